@@ -1,0 +1,188 @@
+// Plain data shapes shared along the chain corpus → statements → index → answer → message.
+// Each stage only imports the shapes of the stages before it.
+
+/** One paragraph of a cleaned article. `n` is its 1-based number among the article's kept paragraphs. */
+export interface Paragraph {
+  n: number;
+  text: string;
+}
+
+export interface Article {
+  /** File name relative to the corpus folder (posix separators). */
+  file: string;
+  outlet: string;
+  title: string;
+  /** ISO date YYYY-MM-DD, or null when neither metadata nor text gives one. */
+  date: string | null;
+  url: string | null;
+  author: string | null;
+  paragraphs: Paragraph[];
+  /** sha256 of the raw file bytes: identical files are one article; extraction is cached by it. */
+  hash: string;
+}
+
+export type StatementKind = 'direct' | 'indirect' | 'mixed';
+export type ExcerptKind = StatementKind | 'passage' | 'mention';
+
+/** A span [start, end) of a paragraph's text. */
+export type Span = [number, number];
+
+export interface Statement {
+  /** Person id in the registry (see PersonRecord.id). */
+  speaker: string;
+  kind: StatementKind;
+  /** Exact article text: the content spans joined with " … " when a quote is split by its cue. */
+  text: string;
+  file: string;
+  paragraph: number;
+  spans: Span[];
+}
+
+export type PersonKind = 'person' | 'organisation';
+
+export interface PersonRecord {
+  /** Stable id: the folded canonical name, e.g. "volodymyr zelenskyy". */
+  id: string;
+  /** Canonical display name: the longest full name met, e.g. "Volodymyr Zelenskyy". */
+  name: string;
+  aliases: string[];
+  roles: string[];
+  kind: PersonKind;
+}
+
+export interface LoadProblem {
+  file: string;
+  reason: string;
+}
+
+// ---- Answer contract (npm run ask -- --json; the Discord bot renders the same object) ----
+
+export interface ExcerptArticle {
+  title: string;
+  date: string | null;
+  url: string | null;
+  file: string;
+}
+
+export interface Excerpt {
+  text: string;
+  /** Display name of the speaker (null for passages that are not statements). */
+  speaker: string | null;
+  kind: ExcerptKind;
+  paragraph: number;
+  article: ExcerptArticle;
+}
+
+export interface OutletExcerpts {
+  outlet: string;
+  excerpts: Excerpt[];
+}
+
+export interface AnswerSpeaker {
+  name: string;
+  aliases: string[];
+  roles: string[];
+}
+
+/** Exactly the JSON contract of `npm run ask -- --json`. */
+export interface Answer {
+  question: string;
+  speaker: AnswerSpeaker | null;
+  outlets: OutletExcerpts[];
+  absent: string[];
+}
+
+/** What the engine returns: the contract plus what a human-facing renderer needs to explain itself. */
+export interface AnswerResult extends Answer {
+  /** One line that explains an empty or unusual answer ("No one named …"), or null. */
+  notice: string | null;
+  /** Closest known names when the asked name matched nobody. */
+  suggestions: string[];
+  /** How the question was understood (for follow-ups and headers). */
+  parsed: ParsedQuestion;
+}
+
+export type ParsedQuestion =
+  | { type: 'person'; person: string; topic: string | null; outlet: string | null }
+  | { type: 'phrase'; phrase: string; outlet: string | null }
+  | { type: 'topic'; topic: string; outlet: string | null }
+  | { type: 'empty' };
+
+// ---- What the engine offers the front ends (CLI, Discord) ----
+
+export interface PersonChoice {
+  id: string;
+  name: string;
+  /** "Kaja Kallas — EU foreign affairs chief" (≤ 100 chars), for autocomplete lists. */
+  label: string;
+  statements: number;
+}
+
+export interface CorpusStats {
+  articles: number;
+  statements: number;
+  people: number;
+  outlets: { outlet: string; articles: number }[];
+  topSpeakers: { name: string; statements: number }[];
+  /** ISO timestamp of the load that built this index. */
+  loadedAt: string;
+  problems: LoadProblem[];
+}
+
+/** A word-level diff piece: `changed` marks words this version has and the first version lacks. */
+export interface DiffPiece {
+  text: string;
+  changed: boolean;
+}
+
+export interface ComparedVersion {
+  outlet: string;
+  text: string;
+  kind: StatementKind;
+  paragraph: number;
+  article: ExcerptArticle;
+  diff: DiffPiece[];
+}
+
+/** One statement as each outlet worded it. */
+export interface ComparedStatement {
+  versions: ComparedVersion[];
+}
+
+export interface Comparison {
+  speaker: AnswerSpeaker | null;
+  topic: string | null;
+  notice: string | null;
+  suggestions: string[];
+  /** Statements reported by two or more outlets, most widely reported first. */
+  shared: ComparedStatement[];
+}
+
+export interface ReloadReport {
+  ok: boolean;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  articles: number;
+  statements: number;
+  people: number;
+  problems: LoadProblem[];
+  ms: number;
+  /** Set when ok is false: why the old index is still serving. */
+  error?: string;
+}
+
+/**
+ * The engine as the front ends see it. In the CLI it runs in-process; in the bot it lives in a
+ * worker thread so index builds and heavy queries never block the gateway.
+ */
+export interface EngineApi {
+  ask(question: string): Promise<AnswerResult>;
+  suggestPeople(prefix: string, limit?: number): Promise<PersonChoice[]>;
+  outlets(): Promise<string[]>;
+  stats(): Promise<CorpusStats>;
+  compare(person: string, topic: string | null): Promise<Comparison>;
+  /** Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until then. */
+  reload(): Promise<ReloadReport>;
+  close(): Promise<void>;
+}
