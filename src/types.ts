@@ -19,6 +19,8 @@ export interface Article {
   paragraphs: Paragraph[];
   /** sha256 of the raw file bytes: identical files are one article; extraction is cached by it. */
   hash: string;
+  /** Other files in the corpus with the same text: indexed once, cited as this article. */
+  alsoAt?: string[];
 }
 
 export type StatementKind = 'direct' | 'indirect' | 'mixed';

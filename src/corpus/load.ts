@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Article, LoadProblem } from '../types.js';
+import { cleanArticleText, titleFromProse } from './clean.js';
+
+export const ARTICLE_EXTENSIONS = ['.md', '.txt'];
+export const SOURCES_FILE = 'sources.json';
+/** Larger files are refused: no news article is this long, and one such file must not stall a reload. */
+export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+const metadataSchema = z
+  .object({
+    outlet: z.string().trim().min(1).optional(),
+    title: z.string().trim().min(1).optional(),
+    date: z.union([z.string(), z.date()]).optional(),
+    url: z.string().trim().min(1).optional(),
+    author: z.string().trim().min(1).optional(),
+  })
+  .passthrough();
+type Metadata = z.infer<typeof metadataSchema>;
+
+const sourcesSchema = z.record(z.string(), metadataSchema);
+
+export interface CorpusLoad {
+  articles: Article[];
+  problems: LoadProblem[];
+}
+
+export interface LoadOptions {
+  /** Reuse work for files whose bytes have not changed (keyed by content hash). */
+  cache?: Map<string, Article>;
+}
+
+/** Files under `root` with an article extension; symlinks that leave the folder or loop are reported. */
+async function listArticleFiles(root: string, problems: LoadProblem[]): Promise<string[]> {
+  const realRoot = await realpath(root);
+  const seenDirs = new Set<string>();
+  const files: string[] = [];
+
+  async function walk(dir: string): Promise<void> {
+    const realDir = await realpath(dir);
+    if (seenDirs.has(realDir)) {
+      problems.push({ file: rel(dir), reason: 'symlink loop: this folder was already read' });
+      return;
+    }
+    seenDirs.add(realDir);
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(full);
+        } catch (err) {
+          problems.push({ file: rel(full), reason: `broken or looping symlink (${errorCode(err)})` });
+          continue;
+        }
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+          problems.push({ file: rel(full), reason: 'refused: symlink points outside the corpus folder' });
+          continue;
+        }
+        const st = await stat(target);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      }
+      if (isDir) await walk(full);
+      else if (isFile && ARTICLE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(full);
+    }
+  }
+
+  function rel(p: string): string {
+    return path.relative(root, p).split(path.sep).join('/');
+  }
+
+  await walk(root);
+  return files;
+}
+
+function errorCode(err: unknown): string {
+  return err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : String(err);
+}
+
+/** Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is refused with a reason. */
+export function decodeArticleBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new Error('empty file');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new Error('binary file (contains NUL bytes)');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new Error('not valid UTF-8 text');
+  }
+}
+
+/** Splits optional YAML frontmatter (between --- lines at the top) from the body. */
+export function splitFrontmatter(text: string): { meta: Metadata; body: string } {
+  if (!/^---[ \t]*\n/.test(text)) return { meta: {}, body: text };
+  const end = text.search(/\n---[ \t]*(\n|$)/);
+  if (end < 0) throw new Error('frontmatter opened with --- but never closed');
+  const yamlText = text.slice(text.indexOf('\n') + 1, end);
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (err) {
+    throw new Error(`bad frontmatter: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+  const parsed = metadataSchema.safeParse(data ?? {});
+  if (!parsed.success) throw new Error(`bad frontmatter: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  const after = text.slice(end + 1).replace(/^---[ \t]*\n?/, '');
+  return { meta: parsed.data, body: after };
+}
+
+function normaliseDate(value: string | Date | undefined): string | null {
+  if (value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  const m = value.match(/^(\d{4}-\d{2}-\d{2})/);
+  return m?.[1] ?? null;
+}
+
+async function readSources(root: string, problems: LoadProblem[]): Promise<Record<string, Metadata>> {
+  let raw: string;
+  try {
+    raw = await readFile(path.join(root, SOURCES_FILE), 'utf8');
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') problems.push({ file: SOURCES_FILE, reason: `unreadable (${errorCode(err)})` });
+    return {};
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    problems.push({ file: SOURCES_FILE, reason: `invalid JSON, ignored: ${err instanceof Error ? err.message : String(err)}` });
+    return {};
+  }
+  const parsed = sourcesSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push({ file: SOURCES_FILE, reason: `ignored: expected {"<file>": {"outlet": …}}; ${parsed.error.issues[0]?.message ?? ''}` });
+    return {};
+  }
+  return parsed.data;
+}
+
+/** Builds one article from a file's text and whatever metadata the corpus gives for it. */
+export function articleFromText(file: string, text: string, hash: string, listed: Metadata | undefined): Article {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const { meta, body } = splitFrontmatter(normalised);
+  const cleaned = cleanArticleText(body);
+  if (cleaned.paragraphs.length === 0) throw new Error('no article text after removing page furniture');
+  const stem = path.basename(file, path.extname(file));
+  const firstParagraph = cleaned.paragraphs[0] ?? '';
+  return {
+    file,
+    outlet: listed?.outlet ?? meta.outlet ?? cleaned.footerOutlet ?? stem,
+    title: listed?.title ?? meta.title ?? cleaned.headline ?? titleFromProse(firstParagraph),
+    date: normaliseDate(listed?.date ?? meta.date) ?? cleaned.date,
+    url: listed?.url ?? meta.url ?? null,
+    author: listed?.author ?? meta.author ?? null,
+    paragraphs: cleaned.paragraphs.map((t, i) => ({ n: i + 1, text: t })),
+    hash,
+  };
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Reads every article under `root`. A file that cannot be read or parsed is reported with its reason
+ * and the rest still load; identical files are one article.
+ */
+export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<CorpusLoad> {
+  const problems: LoadProblem[] = [];
+  let rootStat;
+  try {
+    rootStat = await lstat(root);
+  } catch (err) {
+    throw new Error(`corpus folder ${root} cannot be read (${errorCode(err)})`);
+  }
+  if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new Error(`corpus path ${root} is not a folder`);
+
+  const [files, sources] = await Promise.all([listArticleFiles(root, problems), readSources(root, problems)]);
+  const names = files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+  for (const listed of Object.keys(sources)) {
+    if (!names.includes(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
+  }
+
+  const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
+    const name = path.relative(root, full).split(path.sep).join('/');
+    try {
+      const st = await stat(full);
+      if (st.size > MAX_ARTICLE_BYTES) throw new Error(`too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
+      const bytes = await readFile(full);
+      const hash = createHash('sha256').update(bytes).update(JSON.stringify(sources[name] ?? null)).digest('hex');
+      const cached = options.cache?.get(hash);
+      if (cached && cached.file === name) return cached;
+      const article = articleFromText(name, decodeArticleBytes(bytes), hash, sources[name]);
+      return article;
+    } catch (err) {
+      const reason = err instanceof Error ? (errorCode(err) !== String(err) && 'code' in err ? `unreadable (${errorCode(err)})` : err.message) : String(err);
+      problems.push({ file: name, reason });
+      return null;
+    }
+  });
+
+  const byContent = new Map<string, Article>();
+  const articles: Article[] = [];
+  for (const article of loaded) {
+    if (!article) continue;
+    const key = contentKey(article);
+    const first = byContent.get(key);
+    if (first) {
+      first.alsoAt = [...(first.alsoAt ?? []), article.file];
+      continue;
+    }
+    // A copy, so that noting duplicates never alters an article held in the extraction cache.
+    const copy = { ...article, alsoAt: undefined };
+    byContent.set(key, copy);
+    articles.push(copy);
+  }
+  return { articles, problems };
+}
+
+/** Two files with the same paragraphs are the same article, whatever their names or line ends. */
+function contentKey(article: Article): string {
+  return createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+}
