@@ -1,0 +1,127 @@
+// Configuration for the bot and its CLIs: dotenv + one zod schema, checked once at start-up.
+// A bad variable yields one line naming it; values are never echoed, so the token cannot leak here.
+import { config as loadDotenv } from 'dotenv';
+import path from 'node:path';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+/** Empty strings in .env mean "not set", so defaults and optionals apply. */
+function unsetIfEmpty(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+const schema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'is required' })
+    .min(20, 'is too short to be a bot token')
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be the bare bot token (no "Bot " prefix, no spaces or quotes)'),
+  DISCORD_APP_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  CORPUS_DIR: z.string().default('corpus'),
+  ADMIN_ROLE_IDS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      for (const id of ids) {
+        if (!/^\d{17,20}$/.test(id)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of role ids' });
+          return z.NEVER;
+        }
+      }
+      return ids;
+    }),
+  DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  MESSAGE_CONTENT: flag.default(false),
+  COOLDOWN_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, 'must be 0 (off) or more')
+    .max(3600, 'must be at most 3600')
+    .default(3),
+});
+
+export type EnvInput = Record<string, string | undefined>;
+
+export interface Config {
+  token: string;
+  /** Needed to register commands; the running bot learns it from the gateway when absent. */
+  appId: string | null;
+  guildId: string | null;
+  corpusDir: string;
+  adminRoleIds: string[];
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** REST base without the version, e.g. http://127.0.0.1:8080/api; null means discord.com. */
+  apiUrl: string | null;
+  /** Opt-in to the privileged Message Content intent: threads then answer every message, not just mentions. */
+  messageContent: boolean;
+  /** Per-user pause between expensive commands; 0 turns it off. */
+  cooldownSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment. Throws ConfigError naming the first bad variable; never includes its value. */
+export function parseConfig(env: EnvInput, baseDir = process.cwd()): Config {
+  const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, unsetIfEmpty(env[key])]));
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'configuration');
+    const detail = issue?.message ?? 'is invalid';
+    throw new ConfigError(variable, detail.startsWith('Invalid') ? 'is invalid' : detail);
+  }
+  const values = result.data;
+  return {
+    token: values.DISCORD_TOKEN,
+    appId: values.DISCORD_APP_ID ?? null,
+    guildId: values.DISCORD_GUILD_ID ?? null,
+    corpusDir: path.resolve(baseDir, values.CORPUS_DIR),
+    adminRoleIds: values.ADMIN_ROLE_IDS,
+    dataDir: path.resolve(baseDir, values.DATA_DIR),
+    logLevel: values.LOG_LEVEL,
+    apiUrl: values.DISCORD_API_URL ?? null,
+    messageContent: values.MESSAGE_CONTENT,
+    cooldownSeconds: values.COOLDOWN_SECONDS,
+  };
+}
+
+/**
+ * For CLI entry points: reads .env (real environment wins), validates, and on a bad variable prints one
+ * line to stderr and exits 1 — no stack trace, no value.
+ */
+export function loadConfigOrExit(options: { requireAppId?: boolean } = {}): Config {
+  loadDotenv({ quiet: true });
+  try {
+    const config = parseConfig(process.env);
+    if (options.requireAppId && config.appId === null) {
+      throw new ConfigError('DISCORD_APP_ID', 'is required (your application id, from the Developer Portal)');
+    }
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}. See .env.example.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

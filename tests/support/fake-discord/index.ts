@@ -1,0 +1,897 @@
+// A local fake of Discord for end-to-end tests: HTTP API v10 and a JSON gateway on 127.0.0.1 only.
+// It plays the server side of what the bot uses, keeps the messages, threads and interactions it saw,
+// records every request, and answers like Discord does when the bot breaks a rule (late ack, double ack,
+// over-long message, unknown route). Faults can be injected per route for the hardening tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
+import { hasVisibleText, messageLimitProblems } from './limits.js';
+
+type Json = Record<string, unknown>;
+
+export interface RecordedRequest {
+  seq: number;
+  method: string;
+  /** Path after /api/v10, e.g. /interactions/123/abc/callback. */
+  path: string;
+  query: Record<string, string>;
+  body: Json | null;
+  status: number;
+  response: unknown;
+  at: number;
+  /** Set for interaction callbacks and webhook calls: which interaction the request belongs to. */
+  interactionId?: string;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name: string | null;
+  discriminator: string;
+  avatar: null;
+  bot?: boolean;
+}
+
+export interface FakeMember {
+  user: FakeUser;
+  roles: string[];
+}
+
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions: bigint;
+}
+
+export interface FakeInteraction {
+  id: string;
+  token: string;
+  type: InteractionType;
+  channelId: string;
+  createdAt: number;
+  /** Callback type the bot chose (4 reply, 5 defer, 6 deferred update, 7 update, 8 autocomplete). */
+  ackType: number | null;
+  ephemeral: boolean;
+  /** The message this interaction's reply lives in (created at ack time for replies and defers). */
+  replyMessageId: string | null;
+  payload: Json;
+}
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  body?: Json;
+  headers?: Record<string, string>;
+  /** How many matching requests fail; default 1. */
+  times?: number;
+}
+
+export interface FakeDiscordOptions {
+  token: string;
+  appId?: string;
+  heartbeatIntervalMs?: number;
+  /** Discord drops interactions not acknowledged within 3 s. */
+  ackDeadlineMs?: number;
+}
+
+interface GatewaySession {
+  id: string;
+  intents: number;
+  seq: number;
+  events: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | null;
+}
+
+const EPOCH = 1420070400000n;
+let snowflakeCounter = 0n;
+export function snowflake(): string {
+  snowflakeCounter = (snowflakeCounter + 1n) % 4096n;
+  return (((BigInt(Date.now()) - EPOCH) << 22n) | snowflakeCounter).toString();
+}
+
+const BASE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.UseApplicationCommands;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Json,
+  ) {
+    super(String(body.message));
+  }
+}
+
+function notFound(what: string, code: number): HttpError {
+  return new HttpError(404, { message: `Unknown ${what}`, code });
+}
+
+function makeUser(username: string, bot = false): FakeUser {
+  return { id: snowflake(), username, global_name: bot ? null : username, discriminator: bot ? '0001' : '0', avatar: null, ...(bot ? { bot: true } : {}) };
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly identifies: Json[] = [];
+  readonly gatewayQueries: Record<string, string>[] = [];
+  readonly registeredCommands = new Map<string, Json[]>();
+  readonly messages = new Map<string, Json>();
+  readonly channels = new Map<string, Json>();
+  readonly interactions = new Map<string, FakeInteraction>();
+  readonly roles: FakeRole[] = [];
+  readonly members = new Map<string, FakeMember>();
+  readonly botUser: FakeUser;
+  readonly appId: string;
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  /** Members with Manage Server through a role. */
+  readonly admin: FakeMember;
+  /** A member with no special permission. */
+  readonly member: FakeMember;
+  readonly moderatorRoleId = snowflake();
+
+  private readonly sessions = new Map<string, GatewaySession>();
+  private readonly faults: Fault[] = [];
+  private readonly waiters = new Set<() => void>();
+  private requestSeq = 0;
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private port = 0;
+
+  private constructor(private readonly options: Required<FakeDiscordOptions>) {
+    this.appId = options.appId;
+    this.botUser = { ...makeUser('whosaid', true), id: options.appId };
+    this.roles.push({ id: this.guildId, name: '@everyone', permissions: BASE_PERMISSIONS });
+    this.roles.push({ id: this.moderatorRoleId, name: 'Moderators', permissions: BASE_PERMISSIONS | PermissionFlagsBits.ManageGuild });
+    this.channels.set(this.channelId, {
+      id: this.channelId,
+      type: ChannelType.GuildText,
+      guild_id: this.guildId,
+      name: 'general',
+      position: 0,
+      permission_overwrites: [],
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+    });
+    this.admin = this.addMember('alice-admin', [this.moderatorRoleId]);
+    this.member = this.addMember('bob-member', []);
+    this.members.set(this.botUser.id, { user: this.botUser, roles: [] });
+  }
+
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord({
+      appId: options.appId ?? snowflake(),
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      ackDeadlineMs: options.ackDeadlineMs ?? 3_000,
+      token: options.token,
+    });
+    await fake.listen();
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  addMember(username: string, roles: string[]): FakeMember {
+    const member = { user: makeUser(username), roles };
+    this.members.set(member.user.id, member);
+    return member;
+  }
+
+  addRole(name: string, permissions: bigint): FakeRole {
+    const role = { id: snowflake(), name, permissions };
+    this.roles.push(role);
+    return role;
+  }
+
+  permissionsOf(member: FakeMember): bigint {
+    let permissions = 0n;
+    for (const role of this.roles) {
+      if (role.id === this.guildId || member.roles.includes(role.id)) permissions |= role.permissions;
+    }
+    return (permissions & PermissionFlagsBits.Administrator) !== 0n ? ~0n & ((1n << 53n) - 1n) : permissions;
+  }
+
+  /** Makes the next `times` requests matching `path` fail with the given status and body. */
+  inject(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  // ---------------------------------------------------------------- gateway side
+
+  /** Sends an event to every identified session (buffered for sessions that are disconnected). */
+  dispatch(t: string, d: unknown, intent?: number): void {
+    for (const session of this.sessions.values()) {
+      if (intent !== undefined && (session.intents & intent) === 0) continue;
+      this.sendDispatch(session, t, d);
+    }
+  }
+
+  /** Closes every gateway connection with a code (e.g. 4000 to make the client resume). */
+  closeGateway(code = 4000): void {
+    for (const session of this.sessions.values()) {
+      session.socket?.close(code, 'fake-discord closing');
+      session.socket = null;
+    }
+  }
+
+  /** True once some session has identified and received READY. */
+  get connected(): boolean {
+    return [...this.sessions.values()].some((session) => session.socket !== null);
+  }
+
+  /** Invokes a registered slash command as `member` in the guild's text channel (or another channel). */
+  slashCommand(name: string, options: Record<string, string | number | boolean> = {}, member = this.member, channelId = this.channelId): FakeInteraction {
+    const command = this.findCommand(name);
+    const optionDefs = (command.options as Json[] | undefined) ?? [];
+    const apiOptions = Object.entries(options).map(([optionName, value]) => {
+      const def = optionDefs.find((o) => o.name === optionName);
+      if (!def) throw new Error(`/${name} has no option ${optionName}`);
+      return { name: optionName, type: def.type, value };
+    });
+    for (const def of optionDefs) {
+      if (def.required && !(String(def.name) in options)) throw new Error(`/${name} requires option ${String(def.name)}`);
+    }
+    return this.createInteraction(InteractionType.ApplicationCommand, { id: command.id, name, type: 1, options: apiOptions }, member, channelId);
+  }
+
+  /** Sends an autocomplete request for `focused` while the user types `typed` into it. */
+  autocomplete(name: string, focused: string, typed: string, others: Record<string, string> = {}, member = this.member): FakeInteraction {
+    const command = this.findCommand(name);
+    const optionDefs = (command.options as Json[] | undefined) ?? [];
+    const def = optionDefs.find((o) => o.name === focused);
+    if (!def?.autocomplete) throw new Error(`/${name} option ${focused} is not an autocomplete option`);
+    const options = [
+      ...Object.entries(others).map(([optionName, value]) => ({ name: optionName, type: ApplicationCommandOptionType.String, value })),
+      { name: focused, type: def.type, value: typed, focused: true },
+    ];
+    return this.createInteraction(InteractionType.ApplicationCommandAutocomplete, { id: command.id, name, type: 1, options }, member, this.channelId);
+  }
+
+  /** Clicks the button with `customId` (or the first whose label matches) on a stored message. */
+  clickButton(messageId: string, button: { customId?: string; label?: RegExp }, member = this.member): FakeInteraction {
+    const message = this.messages.get(messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    const buttons = ((message.components as Json[] | undefined) ?? []).flatMap((row) => (row.components as Json[]) ?? []);
+    const target = buttons.find((b) => (button.customId ? b.custom_id === button.customId : button.label?.test(String(b.label))));
+    if (!target) throw new Error(`message ${messageId} has no such button (has ${buttons.map((b) => String(b.label)).join(', ')})`);
+    if (target.disabled) throw new Error(`button ${String(target.label)} is disabled`);
+    return this.createInteraction(
+      InteractionType.MessageComponent,
+      { custom_id: target.custom_id, component_type: 2 },
+      member,
+      String(message.channel_id),
+      message,
+    );
+  }
+
+  /** A member posts a message; `mentionBot` prefixes the bot mention as the Discord client would. */
+  postUserMessage(channelId: string, text: string, member = this.member, options: { mentionBot?: boolean } = {}): Json {
+    const mentionBot = options.mentionBot ?? true;
+    const content = mentionBot ? `<@${this.botUser.id}> ${text}` : text;
+    const message = this.storeMessage(channelId, {
+      author: member.user,
+      member: { roles: member.roles, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      content,
+      mentions: mentionBot ? [this.botUser] : [],
+    });
+    return message;
+  }
+
+  // ---------------------------------------------------------------- waiting helpers for tests
+
+  /** Resolves when `check` returns a value (re-evaluated after every request and gateway event). */
+  async waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+    const first = check();
+    if (first) return first;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(probe);
+        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const probe = () => {
+        const value = check();
+        if (value) {
+          clearTimeout(timer);
+          this.waiters.delete(probe);
+          resolve(value);
+        }
+      };
+      this.waiters.add(probe);
+    });
+  }
+
+  /** The visible reply to an interaction once it has text (reply, or a deferral later edited). */
+  async replyTo(interaction: FakeInteraction, timeoutMs?: number): Promise<Json> {
+    return this.waitFor(
+      () => {
+        const id = this.interactions.get(interaction.id)?.replyMessageId;
+        const message = id ? this.messages.get(id) : undefined;
+        return message && hasVisibleText(message) ? message : undefined;
+      },
+      timeoutMs,
+      `a reply to interaction ${interaction.id}`,
+    );
+  }
+
+  /** Requests that belong to an interaction (callback, edits, follow-ups). */
+  requestsFor(interaction: FakeInteraction): RecordedRequest[] {
+    return this.requests.filter((r) => r.interactionId === interaction.id);
+  }
+
+  /** Messages in a channel, oldest first. */
+  messagesIn(channelId: string): Json[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async stop(): Promise<void> {
+    for (const session of this.sessions.values()) session.socket?.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async listen(): Promise<void> {
+    this.server = createServer((req, res) => void this.handleHttp(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname !== '/gateway') {
+        socket.destroy();
+        return;
+      }
+      this.gatewayQueries.push(Object.fromEntries(url.searchParams));
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private handleSocket(ws: WebSocket): void {
+    let session: GatewaySession | null = null;
+    ws.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    ws.on('message', (raw) => {
+      let packet: { op: number; d: Json | number | null };
+      try {
+        packet = JSON.parse(String(raw));
+      } catch {
+        ws.close(4002, 'Error while decoding payload.');
+        return;
+      }
+      const data = (packet.d ?? {}) as Json;
+      switch (packet.op) {
+        case GatewayOpcodes.Heartbeat:
+          ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
+          break;
+        case GatewayOpcodes.Identify: {
+          this.identifies.push(data);
+          if (data.token !== this.options.token) {
+            ws.close(4004, 'Authentication failed.');
+            return;
+          }
+          if (typeof data.intents !== 'number') {
+            ws.close(4013, 'Invalid intent(s).');
+            return;
+          }
+          session = { id: randomBytes(16).toString('hex'), intents: data.intents, seq: 0, events: [], socket: ws };
+          this.sessions.set(session.id, session);
+          this.sendDispatch(session, 'READY', {
+            v: 10,
+            user: this.botUser,
+            guilds: [{ id: this.guildId, unavailable: true }],
+            session_id: session.id,
+            resume_gateway_url: this.gatewayUrl,
+            shard: [0, 1],
+            application: { id: this.appId, flags: 0 },
+            private_channels: [],
+            presences: [],
+          });
+          this.sendDispatch(session, 'GUILD_CREATE', this.guildPayload());
+          break;
+        }
+        case GatewayOpcodes.Resume: {
+          const existing = this.sessions.get(String(data.session_id));
+          if (!existing || data.token !== this.options.token) {
+            ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
+            return;
+          }
+          session = existing;
+          session.socket = ws;
+          for (const event of session.events.filter((e) => e.s > Number(data.seq))) {
+            ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+          }
+          this.sendDispatch(session, 'RESUMED', null);
+          break;
+        }
+        default:
+          break;
+      }
+      this.notify();
+    });
+    ws.on('close', () => {
+      if (session && session.socket === ws) session.socket = null;
+      this.notify();
+    });
+  }
+
+  private sendDispatch(session: GatewaySession, t: string, d: unknown): void {
+    session.seq += 1;
+    const event = { s: session.seq, t, d };
+    session.events.push(event);
+    if (session.events.length > 1000) session.events.shift();
+    session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+  }
+
+  private guildPayload(): Json {
+    const channels = [...this.channels.values()];
+    return {
+      id: this.guildId,
+      name: 'Fake Newsroom',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: this.admin.user.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      premium_progress_bar_enabled: false,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      vanity_url_code: null,
+      preferred_locale: 'en-US',
+      features: [],
+      application_id: null,
+      roles: this.roles.map((role, position) => ({
+        id: role.id,
+        name: role.name,
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position,
+        permissions: role.permissions.toString(),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      })),
+      emojis: [],
+      stickers: [],
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: this.members.size,
+      voice_states: [],
+      members: [this.memberPayload(this.members.get(this.botUser.id)!)],
+      channels: channels.filter((c) => c.type !== ChannelType.PublicThread),
+      threads: channels.filter((c) => c.type === ChannelType.PublicThread),
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    };
+  }
+
+  private memberPayload(member: FakeMember): Json {
+    return {
+      user: member.user,
+      roles: member.roles,
+      nick: null,
+      avatar: null,
+      joined_at: new Date().toISOString(),
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  private findCommand(name: string): Json {
+    const all = [...this.registeredCommands.values()].flat();
+    const command = all.find((c) => c.name === name);
+    if (!command) throw new Error(`/${name} is not registered (registered: ${all.map((c) => String(c.name)).join(', ') || 'none'})`);
+    return command;
+  }
+
+  private createInteraction(type: InteractionType, data: Json, member: FakeMember, channelId: string, message?: Json): FakeInteraction {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb24.${randomBytes(24).toString('base64url')}`;
+    const payload: Json = {
+      id,
+      application_id: this.appId,
+      type,
+      data,
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      channel_id: channelId,
+      channel,
+      member: { ...this.memberPayload(member), permissions: this.permissionsOf(member).toString() },
+      token,
+      version: 1,
+      app_permissions: this.permissionsOf(this.members.get(this.botUser.id)!).toString(),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+      ...(message ? { message } : {}),
+    };
+    const interaction: FakeInteraction = { id, token, type, channelId, createdAt: Date.now(), ackType: null, ephemeral: false, replyMessageId: null, payload };
+    this.interactions.set(id, interaction);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return interaction;
+  }
+
+  private storeMessage(channelId: string, fields: Json): Json {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw notFound('Channel', 10003);
+    const id = snowflake();
+    const message: Json = {
+      id,
+      channel_id: channelId,
+      guild_id: this.guildId,
+      type: 0,
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      flags: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      ...fields,
+    };
+    this.messages.set(id, message);
+    channel.last_message_id = id;
+    if (channel.type === ChannelType.PublicThread) {
+      channel.message_count = Number(channel.message_count ?? 0) + 1;
+      channel.total_message_sent = Number(channel.total_message_sent ?? 0) + 1;
+    }
+    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0) this.dispatchMessageCreate(message);
+    return message;
+  }
+
+  /** Without the Message Content intent, Discord blanks content of messages that do not mention the bot. */
+  private dispatchMessageCreate(message: Json): void {
+    for (const session of this.sessions.values()) {
+      if ((session.intents & GatewayIntentBits.GuildMessages) === 0) continue;
+      const author = message.author as FakeUser;
+      const mentionsBot = ((message.mentions as FakeUser[]) ?? []).some((u) => u.id === this.botUser.id);
+      const visible = (session.intents & GatewayIntentBits.MessageContent) !== 0 || mentionsBot || author.id === this.botUser.id;
+      this.sendDispatch(session, 'MESSAGE_CREATE', visible ? message : { ...message, content: '', embeds: [], attachments: [], components: [] });
+    }
+  }
+
+  // ---------------------------------------------------------------- HTTP side
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const method = req.method ?? 'GET';
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const record: RecordedRequest = {
+      seq: ++this.requestSeq,
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: null,
+      status: 0,
+      response: null,
+      at: Date.now(),
+    };
+    this.requests.push(record);
+    let status = 200;
+    let response: unknown = null;
+    let headers: Record<string, string> = {};
+    try {
+      if (!url.pathname.startsWith('/api/v10/')) throw new HttpError(404, { message: '404: Not Found', code: 0 });
+      if (raw !== '') {
+        if (!String(req.headers['content-type']).includes('application/json')) {
+          throw new HttpError(400, { message: 'fake-discord only understands JSON bodies', code: 50109 });
+        }
+        record.body = JSON.parse(raw) as Json;
+      }
+      const fault = this.takeFault(method, path);
+      if (fault) {
+        headers = fault.headers ?? {};
+        throw new HttpError(fault.status, fault.body ?? { message: 'Injected fault', code: 0 });
+      }
+      const isWebhook = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
+      if (!isWebhook && req.headers.authorization !== `Bot ${this.options.token}`) {
+        throw new HttpError(401, { message: '401: Unauthorized', code: 0 });
+      }
+      const result = this.route(method, path, record);
+      status = result.status;
+      response = result.body;
+    } catch (error) {
+      if (error instanceof HttpError) {
+        status = error.status;
+        response = error.body;
+      } else {
+        status = 500;
+        response = { message: `fake-discord crashed: ${(error as Error).message}`, code: 0 };
+      }
+    }
+    record.status = status;
+    record.response = response;
+    if (status === 204) {
+      res.writeHead(204, headers).end();
+    } else {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(response));
+    }
+    this.notify();
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find((f) => (f.method === undefined || f.method === method) && f.path.test(path) && (f.times ?? 1) > 0);
+    if (fault) fault.times = (fault.times ?? 1) - 1;
+    return fault;
+  }
+
+  private route(method: string, path: string, record: RecordedRequest): { status: number; body: unknown } {
+    const body = record.body ?? {};
+    const ok = (value: unknown) => ({ status: 200, body: value });
+    let m: RegExpMatchArray | null;
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      return ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === 'GET' && path === '/gateway') return ok({ url: this.gatewayUrl });
+    if (method === 'GET' && path === '/users/@me') return ok(this.botUser);
+    if (method === 'GET' && path === '/applications/@me') {
+      return ok({ id: this.appId, name: 'whosaid', description: '', bot_public: true, bot_require_code_grant: false, flags: 0, bot: this.botUser });
+    }
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      if (m[1] !== this.appId) throw notFound('Application', 10002);
+      if (m[2] !== undefined && m[2] !== this.guildId) throw notFound('Guild', 10004);
+      const scope = m[2] ?? 'global';
+      if (method === 'GET') return ok(this.registeredCommands.get(scope) ?? []);
+      if (method === 'PUT') {
+        if (!Array.isArray(record.body)) throw new HttpError(400, { message: 'Invalid Form Body', code: 50035 });
+        const commands = (record.body as Json[]).map((command) => ({
+          ...command,
+          id: snowflake(),
+          application_id: this.appId,
+          version: snowflake(),
+          ...(m![2] ? { guild_id: m![2] } : {}),
+        }));
+        this.registeredCommands.set(scope, commands);
+        return ok(commands);
+      }
+    }
+    if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      return this.interactionCallback(m[1]!, m[2]!, body, record);
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      return this.webhook(method, m[1]!, m[2]!, m[3], body, record);
+    }
+    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
+      const channel = this.channels.get(m[1]!);
+      if (!channel) throw notFound('Channel', 10003);
+      return ok(channel);
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      this.checkMessage(body, true);
+      const message = this.storeMessage(m[1]!, { ...this.messageFields(body), author: this.botUser });
+      return ok(message);
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.messages.get(m[2]!);
+      if (!message || message.channel_id !== m[1]) throw notFound('Message', 10008);
+      if (method === 'GET') return ok(message);
+      if (method === 'PATCH') {
+        this.checkMessage(body, false);
+        Object.assign(message, this.messageFields(body), { edited_timestamp: new Date().toISOString() });
+        this.dispatch('MESSAGE_UPDATE', message, GatewayIntentBits.GuildMessages);
+        return ok(message);
+      }
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && method === 'POST') {
+      return ok(this.createThread(m[1]!, m[2]!, body));
+    }
+    throw new HttpError(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private messageFields(body: Json): Json {
+    const fields: Json = {};
+    for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'message_reference'] as const) {
+      if (key in body) fields[key] = body[key] ?? (key === 'content' ? '' : key === 'flags' ? 0 : []);
+    }
+    // Discord keeps the stored message free of request-only fields but the tests want to see them.
+    return fields;
+  }
+
+  private checkMessage(body: Json, creating: boolean): void {
+    const problems = messageLimitProblems(body);
+    if (problems.length > 0) throw new HttpError(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+    if (creating && !hasVisibleText(body) && !Array.isArray(body.components)) {
+      throw new HttpError(400, { message: 'Cannot send an empty message', code: 50006 });
+    }
+  }
+
+  private interactionCallback(id: string, token: string, body: Json, record: RecordedRequest): { status: number; body: unknown } {
+    const interaction = this.interactions.get(id);
+    if (!interaction || interaction.token !== token) throw notFound('interaction', 10062);
+    record.interactionId = id;
+    if (interaction.ackType !== null) throw new HttpError(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+    if (Date.now() - interaction.createdAt > this.options.ackDeadlineMs) throw notFound('interaction', 10062);
+    const type = Number(body.type);
+    const data = (body.data ?? {}) as Json;
+    switch (type) {
+      case InteractionResponseType.ChannelMessageWithSource:
+      case InteractionResponseType.DeferredChannelMessageWithSource: {
+        if (interaction.type === InteractionType.ApplicationCommandAutocomplete) throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
+        if (type === InteractionResponseType.ChannelMessageWithSource) this.checkMessage(data, true);
+        interaction.ephemeral = (Number(data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+        const message = this.storeMessage(interaction.channelId, {
+          ...(type === InteractionResponseType.ChannelMessageWithSource ? this.messageFields(data) : { flags: Number(data.flags ?? 0) | MessageFlags.Loading }),
+          author: this.botUser,
+          webhook_id: this.appId,
+          application_id: this.appId,
+          type: interaction.type === InteractionType.ApplicationCommand ? 20 : 19,
+          interaction_metadata: {
+            id,
+            type: interaction.type,
+            user: (interaction.payload.member as Json).user,
+            authorizing_integration_owners: { '0': this.guildId },
+          },
+        });
+        interaction.replyMessageId = String(message.id);
+        break;
+      }
+      case InteractionResponseType.DeferredMessageUpdate:
+      case InteractionResponseType.UpdateMessage: {
+        if (interaction.type !== InteractionType.MessageComponent) throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
+        const target = this.messages.get(String((interaction.payload.message as Json).id));
+        if (!target) throw notFound('Message', 10008);
+        if (type === InteractionResponseType.UpdateMessage) {
+          this.checkMessage(data, false);
+          Object.assign(target, this.messageFields(data), { edited_timestamp: new Date().toISOString() });
+        }
+        interaction.replyMessageId = String(target.id);
+        break;
+      }
+      case InteractionResponseType.ApplicationCommandAutocompleteResult: {
+        if (interaction.type !== InteractionType.ApplicationCommandAutocomplete) throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
+        const choices = (data.choices as Json[] | undefined) ?? [];
+        if (choices.length > 25 || choices.some((c) => String(c.name).length > 100 || String(c.value).length > 100 || String(c.name).length < 1)) {
+          throw new HttpError(400, { message: 'Invalid Form Body', code: 50035 });
+        }
+        break;
+      }
+      default:
+        throw new HttpError(400, { message: `fake-discord does not support callback type ${type}`, code: 50035 });
+    }
+    interaction.ackType = type;
+    if (record.query.with_response === 'true') {
+      const message = interaction.replyMessageId ? this.messages.get(interaction.replyMessageId) : undefined;
+      return {
+        status: 200,
+        body: {
+          interaction: { id, type: interaction.type, activity_instance_id: null, response_message_id: message?.id ?? null, response_message_loading: false, response_message_ephemeral: interaction.ephemeral },
+          resource: { type, ...(message ? { message } : {}) },
+        },
+      };
+    }
+    return { status: 204, body: null };
+  }
+
+  private webhook(method: string, appId: string, token: string, messageRef: string | undefined, body: Json, record: RecordedRequest): { status: number; body: unknown } {
+    const interaction = [...this.interactions.values()].find((i) => i.token === token);
+    if (appId !== this.appId || !interaction) throw notFound('Webhook', 10015);
+    record.interactionId = interaction.id;
+    if (interaction.ackType === null) throw notFound('Webhook', 10015);
+    if (messageRef === undefined) {
+      if (method !== 'POST') throw new HttpError(405, { message: '405: Method Not Allowed', code: 0 });
+      this.checkMessage(body, true);
+      const message = this.storeMessage(interaction.channelId, {
+        ...this.messageFields(body),
+        author: this.botUser,
+        webhook_id: this.appId,
+        application_id: this.appId,
+      });
+      return { status: 200, body: message };
+    }
+    const messageId = messageRef === '@original' ? interaction.replyMessageId : messageRef;
+    const message = messageId ? this.messages.get(messageId) : undefined;
+    if (!message) throw notFound('Message', 10008);
+    if (method === 'GET') return { status: 200, body: message };
+    if (method === 'DELETE') {
+      this.messages.delete(String(message.id));
+      return { status: 204, body: null };
+    }
+    if (method === 'PATCH') {
+      this.checkMessage(body, false);
+      Object.assign(message, this.messageFields(body), {
+        flags: Number(message.flags ?? 0) & ~MessageFlags.Loading,
+        edited_timestamp: new Date().toISOString(),
+      });
+      if (!hasVisibleText(message) && ((message.components as unknown[]) ?? []).length === 0) {
+        throw new HttpError(400, { message: 'Cannot send an empty message', code: 50006 });
+      }
+      return { status: 200, body: message };
+    }
+    throw new HttpError(405, { message: '405: Method Not Allowed', code: 0 });
+  }
+
+  private createThread(channelId: string, messageId: string, body: Json): Json {
+    const parent = this.channels.get(channelId);
+    const message = this.messages.get(messageId);
+    if (!parent || parent.type !== ChannelType.GuildText) throw notFound('Channel', 10003);
+    if (!message || message.channel_id !== channelId) throw notFound('Message', 10008);
+    if ((Number(message.flags) & MessageFlags.Ephemeral) !== 0) throw new HttpError(400, { message: 'Cannot start a thread on an ephemeral message', code: 50035 });
+    if (this.channels.has(messageId)) throw new HttpError(400, { message: 'A thread has already been created for this message', code: 160004 });
+    const name = String(body.name ?? '');
+    if (name.length < 1 || name.length > 100) throw new HttpError(400, { message: 'Invalid Form Body (name)', code: 50035 });
+    const now = new Date().toISOString();
+    const thread: Json = {
+      id: messageId,
+      type: ChannelType.PublicThread,
+      guild_id: this.guildId,
+      parent_id: channelId,
+      owner_id: this.botUser.id,
+      name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      rate_limit_per_user: 0,
+      flags: 0,
+      thread_metadata: { archived: false, auto_archive_duration: Number(body.auto_archive_duration ?? 1440), archive_timestamp: now, locked: false, create_timestamp: now },
+    };
+    this.channels.set(messageId, thread);
+    message.thread = thread;
+    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, GatewayIntentBits.Guilds);
+    return thread;
+  }
+}
