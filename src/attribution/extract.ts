@@ -1,0 +1,576 @@
+// Finds who said what in one article: cue verbs and their speakers, quotes and their continuations.
+// Work is spent only on sentences that hold a cue verb or a quotation mark.
+
+import type { Article, PersonKind, Span, StatementKind } from '../types.js';
+import { fold } from '../text/normalize.js';
+import { AUXILIARIES, CUE_FORMS, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
+import type { Gender, LocalEntity, NameRun } from './mentions.js';
+import { findNameRuns, genderFromWords, isRoleWord, sameSurname, surnameOf } from './mentions.js';
+import type { QuoteSpan, Token, Unit } from './tokens.js';
+import { paragraphUnits } from './tokens.js';
+
+export interface LocalStatement {
+  speaker: string;
+  kind: StatementKind;
+  text: string;
+  paragraph: number;
+  spans: Span[];
+}
+
+export interface ArticleAttribution {
+  file: string;
+  entities: { key: string; kind: PersonKind; name: string; aliases: string[]; roles: string[] }[];
+  statements: LocalStatement[];
+  /** Entity keys mentioned per paragraph number (for "mentioned but never quoted"). */
+  mentions: { key: string; paragraph: number }[];
+}
+
+interface Subject {
+  /** Entity key, or null when the subject is generic ("a source", "officials"). */
+  key: string | null;
+  /** Token index where the subject phrase starts. */
+  from: number;
+  to: number;
+}
+
+interface Para {
+  n: number;
+  text: string;
+  units: Unit[];
+  runs: NameRun[][];
+}
+
+const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 'critics', 'analysts', 'experts', 'observers', 'people', 'reports', 'report', 'media', 'some', 'others', 'many', 'one', 'someone', 'who', 'which', 'that', 'it', 'they', 'we', 'i', 'you', 'this', 'polls', 'poll', 'survey', 'data', 'study']);
+const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise']);
+
+class ArticleExtractor {
+  private entities = new Map<string, LocalEntity>();
+  private statements: LocalStatement[] = [];
+  private mentions: { key: string; paragraph: number }[] = [];
+  /** Recent subjects and speakers, most recent last, for resolving "he"/"she" and descriptions. */
+  private salience: { key: string; paragraph: number }[] = [];
+  private lastDirect: { key: string; paragraph: number } | null = null;
+
+  constructor(private readonly article: Article) {}
+
+  run(): ArticleAttribution {
+    const paras: Para[] = this.article.paragraphs.map((p) => {
+      const units = paragraphUnits(p.text);
+      return { n: p.n, text: p.text, units, runs: units.map((u) => findNameRuns(p.text, u.tokens)) };
+    });
+    // Pass 1: who is named, with which roles, before deciding who speaks.
+    for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
+    this.learnAppositions(paras);
+    // Pass 2: statements.
+    for (const para of paras) this.extractParagraph(para);
+    this.markPlaces();
+    return {
+      file: this.article.file,
+      entities: [...this.entities.values()].map((e) => ({ key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles] })),
+      statements: this.statements,
+      mentions: this.mentions,
+    };
+  }
+
+  // ---- people ----
+
+  /** A lone capitalised word that the article also uses as a place ("to Moscow") speaks for an institution. */
+  private markPlaces(): void {
+    const body = this.article.paragraphs.map((p) => p.text).join('\n');
+    for (const e of this.entities.values()) {
+      if (e.kind !== 'person' || e.name.includes(' ') || e.roles.size > 0 || e.gender) continue;
+      const name = e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`\\b(in|to|from|at|into|across|toward|towards|near|visited|visit|against|with)\\s+${name}\\b`).test(body)) e.kind = 'organisation';
+    }
+  }
+
+  private register(run: NameRun, para: Para, unitIndex: number): void {
+    if (run.kind === 'single') return; // resolved once all full names are known
+    const key = run.kind === 'organisation' ? `org:${fold(run.name)}` : this.personKeyFor(run.name);
+    const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
+    if (run.role) entity.roles.add(run.role);
+    if (run.honorific) entity.gender ??= genderFromWords([run.honorific]);
+    if (run.role) entity.gender ??= genderFromWords(run.role.split(/\s+/));
+    void para;
+    void unitIndex;
+  }
+
+  private personKeyFor(name: string): string {
+    const surname = surnameOf(name);
+    for (const e of this.entities.values()) {
+      if (e.kind !== 'person') continue;
+      const other = e.name.split(/\s+/);
+      const mine = name.split(/\s+/);
+      if (sameSurname(surnameOf(e.name), surname) && (other.length === 1 || mine.length === 1 || fold(other[0] ?? '') === fold(mine[0] ?? ''))) return e.key;
+    }
+    return `person:${fold(name)}`;
+  }
+
+  private entity(key: string, kind: PersonKind, name: string): LocalEntity {
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, kind, name, aliases: new Set(), roles: new Set(), gender: null };
+      this.entities.set(key, e);
+    }
+    e.aliases.add(name);
+    if (name.split(/\s+/).length > e.name.split(/\s+/).length) e.name = name;
+    return e;
+  }
+
+  /** A single capitalised word: a known person's surname, someone with a title, or nobody we know. */
+  private resolveSingle(run: NameRun, asSubject: boolean): string | null {
+    for (const e of this.entities.values()) {
+      if (e.kind === 'person' && sameSurname(surnameOf(e.name), run.name)) {
+        e.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
+        if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
+        return e.key;
+      }
+      if (e.kind === 'organisation' && fold(e.name) === fold(run.name)) return e.key;
+    }
+    if (run.honorific || run.role || asSubject) {
+      if (NOT_NAMES.has(run.name.toLowerCase())) return null;
+      const e = this.entity(`person:${fold(run.name)}`, 'person', run.name);
+      if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
+      if (run.role) e.roles.add(run.role);
+      return e.key;
+    }
+    return null;
+  }
+
+  private keyForRun(run: NameRun, asSubject: boolean): string | null {
+    if (run.kind === 'single') return this.resolveSingle(run, asSubject);
+    return run.kind === 'organisation' ? `org:${fold(run.name)}` : this.personKeyFor(run.name);
+  }
+
+  /** "Dmytro Lytvyn, a spokesman for the Ukrainian presidential office," and "Zelenskyy's adviser, Dmytro Lytvyn,". */
+  private learnAppositions(paras: Para[]): void {
+    for (const para of paras) {
+      para.units.forEach((unit, ui) => {
+        const runs = para.runs[ui] ?? [];
+        for (const run of runs) {
+          if (run.kind === 'organisation') continue;
+          const key = this.keyForRun(run, false);
+          if (!key) continue;
+          const e = this.entities.get(key);
+          if (!e) continue;
+          const toks = unit.tokens;
+          if (toks[run.to]?.text === ',') {
+            const close = findComma(toks, run.to + 1, 14);
+            if (close > 0) {
+              const phrase = toks.slice(run.to + 1, close);
+              if (phrase.some(isRoleWord) && !phrase.some((t) => CUE_FORMS.has(t.lower)) && !['who', 'which', 'whose'].includes(phrase[0]?.lower ?? '')) {
+                e.roles.add(joinTokens(para.text, stripArticle(phrase)));
+                e.gender ??= genderFromWords(phrase.map((t) => t.lower));
+              }
+            }
+          }
+          if (toks[run.phraseFrom - 1]?.text === ',' && toks[run.to]?.text === ',') {
+            let open = run.phraseFrom - 2;
+            while (open >= 0 && !toks[open]?.punct && run.phraseFrom - open < 8) open--;
+            const phrase = toks.slice(open + 1, run.phraseFrom - 1);
+            if (phrase.length && phrase.some(isRoleWord)) e.roles.add(joinTokens(para.text, stripArticle(phrase)));
+          }
+        }
+      });
+    }
+  }
+
+  // ---- statements ----
+
+  private extractParagraph(para: Para): void {
+    const covered: QuoteSpan[] = [];
+    para.units.forEach((unit, ui) => {
+      const runs = para.runs[ui] ?? [];
+      const runKeys = runs.map((run) => this.keyForRun(run, false));
+      runKeys.forEach((key) => key && this.mentions.push({ key, paragraph: para.n }));
+      const found = this.extractUnit(para, unit, runs, covered);
+      // Salience: the unit's subject (first named, not after a preposition) and its speakers.
+      const subjectRun = runs.findIndex((run) => !isAfterPreposition(unit.tokens, run.phraseFrom) && !run.possessive);
+      const subjectKey = subjectRun >= 0 ? runKeys[subjectRun] : null;
+      if (subjectKey && this.entities.get(subjectKey)?.kind === 'person') this.salience.push({ key: subjectKey, paragraph: para.n });
+      for (const s of found) this.salience.push({ key: s.speaker, paragraph: para.n });
+      this.continueQuotes(para, unit, covered);
+    });
+  }
+
+  private extractUnit(para: Para, unit: Unit, runs: NameRun[], covered: QuoteSpan[]): LocalStatement[] {
+    const toks = unit.tokens;
+    const out: LocalStatement[] = [];
+    const hasQuote = unit.quotes.length > 0;
+    let hasCue = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as Token;
+      if (t.quoted || !this.isCue(toks, i)) continue;
+      // A cue inside content already attributed ("…, adding that …") belongs to that statement.
+      if (out.some((s) => s.spans.some(([a, b]) => t.start >= a && t.start < b))) continue;
+      hasCue = true;
+      const statement = this.statementAt(para, unit, runs, i, covered);
+      if (statement) {
+        out.push(statement);
+        this.statements.push(statement);
+        if (statement.kind === 'direct') this.lastDirect = { key: statement.speaker, paragraph: para.n };
+      }
+    }
+    if (!hasCue && !hasQuote) return out;
+    const according = this.accordingTo(para, unit, runs);
+    if (according) {
+      out.push(according);
+      this.statements.push(according);
+    }
+    return out;
+  }
+
+  private isCue(toks: Token[], i: number): boolean {
+    const t = toks[i] as Token;
+    const lemma = CUE_FORMS.get(t.lower);
+    if (!lemma) return false;
+    const particle = PARTICLE_CUES[lemma];
+    if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that';
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that';
+    // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
+    if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
+      // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
+      return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
+    }
+    return true;
+  }
+
+  /** The statement a cue at token i introduces, if its speaker is known. */
+  private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
+    const toks = unit.tokens;
+    const subject = this.subjectBefore(para, unit, runs, i) ?? this.subjectAfter(para, unit, runs, i);
+    if (!subject?.key) return null;
+    const speaker = subject.key;
+
+    // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
+    const subjectStart = Math.min(subject.from, i);
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0));
+    if (quoteBefore && !covered.includes(quoteBefore)) {
+      const quotes = [quoteBefore];
+      covered.push(quoteBefore);
+      // A split quote: “…,” he said, “…”. The part after the cue belongs to the same statement.
+      const after = unit.quotes.find((q) => q.start > (toks[i]?.end ?? 0) && !covered.includes(q) && onlyPunctuationBetween(para.text, toks[Math.max(i, subject.to - 1)]?.end ?? 0, q.start));
+      if (after) {
+        quotes.push(after);
+        covered.push(after);
+      }
+      const spans: Span[] = quotes.map((q) => trimSpan(para.text, q.innerStart, q.innerEnd));
+      const adding = this.participleContent(para, unit, Math.max(i, subject.to - 1) + 1);
+      if (adding) spans.push(adding);
+      return this.make(speaker, 'direct', para, spans);
+    }
+
+    // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
+    let c = i + 1;
+    if (subject.from > i) c = subject.to; // said Smith, …
+    const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
+    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
+    c = skipToThat(toks, c);
+    const afterCue = toks[c];
+    if (afterCue && (afterCue.text === ':' || afterCue.text === ',')) {
+      const quote = unit.quotes.find((q) => q.start >= afterCue.end && !covered.includes(q) && onlyPunctuationBetween(para.text, afterCue.end, q.start));
+      if (quote && afterCue.text === ':') {
+        covered.push(quote);
+        return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)]);
+      }
+      if (afterCue.text === ',' && subject.from < i) {
+        // Parenthetical or trailing cue: "Officials, Lytvyn said, were …" / "…, Zelenskiy said as talks began."
+        return this.trailingContent(para, unit, subject, i, covered);
+      }
+    }
+    if (!afterCue) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
+    const start = afterCue.start;
+    const end = contentEnd(para.text, unit);
+    if (end - start < 8) return null;
+    // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
+      return this.trailingContent(para, unit, subject, i, covered);
+    }
+    const inside = unit.quotes.filter((q) => q.start >= start && q.start < end && !covered.includes(q));
+    inside.forEach((q) => covered.push(q));
+    const wholeQuote = inside.length === 1 && inside[0] && inside[0].start === start && inside[0].end >= end - 2;
+    if (wholeQuote && inside[0] && /^["“«„]?\s*[\p{Lu}]/u.test(para.text.slice(inside[0].start, inside[0].start + 3))) {
+      this.lastDirect = { key: speaker, paragraph: para.n };
+      return this.make(speaker, 'direct', para, [trimSpan(para.text, inside[0].innerStart, inside[0].innerEnd)]);
+    }
+    return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+  }
+
+  /** "…, adding that the guarantees should be legally binding." after a quote and its cue. */
+  private participleContent(para: Para, unit: Unit, from: number): Span | null {
+    const toks = unit.tokens;
+    for (let k = from; k < toks.length && k < from + 12; k++) {
+      const t = toks[k] as Token;
+      if (t.quoted) return null;
+      if (t.lower.endsWith('ing') && CUE_FORMS.has(t.lower) && toks[k - 1]?.text === ',') {
+        const c = skipToThat(toks, k + 1);
+        const start = toks[c]?.start;
+        if (start === undefined) return null;
+        return trimSpan(para.text, start, contentEnd(para.text, unit));
+      }
+    }
+    return null;
+  }
+
+  /** Content before a trailing cue, plus what follows a parenthetical one. */
+  private trailingContent(para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[]): LocalStatement | null {
+    const toks = unit.tokens;
+    const comma = subject.from - 1;
+    if (toks[comma]?.text !== ',' || comma < 1) return null;
+    const spans: Span[] = [trimSpan(para.text, unit.start, toks[comma]?.start ?? unit.start)];
+    const next = toks[Math.max(cue, subject.to - 1) + 1];
+    if (next?.text === ',') {
+      const rest = toks[Math.max(cue, subject.to - 1) + 2];
+      if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
+    }
+    const inside = unit.quotes.filter((q) => !covered.includes(q) && spans.some(([s, e]) => q.start >= s && q.start < e));
+    inside.forEach((q) => covered.push(q));
+    if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
+    return this.make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans);
+  }
+
+  /** "According to X, …" and "…, according to X." */
+  private accordingTo(para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
+    const toks = unit.tokens;
+    const at = toks.findIndex((t, k) => t.lower === 'according' && toks[k + 1]?.lower === 'to' && !t.quoted);
+    if (at < 0) return null;
+    const run = runs.find((r) => r.phraseFrom >= at + 2 && r.phraseFrom <= at + 6);
+    if (!run) return null;
+    const key = this.keyForRun(run, true);
+    if (!key) return null;
+    let spans: Span[];
+    if (at === 0 || (at === 1 && toks[0]?.punct)) {
+      const comma = toks.findIndex((t, k) => k > run.to - 1 && t.text === ',');
+      if (comma < 0 || !toks[comma + 1]) return null;
+      spans = [trimSpan(para.text, toks[comma + 1]!.start, contentEnd(para.text, unit))];
+    } else if (toks[at - 1]?.text === ',') {
+      spans = [trimSpan(para.text, unit.start, toks[at - 1]!.start)];
+    } else return null;
+    const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));
+    return this.make(key, inside.length ? 'mixed' : 'indirect', para, spans);
+  }
+
+  /** A paragraph or sentence that is only a quotation, right after a direct quote: the same speaker goes on. */
+  private continueQuotes(para: Para, unit: Unit, covered: QuoteSpan[]): void {
+    for (const q of unit.quotes) {
+      if (covered.includes(q)) continue;
+      const opensUnit = onlyPunctuationBetween(para.text, unit.start, q.start);
+      const fillsUnit = q.end >= unit.end - 2 || onlyPunctuationBetween(para.text, q.end, unit.end);
+      const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
+      const last = this.lastDirect;
+      if (opensUnit && fillsUnit && words >= 4 && last && para.n - last.paragraph <= 1) {
+        covered.push(q);
+        this.statements.push(this.make(last.key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]));
+        this.lastDirect = { key: last.key, paragraph: para.n };
+      }
+    }
+  }
+
+  private make(speaker: string, kind: StatementKind, para: Para, spans: Span[]): LocalStatement {
+    const clean = spans.filter(([s, e]) => e > s);
+    return { speaker, kind, paragraph: para.n, spans: clean, text: clean.map(([s, e]) => para.text.slice(s, e)).join(' … ') };
+  }
+
+  // ---- subjects ----
+
+  /** The speaker phrase before cue i: a name, a pronoun, or a description ("the chancellor"). */
+  private subjectBefore(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    let k = i - 1;
+    // Skip auxiliaries and short adverbials: "has repeatedly", "late on December 14", "on Saturday".
+    let skipped = 0;
+    while (k >= 0 && skipped < 7) {
+      const t = toks[k] as Token;
+      if (t.quoted || t.punct) break;
+      if (AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
+        k--;
+        skipped++;
+        continue;
+      }
+      break;
+    }
+    // Undo an over-skip that swallowed the subject's own article ("the chancellor said" keeps "the").
+    if (k < 0) return null;
+    // An apposition or relative clause between subject and cue: "Witkoff, Trump's envoy, said".
+    if (toks[k]?.text === ',') {
+      const open = findCommaBack(toks, k - 1, 32);
+      if (open > 0) {
+        const inner = toks.slice(open + 1, k);
+        const relative = ['who', 'which', 'whose'].includes(inner[0]?.lower ?? '');
+        const isAppos = relative || (inner.length <= 16 && (inner.some(isRoleWord) || inner.some((t) => t.cap)));
+        if (isAppos) {
+          const before = this.subjectEndingAt(para, unit, runs, open - 1);
+          if (before) return before;
+        }
+      }
+      return null;
+    }
+    return this.subjectEndingAt(para, unit, runs, k);
+  }
+
+  /** A subject phrase whose last token is k. */
+  private subjectEndingAt(para: Para, unit: Unit, runs: NameRun[], k: number): Subject | null {
+    const toks = unit.tokens;
+    const t = toks[k];
+    if (!t || t.quoted || t.punct) return null;
+    const pronoun = PRONOUNS[t.lower];
+    if (pronoun && !['him', 'her'].includes(t.lower)) {
+      return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: k, to: k + 1 };
+    }
+    const run = runs.find((r) => r.to - 1 === k);
+    if (run) {
+      if (run.possessive) return null;
+      return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
+    }
+    if (GENERIC_SUBJECTS.has(t.lower)) return { key: null, from: k, to: k + 1 };
+    if (ROLE_NOUNS.has(t.lower.replace(/['’]s$/, ''))) {
+      // A description: "the chancellor", "the Ukrainian president", "Trump's envoy", "a spokesman".
+      let from = k;
+      while (from > 0 && k - from < 5) {
+        const p = toks[from - 1] as Token;
+        if (p.punct || p.quoted) break;
+        from--;
+        if (['the', 'a', 'an'].includes(p.lower) || p.possessive) break;
+      }
+      const words = toks.slice(from, k + 1);
+      if (['a', 'an'].includes(words[0]?.lower ?? '')) return { key: null, from, to: k + 1 };
+      return { key: this.resolveDescription(words, para.n), from, to: k + 1 };
+    }
+    return null;
+  }
+
+  /** Inverted order: "said Smith", "said the spokesman", and the subject after a quote: “…,” Smith said. */
+  private subjectAfter(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    const next = toks[i + 1];
+    if (!next || next.quoted) return null;
+    const pronoun = PRONOUNS[next.lower];
+    if (pronoun && ['he', 'she'].includes(next.lower)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
+    const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
+    if (run && !run.possessive) return { key: this.keyForRun(run, true), from: run.from, to: run.to };
+    return null;
+  }
+
+  private resolvePronoun(gender: Gender | null, paragraph: number): string | null {
+    for (let k = this.salience.length - 1; k >= 0; k--) {
+      const s = this.salience[k] as { key: string; paragraph: number };
+      if (paragraph - s.paragraph > 3) break;
+      const e = this.entities.get(s.key);
+      if (!e || e.kind !== 'person') continue;
+      if (gender && e.gender && e.gender !== gender) continue;
+      if (gender) e.gender ??= gender;
+      return e.key;
+    }
+    return null;
+  }
+
+  private resolveDescription(words: Token[], paragraph: number): string | null {
+    const head = (words[words.length - 1] as Token).lower;
+    const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => fold(w.text.replace(/['’]s$/, '')));
+    const candidates = [...this.entities.values()].filter((e) => e.kind === 'person' && [...e.roles].some((r) => {
+      const role = fold(r);
+      return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
+    }));
+    if (candidates.length === 1) return candidates[0]?.key ?? null;
+    if (candidates.length > 1) {
+      for (let k = this.salience.length - 1; k >= 0; k--) {
+        const s = this.salience[k];
+        if (s && candidates.some((c) => c.key === s.key) && paragraph - s.paragraph <= 5) return s.key;
+      }
+    }
+    return null;
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function findComma(toks: Token[], from: number, maxLen: number): number {
+  for (let k = from; k < toks.length && k - from < maxLen; k++) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k;
+    if (t.punct && t.text !== '-' && t.text !== '’' && t.text !== "'") return -1;
+  }
+  return -1;
+}
+
+function findCommaBack(toks: Token[], from: number, maxLen: number): number {
+  for (let k = from; k >= 0 && from - k < maxLen; k--) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k;
+    if (t.punct && !['-', '’', "'", '(', ')'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+
+function stripArticle(phrase: Token[]): Token[] {
+  return ['a', 'an', 'the'].includes(phrase[0]?.lower ?? '') ? phrase.slice(1) : phrase;
+}
+
+function joinTokens(text: string, phrase: Token[]): string {
+  if (phrase.length === 0) return '';
+  return text.slice((phrase[0] as Token).start, (phrase[phrase.length - 1] as Token).end);
+}
+
+function isAfterPreposition(toks: Token[], from: number): boolean {
+  return ['from', 'with', 'by', 'to', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'alongside', 'and', 'than', 'met', 'hosted', 'send', 'sending'].includes(toks[from - 1]?.lower ?? '');
+}
+
+const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
+function skipObject(toks: Token[], c: number): number {
+  let k = c;
+  const limit = c + 5;
+  while (k < toks.length && k < limit) {
+    const t = toks[k] as Token;
+    if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
+    if (CUE_FORMS.has(t.lower)) break;
+    k++;
+    if (!t.cap && !['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(t.lower) && !t.possessive) break;
+  }
+  return k;
+}
+
+/** Skips "in a statement", "on Saturday", "in a post on X" up to a following "that", if one comes soon. */
+function skipToThat(toks: Token[], c: number): number {
+  if (toks[c]?.lower === 'that') return c + 1;
+  if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
+  for (let k = c; k < toks.length && k < c + 12; k++) {
+    const t = toks[k] as Token;
+    if (t.quoted) break;
+    if (t.lower === 'that') return k + 1;
+    if (t.punct && t.text !== ',' && t.text !== '-') break;
+    if (CUE_FORMS.has(t.lower) && k > c) break;
+  }
+  return c;
+}
+
+function onlyPunctuationBetween(text: string, from: number, to: number): boolean {
+  if (to < from) return false;
+  return !/[\p{L}\p{N}]/u.test(text.slice(from, to));
+}
+
+/** End of the unit's content, without the final period. */
+function contentEnd(text: string, unit: Unit): number {
+  let end = unit.end;
+  while (end > unit.start && /[\s.]/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/** Trims white space and stray punctuation from a span's ends, keeping closing quote marks balanced. */
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
+  while (e > s && /[\s,;:—–-]/.test(text[e - 1] as string)) e--;
+  return [s, e];
+}
+
+export function extractArticle(article: Article): ArticleAttribution {
+  return new ArticleExtractor(article).run();
+}
+

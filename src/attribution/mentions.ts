@@ -1,0 +1,168 @@
+// People and organisations named in one article: their surface names, roles and gender hints.
+
+import { distance } from 'fastest-levenshtein';
+import { fold } from '../text/normalize.js';
+import { FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import type { Token } from './tokens.js';
+import { baseWord } from './tokens.js';
+
+export type Gender = 'm' | 'f';
+
+export interface LocalEntity {
+  key: string;
+  kind: 'person' | 'organisation';
+  /** Longest name met, e.g. "Volodymyr Zelenskyy". */
+  name: string;
+  aliases: Set<string>;
+  roles: Set<string>;
+  gender: Gender | null;
+}
+
+/** A capitalised run of tokens that names someone, with the title and role words in front of it. */
+export interface NameRun {
+  /** Token indexes [from, to) of the name itself (without titles). */
+  from: number;
+  to: number;
+  /** Token index where the whole noun phrase starts (role words included). */
+  phraseFrom: number;
+  name: string;
+  role: string | null;
+  honorific: string | null;
+  kind: 'person' | 'organisation' | 'single';
+  possessive: boolean;
+}
+
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.']);
+const NATIONALITY = /^(?:[A-Z]{2,4}|U\.S\.|U\.K\.|U\.N\.|E\.U\.|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i|an|ic|ch))$/u;
+/** Words that end a role phrase when walking back from a name. */
+const ROLE_STOP = new Set(
+  `the a an by with to from in on at of for and or as while that who which whom has have had is was were be
+  been said says told met meets meeting led leads than into after before during under over between among
+  also but if when where his her their its our this these those said, says, according headed hosted
+  alongside support supported join joined including like such against behind beside whom`
+    .split(/[\s,]+/)
+    .filter(Boolean),
+);
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text[a.end] === ' ';
+}
+
+/** Finds capitalised name runs in a unit's tokens. */
+export function findNameRuns(text: string, tokens: Token[]): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!t.cap || t.punct || t.quoted) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = tokens[j - 1] as Token;
+      const cur = tokens[j] as Token;
+      if (prev.possessive || !adjacent(text, prev, cur) || cur.quoted) break;
+      if (cur.cap && !cur.punct) j++;
+      else if (PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token)) j += 2;
+      else break;
+    }
+    const run = classifyRun(tokens, i, j);
+    if (run) runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+function classifyRun(tokens: Token[], from: number, to: number): NameRun | null {
+  const runTokens = tokens.slice(from, to);
+  const last = runTokens[runTokens.length - 1] as Token;
+  const before = tokens[from - 1];
+  const theBefore = before?.lower === 'the' || runTokens[0]?.lower === 'the';
+  const isOrg = runTokens.some((t) => ORG_WORDS.has(baseWord(t).toLowerCase())) || (theBefore && runTokens.length <= 4);
+  if (isOrg) {
+    const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
+    if (start >= to) return null;
+    const name = tokens.slice(start, to).map((t, k, arr) => (k === arr.length - 1 ? baseWord(t) : t.text)).join(' ');
+    if (NOT_NAMES.has(name.toLowerCase())) return null;
+    return { from: start, to, phraseFrom: theBefore && before?.lower === 'the' ? from - 1 : from, name, role: null, honorific: null, kind: 'organisation', possessive: last.possessive };
+  }
+
+  // Titles in front ("German Chancellor", "Mr", "President") are role words, not the name.
+  let nameFrom = from;
+  let honorific: string | null = null;
+  for (let k = from; k < to - 1; k++) {
+    const lower = (tokens[k] as Token).lower;
+    if (TITLES.has(lower) || HONORIFICS.has(lower)) {
+      nameFrom = k + 1;
+      if (HONORIFICS.has(lower)) honorific = lower.replace('.', '');
+    }
+  }
+  if (nameFrom === from && to - from >= 2 && HONORIFICS.has((tokens[to - 1] as Token).lower) === false) {
+    // Leading nationality or acronym ("Russian President …" is handled above; "US envoy …" is lowercase-broken).
+    while (nameFrom < to - 1 && (NATIONALITY.test((tokens[nameFrom] as Token).text) || NOT_NAMES.has((tokens[nameFrom] as Token).lower)) && to - nameFrom > 2) nameFrom++;
+  }
+  while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
+  if (nameFrom >= to) return null;
+  const nameTokens = tokens.slice(nameFrom, to);
+  if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
+  const name = nameTokens.map((t, k) => (k === nameTokens.length - 1 ? baseWord(t) : t.text)).join(' ');
+  if (name.length < 2 || /^[\p{Lu}.]+$/u.test(name)) return null; // acronyms: NATO, US
+  const { role, phraseFrom } = roleBefore(tokens, nameFrom);
+  return {
+    from: nameFrom,
+    to,
+    phraseFrom: Math.min(from, phraseFrom),
+    name,
+    role,
+    honorific,
+    kind: nameTokens.length >= 2 ? 'person' : 'single',
+    possessive: last.possessive,
+  };
+}
+
+/** Role words directly in front of a name: "EU foreign affairs chief", "Trump's envoy", "German Chancellor". */
+function roleBefore(tokens: Token[], nameFrom: number): { role: string | null; phraseFrom: number } {
+  let first = nameFrom;
+  let last = -1;
+  for (let k = nameFrom - 1; k >= 0 && nameFrom - k <= 7; k--) {
+    const t = tokens[k] as Token;
+    if (t.punct || t.quoted || ROLE_STOP.has(t.lower)) break;
+    first = k;
+    if (last < 0 && isRoleWord(t)) last = k;
+  }
+  // The role runs up to its last role noun or title: "EU foreign affairs chief", not "… chief Kaja".
+  if (last < 0) return { role: null, phraseFrom: nameFrom };
+  const words = tokens.slice(first, last + 1).filter((t) => !HONORIFICS.has(t.lower));
+  if (words.length === 0) return { role: null, phraseFrom: nameFrom };
+  return { role: words.map((w) => w.text).join(' '), phraseFrom: first };
+}
+
+export function isRoleWord(t: Token): boolean {
+  const lower = t.lower.replace(/['’]s$/, '');
+  return ROLE_NOUNS.has(lower) || (TITLES.has(lower) && !HONORIFICS.has(lower) && !['former', 'acting', 'state', 'federal', 'national', 'first'].includes(lower));
+}
+
+export function genderFromWords(words: string[]): Gender | null {
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (FEMALE_ROLE_WORDS.has(lower)) return 'f';
+    if (MALE_ROLE_WORDS.has(lower)) return 'm';
+  }
+  return null;
+}
+
+/** Same surname, allowing transliteration variants: Zelenskyy / Zelenskiy / Zelensky. */
+export function sameSurname(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  if (fa === fb) return true;
+  if (Math.min(fa.length, fb.length) < 6) return false;
+  return distance(fa, fb) <= (Math.min(fa.length, fb.length) >= 8 ? 2 : 1) && fa[0] === fb[0];
+}
+
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/);
+  return parts[parts.length - 1] ?? name;
+}

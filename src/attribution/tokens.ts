@@ -1,0 +1,143 @@
+// Quote spans, sentence units and word tokens of one paragraph, all as offsets into its text.
+
+export interface QuoteSpan {
+  /** Offset of the opening mark (or 0 for a quote carried over from the previous paragraph). */
+  start: number;
+  /** Offset just past the closing mark (or the paragraph end when the quote is left open). */
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  closed: boolean;
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  lower: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** "Trump's" / "Zelenskyy’s": the token names an owner, not a subject. */
+  possessive: boolean;
+  /** Inside a quotation. */
+  quoted: boolean;
+  /** A single punctuation mark. */
+  punct: boolean;
+}
+
+export interface Unit {
+  start: number;
+  end: number;
+  tokens: Token[];
+  quotes: QuoteSpan[];
+}
+
+const OPEN_MARKS = new Set(['“', '«', '„']);
+const CLOSE_MARKS = new Set(['”', '»']);
+
+/** Double-quoted spans; straight quotes pair up in order, a quote left open runs to the paragraph end. */
+export function findQuotes(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const straight = ch === '"';
+    if (open < 0 && (OPEN_MARKS.has(ch) || (straight && isOpeningPosition(text, i)))) {
+      open = i;
+    } else if (open >= 0 && (CLOSE_MARKS.has(ch) || straight)) {
+      spans.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, closed: true });
+      open = -1;
+    } else if (open >= 0 && OPEN_MARKS.has(ch)) {
+      // A new opening mark before a close: the previous quote was left open (typo or nesting); restart.
+      open = i;
+    }
+  }
+  if (open >= 0) spans.push({ start: open, end: text.length, innerStart: open + 1, innerEnd: text.length, closed: false });
+  return spans.filter((q) => q.innerEnd > q.innerStart);
+}
+
+function isOpeningPosition(text: string, i: number): boolean {
+  if (i === 0) return true;
+  return /[\s(\[{—–\-:,]/.test(text[i - 1] as string);
+}
+
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof sen rep gov gen lt col capt adm sgt st jr sr inc co corp ltd no vs etc rev fr mt ft
+  u.s u.k u.n e.u d.c a.m p.m jan feb mar apr aug sep sept oct nov dec est approx dept univ`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+function isAbbreviationBefore(text: string, dot: number): boolean {
+  const m = text.slice(Math.max(0, dot - 12), dot).match(/([\p{L}.]+)$/u);
+  if (!m?.[1]) return false;
+  const word = m[1].toLowerCase().replace(/^\.+/, '');
+  if (ABBREVIATIONS.has(word)) return true;
+  if (/^\p{L}$/u.test(m[1]) && /\p{Lu}/u.test(m[1])) return true; // an initial: "George W. Bush"
+  return /^(\p{L}\.)+\p{L}$/u.test(m[1]); // U.S, D.C
+}
+
+function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
+  return quotes.some((q) => pos > q.start && pos < q.end - (q.closed ? 1 : 0));
+}
+
+/** Sentence units; never split inside a quotation, so a multi-sentence quote and its cue stay together. */
+export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; end: number }[] {
+  const units: { start: number; end: number }[] = [];
+  let start = 0;
+  const re = /[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const dotPos = m.index;
+    const end = m.index + m[0].length;
+    if (text[dotPos] === '.' && m[0].length === 1 && isAbbreviationBefore(text, dotPos)) continue;
+    if (insideQuote(quotes, dotPos)) continue;
+    units.push({ start, end });
+    start = end;
+    while (start < text.length && /\s/.test(text[start] as string)) start++;
+  }
+  if (start < text.length) units.push({ start, end: text.length });
+  return units;
+}
+
+const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export function tokenize(text: string, from: number, to: number, quotes: QuoteSpan[]): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
+    let raw = m[0];
+    // A trailing period belongs to the word only for abbreviations and initials.
+    if (raw.length > 1 && raw.endsWith('.') && !isAbbreviationBefore(text, m.index + raw.length - 1)) raw = raw.slice(0, -1);
+    if (/[-'’]$/.test(raw) && raw.length > 1 && !/['’]s$/i.test(raw)) raw = raw.slice(0, -1);
+    const end = Math.min(m.index + raw.length, to);
+    raw = text.slice(m.index, end);
+    TOKEN_RE.lastIndex = end;
+    const possessive = /^[\p{L}\p{M}.\-]+['’]s?$/u.test(raw) && /['’]s?$/.test(raw) && raw.length > 2;
+    tokens.push({
+      text: raw,
+      start: m.index,
+      end,
+      lower: raw.toLowerCase(),
+      cap: /^\p{Lu}/u.test(raw),
+      possessive,
+      quoted: insideQuote(quotes, m.index),
+      punct: !/^[\p{L}\p{M}\p{N}]/u.test(raw),
+    });
+  }
+  return tokens;
+}
+
+export function paragraphUnits(text: string): Unit[] {
+  const quotes = findQuotes(text);
+  return splitUnits(text, quotes).map(({ start, end }) => ({
+    start,
+    end,
+    tokens: tokenize(text, start, end, quotes),
+    quotes: quotes.filter((q) => q.start >= start && q.start < end),
+  }));
+}
+
+/** "Trump's" → "Trump". */
+export function baseWord(token: Token): string {
+  return token.possessive ? token.text.replace(/['’]s?$/, '') : token.text;
+}
