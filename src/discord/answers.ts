@@ -1,0 +1,109 @@
+// An answer message = one page of a rendered view + its buttons (Previous/Next, Follow up in a thread).
+// Views are stored, so any page can be rendered again later (button clicks, "more", after a restart).
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIEmbed,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { ParsedQuestion } from '../types.js';
+import type { BotContext } from './context.js';
+import { UserError } from './errors.js';
+import { renderAnswer, renderComparison, type Page } from './render.js';
+import type { ViewQuery, ViewRecord } from './state.js';
+import { openFollowUpThread } from './threads.js';
+
+export interface AnswerMessage {
+  embeds: APIEmbed[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+  /** 0-based page shown. */
+  page: number;
+  pages: number;
+  /** How the engine understood the question (the context for thread follow-ups). */
+  parsed: ParsedQuestion;
+  question: string;
+}
+
+export const BUTTON = {
+  page: 'page',
+  thread: 'thread',
+} as const;
+
+export function parseButtonId(customId: string): { action: string; viewId: string; page: number } | null {
+  const match = customId.match(/^(page|thread|pageinfo):([A-Za-z0-9_-]{1,32})(?::(\d{1,4}))?$/);
+  if (!match) return null;
+  return { action: match[1]!, viewId: match[2]!, page: Number(match[3] ?? 0) };
+}
+
+function buttons(view: ViewRecord, page: number, pages: number, threadButton: boolean): ActionRowBuilder<ButtonBuilder>[] {
+  const row = new ActionRowBuilder<ButtonBuilder>();
+  if (pages > 1) {
+    row.addComponents(
+      new ButtonBuilder().setCustomId(`page:${view.id}:${page - 1}`).setLabel('Previous').setStyle(ButtonStyle.Secondary).setDisabled(page === 0),
+      new ButtonBuilder().setCustomId(`pageinfo:${view.id}`).setLabel(`${page + 1} / ${pages}`).setStyle(ButtonStyle.Secondary).setDisabled(true),
+      new ButtonBuilder().setCustomId(`page:${view.id}:${page + 1}`).setLabel('Next').setStyle(ButtonStyle.Secondary).setDisabled(page >= pages - 1),
+    );
+  }
+  if (threadButton) {
+    row.addComponents(new ButtonBuilder().setCustomId(`thread:${view.id}`).setLabel('Follow up in a thread').setStyle(ButtonStyle.Primary));
+  }
+  return row.components.length > 0 ? [row] : [];
+}
+
+async function pagesOf(ctx: BotContext, view: ViewRecord): Promise<{ pages: Page[]; parsed: ParsedQuestion; question: string }> {
+  const query = view.query;
+  if (query.kind === 'ask') {
+    const result = await ctx.engine.ask(query.question);
+    return { pages: renderAnswer(result), parsed: result.parsed, question: query.question };
+  }
+  const comparison = await ctx.engine.compare(query.person, query.topic);
+  const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null };
+  return { pages: renderComparison(comparison, query), parsed, question: query.topic ? `what did ${query.person} say about ${query.topic}` : `what did ${query.person} say` };
+}
+
+/** Renders page `page` (clamped) of a view, asking the engine again (answers are cheap and the index may have changed). */
+export async function answerMessage(ctx: BotContext, view: ViewRecord, page: number, options: { threadButton: boolean }): Promise<AnswerMessage> {
+  const { pages, parsed, question } = await pagesOf(ctx, view);
+  const shown = Math.min(Math.max(0, page), pages.length - 1);
+  return {
+    embeds: pages[shown]!.embeds,
+    components: buttons(view, shown, pages.length, options.threadButton),
+    page: shown,
+    pages: pages.length,
+    parsed,
+    question,
+  };
+}
+
+/**
+ * The common path of /ask, /said, /whosaid and /compare: acknowledge at once (the engine may take a
+ * while), store the view, show its first page, and open a thread on it when asked to.
+ */
+export async function replyWithView(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+  query: ViewQuery,
+  options: { ephemeral: boolean; openThread: boolean },
+): Promise<void> {
+  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const view = ctx.state.addView(query, interaction.user.id);
+  const threadable =
+    !options.ephemeral &&
+    interaction.inGuild() &&
+    !interaction.channel?.isThread() &&
+    interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads);
+  const answer = await answerMessage(ctx, view, 0, { threadButton: threadable && !options.openThread });
+  const message = await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+  if (!options.openThread) return;
+  if (!threadable) {
+    throw new UserError(options.ephemeral ? 'Private answers cannot have threads: ask without `private` to get one.' : 'I cannot open a thread here (threads need a server text channel where I may create public threads).');
+  }
+  await openFollowUpThread(
+    ctx,
+    { channelId: interaction.channelId, messageId: message.id, appPermissions: interaction.appPermissions },
+    { question: answer.question, parsed: answer.parsed },
+  );
+}

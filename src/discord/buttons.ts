@@ -1,0 +1,29 @@
+// Button clicks on answers: Previous/Next paging and "Follow up in a thread".
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { answerMessage, parseButtonId } from './answers.js';
+import type { BotContext } from './context.js';
+import { UserError } from './errors.js';
+import { onThreadButton } from './threads.js';
+
+export async function onButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const button = parseButtonId(interaction.customId);
+  if (!button || button.action === 'pageinfo') throw new UserError('That button does nothing; use Previous or Next.');
+  const view = ctx.state.view(button.viewId);
+  if (!view) throw new UserError('This answer is too old for its buttons. Ask again to get a fresh one.');
+  if (button.action === 'thread') {
+    await onThreadButton(interaction, ctx, view);
+    return;
+  }
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const threadButton = !ephemeral && !interaction.channel?.isThread() && !interaction.message.hasThread && interaction.inGuild();
+  if (ephemeral || interaction.user.id === view.userId) {
+    await interaction.deferUpdate();
+    const answer = await answerMessage(ctx, view, button.page, { threadButton });
+    await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+    return;
+  }
+  // Someone else's public answer: page a private copy instead of flipping it under its asker.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const answer = await answerMessage(ctx, view, button.page, { threadButton: false });
+  await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+}

@@ -1,0 +1,143 @@
+// The running bot: a discord.js client wired to the command handler, buttons and follow-up threads.
+// startBot() is what src/cli/start.ts runs and what the e2e tests import.
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { EngineApi } from '../types.js';
+import { onButton } from './buttons.js';
+import { loadCommands, type Command } from './commands.js';
+import { Cooldowns, Lifecycle, type BotContext } from './context.js';
+import { UserError, reportFailure } from './errors.js';
+import { ReloadGate } from './reload.js';
+import { StateStore } from './state.js';
+import { onThreadMessage } from './threads.js';
+
+export interface BotHandle {
+  client: Client;
+  context: BotContext;
+  /** One-line summary logged at ready: bot name, servers, articles, statements, people. */
+  readySummary: string;
+  /** Stop taking commands, finish those in flight (≤ drainMs), save state, disconnect. */
+  stop(drainMs?: number): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  engine: EngineApi;
+  log: Logger;
+  /** Commands folder; defaults to the project's commands/. */
+  commandsDir?: string;
+}
+
+/** Guilds for commands and threads; GuildMessages (not privileged) to see mentions in threads. */
+export function intentsFor(config: Pick<Config, 'messageContent'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+function userOf(interaction: Interaction): Record<string, unknown> {
+  return { user: interaction.user.id, guild: interaction.guildId, channel: interaction.channelId };
+}
+
+async function route(interaction: Interaction, ctx: BotContext, commands: Map<string, Command>): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = commands.get(interaction.commandName);
+    try {
+      if (!ctx.lifecycle.accepting || !command?.autocomplete) await interaction.respond([]);
+      else await command.autocomplete(interaction, ctx);
+    } catch (error) {
+      ctx.log.warn({ err: error, command: interaction.commandName, ...userOf(interaction) }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => {});
+    }
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const what = {
+    ...userOf(interaction),
+    ...(interaction.isChatInputCommand() ? { command: interaction.commandName } : {}),
+    ...(interaction.isButton() ? { button: interaction.customId } : {}),
+  };
+  try {
+    if (!ctx.lifecycle.accepting) throw new UserError('whosaid is restarting. Try again in a minute.');
+    if (!interaction.inGuild()) throw new UserError('whosaid works in servers: use its commands in a server channel.');
+    if (interaction.isChatInputCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (!command) throw new UserError('That command is not available any more. An admin should run `npm run register`.');
+      if (command.cooldown) {
+        const wait = ctx.cooldowns.take(interaction.user.id);
+        if (wait > 0) throw new UserError(`Easy there: you can ask again in ${wait} s.`);
+      }
+      ctx.log.debug(what, 'command');
+      await command.execute(interaction, ctx);
+    } else if (interaction.isButton()) {
+      await onButton(interaction, ctx);
+    }
+  } catch (error) {
+    await reportFailure(interaction, error, ctx.log, what);
+  }
+}
+
+export async function startBot(options: StartOptions): Promise<BotHandle> {
+  const { config, engine, log } = options;
+  const commands = await loadCommands(options.commandsDir);
+  const state = await StateStore.open(config.dataDir, (message) => log.warn(message));
+  const client = new Client({
+    intents: intentsFor(config),
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: config.apiUrl ? { api: config.apiUrl } : {},
+  });
+  const ctx: BotContext = {
+    client,
+    engine,
+    config,
+    log,
+    state,
+    cooldowns: new Cooldowns(config.cooldownSeconds),
+    reloads: new ReloadGate(engine, log),
+    lifecycle: new Lifecycle(),
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void ctx.lifecycle.track(route(interaction, ctx, commands));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!ctx.lifecycle.accepting) return;
+    void ctx.lifecycle.track(
+      onThreadMessage(message, ctx).catch((error: unknown) => log.error({ err: error, channel: message.channelId }, 'message handler failed')),
+    );
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = await ready;
+  const stats = await engine.stats();
+  const servers = readyClient.guilds.cache.size;
+  const readySummary =
+    `whosaid ready as ${readyClient.user.tag}: ${servers} ${servers === 1 ? 'server' : 'servers'}, ` +
+    `${stats.articles} articles, ${stats.statements} statements, ${stats.people} people`;
+  log.info({ bot: readyClient.user.tag, servers, articles: stats.articles, statements: stats.statements, people: stats.people }, readySummary);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (drainMs = 4000): Promise<void> => {
+    stopping ??= (async () => {
+      ctx.lifecycle.accepting = false;
+      const drained = await ctx.lifecycle.drain(drainMs);
+      if (!drained) log.warn({ inFlight: ctx.lifecycle.inFlight }, 'stopping with answers still in flight');
+      await state.flush().catch((error: unknown) => log.error({ err: error }, 'could not save thread state'));
+      await client.destroy();
+      log.info('whosaid stopped');
+    })();
+    return stopping;
+  };
+  return { client, context: ctx, readySummary, stop };
+}

@@ -1,0 +1,134 @@
+// What the bot must remember across restarts: which question each answer message shows (for its
+// paging and thread buttons) and each follow-up thread's conversation. One JSON file under DATA_DIR,
+// written atomically (temp file + rename) so a crash mid-write never leaves half a file.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ParsedQuestion } from '../types.js';
+
+/** What an answer message shows: enough to render any of its pages again. */
+export type ViewQuery =
+  | { kind: 'ask'; question: string }
+  | { kind: 'compare'; person: string; topic: string | null };
+
+export interface ViewRecord {
+  id: string;
+  query: ViewQuery;
+  /** Who asked: only they may page a public answer in place; others get a private copy. */
+  userId: string;
+  createdAt: number;
+}
+
+export interface ThreadState {
+  threadId: string;
+  /** The engine question behind the last answer in the thread. */
+  question: string;
+  /** How the engine understood it: the context follow-ups change one part of. */
+  parsed: ParsedQuestion;
+  /** Page of the last answer shown (0-based), for "more". */
+  page: number;
+  updatedAt: number;
+}
+
+interface StateFile {
+  version: 1;
+  views: Record<string, ViewRecord>;
+  threads: Record<string, ThreadState>;
+}
+
+const MAX_VIEWS = 5000;
+const MAX_THREADS = 5000;
+const SAVE_DELAY_MS = 250;
+
+export class StateStore {
+  private data: StateFile = { version: 1, views: {}, threads: {} };
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly file: string,
+    private readonly onProblem: (message: string) => void,
+  ) {}
+
+  /** Opens (or starts) the state file; an unreadable file is set aside, not fatal. */
+  static async open(dataDir: string, onProblem: (message: string) => void = () => {}): Promise<StateStore> {
+    await mkdir(dataDir, { recursive: true });
+    const store = new StateStore(path.join(dataDir, 'whosaid-state.json'), onProblem);
+    let raw: string | null = null;
+    try {
+      raw = await readFile(store.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onProblem(`cannot read ${store.file}: ${(error as Error).message}`);
+    }
+    if (raw !== null) {
+      try {
+        const parsed = JSON.parse(raw) as Partial<StateFile>;
+        if (parsed.version !== 1 || typeof parsed.views !== 'object' || typeof parsed.threads !== 'object') throw new Error('unknown format');
+        store.data = { version: 1, views: parsed.views ?? {}, threads: parsed.threads ?? {} };
+      } catch (error) {
+        const aside = `${store.file}.corrupt-${Date.now()}`;
+        await rename(store.file, aside).catch(() => {});
+        onProblem(`state file was unreadable (${(error as Error).message}); moved to ${aside}, starting empty`);
+      }
+    }
+    return store;
+  }
+
+  addView(query: ViewQuery, userId: string): ViewRecord {
+    const view: ViewRecord = { id: randomBytes(6).toString('base64url'), query, userId, createdAt: Date.now() };
+    this.data.views[view.id] = view;
+    prune(this.data.views, MAX_VIEWS, (v) => v.createdAt);
+    this.scheduleSave();
+    return view;
+  }
+
+  view(id: string): ViewRecord | undefined {
+    return this.data.views[id];
+  }
+
+  thread(threadId: string): ThreadState | undefined {
+    return this.data.threads[threadId];
+  }
+
+  setThread(state: Omit<ThreadState, 'updatedAt'>): void {
+    this.data.threads[state.threadId] = { ...state, updatedAt: Date.now() };
+    prune(this.data.threads, MAX_THREADS, (t) => t.updatedAt);
+    this.scheduleSave();
+  }
+
+  /** Writes now and waits for it; used at shutdown. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    await this.save();
+  }
+
+  private scheduleSave(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.save().catch((error: Error) => this.onProblem(`cannot save ${this.file}: ${error.message}`));
+    }, SAVE_DELAY_MS);
+  }
+
+  private save(): Promise<void> {
+    // Writes are chained so two saves never rename over each other out of order.
+    this.writing = this.writing
+      .catch(() => {})
+      .then(async () => {
+        const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        await writeFile(temp, JSON.stringify(this.data), 'utf8');
+        await rename(temp, this.file);
+      });
+    return this.writing;
+  }
+}
+
+function prune<T>(records: Record<string, T>, max: number, age: (record: T) => number): void {
+  const keys = Object.keys(records);
+  if (keys.length <= max) return;
+  keys.sort((a, b) => age(records[a]!) - age(records[b]!));
+  for (const key of keys.slice(0, keys.length - max)) delete records[key];
+}
