@@ -41,6 +41,7 @@ interface Para {
 }
 
 const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 'critics', 'analysts', 'experts', 'observers', 'people', 'reports', 'report', 'media', 'some', 'others', 'many', 'one', 'someone', 'who', 'which', 'that', 'it', 'they', 'we', 'i', 'you', 'this', 'polls', 'poll', 'survey', 'data', 'study']);
+const NARRATIVE_AFTER_QUOTE = /^[\s,]*(as|while|when|after|before|during|though|although|but|and|in|at|on|since|because|amid)\b/i;
 const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise']);
 
 class ArticleExtractor {
@@ -280,7 +281,7 @@ class ArticleExtractor {
         return this.trailingContent(para, unit, subject, i, covered);
       }
     }
-    if (!afterCue) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
+    if (!afterCue || (afterCue.punct && !afterCue.quoted && !/["“«„]/.test(afterCue.text))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     const end = contentEnd(para.text, unit);
     if (end - start < 8) return null;
@@ -294,6 +295,11 @@ class ArticleExtractor {
     if (wholeQuote && inside[0] && /^["“«„]?\s*[\p{Lu}]/u.test(para.text.slice(inside[0].start, inside[0].start + 3))) {
       this.lastDirect = { key: speaker, paragraph: para.n };
       return this.make(speaker, 'direct', para, [trimSpan(para.text, inside[0].innerStart, inside[0].innerEnd)]);
+    }
+    // “a lot of progress was made” as he and … met: the narrative after a leading quote is not the statement.
+    const lead = inside[0];
+    if (lead && lead.start === start && lead.end < end && NARRATIVE_AFTER_QUOTE.test(para.text.slice(lead.end, end))) {
+      return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)]);
     }
     return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
   }

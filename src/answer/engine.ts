@@ -1,0 +1,316 @@
+// The engine: a corpus read, attributed and indexed, answering questions with cited excerpts.
+
+import type { ArticleAttribution } from '../attribution/index.js';
+import { attributeCorpus } from '../attribution/index.js';
+import { loadCorpus } from '../corpus/load.js';
+import { buildStatementIndex, findPhrase, rankByTopic } from '../search/index.js';
+import type { IndexedStatement, StatementIndex } from '../search/index.js';
+import { fold } from '../text/normalize.js';
+import type {
+  AnswerResult, AnswerSpeaker, Article, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
+  OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport,
+} from '../types.js';
+import { compareStatements } from './compare.js';
+import type { PeopleDirectory } from './people.js';
+import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
+import { parseQuestion, QuestionError } from './question.js';
+
+export interface BuiltCorpus {
+  articles: Article[];
+  people: PersonRecord[];
+  index: StatementIndex;
+  mentionedIn: Record<string, string[]>;
+  problems: LoadProblem[];
+  loadedAt: string;
+}
+
+export interface BuildCaches {
+  articles: Map<string, Article>;
+  extractions: Map<string, ArticleAttribution>;
+}
+
+export function newCaches(): BuildCaches {
+  return { articles: new Map(), extractions: new Map() };
+}
+
+export interface BuildTimings {
+  loadMs: number;
+  extractMs: number;
+  indexMs: number;
+}
+
+/** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
+export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBatch?: () => Promise<void>): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
+  const t0 = performance.now();
+  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles });
+  if (caches) {
+    caches.articles.clear();
+    for (const a of articles) caches.articles.set(a.hash, a);
+  }
+  const t1 = performance.now();
+  const attribution = attributeCorpus(articles, caches?.extractions);
+  if (caches) {
+    const live = new Set(articles.map((a) => `${a.hash}\u0000${a.file}`));
+    for (const key of caches.extractions.keys()) if (!live.has(key)) caches.extractions.delete(key);
+  }
+  const t2 = performance.now();
+  const byFile = new Map(articles.map((a) => [a.file, a]));
+  const statements: IndexedStatement[] = attribution.statements.map((s) => {
+    const article = byFile.get(s.file) as Article;
+    return { ...s, outlet: article.outlet, date: article.date };
+  });
+  const index = await buildStatementIndex(statements, onBatch);
+  const t3 = performance.now();
+  return {
+    corpus: { articles, people: attribution.people, index, mentionedIn: attribution.mentionedIn, problems, loadedAt: new Date().toISOString() },
+    timings: { loadMs: t1 - t0, extractMs: t2 - t1, indexMs: t3 - t2 },
+  };
+}
+
+/** Answers questions over one built corpus. Immutable: a reload builds a new Engine. */
+export class Engine {
+  readonly directory: PeopleDirectory;
+  private readonly articleByFile: Map<string, Article>;
+  readonly outletNames: string[];
+  private readonly outletByFold: Map<string, string>;
+
+  constructor(readonly corpus: BuiltCorpus) {
+    const counts = new Map<string, number>();
+    for (const [id, list] of corpus.index.bySpeaker) counts.set(id, list.length);
+    this.directory = peopleDirectory(corpus.people, counts);
+    this.articleByFile = new Map(corpus.articles.map((a) => [a.file, a]));
+    this.outletNames = [...new Set(corpus.articles.map((a) => a.outlet))];
+    this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
+  }
+
+  findOutlet(name: string): string | null {
+    const f = fold(name).replace(/^the\s+/, '').replace(/[?.!]+$/, '');
+    return this.outletByFold.get(f) ?? [...this.outletByFold].find(([k]) => k.replace(/[^a-z0-9]/g, '') === f.replace(/[^a-z0-9]/g, ''))?.[1] ?? null;
+  }
+
+  async ask(question: string): Promise<AnswerResult> {
+    let parts;
+    try {
+      parts = parseQuestion(question, (name) => this.findOutlet(name) !== null);
+    } catch (err) {
+      if (err instanceof QuestionError) return this.empty(question, { type: 'empty' }, err.message);
+      throw err;
+    }
+    const outlet = parts.outlet ? this.findOutlet(parts.outlet) : null;
+
+    if (parts.phrase) return this.whoSaid(question, parts.phrase, outlet);
+    const who = parts.who ?? parts.bare;
+    if (who) {
+      const person = findPerson(this.directory, who);
+      if (person) return this.personAnswer(question, person, parts.who ? parts.topic : parts.bare === who && parts.topic ? parts.topic : null, outlet);
+      if (parts.bare && !parts.who && parts.topic) {
+        const person2 = findPerson(this.directory, parts.bare.split(/\s+(?:on|about|regarding)\s+/i)[0] ?? '');
+        if (person2) return this.personAnswer(question, person2, parts.topic, outlet);
+      }
+      if (parts.bare && !parts.who) {
+        const topical = await this.topicAnswer(question, parts.bare, outlet);
+        if (topical.outlets.length) return topical;
+      }
+      const suggestions = closestNames(this.directory, who);
+      const notice = `No one by the name “${who}” is quoted in this corpus.${suggestions.length ? ` Closest names: ${suggestions.join(', ')}.` : ''}`;
+      return { ...this.empty(question, { type: 'person', person: who, topic: parts.topic, outlet }, notice), suggestions };
+    }
+    if (parts.topic) return this.topicAnswer(question, parts.topic, outlet);
+    return this.empty(question, { type: 'empty' }, 'Ask about a person, for example: what did Kallas say?');
+  }
+
+  private empty(question: string, parsed: ParsedQuestion, notice: string): AnswerResult {
+    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed };
+  }
+
+  speakerOf(person: PersonRecord): AnswerSpeaker {
+    return { name: person.name, aliases: person.aliases, roles: person.roles };
+  }
+
+  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null): Promise<AnswerResult> {
+    let positions = this.corpus.index.bySpeaker.get(person.id) ?? [];
+    if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
+    const total = positions.length;
+    if (topic && positions.length) {
+      const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined });
+      const allowed = new Set(positions);
+      positions = ranked.map((h) => h.position).filter((k) => allowed.has(k));
+    }
+    const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet };
+    const outlets = this.group(positions, Boolean(topic));
+    const scope = outlet ? [outlet] : this.outletNames;
+    const absent = scope.filter((o) => !outlets.some((g) => g.outlet === o));
+    let notice: string | null = null;
+    if (total === 0) {
+      const files = this.corpus.mentionedIn[person.id] ?? [];
+      const where = [...new Set(files.map((f) => this.articleByFile.get(f)?.outlet).filter(Boolean))];
+      notice = files.length
+        ? `${person.name} is mentioned in ${files.length} article${files.length === 1 ? '' : 's'} (${where.join(', ')}) but not quoted${outlet ? ` by ${outlet}` : ''}.`
+        : `${person.name} is not quoted${outlet ? ` by ${outlet}` : ''} in this corpus.`;
+    } else if (positions.length === 0 && topic) {
+      notice = `${person.name} said nothing about “${topic}” in this corpus (${total} other statement${total === 1 ? '' : 's'}).`;
+    }
+    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed };
+  }
+
+  private async whoSaid(question: string, phrase: string, outlet: string | null): Promise<AnswerResult> {
+    let positions = await findPhrase(this.corpus.index, phrase);
+    if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
+    const parsed: ParsedQuestion = { type: 'phrase', phrase, outlet };
+    if (positions.length === 0) {
+      const passages = this.passagesWith(phrase, outlet);
+      const notice = passages.length
+        ? `The words “${phrase}” appear in the articles but are not attributed to anyone.`
+        : `No article has the words “${phrase}”.`;
+      return { question, speaker: null, outlets: passages, absent: [], notice, suggestions: [], parsed };
+    }
+    const counts = new Map<string, number>();
+    for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const person = top ? this.directory.byId.get(top) : undefined;
+    const outlets = this.group(positions, false);
+    const others = counts.size > 1 ? `Said by ${counts.size} people; the most often quoted is shown in the header.` : null;
+    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed };
+  }
+
+  private async topicAnswer(question: string, topic: string, outlet: string | null): Promise<AnswerResult> {
+    const ranked = await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined });
+    const positions = ranked.map((h) => h.position).slice(0, 50);
+    const parsed: ParsedQuestion = { type: 'topic', topic, outlet };
+    const notice = positions.length ? null : `No statement about “${topic}” in this corpus.`;
+    return { question, speaker: null, outlets: this.group(positions, true), absent: [], notice, suggestions: [], parsed };
+  }
+
+  /** Paragraphs containing the phrase, for "who said" when no statement has it. */
+  private passagesWith(phrase: string, outlet: string | null): OutletExcerpts[] {
+    const needle = fold(phrase);
+    const byOutlet = new Map<string, Excerpt[]>();
+    for (const a of this.corpus.articles) {
+      if (outlet && a.outlet !== outlet) continue;
+      for (const p of a.paragraphs) {
+        if (!fold(p.text).includes(needle)) continue;
+        const list = byOutlet.get(a.outlet) ?? [];
+        list.push({ text: p.text, speaker: null, kind: 'passage', paragraph: p.n, article: this.citation(a) });
+        byOutlet.set(a.outlet, list);
+      }
+    }
+    return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts: excerpts.slice(0, 10) }));
+  }
+
+  private statement(k: number): IndexedStatement {
+    return this.corpus.index.statements[k] as IndexedStatement;
+  }
+
+  private citation(a: Article): Excerpt['article'] {
+    return { title: a.title, date: a.date, url: a.url, file: a.file };
+  }
+
+  /** Groups statement positions by outlet; keeps rank order when ranked, else article and paragraph order. */
+  private group(positions: number[], ranked: boolean): OutletExcerpts[] {
+    const byOutlet = new Map<string, number[]>();
+    for (const k of positions) {
+      const o = this.statement(k).outlet;
+      const list = byOutlet.get(o) ?? [];
+      list.push(k);
+      byOutlet.set(o, list);
+    }
+    const order = this.outletNames.filter((o) => byOutlet.has(o));
+    return order.map((o) => {
+      const list = byOutlet.get(o) as number[];
+      if (!ranked) list.sort((a, b) => a - b);
+      return {
+        outlet: o,
+        excerpts: list.map((k) => {
+          const s = this.statement(k);
+          const article = this.articleByFile.get(s.file) as Article;
+          return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, paragraph: s.paragraph, article: this.citation(article) };
+        }),
+      };
+    });
+  }
+
+  suggest(typed: string, limit = 25): PersonChoice[] {
+    return suggestPeople(this.directory, typed, limit);
+  }
+
+  stats(): CorpusStats {
+    const outletCounts = new Map<string, number>();
+    for (const a of this.corpus.articles) outletCounts.set(a.outlet, (outletCounts.get(a.outlet) ?? 0) + 1);
+    const top = [...this.corpus.index.bySpeaker].sort((a, b) => b[1].length - a[1].length).slice(0, 10);
+    return {
+      articles: this.corpus.articles.length,
+      statements: this.corpus.index.statements.length,
+      people: this.corpus.people.filter((p) => p.kind === 'person').length,
+      outlets: [...outletCounts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => b.articles - a.articles),
+      topSpeakers: top.map(([id, list]) => ({ name: this.directory.byId.get(id)?.name ?? id, statements: list.length })),
+      loadedAt: this.corpus.loadedAt,
+      problems: this.corpus.problems,
+    };
+  }
+
+  async compare(personName: string, topic: string | null): Promise<Comparison> {
+    const person = findPerson(this.directory, personName);
+    if (!person) {
+      const suggestions = closestNames(this.directory, personName);
+      return { speaker: null, topic, notice: `No one by the name “${personName}” is quoted in this corpus.`, suggestions, shared: [] };
+    }
+    const answer = await this.personAnswer(personName, person, topic, null);
+    const shared = compareStatements(answer.outlets);
+    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''} was reported by two or more outlets.`;
+    return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared };
+  }
+}
+
+/** Diff of two reloads, by file and content hash. */
+export function diffArticles(before: Article[], after: Article[]): Pick<ReloadReport, 'added' | 'changed' | 'removed'> {
+  const old = new Map(before.map((a) => [a.file, a.hash]));
+  const now = new Map(after.map((a) => [a.file, a.hash]));
+  return {
+    added: [...now.keys()].filter((f) => !old.has(f)),
+    changed: [...now].filter(([f, h]) => old.has(f) && old.get(f) !== h).map(([f]) => f),
+    removed: [...old.keys()].filter((f) => !now.has(f)),
+  };
+}
+
+/** The engine in this process: for the CLI and for tests. The bot uses the worker-backed one. */
+export async function createEngine(options: { corpusDir: string }): Promise<EngineApi & { engine(): Engine }> {
+  const caches = newCaches();
+  let engine = new Engine((await buildCorpus(options.corpusDir, caches)).corpus);
+  let reloading: Promise<ReloadReport> | null = null;
+  return {
+    engine: () => engine,
+    ask: async (q) => engine.ask(q),
+    suggestPeople: async (typed, limit) => engine.suggest(typed, limit),
+    outlets: async () => engine.outletNames,
+    stats: async () => engine.stats(),
+    compare: async (person, topic) => engine.compare(person, topic),
+    reload: async () => {
+      if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
+      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next));
+      try {
+        return await reloading;
+      } finally {
+        reloading = null;
+      }
+    },
+    close: async () => {},
+  };
+}
+
+/** Builds a new engine and swaps it in only when the build succeeded; the old one serves meanwhile. */
+export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {
+  const started = performance.now();
+  try {
+    const { corpus } = await buildCorpus(corpusDir, caches);
+    if (corpus.articles.length === 0 && current.corpus.articles.length > 0) {
+      throw new Error(`no article could be read from ${corpusDir}${corpus.problems.length ? ` (${corpus.problems.length} files failed)` : ''}`);
+    }
+    const next = new Engine(corpus);
+    swap(next);
+    const s = next.stats();
+    return { ok: true, ...diffArticles(current.corpus.articles, corpus.articles), articles: s.articles, statements: s.statements, people: s.people, problems: corpus.problems, ms: performance.now() - started };
+  } catch (err) {
+    const s = current.stats();
+    return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: performance.now() - started, error: err instanceof Error ? err.message : String(err) };
+  }
+}

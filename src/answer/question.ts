@@ -1,0 +1,95 @@
+// Reads a question in plain English into what to look up. Names and outlets are resolved later,
+// against the corpus; here we only find the parts.
+
+import { removeInvisible, straightenQuotes } from '../text/normalize.js';
+
+export const MAX_QUESTION_LENGTH = 300;
+
+export interface QuestionParts {
+  /** Who, as the user wrote it ("Kallas", "the EU foreign affairs chief"), if the question names someone. */
+  who: string | null;
+  topic: string | null;
+  outlet: string | null;
+  /** A quoted phrase in a "who said …" question. */
+  phrase: string | null;
+  /** The question had no subject form we know: the whole text, to try as a name and then as a topic. */
+  bare: string | null;
+}
+
+export class QuestionError extends Error {}
+
+const OUTLET_TAIL = /\s*(?:,\s*)?\b(?:according to|as reported by|reported by|in|from|by|on|at|only(?: in)?)\s+(?:the\s+)?([^,?!]+?)\s*$/i;
+const SAY = '(?:say|said|tell|told|claim|claimed|think|thought|state|stated|announce|announced|write|wrote|tweet|tweeted|comment|mention|warn|warned)';
+const WHAT_DID = new RegExp(`^(?:so\\s+)?(?:what|wat|wht)\\s+(?:did|has|have|does|do|had|was|is)\\s+(.+?)\\s+(?:been\\s+)?(?:${SAY}|saying|telling)(?:\\s+(.*))?$`, 'i');
+const WHO_SAID = new RegExp(`^(?:who|which\\s+(?:person|people|official|officials))\\s+(?:has\\s+|had\\s+)?(?:${SAY}|says)\\s+(.+)$`, 'i');
+const ABOUT = /^(?:about|on|regarding|concerning|of|over)\s+(.+)$/i;
+
+/** Text safe to work with: no invisible characters, straight quotes, single spaces, bounded length. */
+export function normaliseQuestion(raw: string): string {
+  const text = straightenQuotes(removeInvisible(raw)).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length === 0) throw new QuestionError('Ask a question, for example: what did Kallas say?');
+  if (text.length > MAX_QUESTION_LENGTH) throw new QuestionError(`That question is ${text.length} characters long; keep it under ${MAX_QUESTION_LENGTH}.`);
+  return text;
+}
+
+function stripEnd(s: string): string {
+  return s.replace(/[?.!\s]+$/g, '').trim();
+}
+
+/** Splits "… according to LBC" into the rest and the outlet, when the tail names one we know. */
+function splitOutlet(text: string, isOutlet: (name: string) => boolean): { rest: string; outlet: string | null } {
+  const m = text.match(OUTLET_TAIL);
+  if (m?.[1] && isOutlet(m[1])) return { rest: text.slice(0, m.index).trim(), outlet: m[1].trim() };
+  return { rest: text, outlet: null };
+}
+
+export function parseQuestion(raw: string, isOutlet: (name: string) => boolean): QuestionParts {
+  let text = stripEnd(normaliseQuestion(raw));
+  const parts: QuestionParts = { who: null, topic: null, outlet: null, phrase: null, bare: null };
+
+  const who = text.match(WHO_SAID);
+  if (who?.[1]) {
+    const { rest, outlet } = splitOutlet(stripEnd(who[1]), isOutlet);
+    parts.outlet = outlet;
+    parts.phrase = rest.replace(/^["']+|["']+$/g, '').trim();
+    if (!parts.phrase) throw new QuestionError('Give the words to look for, for example: who said "if Ukraine falls"?');
+    return parts;
+  }
+  const quoted = text.match(/^["'](.{2,200})["']$/);
+  if (quoted?.[1]) {
+    parts.phrase = quoted[1];
+    return parts;
+  }
+
+  const split = splitOutlet(text, isOutlet);
+  text = split.rest;
+  parts.outlet = split.outlet;
+
+  const what = text.match(WHAT_DID);
+  if (what?.[1]) {
+    parts.who = what[1].trim();
+    const tail = what[2] ? stripEnd(what[2]) : '';
+    const about = tail.match(ABOUT);
+    parts.topic = about?.[1] ? cleanTopic(about[1]) : tail ? cleanTopic(tail) : null;
+    return parts;
+  }
+  const on = text.match(/^(.+?)\s+(?:on|about|regarding)\s+(.+)$/i);
+  if (on?.[1] && on[2]) {
+    parts.who = on[1].trim();
+    parts.topic = cleanTopic(on[2]);
+    parts.bare = text;
+    return parts;
+  }
+  const topicOnly = text.match(/^(?:what (?:was|has been|is being) said|who (?:talked|spoke|commented)|quotes?)\s+(?:about|on|regarding)\s+(.+)$/i);
+  if (topicOnly?.[1]) {
+    parts.topic = cleanTopic(topicOnly[1]);
+    return parts;
+  }
+  parts.bare = text;
+  return parts;
+}
+
+function cleanTopic(topic: string): string | null {
+  const t = topic.replace(/^(?:the|a|an)\s+/i, '').replace(/["']/g, '').trim();
+  return t.length ? t : null;
+}

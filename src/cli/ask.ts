@@ -1,0 +1,58 @@
+// npm run ask -- [--json] [--corpus DIR] [--batch FILE] QUESTION
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Engine, buildCorpus } from '../answer/engine.js';
+import { renderText, toContract } from '../answer/render.js';
+
+const USAGE = 'usage: npm run ask -- [--json] [--corpus DIR] [--batch FILE] QUESTION';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: { json: { type: 'boolean' }, corpus: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const question = positionals.join(' ').trim();
+  if (!values.batch && !question) fail(`no question given\n${USAGE}`, 2);
+  if (values.batch && question) fail(`give either --batch FILE or a question, not both\n${USAGE}`, 2);
+
+  let questions: string[] = [question];
+  if (values.batch) {
+    try {
+      questions = (await readFile(values.batch, 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    } catch (err) {
+      fail(`cannot read --batch file ${values.batch}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
+    }
+  }
+  const corpusDir = values.corpus ?? process.env.CORPUS_DIR ?? 'corpus';
+  let engine: Engine;
+  try {
+    const { corpus } = await buildCorpus(corpusDir);
+    engine = new Engine(corpus);
+    for (const p of corpus.problems) process.stderr.write(`skipped ${p.file}: ${p.reason}\n`);
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err), 2);
+  }
+  const json = values.json || Boolean(values.batch);
+  for (const q of questions) {
+    const result = await engine.ask(q);
+    process.stdout.write(json ? `${JSON.stringify(toContract(result), null, values.batch ? undefined : 2)}\n` : `${renderText(result)}\n`);
+  }
+}
+
+await main();

@@ -1,0 +1,165 @@
+// The Orama index over statements, and the query shapes that keep it fast: exact-match filters
+// first, and term lookups only for terms rare enough that Orama's per-term work stays small.
+
+import { count, create, insertMultiple, search } from '@orama/orama';
+import type { Orama } from '@orama/orama';
+import { fold } from '../text/normalize.js';
+import type { Statement } from '../types.js';
+
+export const statementSchema = {
+  speaker: 'enum',
+  outlet: 'enum',
+  kind: 'enum',
+  /** yyyymmdd, 0 when the article has no date. */
+  date: 'number',
+  text: 'string',
+} as const;
+
+export type StatementDb = Orama<typeof statementSchema>;
+
+export interface IndexedStatement extends Statement {
+  outlet: string;
+  date: string | null;
+}
+
+export interface StatementIndex {
+  db: StatementDb;
+  statements: IndexedStatement[];
+  /** Statement positions per speaker, in corpus order: the cheap path for person questions. */
+  bySpeaker: Map<string, number[]>;
+}
+
+/** Terms found in more statements than this are "common": never looked up through Orama's term search. */
+export function commonTermLimit(size: number): number {
+  return Math.max(64, Math.floor(size * 0.002));
+}
+
+const BATCH = 2000;
+
+export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
+  const db = create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' } } });
+  // Orama's date tree degrades on sorted input, and a single huge insert blocks: batch in shuffled order.
+  const order = shuffledIndexes(statements.length);
+  for (let i = 0; i < order.length; i += BATCH) {
+    const docs = order.slice(i, i + BATCH).map((k) => {
+      const s = statements[k] as IndexedStatement;
+      return { id: String(k), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
+    });
+    await insertMultiple(db, docs, BATCH);
+    if (onBatch) await onBatch();
+  }
+  const bySpeaker = new Map<string, number[]>();
+  statements.forEach((s, k) => {
+    const list = bySpeaker.get(s.speaker);
+    if (list) list.push(k);
+    else bySpeaker.set(s.speaker, [k]);
+  });
+  return { db, statements, bySpeaker };
+}
+
+function shuffledIndexes(n: number): number[] {
+  const out = Array.from({ length: n }, (_, i) => i);
+  let seed = 0x9e3779b9;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j] as number, out[i] as number];
+  }
+  return out;
+}
+
+export function dateNumber(date: string | null): number {
+  return date ? Number(date.replaceAll('-', '')) : 0;
+}
+
+/** Stemmed terms of a text, as Orama indexes them. */
+export function terms(index: StatementIndex, text: string): string[] {
+  return [...new Set(index.db.tokenizer.tokenize(text, 'english', 'text'))].filter((t) => t.length > 0);
+}
+
+/** How many statements contain a term: read from Orama's own BM25 bookkeeping. */
+export function documentFrequency(index: StatementIndex, term: string): number {
+  // Orama keeps per-property token occurrence counts for BM25; they are not in its public types.
+  const occurrences = (index.db.data.index as unknown as { tokenOccurrences?: Record<string, Record<string, number>> }).tokenOccurrences;
+  return occurrences?.text?.[term] ?? 0;
+}
+
+const STOP_TERMS = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'in', 'on', 'for', 'about', 'with', 'is', 'are', 'was', 'be', 'it', 'that', 'this', 'by', 'at', 'as', 'from']);
+
+export interface RankedHit {
+  position: number;
+  score: number;
+}
+
+/**
+ * Statements among `candidates` (positions) that match `topic`, best first (BM25 with stemming).
+ * Rare topic terms go through Orama with the speaker filter; common ones are scored over the
+ * candidate set directly, which is small because the filter ran first.
+ */
+export async function rankByTopic(index: StatementIndex, topic: string, candidates: number[] | null, filter: { speaker?: string; outlet?: string }): Promise<RankedHit[]> {
+  const topicTerms = terms(index, topic).filter((t) => !STOP_TERMS.has(t));
+  if (topicTerms.length === 0) return [];
+  const limit = commonTermLimit(index.statements.length);
+  // Orama matches terms as prefixes, so a short term reaches many words besides itself: treat it as common.
+  const isRare = (t: string): boolean => t.length >= 4 && documentFrequency(index, t) <= limit;
+  const rare = topicTerms.every(isRare);
+  if (rare || candidates === null) {
+    const where: Record<string, { eq: string }> = {};
+    if (filter.speaker) where.speaker = { eq: filter.speaker };
+    if (filter.outlet) where.outlet = { eq: filter.outlet };
+    const usable = rare ? topicTerms : topicTerms.filter(isRare);
+    if (usable.length === 0) return [];
+    const result = await search(index.db, { term: usable.join(' '), properties: ['text'], where, limit: 500, threshold: 1 });
+    return result.hits.map((h) => ({ position: Number(h.id), score: h.score }));
+  }
+  return bm25Over(index, candidates, topicTerms);
+}
+
+/** Okapi BM25 (k1 1.2, b 0.75, Orama's defaults) over a small candidate set. */
+function bm25Over(index: StatementIndex, candidates: number[], topicTerms: string[]): RankedHit[] {
+  const n = index.statements.length;
+  const avgLength = (index.db.data.index as unknown as { avgFieldLength?: Record<string, number> }).avgFieldLength?.text ?? 20;
+  const idf = new Map(topicTerms.map((t) => {
+    const df = documentFrequency(index, t);
+    return [t, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
+  }));
+  const hits: RankedHit[] = [];
+  for (const position of candidates) {
+    const tokens = index.db.tokenizer.tokenize((index.statements[position] as IndexedStatement).text, 'english', 'text');
+    let score = 0;
+    for (const t of topicTerms) {
+      const tf = tokens.reduce((c, x) => (x === t ? c + 1 : c), 0);
+      if (tf === 0) continue;
+      score += ((idf.get(t) ?? 0) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * tokens.length) / avgLength));
+    }
+    if (score > 0) hits.push({ position, score });
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates come from
+ * the phrase's rarest term; the check itself is a substring test on folded text.
+ */
+export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
+  const needle = fold(phrase).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (needle.length === 0) return [];
+  const phraseTerms = terms(index, phrase).filter((t) => !STOP_TERMS.has(t));
+  let candidates: number[];
+  if (phraseTerms.length === 0) {
+    candidates = index.statements.map((_, k) => k);
+  } else {
+    const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df)[0] as { t: string; df: number };
+    if (rarest.df === 0) return [];
+    const result = await search(index.db, { term: rarest.t, properties: ['text'], limit: index.statements.length, threshold: 1 });
+    candidates = result.hits.map((h) => Number(h.id)).sort((a, b) => a - b);
+  }
+  return candidates.filter((k) => {
+    const hay = fold((index.statements[k] as IndexedStatement).text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ');
+    return hay.includes(needle);
+  });
+}
+
+export async function statementCount(index: StatementIndex): Promise<number> {
+  return count(index.db);
+}
