@@ -257,8 +257,8 @@ export function renderComparison(comparison: Comparison, asked: { person: string
   if (comparison.notice) lines.push(`*${escapeText(comparison.notice)}*`);
   if (comparison.suggestions.length > 0) lines.push(`Did you mean ${listWithin(comparison.suggestions.map((s) => `**${escapeText(s)}**`), 300)}?`);
   if (comparison.shared.length > 0) {
-    const first = comparison.shared[0]?.versions[0]?.outlet ?? 'the first outlet';
-    lines.push(`${comparison.shared.length} statements reported by two or more outlets. **__Marked words__** differ from the first version (${escapeText(first)}).`);
+    const count = comparison.shared.length;
+    lines.push(`${count} ${count === 1 ? 'statement' : 'statements'} reported by two or more outlets. **__Marked words__** are where their wordings differ.`);
   } else if (!comparison.notice) {
     lines.push('No statement of theirs was reported by more than one outlet.');
   }

@@ -1,0 +1,49 @@
+// npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
+// npm run eval -- --dev [DIR]                : the same engine scored on an annotated news corpus.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Engine, buildCorpus } from '../answer/engine.js';
+import type { GoldQuestion } from '../eval/seeds.js';
+import { checkQuestions, parseGoldStatements, scoreStatements } from '../eval/seeds.js';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  allowPositionals: true,
+  strict: false,
+});
+
+async function seeds(): Promise<number> {
+  const corpusDir = typeof values.corpus === 'string' ? values.corpus : 'corpus';
+  const goldDir = typeof values.gold === 'string' ? values.gold : 'tests/fixtures';
+  const gold = parseGoldStatements(await readFile(path.join(goldDir, 'seed-statements.jsonl'), 'utf8'));
+  const questions = JSON.parse(await readFile(path.join(goldDir, 'seed-questions.json'), 'utf8')) as GoldQuestion[];
+  const engine = new Engine((await buildCorpus(corpusDir)).corpus);
+  const score = scoreStatements(engine, gold);
+  console.log(`Attribution on ${corpusDir} against ${goldDir}/seed-statements.jsonl`);
+  console.log(`  recall    ${score.recall.toFixed(3)}  (${score.found}/${score.required} required gold statements found)`);
+  console.log(`  precision ${score.precision.toFixed(3)}  (${score.correct}/${score.extracted} statements by people match gold)`);
+  for (const m of score.missed) console.log(`  missed  ${m.file} ${m.speaker}: “${m.snippet}”`);
+  for (const w of score.wrong) console.log(`  extra   ${w.file} ¶${w.paragraph} ${w.speaker}: “${w.text.slice(0, 90)}”`);
+  const checks = await checkQuestions(engine, questions);
+  console.log(`Questions: ${checks.filter((c) => c.ok).length}/${checks.length} answered as the gold says`);
+  for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.question}${c.ok ? '' : `: ${c.problems.join('; ')}`}`);
+  return score.recall >= 0.95 && score.precision >= 0.9 && checks.every((c) => c.ok) ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  if ('dev' in values) {
+    const dir = typeof values.dev === 'string' ? values.dev : '../shared/attribution-dev';
+    if (!existsSync(dir)) {
+      console.error(`no annotated corpus at ${dir}: pass --dev DIR (a folder with articles/ and attributions.jsonl)`);
+      return 2;
+    }
+    const { runDevEval } = await import('../eval/dev.js');
+    return runDevEval(dir, { verbose: Boolean(values.verbose) });
+  }
+  return seeds();
+}
+
+process.exitCode = await main();
