@@ -128,9 +128,14 @@ function footerText(label: string, page: number, pages: number): string {
 export const QUESTION_PREFIX = 'Question: ';
 // ---------------------------------------------------------------- answers
 
+/** Phrase and topic answers quote several people: the header says what was asked, each quote who said it. */
+function isPersonAnswer(result: AnswerResult): boolean {
+  return result.parsed.type === 'person' || result.parsed.type === 'empty';
+}
+
 function answerTitle(result: AnswerResult): string {
-  if (result.speaker) return speakerTitle(result.speaker);
   const parsed = result.parsed;
+  if (result.speaker && isPersonAnswer(result)) return speakerTitle(result.speaker);
   switch (parsed.type) {
     case 'phrase':
       return clip(`Who said “${escapeText(parsed.phrase)}”`, LIMITS.title);
@@ -168,7 +173,7 @@ function excerptLine(excerpt: Excerpt, showSpeaker: boolean): string {
 }
 
 function outletBlocks(result: AnswerResult, color: number): APIEmbed[] {
-  const showSpeaker = result.speaker === null;
+  const showSpeaker = result.speaker === null || !isPersonAnswer(result);
   const blocks: APIEmbed[] = [];
   for (const { outlet, excerpts } of result.outlets) {
     const lines: string[] = [];

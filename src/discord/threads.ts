@@ -90,8 +90,22 @@ async function rebuildContext(ctx: BotContext, thread: AnyThreadChannel): Promis
   return { ...state, updatedAt: Date.now() };
 }
 
+/** Follow-ups in one thread are answered in order: each builds on the context the previous one left. */
+const threadQueues = new Map<string, Promise<void>>();
+
 /** Handles a message in a thread; returns quietly for messages that are not for the bot. */
-export async function onThreadMessage(message: Message, ctx: BotContext): Promise<void> {
+export function onThreadMessage(message: Message, ctx: BotContext): Promise<void> {
+  const previous = threadQueues.get(message.channelId) ?? Promise.resolve();
+  const next = previous.then(() => answerThreadMessage(message, ctx));
+  threadQueues.set(message.channelId, next);
+  const forget = () => {
+    if (threadQueues.get(message.channelId) === next) threadQueues.delete(message.channelId);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+async function answerThreadMessage(message: Message, ctx: BotContext): Promise<void> {
   const me = ctx.client.user;
   if (!me || message.author.bot || message.system || !message.channel.isThread()) return;
   const thread = message.channel;
@@ -124,8 +138,8 @@ export async function onThreadMessage(message: Message, ctx: BotContext): Promis
       await message.reply({ content: `That was everything for “${clip(question, 200)}”. Ask another follow-up, or “all outlets”.` });
       return;
     }
-    await message.reply({ embeds: answer.embeds, components: answer.components });
     ctx.state.setThread({ threadId: thread.id, question, parsed: answer.parsed, page: answer.page });
+    await message.reply({ embeds: answer.embeds, components: answer.components });
     ctx.log.info({ user: message.author.id, thread: thread.id, kind: followUp.kind, question }, 'follow-up answered');
   } catch (error) {
     if (error instanceof UserError) {

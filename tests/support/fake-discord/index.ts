@@ -736,6 +736,10 @@ export class FakeDiscord {
         return ok(message);
       }
     }
+    if ((m = path.match(/^\/channels\/(\d+)\/typing$/)) && method === 'POST') {
+      if (!this.channels.has(m[1]!)) throw notFound('Channel', 10003);
+      return { status: 204, body: null };
+    }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && method === 'POST') {
       return ok(this.createThread(m[1]!, m[2]!, body));
     }

@@ -1,0 +1,277 @@
+// End to end: the real bot (discord.js client, real engine, seed corpus) against a local fake Discord.
+// Every request the bot makes is checked at the end: it fit Discord's limits and pinged nobody.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GatewayIntentBits, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { createEngine } from '../src/answer/engine.js';
+import { parseConfig, type Config } from '../src/config.js';
+import { startBot, type BotHandle } from '../src/discord/client.js';
+import { registerCommands } from '../src/discord/register.js';
+import { createLogger } from '../src/log.js';
+import type { EngineApi } from '../src/types.js';
+import { FakeDiscord, type FakeInteraction } from './support/fake-discord/index.js';
+import { hasVisibleText, mentionProblems, messageLimitProblems } from './support/fake-discord/limits.js';
+
+const TOKEN = 'MTQ1MDAwMDAwMDAwMDAwMDAwMA.Gabcde.e2e-bot-token-never-logged-0123456789';
+const SEED = path.resolve('corpus');
+
+type Json = Record<string, unknown>;
+type Embed = { title?: string; description?: string; url?: string; footer?: { text: string }; fields?: { name: string; value: string }[] };
+
+const embedsOf = (message: Json) => (message.embeds as Embed[] | undefined) ?? [];
+const allText = (message: Json) => [String(message.content ?? ''), ...embedsOf(message).map((e) => JSON.stringify(e))].join('\n');
+
+describe('whosaid on a fake Discord', () => {
+  let fake: FakeDiscord;
+  let engine: EngineApi;
+  let bot: BotHandle;
+  let config: Config;
+  let corpusDir: string;
+  let dataDir: string;
+  const logLines: string[] = [];
+  const log = createLogger({ level: 'debug', secrets: [TOKEN], sink: { write: (line) => void logLines.push(line) } });
+  let curatorRoleId: string;
+
+  const start = async () => {
+    bot = await startBot({ config, engine, log });
+  };
+
+  beforeAll(async () => {
+    corpusDir = await mkdtemp(path.join(tmpdir(), 'whosaid-corpus-'));
+    dataDir = await mkdtemp(path.join(tmpdir(), 'whosaid-data-'));
+    await cp(SEED, corpusDir, { recursive: true });
+    fake = await FakeDiscord.start({ token: TOKEN, heartbeatIntervalMs: 1000 });
+    curatorRoleId = fake.addRole('Curators', 0n).id;
+    config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APP_ID: fake.appId,
+      DISCORD_GUILD_ID: fake.guildId,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      ADMIN_ROLE_IDS: curatorRoleId,
+      COOLDOWN_SECONDS: '0',
+    });
+    await registerCommands(config, fake.appId);
+    engine = await createEngine({ corpusDir });
+    await start();
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await engine?.close();
+    await fake?.stop();
+    await rm(corpusDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const reply = (interaction: FakeInteraction) => fake.replyTo(interaction, 20_000);
+
+  it('registers six guild commands, /reload behind Manage Server, and connects with Guilds + GuildMessages only', () => {
+    const commands = fake.registeredCommands.get(fake.guildId) ?? [];
+    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'compare', 'reload', 'said', 'sources', 'whosaid']);
+    expect(commands.find((c) => c.name === 'reload')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(fake.identifies.at(-1)?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
+    expect(bot.readySummary).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);
+    expect(logLines.some((line) => line.includes(bot.readySummary))).toBe(true);
+  });
+
+  let kallasAnswer: Json;
+
+  it('/ask "what did Kallas say?" cites AnewZ\'s "real troops and real capabilities"', async () => {
+    const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    kallasAnswer = await reply(interaction);
+    expect(fake.requestsFor(interaction)[0]?.body?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const [header, ...blocks] = embedsOf(kallasAnswer);
+    expect(header?.title).toBe('Kaja Kallas — EU foreign affairs chief');
+    expect(header?.description).toMatch(/Not reported by: .*LBC/);
+    const anewz = blocks.find((b) => b.title === 'AnewZ');
+    expect(anewz?.description).toMatch(/> Ukraine needs “real troops and real capabilities” to defend itself \*\(¶13\)\*/);
+    expect(anewz?.description).toContain(
+      '**[Ukraine drops NATO goal as Trump envoy sees progress in peace talks](https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news)**',
+    );
+    const labels = ((kallasAnswer.components as Json[])[0]!.components as Json[]).map((b) => b.label);
+    expect(labels).toContain('Follow up in a thread');
+  });
+
+  it('/said autocomplete for "zel" offers Volodymyr Zelenskyy', async () => {
+    const interaction = fake.autocomplete('said', 'person', 'zel');
+    const callback = await fake.waitFor(() => fake.requestsFor(interaction).find((r) => r.status < 300), 10_000, 'autocomplete');
+    expect(callback.body?.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const choices = (callback.body?.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.map((c) => c.value)).toContain('Volodymyr Zelenskyy');
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('/said with person, topic and outlet answers that person from that outlet', async () => {
+    const answer = await reply(fake.slashCommand('said', { person: 'Merz', outlet: 'LBC' }));
+    const [header, ...blocks] = embedsOf(answer);
+    expect(header?.title).toMatch(/^Friedrich Merz/);
+    expect(blocks.map((b) => b.title)).toEqual(['LBC']);
+  });
+
+  it('/whosaid finds who said a phrase and where', async () => {
+    const answer = await reply(fake.slashCommand('whosaid', { phrase: 'real troops' }));
+    const [, ...blocks] = embedsOf(answer);
+    expect(blocks.find((b) => b.title === 'AnewZ')?.description).toContain('Kaja Kallas, ¶13');
+  });
+
+  it('/compare shows outlets side by side with the differing words marked', async () => {
+    const answer = await reply(fake.slashCommand('compare', { person: 'Zelenskyy' }));
+    const [header, first] = embedsOf(answer);
+    expect(header?.title).toMatch(/^How outlets worded Volodymyr Zelenskyy/);
+    expect(first?.fields?.length).toBeGreaterThanOrEqual(2);
+    expect(first?.fields?.some((f) => f.value.includes('**__'))).toBe(true);
+  });
+
+  it('/sources lists outlets with article counts and the most quoted people', async () => {
+    const answer = await reply(fake.slashCommand('sources'));
+    const [embed] = embedsOf(answer);
+    expect(embed?.fields?.[0]?.value).toContain('AnewZ: 1 article');
+    expect(embed?.fields?.[1]?.value).toMatch(/^Volodymyr Zelenskyy: \d+/);
+  });
+
+  let threadId: string;
+
+  it('opens a follow-up thread; "and Merz?" there answers the same question about Merz', async () => {
+    const click = fake.clickButton(String(kallasAnswer.id), { label: /Follow up in a thread/ });
+    const confirmation = await reply(click);
+    expect(click.ephemeral).toBe(true);
+    threadId = String(kallasAnswer.id);
+    expect(fake.channels.get(threadId)?.parent_id).toBe(fake.channelId);
+    expect(confirmation.content).toContain(`<#${threadId}>`);
+
+    const question = fake.postUserMessage(threadId, 'and Merz?');
+    const answer = await fake.waitFor(
+      () => fake.messagesIn(threadId).find((m) => (m.message_reference as Json | undefined)?.message_id === question.id),
+      20_000,
+      'a follow-up answer',
+    );
+    const [header, ...blocks] = embedsOf(answer);
+    expect(header?.title).toMatch(/^Friedrich Merz/);
+    expect(header?.footer?.text).toBe('Question: what did Friedrich Merz say');
+    expect(blocks.map((b) => b.title)).toContain('LBC');
+  });
+
+  async function followUp(text: string): Promise<Embed[]> {
+    const question = fake.postUserMessage(threadId, text);
+    const answer = await fake.waitFor(
+      () => fake.messagesIn(threadId).find((m) => (m.message_reference as Json | undefined)?.message_id === question.id),
+      20_000,
+      `an answer to "${text}"`,
+    );
+    return embedsOf(answer);
+  }
+
+  it('keeps the conversation across a restart: "what about the ceasefire?" still means Merz', async () => {
+    await bot.stop();
+    const saved = JSON.parse(await readFile(path.join(dataDir, 'whosaid-state.json'), 'utf8')) as { threads: Record<string, { question: string }> };
+    expect(saved.threads[threadId]?.question).toBe('what did Friedrich Merz say');
+    await start();
+    const [header] = await followUp('what about the ceasefire?');
+    expect(header?.footer?.text).toBe('Question: what did Friedrich Merz say about ceasefire');
+    const [narrowed, ...blocks] = await followUp('only LBC');
+    expect(narrowed?.footer?.text).toBe('Question: what did Friedrich Merz say about ceasefire according to LBC');
+    expect(blocks.every((b) => b.title === 'LBC')).toBe(true);
+  });
+
+  it('rebuilds a thread it has no state for from the thread\'s starter message', async () => {
+    await bot.stop();
+    await rm(path.join(dataDir, 'whosaid-state.json'));
+    await start();
+    const [header] = await followUp('and Merz?');
+    expect(header?.title).toMatch(/^Friedrich Merz/);
+    expect(logLines.some((line) => line.includes('thread context rebuilt from its starter message'))).toBe(true);
+  });
+
+  it('ignores thread messages that do not mention it (no Message Content intent)', async () => {
+    const before = fake.messagesIn(threadId).length;
+    fake.postUserMessage(threadId, 'chatting among ourselves', fake.member, { mentionBot: false });
+    const marker = fake.postUserMessage(threadId, 'more');
+    await fake.waitFor(() => fake.messagesIn(threadId).find((m) => (m.message_reference as Json | undefined)?.message_id === marker.id), 20_000, 'reply to "more"');
+    expect(fake.messagesIn(threadId).length).toBe(before + 3);
+  });
+
+  it('/reload by a member without permission is refused privately and changes nothing', async () => {
+    const before = (await engine.stats()).loadedAt;
+    const interaction = fake.slashCommand('reload', {}, fake.member);
+    const refusal = await reply(interaction);
+    expect(interaction.ephemeral).toBe(true);
+    expect(refusal.content).toMatch(/^Only members with Manage Server/);
+    expect((await engine.stats()).loadedAt).toBe(before);
+    expect(logLines.some((line) => line.includes('reload refused') && line.includes(fake.member.user.id))).toBe(true);
+  });
+
+  it('/reload by an admin reports counts; a member with an ADMIN_ROLE_IDS role may reload too', async () => {
+    const interaction = fake.slashCommand('reload', {}, fake.admin);
+    const report = await reply(interaction);
+    const [embed] = embedsOf(report);
+    expect(interaction.ephemeral).toBe(true);
+    expect(embed?.title).toMatch(/^Corpus reloaded in \d+\.\d s$/);
+    expect(embed?.description).toMatch(/^Now serving \*\*5\*\* articles · \*\*\d+\*\* statements · \*\*\d+\*\* people\.$/);
+    expect(embed?.fields?.map((f) => f.name)).toEqual(['Added (0)', 'Changed (0)', 'Removed (0)']);
+    expect(logLines.some((line) => line.includes('reload started') && line.includes(fake.admin.user.id))).toBe(true);
+
+    const curator = fake.addMember('carol-curator', [curatorRoleId]);
+    const [curatorEmbed] = embedsOf(await reply(fake.slashCommand('reload', {}, curator)));
+    expect(curatorEmbed?.title).toMatch(/^Corpus reloaded/);
+  });
+
+  it('reports a broken file by name after a reload and keeps serving the rest', async () => {
+    await writeFile(path.join(corpusDir, 'broken.txt'), Buffer.from([0x54, 0x68, 0x65, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]));
+    const [embed] = embedsOf(await reply(fake.slashCommand('reload', {}, fake.admin)));
+    const failed = embed?.fields?.find((f) => f.name.startsWith('Files that failed'));
+    expect(failed?.name).toBe('Files that failed (1)');
+    expect(failed?.value).toMatch(/^broken\.txt: /);
+    const answer = await reply(fake.slashCommand('ask', { question: 'what did Kallas say?' }));
+    expect(allText(answer)).toContain('real troops and real capabilities');
+  });
+
+  it('shows hostile question text as written without pinging anyone', async () => {
+    const question = 'what did @everyone <@&123456789012345678> **say**?';
+    const answer = await reply(fake.slashCommand('ask', { question }));
+    // Footers are plain text in Discord (no markdown, no mentions): they show the question verbatim.
+    const [header] = embedsOf(answer);
+    expect(header?.footer?.text).toBe(`Question: ${question}`);
+    const rendered = embedsOf(answer).map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => f.value)].join('\n')).join('\n');
+    expect(rendered).not.toMatch(/(^|[^\\])<@&/);
+    expect(rendered).not.toMatch(/@everyone/);
+  });
+
+  it('a user-fixable problem gets a private note saying what to do', async () => {
+    const interaction = fake.slashCommand('ask', { question: '   ' });
+    const note = await reply(interaction);
+    expect(interaction.ephemeral).toBe(true);
+    expect(note.content).toMatch(/^Type a question/);
+  });
+
+  it('every request fit Discord\'s limits, pinged nobody, and none was rejected', () => {
+    const rejected = fake.requests.filter((r) => r.status >= 400 && r.status !== 404);
+    expect(rejected.map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.response)}`)).toEqual([]);
+    const notFound = fake.requests.filter((r) => r.status === 404);
+    expect(notFound.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    let checked = 0;
+    for (const request of fake.requests) {
+      const body = request.body as Json | null;
+      if (!body || Array.isArray(body)) continue;
+      const message = (request.path.endsWith('/callback') ? (body.data as Json | undefined) : body) ?? {};
+      if (!hasVisibleText(message)) continue;
+      checked++;
+      expect(messageLimitProblems(message), `${request.method} ${request.path}`).toEqual([]);
+      expect(mentionProblems(message), `${request.method} ${request.path}`).toEqual([]);
+    }
+    expect(checked).toBeGreaterThan(15);
+    for (const message of fake.messages.values()) {
+      if (message.author && (message.author as Json).id === fake.botUser.id && Number(message.flags ?? 0) & MessageFlags.Loading) {
+        throw new Error(`message ${String(message.id)} was left "thinking…"`);
+      }
+    }
+  });
+
+  it('never logged the token', () => {
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(logLines.join('\n')).not.toContain(TOKEN);
+  });
+});
