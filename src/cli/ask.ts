@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       fail(`cannot read --batch file ${values.batch}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
     }
   }
-  const corpusDir = values.corpus ?? process.env.CORPUS_DIR ?? 'corpus';
+  const corpusDir = values.corpus || process.env.CORPUS_DIR || 'corpus';
   let engine: Engine;
   try {
     const { corpus } = await buildCorpus(corpusDir);

@@ -1,0 +1,133 @@
+// The engine in a worker thread, for the bot: index builds and heavy queries never block the
+// gateway, and a reload builds a second worker while the first one keeps answering.
+import { Worker } from 'node:worker_threads';
+import type { AnswerResult, Comparison, CorpusStats, EngineApi, PersonChoice, ReloadReport } from '../types.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Method = WorkerRequest['method'];
+type ArgsOf<M extends Method> = Extract<WorkerRequest, { method: M }>['args'];
+
+class EngineWorker {
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  readonly ready: Promise<CorpusStats>;
+  private exited: Error | null = null;
+
+  constructor(readonly worker: Worker) {
+    let startup: Pending | undefined;
+    this.ready = new Promise<CorpusStats>((resolve, reject) => {
+      startup = { resolve: (v) => resolve((v as { stats: CorpusStats }).stats), reject };
+    });
+    this.pending.set(0, startup as Pending);
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.error !== undefined) p.reject(new Error(reply.error));
+      else p.resolve(reply.result);
+    });
+    const failAll = (err: Error): void => {
+      this.exited = err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`engine worker exited (code ${code})`)));
+  }
+
+  call<M extends Method>(method: M, ...args: ArgsOf<M>): Promise<unknown> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, method, args } as WorkerRequest);
+    });
+  }
+
+  /** Stops after the requests already sent have been answered. */
+  async retire(): Promise<void> {
+    const inFlight = [...this.pending.values()].length;
+    if (inFlight > 0) await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (this.pending.size === 0) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    await this.worker.terminate();
+  }
+}
+
+function startWorker(corpusDir: string): EngineWorker {
+  const worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url), {
+    workerData: { corpusDir },
+    // Worker output goes to our streams; an uncaught error reaches the 'error' handler.
+    stdout: false,
+    stderr: false,
+  });
+  return new EngineWorker(worker);
+}
+
+export async function createWorkerEngine(options: { corpusDir: string }): Promise<EngineApi> {
+  let current = startWorker(options.corpusDir);
+  try {
+    await current.ready;
+  } catch (err) {
+    await current.worker.terminate();
+    throw err;
+  }
+  let reloading = false;
+
+  return {
+    ask: async (q) => (await current.call('ask', q)) as AnswerResult,
+    suggestPeople: async (typed, limit) => (await current.call('suggestPeople', typed, limit)) as PersonChoice[],
+    outlets: async () => (await current.call('outlets')) as string[],
+    stats: async () => (await current.call('stats')) as CorpusStats,
+    compare: async (person, topic) => (await current.call('compare', person, topic)) as Comparison,
+    reload: async (): Promise<ReloadReport> => {
+      const started = performance.now();
+      const before = (await current.call('files')) as { file: string; hash: string }[];
+      const failed = async (error: string): Promise<ReloadReport> => {
+        const s = (await current.call('stats')) as CorpusStats;
+        return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: performance.now() - started, error };
+      };
+      if (reloading) return failed('A reload is already running.');
+      reloading = true;
+      const next = startWorker(options.corpusDir);
+      try {
+        const stats = await next.ready;
+        if (stats.articles === 0 && before.length > 0) {
+          await next.worker.terminate();
+          return { ...(await failed(`no article could be read from ${options.corpusDir}; the previous corpus is still in use`)), problems: stats.problems };
+        }
+        const after = (await next.call('files')) as { file: string; hash: string }[];
+        const old = current;
+        current = next;
+        void old.retire();
+        const oldMap = new Map(before.map((a) => [a.file, a.hash]));
+        const newMap = new Map(after.map((a) => [a.file, a.hash]));
+        return {
+          ok: true,
+          added: after.filter((a) => !oldMap.has(a.file)).map((a) => a.file),
+          changed: after.filter((a) => oldMap.has(a.file) && oldMap.get(a.file) !== a.hash).map((a) => a.file),
+          removed: before.filter((a) => !newMap.has(a.file)).map((a) => a.file),
+          articles: stats.articles,
+          statements: stats.statements,
+          people: stats.people,
+          problems: stats.problems,
+          ms: performance.now() - started,
+        };
+      } catch (err) {
+        await next.worker.terminate().catch(() => undefined);
+        return failed(`reload failed, the previous corpus is still in use: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        reloading = false;
+      }
+    },
+    close: async () => {
+      await current.retire();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Messages between the main thread and an engine worker.
+export type WorkerRequest =
+  | { id: number; method: 'ask'; args: [string] }
+  | { id: number; method: 'suggestPeople'; args: [string, number | undefined] }
+  | { id: number; method: 'outlets'; args: [] }
+  | { id: number; method: 'stats'; args: [] }
+  | { id: number; method: 'compare'; args: [string, string | null] }
+  | { id: number; method: 'files'; args: [] };
+
+/** id 0 is the worker's start-up report: `{ ready, stats }` or an error. */
+export type WorkerReply = { id: number; result?: unknown; error?: string };

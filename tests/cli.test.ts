@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempCorpus } from './helpers.js';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli/ask.ts', ...args], { env: { ...process.env, CORPUS_DIR: undefined } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run ask', () => {
+  it('prints a readable answer grouped by outlet with citations and absent outlets', async () => {
+    const { code, stdout } = await ask(['what did Kallas say?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Kaja Kallas');
+    expect(stdout).toContain('■ AnewZ');
+    expect(stdout).toMatch(/¶13 \[mixed\] .*real troops and real capabilities/);
+    expect(stdout).toContain('Not reported by: CNA, LBC, cashwinner.info, RFE/RL');
+  });
+
+  it('--json prints exactly the answer contract', async () => {
+    const { code, stdout } = await ask(['--json', 'what did Kallas say?']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(answer)).toEqual(['question', 'speaker', 'outlets', 'absent']);
+    expect(answer.speaker).toEqual({ name: 'Kaja Kallas', aliases: ['Kallas'], roles: ['EU foreign affairs chief'] });
+    const outlets = answer.outlets as { outlet: string; excerpts: Record<string, unknown>[] }[];
+    expect(outlets.map((o) => o.outlet)).toEqual(['AnewZ']);
+    const first = outlets[0]?.excerpts[0] as Record<string, unknown>;
+    expect(Object.keys(first)).toEqual(['text', 'speaker', 'kind', 'paragraph', 'article']);
+    expect(first.article).toEqual({
+      title: 'Ukraine drops NATO goal as Trump envoy sees progress in peace talks',
+      date: null,
+      url: 'https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news',
+      file: '001_1e2a7e3d238997d2.txt',
+    });
+    expect(answer.absent).toEqual(['CNA', 'LBC', 'cashwinner.info', 'RFE/RL']);
+  });
+
+  it('--batch answers one JSON line per question', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    const file = path.join(dir, '..', 'questions.txt');
+    await writeFile(file, 'what did Merz say\n\nwhat did Ushakov say?\n');
+    const { code, stdout } = await ask(['--batch', file, '--corpus', dir]);
+    await cleanup();
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { speaker: { name: string } });
+    expect(lines.map((l) => l.speaker.name)).toEqual(['Friedrich Merz', 'Yuri Ushakov']);
+  });
+
+  it('exits 2 with a one-line message on bad usage', async () => {
+    const none = await ask([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toMatch(/no question given/);
+    const bad = await ask(['--nope', 'x']);
+    expect(bad.code).toBe(2);
+    const missing = await ask(['--corpus', '/nonexistent/whosaid', 'what did Kallas say']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot be read/);
+  });
+
+  it('answers "nobody by that name" with exit status 0', async () => {
+    const { code, stdout } = await ask(['what did Nobodyson say?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/No one by the name “Nobodyson”/);
+  });
+});
