@@ -44,13 +44,15 @@ export async function openFollowUpThread(
   }
   const existing = channel.threads.cache.get(where.messageId);
   if (existing) throw new UserError(`This answer already has a thread: ${existing.toString()}`);
+  // A thread started on a message takes the message's id: storing the context first means a follow-up
+  // typed the instant the thread appears already finds it.
+  ctx.state.setThread({ threadId: where.messageId, question: context.question, parsed: context.parsed, page: 0 });
   const thread = await channel.threads.create({
     startMessage: where.messageId,
     name: threadName(context.question),
     autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     reason: 'whosaid follow-up thread',
   });
-  ctx.state.setThread({ threadId: thread.id, question: context.question, parsed: context.parsed, page: 0 });
   await thread.send({ content: HELP });
   return thread;
 }
@@ -72,7 +74,8 @@ export async function onThreadButton(interaction: ButtonInteraction, ctx: BotCon
 
 /** Context for a thread the bot has no state for (state lost, or opened by a person on an answer). */
 async function rebuildContext(ctx: BotContext, thread: AnyThreadChannel): Promise<ThreadState | null> {
-  const starter = await thread.fetchStarterMessage().catch(() => null);
+  // Forced: a cached copy may predate the edit that filled in the deferred answer.
+  const starter = await thread.fetchStarterMessage({ force: true }).catch(() => null);
   if (!starter || starter.author.id !== ctx.client.user?.id) return null;
   const footer = starter.embeds[0]?.footer?.text ?? '';
   let question: string | null = null;

@@ -610,6 +610,10 @@ export class FakeDiscord {
     }
   }
 
+  private dispatchMessageUpdate(message: Json): void {
+    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0) this.dispatch('MESSAGE_UPDATE', message, GatewayIntentBits.GuildMessages);
+  }
+
   // ---------------------------------------------------------------- HTTP side
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -732,7 +736,7 @@ export class FakeDiscord {
       if (method === 'PATCH') {
         this.checkMessage(body, false);
         Object.assign(message, this.messageFields(body), { edited_timestamp: new Date().toISOString() });
-        this.dispatch('MESSAGE_UPDATE', message, GatewayIntentBits.GuildMessages);
+        this.dispatchMessageUpdate(message);
         return ok(message);
       }
     }
@@ -801,6 +805,7 @@ export class FakeDiscord {
         if (type === InteractionResponseType.UpdateMessage) {
           this.checkMessage(data, false);
           Object.assign(target, this.messageFields(data), { edited_timestamp: new Date().toISOString() });
+          this.dispatchMessageUpdate(target);
         }
         interaction.replyMessageId = String(target.id);
         break;
@@ -863,6 +868,7 @@ export class FakeDiscord {
       if (!hasVisibleText(message) && ((message.components as unknown[]) ?? []).length === 0) {
         throw new HttpError(400, { message: 'Cannot send an empty message', code: 50006 });
       }
+      this.dispatchMessageUpdate(message);
       return { status: 200, body: message };
     }
     throw new HttpError(405, { message: '405: Method Not Allowed', code: 0 });
