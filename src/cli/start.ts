@@ -1,7 +1,7 @@
 // npm start: the bot. Thin on purpose: config, logger, engine, startBot(), signals.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createEngine } from '../answer/engine.js';
+import { createWorkerEngine } from '../answer/worker-engine.js';
 import { loadConfigOrExit } from '../config.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
@@ -12,7 +12,7 @@ const log = createLogger({ level: config.logLevel, secrets: [config.token] });
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
-const engine = await createEngine({ corpusDir: config.corpusDir });
+const engine = await createWorkerEngine({ corpusDir: config.corpusDir });
 const bot = await startBot({ config, engine, log }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   log.error({ err: error }, 'could not connect to Discord');

@@ -3,7 +3,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEngine } from '../../src/answer/engine.js';
+import { createWorkerEngine } from '../../src/answer/worker-engine.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type BotHandle } from '../../src/discord/client.js';
 import { registerCommands } from '../../src/discord/register.js';
@@ -64,7 +64,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const logLines: string[] = [];
   const log = createLogger({ level: 'debug', secrets: [options.token], sink: { write: (line) => void logLines.push(line) } });
   await registerCommands(config, fake.appId);
-  const engine = await createEngine({ corpusDir });
+  // The worker-backed engine, as src/cli/start.ts runs it.
+  const engine = await createWorkerEngine({ corpusDir });
   const harness: Harness = {
     fake,
     engine,

@@ -1,0 +1,133 @@
+// The bot's entry points as an operator runs them: bad configuration stops start-up with one line,
+// `npm run register` prints the invite, `npm start` logs one ready line and exits 0 on SIGTERM.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
+import { FakeDiscord } from './support/fake-discord/index.js';
+
+const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printed-4242';
+const TSX = path.resolve('node_modules/.bin/tsx');
+const START = path.resolve('src/cli/start.ts');
+const REGISTER = path.resolve('src/cli/register.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI in an empty folder (so no .env is picked up) with only the given variables. */
+function run(script: string, env: Record<string, string>, cwd: string, whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [script], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    whileRunning?.(child, () => stdout + stderr).catch((error: unknown) => {
+      child.kill('SIGKILL');
+      reject(error);
+    });
+  });
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('configuration errors', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(tmpdir(), 'whosaid-cwd-'));
+  });
+  afterAll(() => rm(cwd, { recursive: true, force: true }));
+
+  it('a missing DISCORD_TOKEN stops start-up with one line naming it, exit 1', async () => {
+    const result = await run(START, {}, cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual(['Configuration error: DISCORD_TOKEN is required. See .env.example.']);
+  });
+
+  it('a malformed variable is named, and the token never appears in the output', async () => {
+    const result = await run(START, { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'not a url' }, cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^Configuration error: DISCORD_API_URL must be an http\(s\) URL/);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('register without DISCORD_APP_ID says so in one line', async () => {
+    const result = await run(REGISTER, { DISCORD_TOKEN: TOKEN }, cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Configuration error: DISCORD_APP_ID is required/);
+  });
+});
+
+describe('register and start against a fake Discord', () => {
+  let fake: FakeDiscord;
+  let cwd: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ token: TOKEN });
+    cwd = await mkdtemp(path.join(tmpdir(), 'whosaid-cwd-'));
+    env = {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APP_ID: fake.appId,
+      DISCORD_GUILD_ID: fake.guildId,
+      DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: path.resolve('corpus'),
+      DATA_DIR: path.join(cwd, 'data'),
+    };
+  });
+  afterAll(async () => {
+    await fake?.stop();
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('npm run register registers the commands and prints the invite URL with the needed permissions', async () => {
+    const result = await run(REGISTER, env, cwd);
+    expect(result.code).toBe(0);
+    expect(fake.registeredCommands.get(fake.guildId)?.length).toBe(6);
+    const invite = new URL(result.stdout.match(/https:\/\/discord\.com\/oauth2\/authorize\S+/)![0]);
+    expect(invite.searchParams.get('client_id')).toBe(fake.appId);
+    expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
+    const permissions = BigInt(invite.searchParams.get('permissions')!);
+    for (const needed of [PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) {
+      expect(permissions & needed).toBe(needed);
+    }
+    expect(permissions & PermissionFlagsBits.Administrator).toBe(0n);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('npm start logs one ready line, answers, and exits 0 on SIGTERM with state saved', async () => {
+    let answered = false;
+    const result = await run(START, env, cwd, async (child, output) => {
+      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
+      const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' });
+      const reply = await fake.replyTo(interaction, 20_000);
+      answered = JSON.stringify(reply.embeds).includes('real troops and real capabilities');
+      child.kill('SIGTERM');
+    });
+    expect(answered).toBe(true);
+    expect(result.code).toBe(0);
+    const ready = result.stdout.split('\n').filter((line) => line.includes('whosaid ready as'));
+    expect(ready).toHaveLength(1);
+    expect(JSON.parse(ready[0]!).msg).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);
+    expect(result.stdout).toContain('whosaid stopped');
+    expect(existsSync(path.join(cwd, 'data', 'whosaid-state.json'))).toBe(true);
+    expect(existsSync(path.join(cwd, 'data', 'whosaid.pid'))).toBe(false);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+});
