@@ -2,10 +2,10 @@
 // Work is spent only on sentences that hold a cue verb or a quotation mark.
 
 import type { Article, PersonKind, Span, StatementKind } from '../types.js';
-import { fold } from '../text/normalize.js';
+
 import { AUXILIARIES, CUE_FORMS, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
-import { findNameRuns, genderFromWords, isRoleWord, sameSurname, surnameOf } from './mentions.js';
+import { findNameRuns, foldName, genderFromWords, isRoleWord, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 import { paragraphUnits } from './tokens.js';
 
@@ -87,7 +87,7 @@ class ArticleExtractor {
 
   private register(run: NameRun, para: Para, unitIndex: number): void {
     if (run.kind === 'single') return; // resolved once all full names are known
-    const key = run.kind === 'organisation' ? `org:${fold(run.name)}` : this.personKeyFor(run.name);
+    const key = run.kind === 'organisation' ? `org:${foldName(run.name)}` : this.personKeyFor(run.name);
     const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
     if (run.role) entity.roles.add(run.role);
     if (run.honorific) entity.gender ??= genderFromWords([run.honorific]);
@@ -102,9 +102,9 @@ class ArticleExtractor {
       if (e.kind !== 'person') continue;
       const other = e.name.split(/\s+/);
       const mine = name.split(/\s+/);
-      if (sameSurname(surnameOf(e.name), surname) && (other.length === 1 || mine.length === 1 || fold(other[0] ?? '') === fold(mine[0] ?? ''))) return e.key;
+      if (sameSurname(surnameOf(e.name), surname) && (other.length === 1 || mine.length === 1 || foldName(other[0] ?? '') === foldName(mine[0] ?? ''))) return e.key;
     }
-    return `person:${fold(name)}`;
+    return `person:${foldName(name)}`;
   }
 
   private entity(key: string, kind: PersonKind, name: string): LocalEntity {
@@ -126,11 +126,11 @@ class ArticleExtractor {
         if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
         return e.key;
       }
-      if (e.kind === 'organisation' && fold(e.name) === fold(run.name)) return e.key;
+      if (e.kind === 'organisation' && foldName(e.name) === foldName(run.name)) return e.key;
     }
     if (run.honorific || run.role || asSubject) {
       if (NOT_NAMES.has(run.name.toLowerCase())) return null;
-      const e = this.entity(`person:${fold(run.name)}`, 'person', run.name);
+      const e = this.entity(`person:${foldName(run.name)}`, 'person', run.name);
       if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
       if (run.role) e.roles.add(run.role);
       return e.key;
@@ -140,7 +140,7 @@ class ArticleExtractor {
 
   private keyForRun(run: NameRun, asSubject: boolean): string | null {
     if (run.kind === 'single') return this.resolveSingle(run, asSubject);
-    return run.kind === 'organisation' ? `org:${fold(run.name)}` : this.personKeyFor(run.name);
+    return run.kind === 'organisation' ? `org:${foldName(run.name)}` : this.personKeyFor(run.name);
   }
 
   /** "Dmytro Lytvyn, a spokesman for the Ukrainian presidential office," and "Zelenskyy's adviser, Dmytro Lytvyn,". */
@@ -474,9 +474,9 @@ class ArticleExtractor {
 
   private resolveDescription(words: Token[], paragraph: number): string | null {
     const head = (words[words.length - 1] as Token).lower;
-    const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => fold(w.text.replace(/['’]s$/, '')));
+    const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => foldName(w.text.replace(/['’]s$/, '')));
     const candidates = [...this.entities.values()].filter((e) => e.kind === 'person' && [...e.roles].some((r) => {
-      const role = fold(r);
+      const role = foldName(r);
       return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
     }));
     if (candidates.length === 1) return candidates[0]?.key ?? null;

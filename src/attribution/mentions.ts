@@ -153,16 +153,30 @@ export function genderFromWords(words: string[]): Gender | null {
   return null;
 }
 
+const folded = new Map<string, string>();
+
+/** fold() for names, memoised: the same few hundred names are compared again and again. */
+export function foldName(name: string): string {
+  let f = folded.get(name);
+  if (f === undefined) {
+    // A bounded cache: a long-running bot reloading many corpora must not grow without end.
+    if (folded.size > 50_000) folded.clear();
+    f = fold(name);
+    folded.set(name, f);
+  }
+  return f;
+}
+
 /** Same surname, allowing transliteration variants: Zelenskyy / Zelenskiy / Zelensky. */
 export function sameSurname(a: string, b: string): boolean {
-  const fa = fold(a);
-  const fb = fold(b);
+  const fa = foldName(a);
+  const fb = foldName(b);
   if (fa === fb) return true;
   if (Math.min(fa.length, fb.length) < 6) return false;
   return distance(fa, fb) <= (Math.min(fa.length, fb.length) >= 8 ? 2 : 1) && fa[0] === fb[0];
 }
 
 export function surnameOf(name: string): string {
-  const parts = name.split(/\s+/);
-  return parts[parts.length - 1] ?? name;
+  const space = name.lastIndexOf(' ');
+  return space < 0 ? name : name.slice(space + 1);
 }

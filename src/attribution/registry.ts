@@ -1,9 +1,9 @@
 // One record per person across the corpus: spelling variants, surnames, titles and roles merged.
 
-import { fold } from '../text/normalize.js';
+
 import type { PersonKind, PersonRecord, Statement } from '../types.js';
 import type { ArticleAttribution } from './extract.js';
-import { sameSurname, surnameOf } from './mentions.js';
+import { foldName, sameSurname, surnameOf } from './mentions.js';
 
 export interface CorpusAttribution {
   people: PersonRecord[];
@@ -38,7 +38,7 @@ class Groups {
 }
 
 function firstName(name: string): string {
-  return fold(name.split(/\s+/)[0] ?? '');
+  return foldName(name.split(/\s+/)[0] ?? '');
 }
 
 export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribution {
@@ -55,13 +55,13 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
       localName.set(gk, { name: e.name, kind: e.kind });
       groups.find(gk);
       if (e.kind === 'organisation') {
-        const existing = orgByName.get(fold(e.name));
+        const existing = orgByName.get(foldName(e.name));
         if (existing) groups.union(existing, gk);
-        else orgByName.set(fold(e.name), gk);
+        else orgByName.set(foldName(e.name), gk);
         continue;
       }
       if (e.name.split(/\s+/).length < 2) continue;
-      const bucket = fold(surnameOf(e.name)).slice(0, 3);
+      const bucket = foldName(surnameOf(e.name)).slice(0, 3);
       const list = fullBySurname.get(bucket) ?? [];
       const match = list.find((other) => {
         const o = localName.get(other)?.name ?? '';
@@ -82,12 +82,12 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
     for (const e of x.entities) {
       if (e.kind !== 'person' || e.name.split(/\s+/).length >= 2) continue;
       const gk = entityGroupKey(x.file, e.key);
-      const candidates = (fullBySurname.get(fold(e.name).slice(0, 3)) ?? []).filter((c) => sameSurname(surnameOf(localName.get(c)?.name ?? ''), e.name));
+      const candidates = (fullBySurname.get(foldName(e.name).slice(0, 3)) ?? []).filter((c) => sameSurname(surnameOf(localName.get(c)?.name ?? ''), e.name));
       const roots = [...new Set(candidates.map((c) => groups.find(c)))];
       roots.sort((a, b) => (articleCount.get(b) ?? 0) - (articleCount.get(a) ?? 0));
       if (roots[0]) groups.union(roots[0], gk);
       else {
-        const org = orgByName.get(fold(e.name));
+        const org = orgByName.get(foldName(e.name));
         if (org) groups.union(org, gk);
       }
     }
@@ -107,7 +107,7 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
       g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
       for (const a of e.aliases) g.aliases.add(a);
       for (const r of e.roles) {
-        const k = fold(r);
+        const k = foldName(r);
         const prev = g.roles.get(k);
         g.roles.set(k, { text: prev?.text ?? r, count: (prev?.count ?? 0) + 1 });
       }
@@ -128,7 +128,7 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
     const pool = multi.length ? multi : [...g.names];
     pool.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = (pool[0] as [string, number])[0];
-    let id = fold(name);
+    let id = foldName(name);
     while (usedIds.has(id)) id = `${id}'`;
     usedIds.add(id);
     idByRoot.set(root, id);

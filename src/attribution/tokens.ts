@@ -101,30 +101,45 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*|[^\s\p{L}\p{M}\p{N}]/gu;
 
+const UPPER_START = /^\p{Lu}/u;
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+
 export function tokenize(text: string, from: number, to: number, quotes: QuoteSpan[]): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
-    // A trailing period belongs to the word only for abbreviations and initials.
-    if (raw.length > 1 && raw.endsWith('.') && !isAbbreviationBefore(text, m.index + raw.length - 1)) raw = raw.slice(0, -1);
-    if (/[-'’]$/.test(raw) && raw.length > 1 && !/['’]s$/i.test(raw)) raw = raw.slice(0, -1);
+    if (raw.length > 1) {
+      const lastChar = raw[raw.length - 1];
+      // A trailing period belongs to the word only for abbreviations and initials.
+      if (lastChar === '.' && !isAbbreviationBefore(text, m.index + raw.length - 1)) raw = raw.slice(0, -1);
+      else if ((lastChar === '-' || lastChar === "'" || lastChar === '’') && !/['’]s$/i.test(raw)) raw = raw.slice(0, -1);
+    }
     const end = Math.min(m.index + raw.length, to);
-    raw = text.slice(m.index, end);
+    if (end - m.index !== raw.length) raw = text.slice(m.index, end);
     TOKEN_RE.lastIndex = end;
-    const possessive = /^[\p{L}\p{M}.\-]+['’]s?$/u.test(raw) && /['’]s?$/.test(raw) && raw.length > 2;
+    const word = WORD_START.test(raw);
     tokens.push({
       text: raw,
       start: m.index,
       end,
       lower: raw.toLowerCase(),
-      cap: /^\p{Lu}/u.test(raw),
-      possessive,
+      cap: word && UPPER_START.test(raw),
+      possessive: word && raw.length > 2 && isPossessive(raw),
       quoted: insideQuote(quotes, m.index),
-      punct: !/^[\p{L}\p{M}\p{N}]/u.test(raw),
+      punct: !word,
     });
   }
   return tokens;
+}
+
+/** "Trump's", "Zelenskyy’s", "Williams'": a word ending in an apostrophe (+ s) with no other apostrophe. */
+function isPossessive(raw: string): boolean {
+  const last = raw[raw.length - 1];
+  const apostropheAt = last === "'" || last === '’' ? raw.length - 1 : (last === 's' || last === 'S') && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') ? raw.length - 2 : -1;
+  if (apostropheAt < 0) return false;
+  const stem = raw.slice(0, apostropheAt);
+  return !/['’]/.test(stem) && /^[\p{L}\p{M}.\-]+$/u.test(stem);
 }
 
 export function paragraphUnits(text: string): Unit[] {
