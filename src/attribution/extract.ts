@@ -212,7 +212,7 @@ class ArticleExtractor {
         if (statement.kind === 'direct') this.lastDirect = { key: statement.speaker, paragraph: para.n };
       }
     }
-    if (!hasCue && !hasQuote) return out;
+    if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
     const according = this.accordingTo(para, unit, runs);
     if (according) {
       out.push(according);
@@ -267,6 +267,8 @@ class ArticleExtractor {
     if (subject.from > i) c = subject.to; // said Smith, …
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
     if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    // "asked for more time", "urged to resign": a request, not reported words.
+    if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
     c = skipToThat(toks, c);
     const afterCue = toks[c];
