@@ -283,7 +283,7 @@ class ArticleExtractor {
         return this.trailingContent(para, unit, subject, i, covered);
       }
     }
-    if (!afterCue || (afterCue.punct && !afterCue.quoted && !/["“«„]/.test(afterCue.text))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
+    if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     const end = contentEnd(para.text, unit);
     if (end - start < 8) return null;
@@ -294,7 +294,7 @@ class ArticleExtractor {
     const inside = unit.quotes.filter((q) => q.start >= start && q.start < end && !covered.includes(q));
     inside.forEach((q) => covered.push(q));
     const wholeQuote = inside.length === 1 && inside[0] && inside[0].start === start && inside[0].end >= end - 2;
-    if (wholeQuote && inside[0] && /^["“«„]?\s*[\p{Lu}]/u.test(para.text.slice(inside[0].start, inside[0].start + 3))) {
+    if (wholeQuote && inside[0] && /^\s*[\p{Lu}]/u.test(para.text.slice(inside[0].innerStart, inside[0].innerStart + 3))) {
       this.lastDirect = { key: speaker, paragraph: para.n };
       return this.make(speaker, 'direct', para, [trimSpan(para.text, inside[0].innerStart, inside[0].innerEnd)]);
     }

@@ -35,30 +35,40 @@ export interface Unit {
 const OPEN_MARKS = new Set(['“', '«', '„']);
 const CLOSE_MARKS = new Set(['”', '»']);
 
-/** Double-quoted spans; straight quotes pair up in order, a quote left open runs to the paragraph end. */
+/**
+ * Double-quoted spans; straight marks pair up in order, a quote left open runs to the paragraph end.
+ * Two apostrophes ('') count as a straight double mark: some wire and archive texts write quotes so.
+ */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
+  let openLength = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    const straight = ch === '"';
+    const doubled = (ch === "'" || ch === '’') && text[i + 1] === ch && text[i + 2] !== ch;
+    const straight = ch === '"' || doubled;
+    const length = doubled ? 2 : 1;
+    if (!straight && !OPEN_MARKS.has(ch) && !CLOSE_MARKS.has(ch)) continue;
     if (open < 0 && (OPEN_MARKS.has(ch) || (straight && isOpeningPosition(text, i)))) {
       open = i;
+      openLength = length;
     } else if (open >= 0 && (CLOSE_MARKS.has(ch) || straight)) {
-      spans.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, closed: true });
+      spans.push({ start: open, end: i + length, innerStart: open + openLength, innerEnd: i, closed: true });
       open = -1;
     } else if (open >= 0 && OPEN_MARKS.has(ch)) {
       // A new opening mark before a close: the previous quote was left open (typo or nesting); restart.
       open = i;
+      openLength = 1;
     }
+    if (doubled) i++;
   }
-  if (open >= 0) spans.push({ start: open, end: text.length, innerStart: open + 1, innerEnd: text.length, closed: false });
+  if (open >= 0) spans.push({ start: open, end: text.length, innerStart: open + openLength, innerEnd: text.length, closed: false });
   return spans.filter((q) => q.innerEnd > q.innerStart);
 }
 
 function isOpeningPosition(text: string, i: number): boolean {
   if (i === 0) return true;
-  return /[\s(\[{—–\-:,]/.test(text[i - 1] as string);
+  return /[\s(\[{—–―\-:,]/.test(text[i - 1] as string);
 }
 
 const ABBREVIATIONS = new Set(
@@ -78,14 +88,14 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
 }
 
 function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
-  return quotes.some((q) => pos > q.start && pos < q.end - (q.closed ? 1 : 0));
+  return quotes.some((q) => pos >= q.innerStart && pos < q.innerEnd);
 }
 
 /** Sentence units; never split inside a quotation, so a multi-sentence quote and its cue stay together. */
 export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; end: number }[] {
   const units: { start: number; end: number }[] = [];
   let start = 0;
-  const re = /[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?…]+(?:''|["”’)\]])*(?=\s+(?:''|["“‘(\[])?[\p{Lu}\p{N}])/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const dotPos = m.index;
     const end = m.index + m[0].length;
@@ -99,7 +109,8 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
   return units;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*|[^\s\p{L}\p{M}\p{N}]/gu;
+// An apostrophe belongs to a word unless it starts a doubled mark ('').
+const TOKEN_RE = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.\-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 const UPPER_START = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;

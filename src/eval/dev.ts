@@ -185,7 +185,9 @@ function personSurnames(p: PersonRecord): Set<string> {
 }
 
 /** Direct when the content is all quotation, mixed when it holds some, indirect when none. */
-export function goldKind(content: string): StatementKind {
+export function goldKind(quoted: string): StatementKind {
+  // Two apostrophes ('') are a double quote mark in some archives.
+  const content = quoted.replace(/''|’’/g, '"');
   const marks = [...content.matchAll(/["“”]/g)].map((m) => m.index);
   if (marks.length === 0) return 'indirect';
   let outside = '';
