@@ -5,6 +5,7 @@ import { count, create, insertMultiple, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
+import { scoreByPostings } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -27,6 +28,8 @@ export interface StatementIndex {
   statements: IndexedStatement[];
   /** Statement positions per speaker, in corpus order: the cheap path for person questions. */
   bySpeaker: Map<string, number[]>;
+  /** Comparable text per statement, filled on first use by phrase searches. */
+  folded?: (string | undefined)[];
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -103,16 +106,19 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
   // Orama matches terms as prefixes, so a short term reaches many words besides itself: treat it as common.
   const isRare = (t: string): boolean => t.length >= 4 && documentFrequency(index, t) <= limit;
   const rare = topicTerms.every(isRare);
-  if (rare || candidates === null) {
+  if (rare) {
     const where: Record<string, { eq: string }> = {};
     if (filter.speaker) where.speaker = { eq: filter.speaker };
     if (filter.outlet) where.outlet = { eq: filter.outlet };
-    const usable = rare ? topicTerms : topicTerms.filter(isRare);
-    if (usable.length === 0) return [];
-    const result = await search(index.db, { term: usable.join(' '), properties: ['text'], where, limit: 500, threshold: 1 });
+    const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where, limit: 500, threshold: 1 });
     return result.hits.map((h) => ({ position: Number(h.id), score: h.score }));
   }
-  return bm25Over(index, candidates, topicTerms);
+  // A common term: score the small filtered set directly, or read Orama's postings (linear) when
+  // there is no filter; Orama's own lookup is quadratic in the postings' size.
+  if (candidates !== null) return bm25Over(index, candidates, topicTerms);
+  let hits = scoreByPostings(index.db, topicTerms).map((h) => ({ position: Number(h.id), score: h.score }));
+  if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
+  return hits.slice(0, 500);
 }
 
 /** Okapi BM25 (k1 1.2, b 0.75, Orama's defaults) over a small candidate set. */
@@ -137,26 +143,32 @@ function bm25Over(index: StatementIndex, candidates: number[], topicTerms: strin
   return hits.sort((a, b) => b.score - a.score);
 }
 
+/** Folded words separated by single spaces: how phrases are compared. */
+function comparableText(s: string): string {
+  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /**
  * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates come from
  * the phrase's rarest term; the check itself is a substring test on folded text.
  */
 export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
-  const needle = fold(phrase).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const needle = comparableText(phrase);
   if (needle.length === 0) return [];
   const phraseTerms = terms(index, phrase).filter((t) => !STOP_TERMS.has(t));
   let candidates: number[];
   if (phraseTerms.length === 0) {
     candidates = index.statements.map((_, k) => k);
   } else {
+    // Every statement holding the phrase holds its rarest stem: read that one posting list.
     const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df)[0] as { t: string; df: number };
     if (rarest.df === 0) return [];
-    const result = await search(index.db, { term: rarest.t, properties: ['text'], limit: index.statements.length, threshold: 1 });
-    candidates = result.hits.map((h) => Number(h.id)).sort((a, b) => a - b);
+    candidates = scoreByPostings(index.db, [rarest.t]).map((h) => Number(h.id)).sort((a, b) => a - b);
   }
+  const folded = (index.folded ??= new Array<string | undefined>(index.statements.length));
   return candidates.filter((k) => {
-    const hay = fold((index.statements[k] as IndexedStatement).text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ');
-    return hay.includes(needle);
+    const hay = (folded[k] ??= ` ${comparableText((index.statements[k] as IndexedStatement).text)} `);
+    return hay.includes(` ${needle} `);
   });
 }
 

@@ -1,0 +1,86 @@
+// Direct reads of Orama's own postings and BM25 statistics, for terms too common for its search().
+//
+// Why: Orama 3's term lookup copies each matching word's document set into an array with an
+// `includes` check per document, which is quadratic in the number of matching documents (seconds
+// for a common word at 100k articles). The data it reads is right there and exact; reading it
+// directly is linear. This touches Orama internals (pinned to 3.1.x in package.json);
+// tests/postings.test.ts checks these scores against Orama's search() so an upgrade cannot
+// silently change them.
+
+import { count } from '@orama/orama';
+import { internalDocumentIDStore } from '@orama/orama/components';
+import type { StatementDb } from './index.js';
+
+interface RadixNodeView {
+  s: string;
+  c: Map<string, RadixNodeView>;
+  d: Set<number>;
+  e: boolean;
+}
+
+interface IndexView {
+  indexes: Record<string, { node: RadixNodeView }>;
+  frequencies: Record<string, Record<number, Record<string, number> | undefined>>;
+  tokenOccurrences: Record<string, Record<string, number>>;
+  fieldLengths: Record<string, Record<number, number | undefined>>;
+  avgFieldLength: Record<string, number>;
+}
+
+/** Orama's default BM25 parameters. */
+const K = 1.2;
+const B = 0.75;
+const D = 0.5;
+
+function view(db: StatementDb): IndexView {
+  // Orama's index store is typed as opaque; this is its documented-in-source shape for 3.1.x.
+  return db.data.index as unknown as IndexView;
+}
+
+/** The radix node of exactly `term`, or null. */
+function exactNode(root: RadixNodeView, term: string): RadixNodeView | null {
+  let node = root;
+  let i = 0;
+  while (i < term.length) {
+    const child = node.c.get(term[i] as string);
+    if (!child || !term.startsWith(child.s, i)) return null;
+    node = child;
+    i += child.s.length;
+  }
+  return node.e ? node : null;
+}
+
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+/**
+ * BM25 scores of every statement containing any of `terms` (exact stems), summed over terms,
+ * best first. Linear in the number of postings read.
+ */
+export function scoreByPostings(db: StatementDb, terms: string[], prop = 'text'): ScoredId[] {
+  const idx = view(db);
+  const root = idx.indexes[prop]?.node;
+  if (!root) return [];
+  const docsCount = count(db);
+  const scores = new Map<number, number>();
+  for (const term of terms) {
+    const node = exactNode(root, term);
+    if (!node) continue;
+    const matching = idx.tokenOccurrences[prop]?.[term] ?? node.d.size;
+    const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+    const avg = idx.avgFieldLength[prop] ?? 1;
+    const frequencies = idx.frequencies[prop];
+    const lengths = idx.fieldLengths[prop];
+    for (const internalId of node.d) {
+      const tf = frequencies?.[internalId]?.[term] ?? 0;
+      const length = lengths?.[internalId] ?? avg;
+      const bm25 = (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
+      scores.set(internalId, (scores.get(internalId) ?? 0) + bm25);
+    }
+  }
+  const store = db.internalDocumentIDStore;
+  return [...scores]
+    .map(([internalId, score]) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }))
+    .sort((a, b) => b.score - a.score);
+}
