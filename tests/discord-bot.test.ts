@@ -181,6 +181,15 @@ describe('whosaid on a fake Discord', () => {
     expect(curatorEmbed?.title).toMatch(/^Corpus reloaded/);
   });
 
+  it('refuses a second reload while one is running', async () => {
+    const first = fake.slashCommand('reload', {}, fake.admin);
+    const second = fake.slashCommand('reload', {}, fake.admin);
+    const replies = await Promise.all([reply(first), reply(second)]);
+    const refused = replies.filter((r) => String(r.content).startsWith('A reload is already running'));
+    const reports = replies.filter((r) => embedsOf(r)[0]?.title?.startsWith('Corpus reloaded'));
+    expect([refused.length, reports.length]).toEqual([1, 1]);
+  });
+
   it('reports a broken file by name after a reload and keeps serving the rest', async () => {
     await writeFile(path.join(corpusDir, 'broken.txt'), Buffer.from([0x54, 0x68, 0x65, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]));
     const [embed] = embedsOf(await reply(fake.slashCommand('reload', {}, fake.admin)));

@@ -27,11 +27,6 @@ export interface AnswerMessage {
   question: string;
 }
 
-export const BUTTON = {
-  page: 'page',
-  thread: 'thread',
-} as const;
-
 export function parseButtonId(customId: string): { action: string; viewId: string; page: number } | null {
   const match = customId.match(/^(page|thread|pageinfo):([A-Za-z0-9_-]{1,32})(?::(\d{1,4}))?$/);
   if (!match) return null;
