@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
+import { createLogger } from '../src/log.js';
 import { FakeDiscord } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printed-4242';
@@ -44,6 +45,18 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('logger', () => {
+  it('scrubs the token from every line, including the stack of an error that carries it', () => {
+    const lines: string[] = [];
+    const log = createLogger({ secrets: [TOKEN], sink: { write: (line) => void lines.push(line) } });
+    const error = new Error(`401 for request with token ${TOKEN}`);
+    log.error({ err: error, headers: { authorization: `Bot ${TOKEN}` } }, `login failed for ${TOKEN}`);
+    const output = lines.join('');
+    expect(output).not.toContain(TOKEN);
+    expect(output.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+});
 
 describe('configuration errors', () => {
   let cwd: string;
