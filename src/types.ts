@@ -170,6 +170,8 @@ export interface ReloadReport {
   people: number;
   problems: LoadProblem[];
   ms: number;
+  /** How the new index was made: patched in place (few statements changed) or rebuilt. */
+  mode?: 'patched' | 'rebuilt';
   /** Set when ok is false: why the old index is still serving. */
   error?: string;
 }

@@ -1,6 +1,6 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Engine, buildCorpus } from './engine.js';
+import { Engine, buildCorpus, newCaches, nextEngine } from './engine.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;
@@ -8,6 +8,7 @@ if (!port) throw new Error('engine-worker must run in a worker thread');
 const { corpusDir } = workerData as { corpusDir: string };
 
 let engine: Engine | null = null;
+const caches = newCaches();
 
 async function handle(req: WorkerRequest): Promise<unknown> {
   if (!engine) throw new Error('engine not ready');
@@ -24,6 +25,12 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.compare(req.args[0], req.args[1]);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
+    case 'patch': {
+      // Patch in place when few statements changed; the main thread rebuilds in a new worker otherwise.
+      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
+      if (next) engine = next;
+      return report;
+    }
   }
 }
 
@@ -35,7 +42,7 @@ port.on('message', (req: WorkerRequest) => {
 });
 
 try {
-  const { corpus } = await buildCorpus(corpusDir);
+  const { corpus } = await buildCorpus(corpusDir, caches);
   engine = new Engine(corpus);
   port.postMessage({ id: 0, result: { ready: true, stats: engine.stats() } } satisfies WorkerReply);
 } catch (err) {

@@ -3,7 +3,7 @@
 import type { ArticleAttribution } from '../attribution/index.js';
 import { attributeCorpus } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
-import { buildStatementIndex, findPhrase, rankByTopic } from '../search/index.js';
+import { buildStatementIndex, findPhrase, liveStatementCount, patchStatementIndex, rankByTopic } from '../search/index.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
@@ -39,17 +39,24 @@ export interface BuildTimings {
   indexMs: number;
 }
 
-/** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
-export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBatch?: () => Promise<void>): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
+export interface PreparedCorpus {
+  articles: Article[];
+  problems: LoadProblem[];
+  people: PersonRecord[];
+  mentionedIn: Record<string, string[]>;
+  statements: IndexedStatement[];
+  timings: Omit<BuildTimings, 'indexMs'>;
+}
+
+/** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
+export async function prepareCorpus(corpusDir: string, caches?: BuildCaches): Promise<PreparedCorpus> {
   const t0 = performance.now();
   const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles });
-  if (caches) {
-    caches.articles.clear();
-    for (const a of articles) caches.articles.set(a.hash, a);
-  }
   const t1 = performance.now();
   const attribution = attributeCorpus(articles, caches?.extractions);
   if (caches) {
+    caches.articles.clear();
+    for (const a of articles) caches.articles.set(a.hash, a);
     const live = new Set(articles.map((a) => `${a.hash}\u0000${a.file}`));
     for (const key of caches.extractions.keys()) if (!live.has(key)) caches.extractions.delete(key);
   }
@@ -59,12 +66,19 @@ export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBat
     const article = byFile.get(s.file) as Article;
     return { ...s, outlet: article.outlet, date: article.date };
   });
-  const index = await buildStatementIndex(statements, onBatch);
-  const t3 = performance.now();
-  return {
-    corpus: { articles, people: attribution.people, index, mentionedIn: attribution.mentionedIn, problems, loadedAt: new Date().toISOString() },
-    timings: { loadMs: t1 - t0, extractMs: t2 - t1, indexMs: t3 - t2 },
-  };
+  return { articles, problems, people: attribution.people, mentionedIn: attribution.mentionedIn, statements, timings: { loadMs: t1 - t0, extractMs: t2 - t1 } };
+}
+
+function corpusFrom(prepared: PreparedCorpus, index: StatementIndex): BuiltCorpus {
+  return { articles: prepared.articles, people: prepared.people, index, mentionedIn: prepared.mentionedIn, problems: prepared.problems, loadedAt: new Date().toISOString() };
+}
+
+/** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
+export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBatch?: () => Promise<void>): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
+  const prepared = await prepareCorpus(corpusDir, caches);
+  const t = performance.now();
+  const index = await buildStatementIndex(prepared.statements, onBatch);
+  return { corpus: corpusFrom(prepared, index), timings: { ...prepared.timings, indexMs: performance.now() - t } };
 }
 
 /** Answers questions over one built corpus. Immutable: a reload builds a new Engine. */
@@ -154,7 +168,7 @@ export class Engine {
   }
 
   private async whoSaid(question: string, phrase: string, outlet: string | null): Promise<AnswerResult> {
-    let positions = await findPhrase(this.corpus.index, phrase);
+    let positions = this.known(await findPhrase(this.corpus.index, phrase));
     if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
     const parsed: ParsedQuestion = { type: 'phrase', phrase, outlet };
     if (positions.length === 0) {
@@ -175,7 +189,7 @@ export class Engine {
 
   private async topicAnswer(question: string, topic: string, outlet: string | null): Promise<AnswerResult> {
     const ranked = await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined });
-    const positions = ranked.map((h) => h.position).slice(0, 50);
+    const positions = this.known(ranked.map((h) => h.position)).slice(0, 50);
     const parsed: ParsedQuestion = { type: 'topic', topic, outlet };
     const notice = positions.length ? null : `No statement about “${topic}” in this corpus.`;
     return { question, speaker: null, outlets: this.group(positions, true), absent: [], notice, suggestions: [], parsed };
@@ -201,6 +215,12 @@ export class Engine {
     return this.corpus.index.statements[k] as IndexedStatement;
   }
 
+  /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
+  private known(positions: number[]): number[] {
+    const { statements, removed } = this.corpus.index;
+    return positions.filter((k) => k < statements.length && !removed.has(k));
+  }
+
   private citation(a: Article): Excerpt['article'] {
     return { title: a.title, date: a.date, url: a.url, file: a.file };
   }
@@ -208,7 +228,7 @@ export class Engine {
   /** Groups statement positions by outlet; keeps rank order when ranked, else article and paragraph order. */
   private group(positions: number[], ranked: boolean): OutletExcerpts[] {
     const byOutlet = new Map<string, number[]>();
-    for (const k of positions) {
+    for (const k of this.known(positions)) {
       const o = this.statement(k).outlet;
       const list = byOutlet.get(o) ?? [];
       list.push(k);
@@ -239,7 +259,7 @@ export class Engine {
     const top = [...this.corpus.index.bySpeaker].sort((a, b) => b[1].length - a[1].length).slice(0, 10);
     return {
       articles: this.corpus.articles.length,
-      statements: this.corpus.index.statements.length,
+      statements: liveStatementCount(this.corpus.index),
       people: this.corpus.people.filter((p) => p.kind === 'person').length,
       outlets: [...outletCounts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => b.articles - a.articles),
       topSpeakers: top.map(([id, list]) => ({ name: this.directory.byId.get(id)?.name ?? id, statements: list.length })),
@@ -297,20 +317,44 @@ export async function createEngine(options: { corpusDir: string }): Promise<Engi
   };
 }
 
-/** Builds a new engine and swaps it in only when the build succeeded; the old one serves meanwhile. */
-export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {
+export type ReloadOutcome = { report: ReloadReport; next: Engine | null };
+
+/**
+ * Re-reads the corpus and makes the next engine: by patching the current index when few statements
+ * changed, else (when `rebuild` is allowed) by building a new one. The current engine serves until
+ * the caller swaps; a failure leaves it untouched. With `rebuild: false` a large change returns
+ * `next: null` and `report.error === REBUILD_NEEDED`, for callers that rebuild elsewhere (a new worker).
+ */
+export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean }): Promise<ReloadOutcome> {
   const started = performance.now();
-  try {
-    const { corpus } = await buildCorpus(corpusDir, caches);
-    if (corpus.articles.length === 0 && current.corpus.articles.length > 0) {
-      throw new Error(`no article could be read from ${corpusDir}${corpus.problems.length ? ` (${corpus.problems.length} files failed)` : ''}`);
-    }
-    const next = new Engine(corpus);
-    swap(next);
-    const s = next.stats();
-    return { ok: true, ...diffArticles(current.corpus.articles, corpus.articles), articles: s.articles, statements: s.statements, people: s.people, problems: corpus.problems, ms: performance.now() - started };
-  } catch (err) {
+  const failed = (error: string, problems: LoadProblem[] = []): ReloadOutcome => {
     const s = current.stats();
-    return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: performance.now() - started, error: err instanceof Error ? err.message : String(err) };
+    return { next: null, report: { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems, ms: performance.now() - started, error } };
+  };
+  try {
+    const prepared = await prepareCorpus(corpusDir, caches);
+    if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
+      return failed(`no article could be read from ${corpusDir}; the previous corpus is still in use`, prepared.problems);
+    }
+    let index = patchStatementIndex(current.corpus.index, prepared.statements);
+    const mode = index ? 'patched' : 'rebuilt';
+    if (!index) {
+      if (!options.rebuild) return failed(REBUILD_NEEDED, prepared.problems);
+      index = await buildStatementIndex(prepared.statements);
+    }
+    const next = new Engine(corpusFrom(prepared, index));
+    const s = next.stats();
+    return { next, report: { ok: true, ...diffArticles(current.corpus.articles, prepared.articles), articles: s.articles, statements: s.statements, people: s.people, problems: prepared.problems, ms: performance.now() - started, mode } };
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
   }
+}
+
+export const REBUILD_NEEDED = 'too many statements changed to patch the index';
+
+/** Builds the next engine and swaps it in only when that succeeded; the old one serves meanwhile. */
+export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {
+  const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true });
+  if (next) swap(next);
+  return report;
 }

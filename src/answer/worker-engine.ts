@@ -2,6 +2,7 @@
 // gateway, and a reload builds a second worker while the first one keeps answering.
 import { Worker } from 'node:worker_threads';
 import type { AnswerResult, Comparison, CorpusStats, EngineApi, PersonChoice, ReloadReport } from '../types.js';
+import { REBUILD_NEEDED } from './engine.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -95,8 +96,12 @@ export async function createWorkerEngine(options: { corpusDir: string }): Promis
       };
       if (reloading) return failed('A reload is already running.');
       reloading = true;
-      const next = startWorker(options.corpusDir);
+      let next: EngineWorker | null = null;
       try {
+        // Few changes: the serving worker patches its index in place in one synchronous step.
+        const patched = (await current.call('patch')) as ReloadReport;
+        if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
+        next = startWorker(options.corpusDir);
         const stats = await next.ready;
         if (stats.articles === 0 && before.length > 0) {
           await next.worker.terminate();
@@ -118,9 +123,10 @@ export async function createWorkerEngine(options: { corpusDir: string }): Promis
           people: stats.people,
           problems: stats.problems,
           ms: performance.now() - started,
+          mode: 'rebuilt',
         };
       } catch (err) {
-        await next.worker.terminate().catch(() => undefined);
+        await next?.worker.terminate().catch(() => undefined);
         return failed(`reload failed, the previous corpus is still in use: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         reloading = false;

@@ -5,7 +5,8 @@ export type WorkerRequest =
   | { id: number; method: 'outlets'; args: [] }
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
-  | { id: number; method: 'files'; args: [] };
+  | { id: number; method: 'files'; args: [] }
+  | { id: number; method: 'patch'; args: [] };
 
 /** id 0 is the worker's start-up report: `{ ready, stats }` or an error. */
 export type WorkerReply = { id: number; result?: unknown; error?: string };

@@ -1,7 +1,7 @@
 // The Orama index over statements, and the query shapes that keep it fast: exact-match filters
 // first, and term lookups only for terms rare enough that Orama's per-term work stays small.
 
-import { count, create, insertMultiple, search } from '@orama/orama';
+import { create, insert, insertMultiple, remove, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
@@ -30,6 +30,8 @@ export interface StatementIndex {
   bySpeaker: Map<string, number[]>;
   /** Comparable text per statement, filled on first use by phrase searches. */
   folded?: (string | undefined)[];
+  /** Positions whose statements were removed by a patch: kept in the array so positions stay stable. */
+  removed: Set<number>;
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -44,20 +46,73 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
   // Orama's date tree degrades on sorted input, and a single huge insert blocks: batch in shuffled order.
   const order = shuffledIndexes(statements.length);
   for (let i = 0; i < order.length; i += BATCH) {
-    const docs = order.slice(i, i + BATCH).map((k) => {
-      const s = statements[k] as IndexedStatement;
-      return { id: String(k), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
-    });
+    const docs = order.slice(i, i + BATCH).map((k) => statementDoc(statements[k] as IndexedStatement, k));
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
+  return { db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set() };
+}
+
+function statementDoc(s: IndexedStatement, position: number) {
+  return { id: String(position), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
+}
+
+function speakerPositions(statements: IndexedStatement[], removed: Set<number>): Map<string, number[]> {
   const bySpeaker = new Map<string, number[]>();
   statements.forEach((s, k) => {
+    if (removed.has(k)) return;
     const list = bySpeaker.get(s.speaker);
     if (list) list.push(k);
     else bySpeaker.set(s.speaker, [k]);
   });
-  return { db, statements, bySpeaker };
+  return bySpeaker;
+}
+
+/** Identity of a statement across reloads: same place, words, speaker and citation. */
+function statementKey(s: IndexedStatement): string {
+  return [s.file, s.paragraph, s.spans.join(';'), s.speaker, s.kind, s.outlet, s.date, s.text].join('\u0000');
+}
+
+/** Above this many removed or added statements a patch is not worth it: rebuild instead. */
+export const MAX_PATCH = 1000;
+
+/**
+ * A new index for `next` statements that shares `current`'s Orama db, changed in place by removing
+ * and inserting only the statements that differ. Returns null when too much changed (rebuild).
+ * The db is changed synchronously, in one turn of the event loop, so no query sees it half-patched;
+ * the old index keeps its own statement array.
+ */
+export function patchStatementIndex(current: StatementIndex, next: IndexedStatement[]): StatementIndex | null {
+  const live = new Map<string, number>();
+  current.statements.forEach((s, k) => {
+    if (!current.removed.has(k)) live.set(statementKey(s), k);
+  });
+  const keep = new Set<number>();
+  const added: IndexedStatement[] = [];
+  for (const s of next) {
+    const k = live.get(statementKey(s));
+    if (k === undefined) added.push(s);
+    else {
+      keep.add(k);
+      live.delete(statementKey(s));
+    }
+  }
+  const gone = [...live.values()];
+  if (gone.length + added.length > MAX_PATCH) return null;
+  const statements = current.statements.slice();
+  const removed = new Set(current.removed);
+  for (const k of gone) {
+    const result = remove(current.db, String(k));
+    if (result instanceof Promise) throw new Error('Orama remove went async: patching needs the sync path');
+    removed.add(k);
+  }
+  for (const s of added) {
+    const position = statements.length;
+    statements.push(s);
+    const result = insert(current.db, statementDoc(s, position));
+    if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
+  }
+  return { db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed };
 }
 
 function shuffledIndexes(n: number): number[] {
@@ -158,7 +213,7 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
   const phraseTerms = terms(index, phrase).filter((t) => !STOP_TERMS.has(t));
   let candidates: number[];
   if (phraseTerms.length === 0) {
-    candidates = index.statements.map((_, k) => k);
+    candidates = index.statements.map((_, k) => k).filter((k) => !index.removed.has(k));
   } else {
     // Every statement holding the phrase holds its rarest stem: read that one posting list.
     const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df)[0] as { t: string; df: number };
@@ -172,6 +227,6 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
   });
 }
 
-export async function statementCount(index: StatementIndex): Promise<number> {
-  return count(index.db);
+export function liveStatementCount(index: StatementIndex): number {
+  return index.statements.length - index.removed.size;
 }

@@ -1,0 +1,57 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../src/answer/engine.js';
+import { createWorkerEngine } from '../src/answer/worker-engine.js';
+import { tempCorpus } from './helpers.js';
+
+const LBC = '002_190b2f4bf00dd89e.txt';
+
+describe('reloading the corpus', () => {
+  it('patches the live index when one file changed, and answers from the new text', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    try {
+      const engine = await createEngine({ corpusDir: dir });
+      const before = engine.engine().corpus.index;
+      const text = await readFile(path.join(dir, LBC), 'utf8');
+      await writeFile(path.join(dir, LBC), text.replace("If Ukraine falls, he won't stop", 'If Kyiv falls, he will not stop'));
+      const report = await engine.reload();
+      expect(report).toMatchObject({ ok: true, changed: [LBC], added: [], removed: [], mode: 'patched' });
+      const after = engine.engine().corpus.index;
+      expect(after.db).toBe(before.db); // patched in place, not rebuilt
+      expect((await engine.ask('who said "if Kyiv falls"?')).speaker?.name).toBe('Friedrich Merz');
+      expect((await engine.ask('who said "if Ukraine falls"?')).speaker).toBeNull();
+      expect(report.statements).toBe(before.statements.length);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('the worker engine patches small changes and rebuilds in a new worker when asked to', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    const engine = await createWorkerEngine({ corpusDir: dir });
+    try {
+      await rm(path.join(dir, LBC));
+      const patched = await engine.reload();
+      expect(patched).toMatchObject({ ok: true, removed: [LBC], articles: 4, mode: 'patched' });
+      expect((await engine.ask('what did Merz say')).outlets).toEqual([]);
+      const second = Promise.all([engine.reload(), engine.reload()]);
+      const [a, b] = await second;
+      expect([a.ok, b.ok].sort()).toEqual([false, true]);
+      expect([a.error, b.error].join()).toMatch(/already running/);
+      expect((await engine.ask('what did Kallas say?')).outlets[0]?.outlet).toBe('AnewZ');
+      // Over a thousand new statements: a new worker builds a fresh index while the old one answers.
+      await Promise.all(Array.from({ length: 1200 }, (_, i) =>
+        writeFile(path.join(dir, `wire-${i}.md`), `---\noutlet: Wire\n---\n"Item ${i} is settled," Mayor Ana Lopez said.\n`)));
+      const pending = engine.reload();
+      expect((await engine.ask('what did Kallas say?')).outlets[0]?.outlet).toBe('AnewZ');
+      const rebuilt = await pending;
+      expect(rebuilt).toMatchObject({ ok: true, mode: 'rebuilt', articles: 1204 });
+      expect(rebuilt.added).toHaveLength(1200);
+      expect((await engine.ask('who said "item 1199 is settled"')).speaker?.name).toBe('Ana Lopez');
+    } finally {
+      await engine.close();
+      await cleanup();
+    }
+  });
+});
