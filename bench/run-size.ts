@@ -1,0 +1,155 @@
+// One benchmark task in its own process (`node --expose-gc --import tsx bench/run-size.ts '<json>'`):
+// a fresh heap for honest memory figures, a cold start that really is cold, and a process the parent
+// can kill when a bare-Orama query runs for minutes. Results stream out as `@@bench {json}` lines as
+// they are measured, so a killed run still reports what it finished.
+
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildBaseline, searchBaseline } from './baseline.js';
+import { listCorpusFiles, readParagraphDocs } from './corpus-files.js';
+import { EVENT_PREFIX, type BenchEvent, type SizeTask } from './protocol.js';
+import type { BenchQuery } from './queries.js';
+import { QUERY_CLASSES } from './queries.js';
+
+function emit(event: BenchEvent): void {
+  process.stdout.write(`${EVENT_PREFIX}${JSON.stringify(event)}\n`);
+}
+
+function memory(): void {
+  // --expose-gc: measure what stays alive, not garbage awaiting collection.
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  emit({ type: 'memory', heapUsed: m.heapUsed, rss: m.rss });
+}
+
+async function runQueries(task: SizeTask, run: (q: BenchQuery) => Promise<number>): Promise<void> {
+  // One unrecorded question first, so the first recorded sample does not pay for JIT compilation.
+  const warm = task.queries.find((q) => q.cls === 'person');
+  if (warm) await run(warm);
+  for (const { cls } of QUERY_CLASSES) {
+    const list = task.queries.filter((q) => q.cls === cls);
+    const started = performance.now();
+    outer: for (let rep = 0; rep < task.reps; rep++) {
+      for (const q of list) {
+        if (performance.now() - started > task.classBudgetMs) break outer;
+        emit({ type: 'query-start', cls, question: q.question, at: Date.now() });
+        const t = performance.now();
+        const results = await run(q);
+        emit({ type: 'sample', cls, question: q.question, ms: performance.now() - t, results });
+      }
+    }
+  }
+}
+
+async function baselineTask(task: SizeTask): Promise<void> {
+  const t = performance.now();
+  const docs = readParagraphDocs(task.corpusDir);
+  emit({ type: 'phase', name: 'read', ms: performance.now() - t, detail: { docs: docs.length } });
+  const { db, ms } = await buildBaseline(docs);
+  emit({ type: 'phase', name: 'insert', ms, detail: { docs: docs.length } });
+  memory();
+  await runQueries(task, (q) => searchBaseline(db, { term: q.bareTerm }));
+}
+
+function excerptCount(answer: { outlets: { excerpts: unknown[] }[] }): number {
+  return answer.outlets.reduce((n, o) => n + o.excerpts.length, 0);
+}
+
+async function engineTask(task: SizeTask): Promise<void> {
+  const { buildCorpus, Engine } = await import('../src/answer/engine.js');
+  emit({ type: 'phase', name: 'imports', ms: performance.now() });
+  const t = performance.now();
+  const { corpus, timings } = await buildCorpus(task.corpusDir);
+  const engine = new Engine(corpus);
+  emit({
+    type: 'phase',
+    name: 'build',
+    ms: performance.now() - t,
+    detail: { loadMs: timings.loadMs, extractMs: timings.extractMs, indexMs: timings.indexMs, articles: corpus.articles.length, statements: corpus.index.statements.length, people: corpus.people.length },
+  });
+  const first = task.queries[0];
+  if (first) await engine.ask(first.question);
+  // performance.now() counts from process start: this is the cold start to a first answer.
+  emit({ type: 'phase', name: 'cold-start', ms: performance.now() });
+  memory();
+  await runQueries(task, async (q) => excerptCount(await engine.ask(q.question)));
+}
+
+/** Appends a quoted paragraph to one article: a real content change, so its hash changes. */
+function touchOneFile(dir: string, n: number): void {
+  const files = listCorpusFiles(dir);
+  const path = files[Math.floor(files.length / 2)] as string;
+  writeFileSync(path, `${readFileSync(path, 'utf8')}\n"We added this line in edit number ${n}," the editor said.\n`);
+}
+
+const HISTOGRAM_RESOLUTION_MS = 10;
+
+async function measureDuring<T>(name: string, work: () => Promise<T>, ask?: () => Promise<unknown>): Promise<{ ms: number; value: T }> {
+  const histogram = monitorEventLoopDelay({ resolution: HISTOGRAM_RESOLUTION_MS });
+  histogram.enable();
+  const latencies: number[] = [];
+  let running = true;
+  // Questions keep arriving during the reload, as they would from Discord.
+  const asking = (async () => {
+    while (running && ask) {
+      const t = performance.now();
+      await ask();
+      latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t = performance.now();
+  const value = await work();
+  const ms = performance.now() - t;
+  // A block that ends with the work is only recorded when the histogram's next timer fires: let it.
+  await new Promise((r) => setTimeout(r, 3 * HISTOGRAM_RESOLUTION_MS));
+  running = false;
+  await asking;
+  histogram.disable();
+  emit({ type: 'eventloop', name, p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6, samples: histogram.count });
+  if (ask) emit({ type: 'latency-during', name, samples: latencies });
+  return { ms, value };
+}
+
+async function reloadTask(task: SizeTask): Promise<void> {
+  const scratch = task.scratchDir as string;
+  rmSync(scratch, { recursive: true, force: true });
+  cpSync(task.corpusDir, scratch, { recursive: true });
+  const question = task.queries.find((q) => q.cls === 'person')?.question ?? 'what did Kallas say?';
+  const { createWorkerEngine } = await import('../src/answer/worker-engine.js');
+  const { createEngine } = await import('../src/answer/engine.js');
+
+  // The bot's path: the engine lives in a worker; a reload starts a second worker.
+  let t = performance.now();
+  const worker = await createWorkerEngine({ corpusDir: scratch });
+  await worker.ask(question);
+  emit({ type: 'phase', name: 'worker-start', ms: performance.now() - t });
+  const full = await measureDuring('worker-full-reload', () => worker.reload(), () => worker.ask(question));
+  emit({ type: 'phase', name: 'worker-full-reload', ms: full.ms, detail: { ok: String(full.value.ok) } });
+  touchOneFile(scratch, 1);
+  t = performance.now();
+  const report = await worker.reload();
+  emit({ type: 'phase', name: 'worker-reload-1-file', ms: performance.now() - t, detail: { changed: report.changed.length, ok: String(report.ok) } });
+  await worker.close();
+
+  // The CLI's path, for contrast: the build runs on the main thread; reloads reuse cached extraction.
+  const { ms: buildMs, value: engine } = await measureDuring('in-process-build', () => createEngine({ corpusDir: scratch }));
+  emit({ type: 'phase', name: 'in-process-build', ms: buildMs });
+  touchOneFile(scratch, 2);
+  t = performance.now();
+  const local = await engine.reload();
+  emit({ type: 'phase', name: 'in-process-reload-1-file', ms: performance.now() - t, detail: { changed: local.changed.length, ok: String(local.ok) } });
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const task = JSON.parse(process.argv[2] ?? '{}') as SizeTask;
+try {
+  if (task.mode === 'baseline') await baselineTask(task);
+  else if (task.mode === 'engine') await engineTask(task);
+  else await reloadTask(task);
+} catch (err) {
+  emit({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+}
+emit({ type: 'done' });
+// Workers, timers or open handles of the engine must not keep the task alive.
+process.exit(0);
