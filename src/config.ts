@@ -125,3 +125,15 @@ export function loadConfigOrExit(options: { requireAppId?: boolean } = {}): Conf
     throw error;
   }
 }
+
+/** The folders alone, for tools that never talk to Discord (`npm run reload`): no token needed. */
+export function loadPathsOrExit(): Pick<Config, 'corpusDir' | 'dataDir'> {
+  loadDotenv({ quiet: true });
+  const paths = schema.pick({ CORPUS_DIR: true, DATA_DIR: true });
+  const result = paths.safeParse({ CORPUS_DIR: unsetIfEmpty(process.env.CORPUS_DIR), DATA_DIR: unsetIfEmpty(process.env.DATA_DIR) });
+  if (!result.success) {
+    process.stderr.write(`Configuration error: ${String(result.error.issues[0]?.path[0])} is invalid. See .env.example.\n`);
+    process.exit(1);
+  }
+  return { corpusDir: path.resolve(result.data.CORPUS_DIR), dataDir: path.resolve(result.data.DATA_DIR) };
+}

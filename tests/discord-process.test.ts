@@ -14,6 +14,7 @@ const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printe
 const TSX = path.resolve('node_modules/.bin/tsx');
 const START = path.resolve('src/cli/start.ts');
 const REGISTER = path.resolve('src/cli/register.ts');
+const RELOAD = path.resolve('src/cli/reload.ts');
 
 interface Run {
   code: number | null;
@@ -142,5 +143,27 @@ describe('register and start against a fake Discord', () => {
     expect(existsSync(path.join(cwd, 'data', 'whosaid-state.json'))).toBe(true);
     expect(existsSync(path.join(cwd, 'data', 'whosaid.pid'))).toBe(false);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('npm run reload reloads the running bot by signal and prints the outcome', async () => {
+    let reloadOutput = '';
+    const result = await run(START, env, cwd, async (child, output) => {
+      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
+      const reload = await run(RELOAD, { CORPUS_DIR: env.CORPUS_DIR as string, DATA_DIR: env.DATA_DIR as string }, cwd);
+      reloadOutput = reload.stdout + reload.stderr;
+      expect(reload.code).toBe(0);
+      child.kill('SIGTERM');
+    });
+    expect(result.code).toBe(0);
+    expect(reloadOutput).toMatch(/Asked the bot \(pid \d+\) to reload/);
+    expect(reloadOutput).toMatch(/Reloaded in [\d.]+ s: 5 articles, \d+ statements, \d+ people\./);
+    expect(result.stdout).toMatch(/"requestedBy":"SIGHUP"/);
+  });
+
+  it('npm run reload with no bot running checks the corpus instead', async () => {
+    const reload = await run(RELOAD, { CORPUS_DIR: env.CORPUS_DIR as string, DATA_DIR: env.DATA_DIR as string }, cwd);
+    expect(reload.code).toBe(0);
+    expect(reload.stdout).toMatch(/No running bot found/);
+    expect(reload.stdout).toMatch(/Checked in [\d.]+ s: 5 articles/);
   });
 });

@@ -64,6 +64,14 @@ describe('seed questions', () => {
     expect(texts.some((t) => /guarantees/.test(t))).toBe(true);
   });
 
+  it('answers a topic asked without a person, by anyone who spoke on it', async () => {
+    const answer = await engine.ask('what was said about the ceasefire?');
+    expect(answer.parsed).toEqual({ type: 'topic', topic: 'ceasefire', outlet: null });
+    const speakers = new Set(answer.outlets.flatMap((o) => o.excerpts.map((e) => e.speaker)));
+    expect([...speakers]).toEqual(['Volodymyr Zelenskyy']);
+    expect(answer.outlets.map((o) => o.outlet).sort()).toEqual(['CNA', 'cashwinner.info']);
+  });
+
   it('reports the phrase as unattributed when only article text has it', async () => {
     const answer = await engine.ask('who said "Europe\'s bloodiest conflict"?');
     expect(answer.speaker).toBeNull();

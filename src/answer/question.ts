@@ -73,16 +73,16 @@ export function parseQuestion(raw: string, isOutlet: (name: string) => boolean):
     parts.topic = about?.[1] ? cleanTopic(about[1]) : tail ? cleanTopic(tail) : null;
     return parts;
   }
+  const topicOnly = text.match(/^(?:what (?:was|has been|is being) said|who (?:talked|spoke|commented)|quotes?)\s+(?:about|on|regarding)\s+(.+)$/i);
+  if (topicOnly?.[1]) {
+    parts.topic = cleanTopic(topicOnly[1]);
+    return parts;
+  }
   const on = text.match(/^(.+?)\s+(?:on|about|regarding)\s+(.+)$/i);
   if (on?.[1] && on[2]) {
     parts.who = on[1].trim();
     parts.topic = cleanTopic(on[2]);
     parts.bare = text;
-    return parts;
-  }
-  const topicOnly = text.match(/^(?:what (?:was|has been|is being) said|who (?:talked|spoke|commented)|quotes?)\s+(?:about|on|regarding)\s+(.+)$/i);
-  if (topicOnly?.[1]) {
-    parts.topic = cleanTopic(topicOnly[1]);
     return parts;
   }
   parts.bare = text;

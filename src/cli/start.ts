@@ -1,5 +1,5 @@
 // npm start: the bot. Thin on purpose: config, logger, engine, startBot(), signals.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createWorkerEngine } from '../answer/worker-engine.js';
 import { loadConfigOrExit } from '../config.js';
@@ -26,8 +26,13 @@ const pidFile = path.join(config.dataDir, 'whosaid.pid');
 await mkdir(config.dataDir, { recursive: true });
 await writeFile(pidFile, `${process.pid}\n`);
 
+// `npm run reload` waits for this file to change to print the outcome.
+const reportFile = path.join(config.dataDir, 'last-reload.json');
 process.on('SIGHUP', () => {
-  bot.context.reloads.run('SIGHUP').catch((error: unknown) => {
+  bot.context.reloads.run('SIGHUP').then(async (report) => {
+    await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
+    await rename(`${reportFile}.tmp`, reportFile);
+  }).catch((error: unknown) => {
     if (error instanceof ReloadBusyError) log.warn('SIGHUP ignored: a reload is already running');
     else log.error({ err: error }, 'reload by SIGHUP failed');
   });
