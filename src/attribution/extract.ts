@@ -274,7 +274,8 @@ class ArticleExtractor {
     const afterCue = toks[c];
     if (afterCue && (afterCue.text === ':' || afterCue.text === ',')) {
       const quote = unit.quotes.find((q) => q.start >= afterCue.end && !covered.includes(q) && onlyPunctuationBetween(para.text, afterCue.end, q.start));
-      if (quote && afterCue.text === ':') {
+      // "Issa said: “…”" and "Issa said, “…”": the quote the cue introduces.
+      if (quote && (afterCue.text === ':' || subject.from < i)) {
         covered.push(quote);
         return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)]);
       }
@@ -283,6 +284,8 @@ class ArticleExtractor {
         return this.trailingContent(para, unit, subject, i, covered);
       }
     }
+    // "…, said David Gilbert, its president.": the content is what comes before the cue.
+    if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered);
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     const end = contentEnd(para.text, unit);
@@ -329,7 +332,8 @@ class ArticleExtractor {
     if (toks[comma]?.text !== ',' || comma < 1) return null;
     const spans: Span[] = [trimSpan(para.text, unit.start, toks[comma]?.start ?? unit.start)];
     const next = toks[Math.max(cue, subject.to - 1) + 1];
-    if (next?.text === ',') {
+    // After "…, Nowak said, …" the sentence goes on; after "…, said Nowak, …" comes his description.
+    if (next?.text === ',' && subject.from <= cue) {
       const rest = toks[Math.max(cue, subject.to - 1) + 2];
       if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
     }
@@ -399,19 +403,21 @@ class ArticleExtractor {
       }
       break;
     }
-    // Undo an over-skip that swallowed the subject's own article ("the chancellor said" keeps "the").
     if (k < 0) return null;
-    // An apposition or relative clause between subject and cue: "Witkoff, Trump's envoy, said".
-    if (toks[k]?.text === ',') {
-      const open = findCommaBack(toks, k - 1, 32);
-      if (open > 0) {
-        const inner = toks.slice(open + 1, k);
-        const relative = ['who', 'which', 'whose'].includes(inner[0]?.lower ?? '');
-        const isAppos = relative || (inner.length <= 16 && (inner.some(isRoleWord) || inner.some((t) => t.cap)));
-        if (isAppos) {
-          const before = this.subjectEndingAt(para, unit, runs, open - 1);
-          if (before) return before;
-        }
+    k = skipBracketsBack(toks, k);
+    if (k < 0) return null;
+    // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
+    // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
+    // the comma pieces and take the nearest name or pronoun that opens a clause, not one inside a piece.
+    if (APPOSITION_MARKS.has(toks[k]?.text ?? '')) {
+      let end = k;
+      for (let piece = 0; piece < 4; piece++) {
+        const open = findCommaBack(toks, end - 1, 40);
+        if (open <= 0) return null;
+        const before = skipBracketsBack(toks, open - 1);
+        const candidate = before >= 0 ? this.subjectEndingAt(para, unit, runs, before) : null;
+        if (candidate && opensClause(toks, candidate.from)) return candidate;
+        end = open;
       }
       return null;
     }
@@ -505,13 +511,35 @@ function findComma(toks: Token[], from: number, maxLen: number): number {
   return -1;
 }
 
+const APPOSITION_MARKS = new Set([',', '—', '–', '―']);
+
+/** The nearest comma or dash before `from`, skipping bracketed asides; -1 when a sentence mark comes first. */
 function findCommaBack(toks: Token[], from: number, maxLen: number): number {
   for (let k = from; k >= 0 && from - k < maxLen; k--) {
     const t = toks[k] as Token;
-    if (t.text === ',') return k;
-    if (t.punct && !['-', '’', "'", '(', ')'].includes(t.text)) return -1;
+    if (APPOSITION_MARKS.has(t.text)) return k;
+    if (t.text === ')') {
+      const before = skipBracketsBack(toks, k);
+      if (before === k) return -1;
+      k = before + 1;
+      continue;
+    }
+    if (t.punct && !['-', '’', "'", '(', '&', '/', '$', '%'].includes(t.text)) return -1;
   }
   return -1;
+}
+
+/** "Rep. Jim Jordan (R-Ohio)": from a closing bracket at k, the token before its opening one. */
+function skipBracketsBack(toks: Token[], k: number): number {
+  if (toks[k]?.text !== ')') return k;
+  for (let j = k - 1; j >= 0 && k - j < 12; j--) if (toks[j]?.text === '(') return j - 1;
+  return k;
+}
+
+/** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */
+function opensClause(toks: Token[], from: number): boolean {
+  const prev = toks[from - 1];
+  return !prev || prev.punct || ['and', 'but', 'so', 'then', 'while', 'meanwhile', 'also'].includes(prev.lower);
 }
 
 function stripArticle(phrase: Token[]): Token[] {
