@@ -209,7 +209,7 @@ class ArticleExtractor {
       if (statement) {
         out.push(statement);
         this.statements.push(statement);
-        if (statement.kind === 'direct') this.lastDirect = { key: statement.speaker, paragraph: para.n };
+        this.lastDirect = { key: statement.speaker, paragraph: para.n };
       }
     }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
@@ -241,7 +241,11 @@ class ArticleExtractor {
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
     const subject = this.subjectBefore(para, unit, runs, i) ?? this.subjectAfter(para, unit, runs, i);
-    if (!subject?.key) return null;
+    if (!subject?.key) {
+      // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
+      if (subject) this.lastDirect = null;
+      return null;
+    }
     const speaker = subject.key;
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
@@ -415,8 +419,11 @@ class ArticleExtractor {
         const open = findCommaBack(toks, end - 1, 40);
         if (open <= 0) return null;
         const before = skipBracketsBack(toks, open - 1);
-        const candidate = before >= 0 ? this.subjectEndingAt(para, unit, runs, before) : null;
-        if (candidate && opensClause(toks, candidate.from)) return candidate;
+        let candidate = before >= 0 ? this.subjectEndingAt(para, unit, runs, before) : null;
+        // "David Woodard of Clemson University": the person before the place or employer.
+        const link = candidate ? toks[candidate.from - 1]?.lower ?? '' : '';
+        if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = this.subjectEndingAt(para, unit, runs, candidate.from - 2) ?? candidate;
+        if (candidate && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -534,6 +541,11 @@ function skipBracketsBack(toks: Token[], k: number): number {
   if (toks[k]?.text !== ')') return k;
   for (let j = k - 1; j >= 0 && k - j < 12; j--) if (toks[j]?.text === '(') return j - 1;
   return k;
+}
+
+/** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
+function isPartyTag(toks: Token[], subject: Subject): boolean {
+  return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
 }
 
 /** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */

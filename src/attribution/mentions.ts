@@ -80,7 +80,8 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   const last = runTokens[runTokens.length - 1] as Token;
   const before = tokens[from - 1];
   const theBefore = before?.lower === 'the' || runTokens[0]?.lower === 'the';
-  const isOrg = runTokens.some((t) => ORG_WORDS.has(baseWord(t).toLowerCase())) || (theBefore && runTokens.length <= 4);
+  // The head (last word) decides: "White House" is an organisation, "Senate Majority Leader Mitch McConnell" a person.
+  const isOrg = ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
   if (isOrg) {
     const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
     if (start >= to) return null;

@@ -73,7 +73,9 @@ function isOpeningPosition(text: string, i: number): boolean {
 
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof sen rep gov gen lt col capt adm sgt st jr sr inc co corp ltd no vs etc rev fr mt ft
-  u.s u.k u.n e.u d.c a.m p.m jan feb mar apr aug sep sept oct nov dec est approx dept univ`
+  u.s u.k u.n e.u d.c a.m p.m jan feb mar apr aug sep sept oct nov dec est approx dept univ del
+  ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
+  tenn tex vt va wash wis wyo`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -100,13 +102,30 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
     const dotPos = m.index;
     const end = m.index + m[0].length;
     if (text[dotPos] === '.' && m[0].length === 1 && isAbbreviationBefore(text, dotPos)) continue;
-    if (insideQuote(quotes, dotPos)) continue;
+    if (insideQuote(quotes, end - 1)) continue;
+    // “We will win.” Trump said. The cue after a quote that ends a sentence still belongs to it.
+    if (end - 1 > dotPos && cueFollows(text.slice(end, end + 80))) continue;
     units.push({ start, end });
     start = end;
     while (start < text.length && /\s/.test(text[start] as string)) start++;
   }
   if (start < text.length) units.push({ start, end: text.length });
   return units;
+}
+
+/**
+ * After a closing quote: does a short speaker-and-cue clause follow ("Trump said.", "said Mr. Lee, a
+ * lawyer.", "she told reporters on Monday.") rather than a new sentence that reports more speech?
+ */
+function cueFollows(after: string): boolean {
+  const m = after.match(/^\s+((?:[\p{L}.'’\-]+\s+){0,6}?)(said|says|added|asked|told|wrote|explained|continued|noted|insisted|argued|replied|recalled|tweeted|declared|warned|stated|acknowledged|conceded|answered|responded|adds|asks|tells|writes|notes)\b([^.!?“"]*)/u);
+  if (!m) return false;
+  const before = m[1] ?? '';
+  // The subject before the cue is a name, pronoun or short description, not a clause with its own verb.
+  if (/\b(is|was|were|are|has|have|had|will|would)\s+\w+ed\b/.test(before)) return false;
+  const rest = (m[3] ?? '').trim();
+  if (/^(that|the|a|an)\b/.test(rest) && rest.split(/\s+/).length > 4) return false;
+  return rest.split(/\s+/).filter(Boolean).length <= 12;
 }
 
 // An apostrophe belongs to a word unless it starts a doubled mark ('').

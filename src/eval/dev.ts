@@ -162,7 +162,8 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
  */
 export function goldSurname(source: string): string | null {
   for (const piece of source.split(/[,(\[]/)) {
-    const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s.*$/u, '');
+    // "… of New York", "… of the Virgin Islands" is a place; "Secretary of State John F. Kerry" is a title.
+    const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s(?:the\s.*|\S+(?:\s\S+)?)$/u, '').replace(/\s+who\s.*$/u, '');
     const words = (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, ''));
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i] as string;
