@@ -218,7 +218,47 @@ class ArticleExtractor {
       out.push(according);
       this.statements.push(according);
     }
+    for (const q of unit.quotes) {
+      if (covered.includes(q)) continue;
+      const labelled = this.labelledQuote(para, unit, runs, q);
+      if (labelled) {
+        covered.push(q);
+        out.push(labelled);
+        this.statements.push(labelled);
+        this.lastDirect = { key: labelled.speaker, paragraph: para.n };
+      }
+    }
     return out;
+  }
+
+  /**
+   * A quote labelled with its speaker by punctuation alone: "Rep. Jane Roe (D-Ore.): “…”", "Here is
+   * Clinton in 1992: “…”", and the signature dash after a quote: "“…” ― Maria Lopez".
+   */
+  private labelledQuote(para: Para, unit: Unit, runs: NameRun[], q: QuoteSpan): LocalStatement | null {
+    const toks = unit.tokens;
+    const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
+    if (words < 4) return null;
+    const after = para.text.slice(q.end, unit.end);
+    const dash = after.match(/^\s*[―—–-]\s*/);
+    if (dash && q.closed) {
+      const from = q.end + dash[0].length;
+      const run = runs.find((r) => toks[r.phraseFrom]?.start === from || toks[r.from]?.start === from);
+      if (run && !run.possessive && onlyPunctuationBetween(para.text, toks[run.to - 1]?.end ?? from, unit.end)) {
+        const key = this.keyForRun(run, true);
+        if (key) return this.make(key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
+      }
+    }
+    const colon = toks.findIndex((t) => t.text === ':' && t.end <= q.start && onlyPunctuationBetween(para.text, t.end, q.start));
+    if (colon < 1) return null;
+    // The speaker is the one person named in the short label before the colon.
+    let from = colon - 1;
+    while (from > 0 && !toks[from - 1]?.quoted && !['.', ';', '!', '?'].includes(toks[from - 1]?.text ?? '') && colon - from < 10) from--;
+    if (colon - from >= 10 && from > 0) return null;
+    const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
+    const people = label.map((r) => this.keyForRun(r, true)).filter((k): k is string => k !== null && this.entities.get(k)?.kind === 'person');
+    if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) return null;
+    return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
   }
 
   private isCue(toks: Token[], i: number): boolean {
@@ -226,7 +266,7 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that';
+    if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that';
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without'].includes(toks[i - 1]?.lower ?? '')) return false;
@@ -282,6 +322,16 @@ class ArticleExtractor {
       if (quote && (afterCue.text === ':' || subject.from < i)) {
         covered.push(quote);
         return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)]);
+      }
+      if (afterCue.text === ',' && subject.from < i && onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0)) {
+        // "Rubio says, win or lose, he is staying in the race": the subject opens the sentence, so the content follows.
+        const rest = toks[c + 1];
+        if (rest && !rest.punct) {
+          const spans: Span[] = [trimSpan(para.text, rest.start, contentEnd(para.text, unit))];
+          const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
+          inside.forEach((q) => covered.push(q));
+          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, spans);
+        }
       }
       if (afterCue.text === ',' && subject.from < i) {
         // Parenthetical or trailing cue: "Officials, Lytvyn said, were …" / "…, Zelenskiy said as talks began."
@@ -541,6 +591,16 @@ function skipBracketsBack(toks: Token[], k: number): number {
   if (toks[k]?.text !== ')') return k;
   for (let j = k - 1; j >= 0 && k - j < 12; j--) if (toks[j]?.text === '(') return j - 1;
   return k;
+}
+
+/** "called Trump a “pathological liar”": a quotation opens within a few words, in the same clause. */
+function quoteSoonAfter(toks: Token[], i: number): boolean {
+  for (let k = i + 1; k < toks.length && k <= i + 8; k++) {
+    const t = toks[k] as Token;
+    if (t.quoted) return k > i + 1;
+    if (t.punct && t.text !== '’' && t.text !== "'" && t.text !== '"' && t.text !== '“' && t.text !== '-') return false;
+  }
+  return false;
 }
 
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
