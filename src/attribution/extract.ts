@@ -520,8 +520,15 @@ class ArticleExtractor {
     const pronoun = PRONOUNS[next.lower];
     if (pronoun && ['he', 'she'].includes(next.lower)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
-    if (run && !run.possessive) return { key: this.keyForRun(run, true), from: run.from, to: run.to };
-    return null;
+    if (!run || run.possessive) return null;
+    // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
+    // employer opens the phrase; the person is the full name at the end of the same noun phrase.
+    if (run.kind !== 'person') {
+      const later = runs.find((r) => r.from > run.to && r.from - (i + 1) <= 7 && r.kind === 'person' && !r.possessive &&
+        toks.slice(run.to, r.from).every((t) => !t.quoted && (!t.punct || t.text === '.') && !CUE_FORMS.has(t.lower) && !['and', 'or', 'to', 'in', 'at', 'on', 'with', 'who'].includes(t.lower)));
+      if (later) return { key: this.keyForRun(later, true), from: run.from, to: later.to };
+    }
+    return { key: this.keyForRun(run, true), from: run.from, to: run.to };
   }
 
   private resolvePronoun(gender: Gender | null, paragraph: number): string | null {

@@ -90,7 +90,8 @@ export const NOT_NAMES = new Set(
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december today yesterday tomorrow last next earlier later
   according asked speaking writing talking responding among other another every each such what why how
-  where who whom sending despite during amid following without within`
+  where who whom sending despite during amid following without within democratic republican democrat gop
+  liberal conservative independent`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -110,6 +110,7 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
   const name = nameTokens.map((t, k) => (k === nameTokens.length - 1 ? baseWord(t) : t.text)).join(' ');
   if (name.length < 2 || /^[\p{Lu}.]+$/u.test(name)) return null; // acronyms: NATO, US
+  if (nameTokens.length === 1 && name.endsWith('.')) return null; // an abbreviation: "Md.", "Gov."
   const { role, phraseFrom } = roleBefore(tokens, nameFrom);
   return {
     from: nameFrom,
