@@ -3,7 +3,7 @@
 import type { ArticleAttribution } from '../attribution/index.js';
 import { attributeCorpus } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
-import { buildStatementIndex, findPhrase, liveStatementCount, patchStatementIndex, rankByTopic } from '../search/index.js';
+import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchStatementIndex, rankByTopic } from '../search/index.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
@@ -14,6 +14,11 @@ import { compareStatements } from './compare.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError } from './question.js';
+
+/** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
+export const MAX_PHRASE_MATCHES = 100;
+/** Per outlet, a person answer lists this many statements and says how many more there are. */
+export const MAX_EXCERPTS_PER_OUTLET = 25;
 
 export interface BuiltCorpus {
   articles: Article[];
@@ -87,6 +92,8 @@ export class Engine {
   private readonly articleByFile: Map<string, Article>;
   readonly outletNames: string[];
   private readonly outletByFold: Map<string, string>;
+  private recency: Int32Array | null = null;
+  private readonly citations = new Map<string, Excerpt['article']>();
 
   constructor(readonly corpus: BuiltCorpus) {
     const counts = new Map<string, number>();
@@ -151,7 +158,8 @@ export class Engine {
       positions = ranked.map((h) => h.position).filter((k) => allowed.has(k));
     }
     const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet };
-    const outlets = this.group(positions, Boolean(topic));
+    const outlets = this.group(positions, Boolean(topic), MAX_EXCERPTS_PER_OUTLET);
+    const shown = outlets.reduce((n, o) => n + o.excerpts.length, 0);
     const scope = outlet ? [outlet] : this.outletNames;
     const absent = scope.filter((o) => !outlets.some((g) => g.outlet === o));
     let notice: string | null = null;
@@ -163,6 +171,8 @@ export class Engine {
         : `${person.name} is not quoted${outlet ? ` by ${outlet}` : ''} in this corpus.`;
     } else if (positions.length === 0 && topic) {
       notice = `${person.name} said nothing about “${topic}” in this corpus (${total} other statement${total === 1 ? '' : 's'}).`;
+    } else if (shown < positions.length) {
+      notice = `Showing ${shown} of ${positions.length} statements: at most ${MAX_EXCERPTS_PER_OUTLET} per outlet, ${topic ? 'the most relevant' : 'the most recent'} first. Ask about a topic or one outlet to narrow it down.`;
     }
     return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed };
   }
@@ -182,8 +192,12 @@ export class Engine {
     for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
     const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     const person = top ? this.directory.byId.get(top) : undefined;
-    const outlets = this.group(positions, false);
-    const others = counts.size > 1 ? `Said by ${counts.size} people; the most often quoted is shown in the header.` : null;
+    const shown = positions.slice(0, MAX_PHRASE_MATCHES);
+    const outlets = this.group(shown, false);
+    const notes: string[] = [];
+    if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
+    if (shown.length < positions.length) notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
+    const others = notes.length ? notes.join(' ') : null;
     return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed };
   }
 
@@ -215,6 +229,18 @@ export class Engine {
     return this.corpus.index.statements[k] as IndexedStatement;
   }
 
+  /** Rank of a statement when newer articles come first (then corpus order): sorting by it is an int compare. */
+  private recencyRank(k: number): number {
+    if (!this.recency) {
+      const { statements } = this.corpus.index;
+      const dates = Float64Array.from(statements, (st) => dateNumber(st.date));
+      const order = Array.from(statements, (_, i) => i).sort((a, b) => (dates[b] as number) - (dates[a] as number) || a - b);
+      this.recency = new Int32Array(statements.length);
+      order.forEach((position, rank) => ((this.recency as Int32Array)[position] = rank));
+    }
+    return this.recency[k] ?? k;
+  }
+
   /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   private known(positions: number[]): number[] {
     const { statements, removed } = this.corpus.index;
@@ -222,11 +248,16 @@ export class Engine {
   }
 
   private citation(a: Article): Excerpt['article'] {
-    return { title: a.title, date: a.date, url: a.url, file: a.file };
+    let c = this.citations.get(a.file);
+    if (!c) {
+      c = { title: a.title, date: a.date, url: a.url, file: a.file };
+      this.citations.set(a.file, c);
+    }
+    return c;
   }
 
   /** Groups statement positions by outlet; keeps rank order when ranked, else article and paragraph order. */
-  private group(positions: number[], ranked: boolean): OutletExcerpts[] {
+  private group(positions: number[], ranked: boolean, perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
     const byOutlet = new Map<string, number[]>();
     for (const k of this.known(positions)) {
       const o = this.statement(k).outlet;
@@ -237,10 +268,10 @@ export class Engine {
     const order = this.outletNames.filter((o) => byOutlet.has(o));
     return order.map((o) => {
       const list = byOutlet.get(o) as number[];
-      if (!ranked) list.sort((a, b) => a - b);
+      if (!ranked) list.sort((a, b) => this.recencyRank(a) - this.recencyRank(b));
       return {
         outlet: o,
-        excerpts: list.map((k) => {
+        excerpts: list.slice(0, perOutlet).map((k) => {
           const s = this.statement(k);
           const article = this.articleByFile.get(s.file) as Article;
           return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, paragraph: s.paragraph, article: this.citation(article) };

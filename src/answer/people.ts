@@ -13,22 +13,47 @@ export interface PeopleDirectory {
   /** Folded alias or name → person ids. */
   byAlias: Map<string, string[]>;
   byId: Map<string, PersonRecord>;
+  /** Each folded word of any name or alias → person ids: surnames and first names in O(1). */
+  byWord: Map<string, string[]>;
+  /** Distinct name words by first letter: near-spelling search looks only where a typo can be. */
+  wordsByInitial: Map<string, string[]>;
+  /** Folded roles with their person, for role questions. */
+  roles: { role: string; id: string }[];
+}
+
+function addTo(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
 }
 
 export function peopleDirectory(people: PersonRecord[], statementCounts: Map<string, number>): PeopleDirectory {
   const byAlias = new Map<string, string[]>();
+  const byWord = new Map<string, string[]>();
   const byId = new Map<string, PersonRecord>();
+  const roles: { role: string; id: string }[] = [];
   for (const p of people) {
     byId.set(p.id, p);
     for (const alias of [p.name, ...p.aliases]) {
-      for (const key of [fold(alias), fold(alias).replace(LEADING_WORDS, '')]) {
-        const list = byAlias.get(key) ?? [];
-        if (!list.includes(p.id)) list.push(p.id);
-        byAlias.set(key, list);
-      }
+      const f = fold(alias);
+      addTo(byAlias, f, p.id);
+      addTo(byAlias, f.replace(LEADING_WORDS, ''), p.id);
+      for (const w of f.split(' ')) if (w.length >= 2) addTo(byWord, w, p.id);
     }
+    for (const r of p.roles) roles.push({ role: fold(r), id: p.id });
   }
-  return { people, statementCounts, byAlias, byId };
+  const wordsByInitial = new Map<string, string[]>();
+  for (const w of byWord.keys()) {
+    const list = wordsByInitial.get(w[0] as string);
+    if (list) list.push(w);
+    else wordsByInitial.set(w[0] as string, [w]);
+  }
+  return { people, statementCounts, byAlias, byId, byWord, wordsByInitial, roles };
+}
+
+/** Name words within a small edit distance of `w` (same first letter; typos rarely hit it). */
+function nearWords(dir: PeopleDirectory, w: string, maxDistance: number): string[] {
+  return (dir.wordsByInitial.get(w[0] ?? '') ?? []).filter((c) => Math.abs(c.length - w.length) <= maxDistance && distance(c, w) <= maxDistance);
 }
 
 function mostQuoted(dir: PeopleDirectory, ids: string[]): PersonRecord | null {
@@ -46,33 +71,35 @@ export function findPerson(dir: PeopleDirectory, query: string): PersonRecord | 
     if (ids?.length) return mostQuoted(dir, ids);
   }
   // A role: "the EU foreign affairs chief", "Trump's envoy".
-  const roleHits = dir.people.filter((p) => p.roles.some((r) => {
-    const role = fold(r);
-    return role === bare || role.endsWith(` ${bare}`) || (bare.length >= 6 && role.includes(bare)) || (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2);
-  }));
-  if (roleHits.length) return mostQuoted(dir, roleHits.map((p) => p.id));
-  // One word of a name ("Zelenskiy", "Lytvyn"), allowing near spellings of it.
-  const words = bare.split(' ');
-  const wordHits = dir.people.filter((p) => [p.name, ...p.aliases].some((a) => {
-    const parts = fold(a).split(' ');
-    return words.every((w) => parts.some((part) => part === w || (w.length >= 5 && distance(part, w) <= Math.floor(w.length / 5))));
-  }));
-  if (wordHits.length) return mostQuoted(dir, wordHits.map((p) => p.id));
-  return null;
+  const roleHits = dir.roles.filter(({ role }) =>
+    role === bare || role.endsWith(` ${bare}`) || (bare.length >= 6 && role.includes(bare)) || (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2));
+  if (roleHits.length) return mostQuoted(dir, roleHits.map((r) => r.id));
+  // Words of a name ("Zelenskiy", "Lytvyn"), allowing near spellings of each: people who have them all.
+  let ids: string[] | null = null;
+  for (const w of bare.split(' ')) {
+    const spellings = w.length >= 5 ? nearWords(dir, w, Math.floor(w.length / 5)) : [w];
+    const having = new Set(spellings.flatMap((x) => dir.byWord.get(x) ?? []));
+    ids = ids === null ? [...having] : ids.filter((id) => having.has(id));
+    if (ids.length === 0) return null;
+  }
+  return ids?.length ? mostQuoted(dir, ids) : null;
 }
 
 /** Closest names for a query that matched nobody, nearest first. */
 export function closestNames(dir: PeopleDirectory, query: string, limit = 3): string[] {
   const q = fold(query).replace(LEADING_WORDS, '');
-  const scored = dir.people.map((p) => {
-    const best = Math.min(...[p.name, ...p.aliases].flatMap((a) => [fold(a), ...fold(a).split(' ')]).map((a) => distance(a, q) / Math.max(a.length, q.length, 1)));
-    return { name: p.name, best, quoted: dir.statementCounts.get(p.id) ?? 0 };
-  });
-  return scored
-    .filter((s) => s.best <= 0.6)
-    .sort((a, b) => a.best - b.best || b.quoted - a.quoted)
+  const scored = new Map<string, number>();
+  for (const w of q.split(' ').filter((x) => x.length >= 2)) {
+    const maxDistance = Math.max(1, Math.floor(w.length * 0.4));
+    for (const near of nearWords(dir, w, maxDistance)) {
+      const score = distance(near, w) / Math.max(near.length, w.length);
+      for (const id of dir.byWord.get(near) ?? []) scored.set(id, Math.min(scored.get(id) ?? 1, score));
+    }
+  }
+  return [...scored]
+    .sort((a, b) => a[1] - b[1] || (dir.statementCounts.get(b[0]) ?? 0) - (dir.statementCounts.get(a[0]) ?? 0))
     .slice(0, limit)
-    .map((s) => s.name);
+    .map(([id]) => dir.byId.get(id)?.name ?? id);
 }
 
 /** Autocomplete: people whose name, alias or role contains what was typed, most quoted first. */

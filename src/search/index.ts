@@ -5,7 +5,7 @@ import { create, insert, insertMultiple, remove, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
-import { scoreByPostings } from './postings.js';
+import { idsWithTerm, scoreByPostings } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -28,8 +28,8 @@ export interface StatementIndex {
   statements: IndexedStatement[];
   /** Statement positions per speaker, in corpus order: the cheap path for person questions. */
   bySpeaker: Map<string, number[]>;
-  /** Comparable text per statement, filled on first use by phrase searches. */
-  folded?: (string | undefined)[];
+  /** Comparable text per statement (" folded words "), for phrase matching. */
+  folded: string[];
   /** Positions whose statements were removed by a patch: kept in the array so positions stay stable. */
   removed: Set<number>;
 }
@@ -50,7 +50,7 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return { db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set() };
+  return { db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: statements.map((st) => ` ${comparableText(st.text)} `) };
 }
 
 function statementDoc(s: IndexedStatement, position: number) {
@@ -100,6 +100,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
   const gone = [...live.values()];
   if (gone.length + added.length > MAX_PATCH) return null;
   const statements = current.statements.slice();
+  const folded = current.folded.slice();
   const removed = new Set(current.removed);
   for (const k of gone) {
     const result = remove(current.db, String(k));
@@ -109,10 +110,11 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
   for (const s of added) {
     const position = statements.length;
     statements.push(s);
+    folded.push(` ${comparableText(s.text)} `);
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return { db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed };
+  return { db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded };
 }
 
 function shuffledIndexes(n: number): number[] {
@@ -142,6 +144,9 @@ export function documentFrequency(index: StatementIndex, term: string): number {
   return occurrences?.text?.[term] ?? 0;
 }
 
+/** Topic answers without a person list at most this many statements, best first. */
+const TOPIC_HITS = 500;
+
 const STOP_TERMS = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'in', 'on', 'for', 'about', 'with', 'is', 'are', 'was', 'be', 'it', 'that', 'this', 'by', 'at', 'as', 'from']);
 
 export interface RankedHit {
@@ -165,15 +170,20 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
     const where: Record<string, { eq: string }> = {};
     if (filter.speaker) where.speaker = { eq: filter.speaker };
     if (filter.outlet) where.outlet = { eq: filter.outlet };
-    const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where, limit: 500, threshold: 1 });
+    const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where, limit: TOPIC_HITS, threshold: 1 });
     return result.hits.map((h) => ({ position: Number(h.id), score: h.score }));
   }
   // A common term: score the small filtered set directly, or read Orama's postings (linear) when
   // there is no filter; Orama's own lookup is quadratic in the postings' size.
-  if (candidates !== null) return bm25Over(index, candidates, topicTerms);
-  let hits = scoreByPostings(index.db, topicTerms).map((h) => ({ position: Number(h.id), score: h.score }));
+  const postings = topicTerms.reduce((n, t) => n + documentFrequency(index, t), 0);
+  // Few candidates: scoring their texts beats walking long posting lists.
+  if (candidates !== null && candidates.length * 8 < postings) return bm25Over(index, candidates, topicTerms);
+  const allowed = candidates ? new Set(candidates) : null;
+  const wanted = allowed || filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS;
+  let hits = scoreByPostings(index.db, topicTerms, wanted).map((h) => ({ position: Number(h.id), score: h.score }));
+  if (allowed) hits = hits.filter((h) => allowed.has(h.position));
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
-  return hits.slice(0, 500);
+  return hits.slice(0, allowed ? hits.length : TOPIC_HITS);
 }
 
 /** Okapi BM25 (k1 1.2, b 0.75, Orama's defaults) over a small candidate set. */
@@ -218,13 +228,9 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
     // Every statement holding the phrase holds its rarest stem: read that one posting list.
     const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df)[0] as { t: string; df: number };
     if (rarest.df === 0) return [];
-    candidates = scoreByPostings(index.db, [rarest.t]).map((h) => Number(h.id)).sort((a, b) => a - b);
+    candidates = idsWithTerm(index.db, rarest.t).map(Number).sort((a, b) => a - b);
   }
-  const folded = (index.folded ??= new Array<string | undefined>(index.statements.length));
-  return candidates.filter((k) => {
-    const hay = (folded[k] ??= ` ${comparableText((index.statements[k] as IndexedStatement).text)} `);
-    return hay.includes(` ${needle} `);
-  });
+  return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
 }
 
 export function liveStatementCount(index: StatementIndex): number {

@@ -58,7 +58,7 @@ export interface ScoredId {
  * BM25 scores of every statement containing any of `terms` (exact stems), summed over terms,
  * best first. Linear in the number of postings read.
  */
-export function scoreByPostings(db: StatementDb, terms: string[], prop = 'text'): ScoredId[] {
+export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, prop = 'text'): ScoredId[] {
   const idx = view(db);
   const root = idx.indexes[prop]?.node;
   if (!root) return [];
@@ -79,8 +79,30 @@ export function scoreByPostings(db: StatementDb, terms: string[], prop = 'text')
       scores.set(internalId, (scores.get(internalId) ?? 0) + bm25);
     }
   }
+  return topScored(db, scores, limit);
+}
+
+/** The `limit` best of `scores` as external ids, best first, without sorting them all. */
+function topScored(db: StatementDb, scores: Map<number, number>, limit: number): ScoredId[] {
   const store = db.internalDocumentIDStore;
-  return [...scores]
-    .map(([internalId, score]) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }))
-    .sort((a, b) => b.score - a.score);
+  let kept: [number, number][] = [...scores];
+  if (kept.length > limit) {
+    // A native numeric sort of the bare scores finds the cut-off; only entries above it are sorted as pairs.
+    const values = Float64Array.from(scores.values()).sort();
+    const floor = values[values.length - limit] as number;
+    kept = kept.filter(([, v]) => v >= floor);
+  }
+  return kept
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([internalId, score]) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }));
+}
+
+/** External ids of every statement containing exactly `term` (one posting list, no scoring). */
+export function idsWithTerm(db: StatementDb, term: string, prop = 'text'): string[] {
+  const root = view(db).indexes[prop]?.node;
+  const node = root ? exactNode(root, term) : null;
+  if (!node) return [];
+  const store = db.internalDocumentIDStore;
+  return [...node.d].map((internalId) => String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)));
 }
