@@ -577,8 +577,8 @@ function writeArticle(event: NewsEvent, outlet: OutletSpec, slot: number, seed: 
       }
     });
   }
-  for (let i = 0; i < narrativeCount; i++) {
-    const make = rng.pick(NARRATIVE);
+  // Distinct background paragraphs: a line repeated in one article reads as page furniture.
+  for (const make of rng.sample(NARRATIVE, narrativeCount)) {
     blocks.splice(1 + rng.int(blocks.length), 0, () => writer.narrative(make(event, rng)));
   }
   for (const block of blocks) block();

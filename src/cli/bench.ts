@@ -29,7 +29,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 100_000], seed: DEFAULT_SEED, seedCorpus: true, budgetMs: 570_000 };
+  const options: Options = { sizes: [1000, 10_000, 100_000], seed: DEFAULT_SEED, seedCorpus: true, budgetMs: 540_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -128,14 +128,20 @@ function problemNote(run: CorpusRun): string[] {
   return notes;
 }
 
+type LoopDelay = { p50: number; p99: number; max: number } | null;
+
 interface ReloadFigures {
   workerStartMs: number | null;
+  eventLoopDuringWorkerStart: LoopDelay;
   workerFullReloadMs: number | null;
-  eventLoopDuringWorkerReload: { p50: number; p99: number; max: number } | null;
+  fullReloadChangedFiles: number | null;
+  eventLoopDuringWorkerReload: LoopDelay;
   answerDuringReload: LatencySummary | null;
   workerReloadOneFileMs: number | null;
+  eventLoopDuringOneFileReload: LoopDelay;
+  answerDuringOneFileReload: LatencySummary | null;
   inProcessBuildMs: number | null;
-  eventLoopDuringInProcessBuild: { p50: number; p99: number; max: number } | null;
+  eventLoopDuringInProcessBuild: LoopDelay;
   inProcessReloadOneFileMs: number | null;
   snapshotStart: string;
   error: string | null;
@@ -143,13 +149,21 @@ interface ReloadFigures {
 
 function reloadFigures(child: ChildResult | null): ReloadFigures | null {
   if (!child) return null;
-  const during = child.latencyDuring['worker-full-reload'];
+  const during = (name: string): LatencySummary | null => {
+    const samples = child.latencyDuring[name];
+    return samples?.length ? summarise(samples) : null;
+  };
+  const changed = child.phases['worker-full-reload']?.detail?.changed;
   return {
     workerStartMs: child.phases['worker-start']?.ms ?? null,
+    eventLoopDuringWorkerStart: child.eventLoop['worker-start'] ?? null,
     workerFullReloadMs: child.phases['worker-full-reload']?.ms ?? null,
+    fullReloadChangedFiles: changed === undefined ? null : Number(changed),
     eventLoopDuringWorkerReload: child.eventLoop['worker-full-reload'] ?? null,
-    answerDuringReload: during?.length ? summarise(during) : null,
+    answerDuringReload: during('worker-full-reload'),
     workerReloadOneFileMs: child.phases['worker-reload-1-file']?.ms ?? null,
+    eventLoopDuringOneFileReload: child.eventLoop['worker-reload-1-file'] ?? null,
+    answerDuringOneFileReload: during('worker-reload-1-file'),
     inProcessBuildMs: child.phases['in-process-build']?.ms ?? null,
     eventLoopDuringInProcessBuild: child.eventLoop['in-process-build'] ?? null,
     inProcessReloadOneFileMs: child.phases['in-process-reload-1-file']?.ms ?? null,
@@ -164,7 +178,7 @@ interface Goal {
   holds: boolean | null;
 }
 
-function goals(runs: CorpusRun[], reload: ReloadFigures | null): Goal[] {
+function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: string): Goal[] {
   const out: Goal[] = [];
   const bySize = (n: number): CorpusRun | undefined => runs.find((r) => r.articles === n && r.generated);
   for (const [n, limit] of [[10_000, 20], [100_000, 100]] as const) {
@@ -194,11 +208,13 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null): Goal[] {
   }
   if (reload) {
     const el = reload.eventLoopDuringWorkerReload;
-    out.push({ goal: 'main-thread event-loop delay p99 ≤ 50 ms during a full reload (10k)', measured: el ? `p99 ${formatMs(el.p99)}, max ${formatMs(el.max)}` : 'n/a', holds: el ? el.p99 <= 50 : null });
+    out.push({ goal: `main-thread event-loop delay p99 ≤ 50 ms during a full reload (${reloadLabel})`, measured: el ? `p99 ${formatMs(el.p99)}, max ${formatMs(el.max)}` : 'n/a', holds: el ? el.p99 <= 50 : null });
+    const answers = reload.answerDuringReload;
+    if (answers) out.push({ goal: '(not an issue goal) answers keep flowing during a full reload', measured: `p99 ${formatMs(answers.p99)} (n=${answers.n})`, holds: null });
     const one = reload.workerReloadOneFileMs;
     // Judged on the bot's path (the worker); the CLI's in-process figure is shown for contrast.
     out.push({
-      goal: 'reload after one changed file ≤ 1 s (10k)',
+      goal: `reload after one changed file ≤ 1 s (${reloadLabel})`,
       measured: `bot (worker) ${formatMs(one)}, CLI (in-process, cached extraction) ${formatMs(reload.inProcessReloadOneFileMs)}`,
       holds: one !== null ? one <= 1000 : null,
     });
@@ -340,19 +356,23 @@ async function main(): Promise<void> {
 
   if (reload) {
     console.log(`\nReload at ${reloadRun?.label ?? '?'} (scratch copy of the corpus)`);
-    const el = (e: { p50: number; p99: number; max: number } | null): string => (e ? `p50 ${formatMs(e.p50)}, p99 ${formatMs(e.p99)}, max ${formatMs(e.max)}` : 'n/a');
+    const el = (e: LoopDelay): string => (e ? `p50 ${formatMs(e.p50)}, p99 ${formatMs(e.p99)}, max ${formatMs(e.max)}` : 'n/a');
+    const answers = (l: LatencySummary | null): string => (l ? `p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)} (n=${l.n})` : 'n/a');
     console.log(
       table(
         ['measure', 'value'],
         [
-          ['worker engine start → first answer', formatMs(reload.workerStartMs)],
-          ['full reload (bot: new worker builds, old one serves)', formatMs(reload.workerFullReloadMs)],
-          ['main-thread event-loop delay during that reload', el(reload.eventLoopDuringWorkerReload)],
-          ['answers during that reload', reload.answerDuringReload ? `p50 ${formatMs(reload.answerDuringReload.p50)}, p99 ${formatMs(reload.answerDuringReload.p99)} (n=${reload.answerDuringReload.n})` : 'n/a'],
+          ['worker engine start → first answer (full build in a worker)', formatMs(reload.workerStartMs)],
+          ['  main-thread event-loop delay meanwhile', el(reload.eventLoopDuringWorkerStart)],
+          [`full reload, every file changed (${reload.fullReloadChangedFiles ?? '?'} files)`, formatMs(reload.workerFullReloadMs)],
+          ['  main-thread event-loop delay meanwhile', el(reload.eventLoopDuringWorkerReload)],
+          ['  answers meanwhile (old worker serving)', answers(reload.answerDuringReload)],
           ['reload after 1 changed file (bot, worker)', formatMs(reload.workerReloadOneFileMs)],
+          ['  main-thread event-loop delay meanwhile', el(reload.eventLoopDuringOneFileReload)],
+          ['  answers meanwhile', answers(reload.answerDuringOneFileReload)],
           ['in-process build (CLI) on the main thread', formatMs(reload.inProcessBuildMs)],
-          ['event-loop delay during in-process build', el(reload.eventLoopDuringInProcessBuild)],
-          ['reload after 1 changed file (in-process, cached extraction)', formatMs(reload.inProcessReloadOneFileMs)],
+          ['  event-loop delay meanwhile', el(reload.eventLoopDuringInProcessBuild)],
+          ['reload after 1 changed file (CLI, in-process)', formatMs(reload.inProcessReloadOneFileMs)],
           ['start-up from a saved snapshot', reload.snapshotStart],
           ...(reload.error ? [['error', reload.error.split('\n')[0] as string]] : []),
         ],
@@ -360,7 +380,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const goalList = goals(runs, reload);
+  const goalList = goals(runs, reload, reloadRun?.label ?? '?');
   console.log('\nGoals (issue 5)');
   console.log(table(['goal', 'measured', 'holds'], goalList.map((g) => [g.goal, g.measured, g.holds === null ? 'n/a' : g.holds ? 'yes' : 'NO'])));
 
