@@ -3,6 +3,7 @@
 import type { ArticleAttribution } from '../attribution/index.js';
 import { attributeCorpus } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
+import type { FileStamp } from '../corpus/load.js';
 import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchStatementIndex, rankByTopic } from '../search/index.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
@@ -32,10 +33,11 @@ export interface BuiltCorpus {
 export interface BuildCaches {
   articles: Map<string, Article>;
   extractions: Map<string, ArticleAttribution>;
+  stamps: Map<string, FileStamp>;
 }
 
 export function newCaches(): BuildCaches {
-  return { articles: new Map(), extractions: new Map() };
+  return { articles: new Map(), extractions: new Map(), stamps: new Map() };
 }
 
 export interface BuildTimings {
@@ -56,7 +58,7 @@ export interface PreparedCorpus {
 /** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
 export async function prepareCorpus(corpusDir: string, caches?: BuildCaches): Promise<PreparedCorpus> {
   const t0 = performance.now();
-  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles });
+  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps });
   const t1 = performance.now();
   const attribution = attributeCorpus(articles, caches?.extractions);
   if (caches) {

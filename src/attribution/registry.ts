@@ -26,8 +26,13 @@ class Groups {
   private parent = new Map<string, string>();
   find(x: string): string {
     let root = x;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root) as string;
-    this.parent.set(x, root);
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    // Path compression: every node walked now points at the root, so later finds are O(1).
+    for (let node = x; node !== root; ) {
+      const up = this.parent.get(node) as string;
+      this.parent.set(node, root);
+      node = up;
+    }
     return root;
   }
   union(a: string, b: string): void {

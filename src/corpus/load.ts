@@ -29,9 +29,19 @@ export interface CorpusLoad {
   problems: LoadProblem[];
 }
 
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** The file's sources.json entry when it was read: a change there changes the article too. */
+  listed: string;
+  hash: string;
+}
+
 export interface LoadOptions {
   /** Reuse work for files whose bytes have not changed (keyed by content hash). */
   cache?: Map<string, Article>;
+  /** Size and modification time per file at the last load: an unchanged file is not read again. */
+  stamps?: Map<string, FileStamp>;
 }
 
 /** Files under `root` with an article extension; symlinks that leave the folder or loop are reported. */
@@ -203,17 +213,27 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     if (!names.includes(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
   }
 
+  const nextStamps = new Map<string, FileStamp>();
   const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
     const name = path.relative(root, full).split(path.sep).join('/');
     try {
       const st = await stat(full);
       if (st.size > MAX_ARTICLE_BYTES) throw new Error(`too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
+      const listed = JSON.stringify(sources[name] ?? null);
+      const stamp = options.stamps?.get(name);
+      if (stamp && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.listed === listed) {
+        const cached = options.cache?.get(stamp.hash);
+        if (cached && cached.file === name) {
+          nextStamps.set(name, stamp);
+          return cached;
+        }
+      }
       const bytes = await readFile(full);
-      const hash = createHash('sha256').update(bytes).update(JSON.stringify(sources[name] ?? null)).digest('hex');
+      const hash = createHash('sha256').update(bytes).update(listed).digest('hex');
+      nextStamps.set(name, { size: st.size, mtimeMs: st.mtimeMs, listed, hash });
       const cached = options.cache?.get(hash);
       if (cached && cached.file === name) return cached;
-      const article = articleFromText(name, decodeArticleBytes(bytes), hash, sources[name]);
-      return article;
+      return articleFromText(name, decodeArticleBytes(bytes), hash, sources[name]);
     } catch (err) {
       const reason = err instanceof Error ? (errorCode(err) !== String(err) && 'code' in err ? `unreadable (${errorCode(err)})` : err.message) : String(err);
       problems.push({ file: name, reason });
@@ -221,6 +241,10 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
   });
 
+  if (options.stamps) {
+    options.stamps.clear();
+    for (const [name, stamp] of nextStamps) options.stamps.set(name, stamp);
+  }
   const byContent = new Map<string, Article>();
   const articles: Article[] = [];
   for (const article of loaded) {
