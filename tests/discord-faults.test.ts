@@ -1,8 +1,10 @@
-// When Discord misbehaves: a run of 500s gets the user an apology with an error id that is in the log;
-// a dropped gateway is resumed and commands are still answered. Also the Message Content opt-in.
+// When Discord misbehaves: 429s are waited out and the answer still arrives; a run of 500s gets the
+// user an apology with an error id that is in the log; a dropped gateway is resumed (or the session
+// identified again) and commands are still answered. Also the Message Content opt-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayIntentBits, MessageFlags } from 'discord.js';
+import { GatewayIntentBits, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { buttonsOf, embedsOf, startHarness, type Harness, type Json } from './support/bot-harness.js';
+import type { FakeInteraction } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MzMzMzMzMzMzMzMzMzMzMw.Gfault.e2e-faults-token-never-logged-31415';
 
@@ -16,6 +18,13 @@ describe('Discord faults, with Message Content opted in', () => {
   afterAll(async () => {
     await harness?.close();
   });
+
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const callbackPath = (interaction: FakeInteraction) => new RegExp(`^/interactions/${interaction.id}/`);
+  const originalPath = (interaction: FakeInteraction) => new RegExp(`^/webhooks/\\d+/${escapeRegExp(interaction.token)}/messages/@original$`);
+  const followUpPath = (interaction: FakeInteraction) => new RegExp(`^/webhooks/\\d+/${escapeRegExp(interaction.token)}$`);
+  const statuses = (interaction: FakeInteraction) => harness.fake.requestsFor(interaction).map((r) => `${r.method} ${r.status}`);
+  const failedLines = () => harness.logLines.filter((line) => line.includes('interaction failed'));
 
   it('asks for the Message Content intent only when opted in', () => {
     expect(harness.fake.identifies.at(-1)?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent);
@@ -33,6 +42,41 @@ describe('Discord faults, with Message Content opted in', () => {
       'an answer without a mention',
     );
     expect(embedsOf(reply)[0]?.title).toMatch(/^Friedrich Merz/);
+  });
+
+  it('a 429 on the interaction callback is waited out (Retry-After) and the answer still arrives', async () => {
+    const failedBefore = failedLines().length;
+    const interaction = harness.fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    harness.fake.rateLimit({ method: 'POST', path: callbackPath(interaction), retryAfter: 0.4 });
+    const answer = await harness.reply(interaction);
+    expect(JSON.stringify(embedsOf(answer))).toContain('real troops and real capabilities');
+    const callbacks = harness.fake.requestsFor(interaction).filter((r) => r.path.endsWith('/callback'));
+    expect(callbacks.map((r) => r.status)).toEqual([429, 204]);
+    // Discord's Retry-After header is whole seconds (0.4 s → 1): discord.js waited that long, within the 3 s ack window.
+    expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(failedLines().length).toBe(failedBefore);
+    expect(harness.logLines.some((line) => line.includes('rate limited by Discord') && line.includes('/interactions/:id/:token/callback'))).toBe(true);
+  });
+
+  it('429s on the edit and on the follow-up are waited out: the answer and the private note both arrive', async () => {
+    const failedBefore = failedLines().length;
+    // A channel where the bot may not create threads: /ask thread:true answers, then explains in a follow-up.
+    const channelId = harness.fake.addTextChannel('no-threads-429');
+    harness.fake.denyBot(channelId, PermissionFlagsBits.CreatePublicThreads);
+    const interaction = harness.fake.slashCommand('ask', { question: 'what did Kallas say?', thread: true }, harness.fake.member, channelId);
+    harness.fake.rateLimit({ method: 'PATCH', path: originalPath(interaction), retryAfter: 0.5 });
+    harness.fake.rateLimit({ method: 'POST', path: followUpPath(interaction), retryAfter: 0.5, global: true });
+    const note = await harness.fake.waitFor(
+      () => harness.fake.requestsFor(interaction).find((r) => r.method === 'POST' && r.path === `/webhooks/${harness.fake.appId}/${interaction.token}` && r.status === 200),
+      15_000,
+      'the follow-up after its 429',
+    );
+    expect(statuses(interaction)).toEqual(['POST 204', 'PATCH 429', 'PATCH 200', 'POST 429', 'POST 200']);
+    expect(String(note.body?.content)).toMatch(/not allowed to create threads/);
+    expect(Number(note.body?.flags) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const answer = harness.fake.messages.get(harness.fake.interactions.get(interaction.id)!.replyMessageId!)!;
+    expect(JSON.stringify(embedsOf(answer))).toContain('real troops and real capabilities');
+    expect(failedLines().length).toBe(failedBefore);
   });
 
   it('a run of 500s while answering ends in a private apology whose error id is in the log', async () => {

@@ -14,7 +14,7 @@ import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
 import { renderAnswer, renderComparison, type Page } from './render.js';
 import type { ViewQuery, ViewRecord } from './state.js';
-import { openFollowUpThread } from './threads.js';
+import { NO_THREAD_PERMISSION, openFollowUpThread } from './threads.js';
 
 export interface AnswerMessage {
   embeds: APIEmbed[];
@@ -73,6 +73,15 @@ export async function answerMessage(ctx: BotContext, view: ViewRecord, page: num
   };
 }
 
+/** Why an answer to this interaction cannot get a follow-up thread, in words for the user; null when it can. */
+export function whyNoThread(interaction: ChatInputCommandInteraction, ephemeral: boolean): string | null {
+  if (ephemeral) return 'Private answers cannot have threads: ask without `private` to get one.';
+  if (!interaction.inGuild()) return 'Threads only exist in servers.';
+  if (interaction.channel?.isThread()) return 'This is already a thread: mention me here to follow up.';
+  if (!interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads)) return NO_THREAD_PERMISSION;
+  return null;
+}
+
 /**
  * The common path of /ask, /said, /whosaid and /compare: acknowledge at once (the engine may take a
  * while), store the view, show its first page, and open a thread on it when asked to.
@@ -85,17 +94,11 @@ export async function replyWithView(
 ): Promise<void> {
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const view = ctx.state.addView(query, interaction.user.id);
-  const threadable =
-    !options.ephemeral &&
-    interaction.inGuild() &&
-    !interaction.channel?.isThread() &&
-    interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads);
-  const answer = await answerMessage(ctx, view, 0, { threadButton: threadable && !options.openThread });
+  const noThread = whyNoThread(interaction, options.ephemeral);
+  const answer = await answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread });
   const message = await interaction.editReply({ embeds: answer.embeds, components: answer.components });
   if (!options.openThread) return;
-  if (!threadable) {
-    throw new UserError(options.ephemeral ? 'Private answers cannot have threads: ask without `private` to get one.' : 'I cannot open a thread here (threads need a server text channel where I may create public threads).');
-  }
+  if (noThread !== null) throw new UserError(noThread);
   await openFollowUpThread(
     ctx,
     { channelId: interaction.channelId, messageId: message.id, appPermissions: interaction.appPermissions },

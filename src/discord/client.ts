@@ -1,6 +1,6 @@
 // The running bot: a discord.js client wired to the command handler, buttons and follow-up threads.
 // startBot() is what src/cli/start.ts runs and what the e2e tests import.
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { EngineApi } from '../types.js';
@@ -105,6 +105,21 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     if (!ctx.lifecycle.accepting) return;
     void ctx.lifecycle.track(
       onThreadMessage(message, ctx).catch((error: unknown) => log.error({ err: error, channel: message.channelId }, 'message handler failed')),
+    );
+  });
+  // discord.js waits out a 429 (Retry-After) and sends the request again; nothing fails, but an
+  // operator should see it. The route is the bucket, with ids and tokens already replaced.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    log.warn(
+      {
+        method: request.method,
+        route: request.route,
+        retryAfter: response.headers.get('retry-after'),
+        scope: response.headers.get('x-ratelimit-scope'),
+        global: response.headers.has('x-ratelimit-global'),
+      },
+      'rate limited by Discord; discord.js waits and sends it again',
     );
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));

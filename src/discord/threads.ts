@@ -17,6 +17,10 @@ import { interpretFollowUp } from './followups.js';
 import { QUESTION_PREFIX } from './render.js';
 import type { ThreadState, ViewRecord } from './state.js';
 
+export const NO_THREAD_PERMISSION =
+  'I am not allowed to create threads in this channel, so I cannot open a follow-up thread. Your answer is above; ' +
+  'an admin can give me “Create Public Threads” here.';
+
 const HELP =
   'Ask a follow-up by mentioning me: “and Merz?” (same question, another person), “what about the ceasefire?” ' +
   '(same person, a topic), “only LBC” (one outlet), “all outlets”, or “more” (next page).';
@@ -35,9 +39,7 @@ export async function openFollowUpThread(
   where: { channelId: string; messageId: string; appPermissions: Readonly<{ has(bit: bigint): boolean }> | null },
   context: { question: string; parsed: ParsedQuestion },
 ): Promise<AnyThreadChannel> {
-  if (where.appPermissions && !where.appPermissions.has(PermissionFlagsBits.CreatePublicThreads)) {
-    throw new UserError('I am not allowed to create threads in this channel. An admin can give me “Create Public Threads”; meanwhile, ask again with a new command.');
-  }
+  if (where.appPermissions && !where.appPermissions.has(PermissionFlagsBits.CreatePublicThreads)) throw new UserError(NO_THREAD_PERMISSION);
   const channel = await ctx.client.channels.fetch(where.channelId);
   if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) {
     throw new UserError('Follow-up threads can only be opened in a server text channel.');

@@ -66,6 +66,12 @@ export interface FakeInteraction {
   /** The message this interaction's reply lives in (created at ack time for replies and defers). */
   replyMessageId: string | null;
   payload: Json;
+  /** When the first successful callback arrived (the acknowledgement). */
+  ackedAt: number | null;
+  /** When the user first saw an answer: a reply, an update, autocomplete choices, or an edit/follow-up with text. */
+  answeredAt: number | null;
+  /** Invoked in a DM with the bot rather than in the guild. */
+  dm: boolean;
 }
 
 export interface Fault {
@@ -78,12 +84,30 @@ export interface Fault {
   times?: number;
 }
 
+/** What a Discord 429 carries: see rateLimit(). */
+export interface RateLimitFault {
+  method?: string;
+  path: RegExp;
+  /** Seconds to wait, as Discord's body field `retry_after` (a float). */
+  retryAfter: number;
+  /** The global limit (X-RateLimit-Global) rather than a per-route bucket. */
+  global?: boolean;
+  times?: number;
+}
+
 export interface FakeDiscordOptions {
   token: string;
   appId?: string;
   heartbeatIntervalMs?: number;
   /** Discord drops interactions not acknowledged within 3 s. */
   ackDeadlineMs?: number;
+  /** Interaction tokens work for 15 minutes; after that edits and follow-ups get 401 Invalid Webhook Token. */
+  tokenLifetimeMs?: number;
+  /**
+   * Keep at most this many recorded requests, interactions and messages (oldest dropped first), so a
+   * long soak measures the bot's memory and not the fake's. Unlimited by default: tests read them all.
+   */
+  keep?: number;
 }
 
 interface GatewaySession {
@@ -100,6 +124,21 @@ export function snowflake(): string {
   snowflakeCounter = (snowflakeCounter + 1n) % 4096n;
   return (((BigInt(Date.now()) - EPOCH) << 22n) | snowflakeCounter).toString();
 }
+
+const ALL_PERMISSIONS = (1n << 53n) - 1n;
+
+/** app_permissions in a DM with the bot, as the interactions docs list them. */
+const DM_APP_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.MentionEveryone |
+  PermissionFlagsBits.UseExternalEmojis;
+
+/** Close codes after which Discord's docs say to reconnect with a new session (no resume). */
+const SESSION_ENDING_CLOSE_CODES = new Set([4007, 4009]);
 
 const BASE_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
@@ -121,6 +160,10 @@ class HttpError extends Error {
 
 function notFound(what: string, code: number): HttpError {
   return new HttpError(404, { message: `Unknown ${what}`, code });
+}
+
+function missingPermissions(): HttpError {
+  return new HttpError(403, { message: 'Missing Permissions', code: 50013 });
 }
 
 function makeUser(username: string, bot = false): FakeUser {
@@ -150,6 +193,9 @@ export class FakeDiscord {
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly faults: Fault[] = [];
   private readonly waiters = new Set<() => void>();
+  private readonly requestListeners = new Set<(request: RecordedRequest) => void>();
+  /** Interactions whose token ages past its lifetime the moment they are acknowledged. */
+  private readonly expireOnAck = new Set<string>();
   private requestSeq = 0;
   private server!: Server;
   private wss!: WebSocketServer;
@@ -183,6 +229,8 @@ export class FakeDiscord {
       appId: options.appId ?? snowflake(),
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       ackDeadlineMs: options.ackDeadlineMs ?? 3_000,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
+      keep: options.keep ?? Number.POSITIVE_INFINITY,
       token: options.token,
     });
     await fake.listen();
@@ -214,12 +262,112 @@ export class FakeDiscord {
     for (const role of this.roles) {
       if (role.id === this.guildId || member.roles.includes(role.id)) permissions |= role.permissions;
     }
-    return (permissions & PermissionFlagsBits.Administrator) !== 0n ? ~0n & ((1n << 53n) - 1n) : permissions;
+    return (permissions & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : permissions;
+  }
+
+  /**
+   * A member's permissions in a channel, the way Discord computes them: guild permissions, then the
+   * channel's @everyone overwrite, role overwrites, and the member's own overwrite. Threads use their
+   * parent's overwrites.
+   */
+  permissionsIn(member: FakeMember, channelId: string): bigint {
+    const base = this.permissionsOf(member);
+    if (base === ALL_PERMISSIONS) return base;
+    let channel = this.channels.get(channelId);
+    if (channel?.type === ChannelType.PublicThread) channel = this.channels.get(String(channel.parent_id));
+    const overwrites = (channel?.permission_overwrites as { id: string; type: number; allow: string; deny: string }[] | undefined) ?? [];
+    let permissions = base;
+    const apply = (overwrite: { allow: string; deny: string } | undefined) => {
+      if (!overwrite) return;
+      permissions = (permissions & ~BigInt(overwrite.deny)) | BigInt(overwrite.allow);
+    };
+    apply(overwrites.find((o) => o.type === 0 && o.id === this.guildId));
+    let roleAllow = 0n;
+    let roleDeny = 0n;
+    for (const overwrite of overwrites.filter((o) => o.type === 0 && member.roles.includes(o.id))) {
+      roleAllow |= BigInt(overwrite.allow);
+      roleDeny |= BigInt(overwrite.deny);
+    }
+    permissions = (permissions & ~roleDeny) | roleAllow;
+    apply(overwrites.find((o) => o.type === 1 && o.id === member.user.id));
+    return permissions;
+  }
+
+  /** What the bot may do in a channel (the interaction's `app_permissions`). DMs allow what Discord documents for them. */
+  botPermissionsIn(channelId: string): bigint {
+    if (this.channels.get(channelId)?.type === ChannelType.DM) return DM_APP_PERMISSIONS;
+    return this.permissionsIn(this.members.get(this.botUser.id)!, channelId);
+  }
+
+  /** A second text channel in the guild (announced to the bot with CHANNEL_CREATE). */
+  addTextChannel(name: string): string {
+    const id = snowflake();
+    const channel: Json = { ...this.channels.get(this.channelId)!, id, name, position: this.channels.size, permission_overwrites: [], last_message_id: null };
+    this.channels.set(id, channel);
+    this.dispatch('CHANNEL_CREATE', channel, GatewayIntentBits.Guilds);
+    return id;
+  }
+
+  /** Takes permissions away from the bot in one channel with a member overwrite, as a server admin would (CHANNEL_UPDATE follows). */
+  denyBot(channelId: string, permissions: bigint): void {
+    const channel = this.channels.get(channelId);
+    if (!channel || channel.type !== ChannelType.GuildText) throw new Error(`no text channel ${channelId}`);
+    const overwrites = ((channel.permission_overwrites as Json[] | undefined) ?? []).filter((o) => o.id !== this.botUser.id);
+    overwrites.push({ id: this.botUser.id, type: 1, allow: '0', deny: permissions.toString() });
+    channel.permission_overwrites = overwrites;
+    this.dispatch('CHANNEL_UPDATE', channel, GatewayIntentBits.Guilds);
   }
 
   /** Makes the next `times` requests matching `path` fail with the given status and body. */
   inject(fault: Fault): void {
     this.faults.push({ times: 1, ...fault });
+  }
+
+  /**
+   * Makes the next `times` matching requests get a 429 the way Discord sends one (rate-limits topic):
+   * the JSON body `{message, retry_after, global}` with `retry_after` in (fractional) seconds, the
+   * `Retry-After` header in whole seconds (rounded up), the bucket headers, `X-RateLimit-Scope`, and
+   * `X-RateLimit-Global` only for the global limit.
+   */
+  rateLimit(fault: RateLimitFault): void {
+    const wholeSeconds = Math.max(1, Math.ceil(fault.retryAfter));
+    const headers: Record<string, string> = {
+      'retry-after': String(wholeSeconds),
+      'x-ratelimit-scope': fault.global ? 'global' : 'user',
+    };
+    if (fault.global) {
+      headers['x-ratelimit-global'] = 'true';
+    } else {
+      Object.assign(headers, {
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': ((Date.now() + fault.retryAfter * 1000) / 1000).toFixed(3),
+        'x-ratelimit-reset-after': fault.retryAfter.toFixed(3),
+        'x-ratelimit-bucket': randomBytes(16).toString('hex'),
+      });
+    }
+    this.inject({
+      ...(fault.method ? { method: fault.method } : {}),
+      path: fault.path,
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: fault.retryAfter, global: fault.global ?? false },
+      headers,
+      times: fault.times ?? 1,
+    });
+  }
+
+  /**
+   * The interaction's token runs out the moment the bot acknowledges it, as if its answer took more
+   * than 15 minutes: every later edit or follow-up gets 401 Invalid Webhook Token.
+   */
+  expireTokenOnAck(interaction: FakeInteraction): void {
+    this.expireOnAck.add(interaction.id);
+  }
+
+  /** Calls `listener` after every HTTP request the fake answered (for measurements). */
+  onRequest(listener: (request: RecordedRequest) => void): () => void {
+    this.requestListeners.add(listener);
+    return () => this.requestListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------- gateway side
@@ -232,11 +380,16 @@ export class FakeDiscord {
     }
   }
 
-  /** Closes every gateway connection with a code (e.g. 4000 to make the client resume). */
+  /**
+   * Closes every gateway connection with a code. 4000 (unknown error) lets the client resume its
+   * session; after 4007 (invalid seq) and 4009 (session timed out) Discord has dropped the session, so
+   * a resume is answered with Invalid Session and the client must identify again.
+   */
   closeGateway(code = 4000): void {
-    for (const session of this.sessions.values()) {
+    for (const [id, session] of this.sessions) {
       session.socket?.close(code, 'fake-discord closing');
       session.socket = null;
+      if (SESSION_ENDING_CLOSE_CODES.has(code)) this.sessions.delete(id);
     }
   }
 
@@ -247,6 +400,30 @@ export class FakeDiscord {
 
   /** Invokes a registered slash command as `member` in the guild's text channel (or another channel). */
   slashCommand(name: string, options: Record<string, string | number | boolean> = {}, member = this.member, channelId = this.channelId): FakeInteraction {
+    return this.createInteraction(InteractionType.ApplicationCommand, this.commandData(name, options), member, channelId);
+  }
+
+  /**
+   * A member uses a slash command in their DM with the bot. Discord only offers a command there when its
+   * `contexts` include BOT_DM (1); `staleRegistration` sends it anyway, as a client holding an old
+   * registration from before contexts could.
+   */
+  slashCommandInDm(name: string, options: Record<string, string | number | boolean> = {}, member = this.member, how: { staleRegistration?: boolean } = {}): FakeInteraction {
+    const command = this.findCommand(name);
+    const contexts = command.contexts as number[] | null | undefined;
+    if (!how.staleRegistration && Array.isArray(contexts) && !contexts.includes(1)) {
+      throw new Error(`/${name} is registered for contexts ${JSON.stringify(contexts)}: Discord does not offer it in DMs`);
+    }
+    const dmId = `dm-${member.user.id}`;
+    let channelId = [...this.channels.values()].find((c) => c.type === ChannelType.DM && (c.recipients as FakeUser[])[0]?.id === member.user.id)?.id as string | undefined;
+    if (!channelId) {
+      channelId = snowflake();
+      this.channels.set(channelId, { id: channelId, type: ChannelType.DM, last_message_id: null, recipients: [member.user], flags: 0, name: dmId });
+    }
+    return this.createInteraction(InteractionType.ApplicationCommand, this.commandData(name, options), member, channelId);
+  }
+
+  private commandData(name: string, options: Record<string, string | number | boolean>): Json {
     const command = this.findCommand(name);
     const optionDefs = (command.options as Json[] | undefined) ?? [];
     const apiOptions = Object.entries(options).map(([optionName, value]) => {
@@ -257,7 +434,7 @@ export class FakeDiscord {
     for (const def of optionDefs) {
       if (def.required && !(String(def.name) in options)) throw new Error(`/${name} requires option ${String(def.name)}`);
     }
-    return this.createInteraction(InteractionType.ApplicationCommand, { id: command.id, name, type: 1, options: apiOptions }, member, channelId);
+    return { id: command.id, name, type: 1, options: apiOptions };
   }
 
   /** Sends an autocomplete request for `focused` while the user types `typed` into it. */
@@ -539,29 +716,50 @@ export class FakeDiscord {
     if (!channel) throw new Error(`no channel ${channelId}`);
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb24.${randomBytes(24).toString('base64url')}`;
+    const dm = channel.type === ChannelType.DM;
+    // In a DM Discord sends `user` instead of `member`, no guild, and context BOT_DM (1).
+    const where: Json = dm
+      ? { user: member.user, context: 1, authorizing_integration_owners: { '0': '0' } }
+      : {
+          guild_id: this.guildId,
+          guild: { id: this.guildId, locale: 'en-US', features: [] },
+          member: { ...this.memberPayload(member), permissions: this.permissionsIn(member, channelId).toString() },
+          guild_locale: 'en-US',
+          authorizing_integration_owners: { '0': this.guildId },
+          context: 0,
+        };
     const payload: Json = {
       id,
       application_id: this.appId,
       type,
       data,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
       channel_id: channelId,
       channel,
-      member: { ...this.memberPayload(member), permissions: this.permissionsOf(member).toString() },
       token,
       version: 1,
-      app_permissions: this.permissionsOf(this.members.get(this.botUser.id)!).toString(),
+      app_permissions: this.botPermissionsIn(channelId).toString(),
       locale: 'en-US',
-      guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
       attachment_size_limit: 10_485_760,
+      ...where,
       ...(message ? { message } : {}),
     };
-    const interaction: FakeInteraction = { id, token, type, channelId, createdAt: Date.now(), ackType: null, ephemeral: false, replyMessageId: null, payload };
+    const interaction: FakeInteraction = {
+      id,
+      token,
+      type,
+      channelId,
+      createdAt: Date.now(),
+      ackType: null,
+      ephemeral: false,
+      replyMessageId: null,
+      payload,
+      ackedAt: null,
+      answeredAt: null,
+      dm,
+    };
     this.interactions.set(id, interaction);
+    this.trim(this.interactions);
     this.dispatch('INTERACTION_CREATE', payload);
     return interaction;
   }
@@ -573,7 +771,7 @@ export class FakeDiscord {
     const message: Json = {
       id,
       channel_id: channelId,
-      guild_id: this.guildId,
+      ...(channel.type === ChannelType.DM ? {} : { guild_id: this.guildId }),
       type: 0,
       content: '',
       embeds: [],
@@ -590,12 +788,14 @@ export class FakeDiscord {
       ...fields,
     };
     this.messages.set(id, message);
+    this.trim(this.messages);
     channel.last_message_id = id;
     if (channel.type === ChannelType.PublicThread) {
       channel.message_count = Number(channel.message_count ?? 0) + 1;
       channel.total_message_sent = Number(channel.total_message_sent ?? 0) + 1;
     }
-    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0) this.dispatchMessageCreate(message);
+    // The bot asks for no DirectMessages intent, so it is not told about messages in DMs.
+    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0 && channel.type !== ChannelType.DM) this.dispatchMessageCreate(message);
     return message;
   }
 
@@ -611,7 +811,7 @@ export class FakeDiscord {
   }
 
   private dispatchMessageUpdate(message: Json): void {
-    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0) this.dispatch('MESSAGE_UPDATE', message, GatewayIntentBits.GuildMessages);
+    if ((Number(message.flags) & MessageFlags.Ephemeral) === 0 && message.guild_id) this.dispatch('MESSAGE_UPDATE', message, GatewayIntentBits.GuildMessages);
   }
 
   // ---------------------------------------------------------------- HTTP side
@@ -645,6 +845,7 @@ export class FakeDiscord {
         }
         record.body = JSON.parse(raw) as Json;
       }
+      record.interactionId = this.interactionOf(path)?.id;
       const fault = this.takeFault(method, path);
       if (fault) {
         headers = fault.headers ?? {};
@@ -673,7 +874,51 @@ export class FakeDiscord {
     } else {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(response));
     }
+    this.noteAnswered(record);
+    if (this.requests.length > this.options.keep) this.requests.splice(0, this.requests.length - this.options.keep);
+    for (const listener of this.requestListeners) listener(record);
     this.notify();
+  }
+
+  /** The interaction a callback or webhook path belongs to, found by id or token. */
+  private interactionOf(path: string): FakeInteraction | undefined {
+    const callback = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (callback) {
+      const interaction = this.interactions.get(callback[1]!);
+      return interaction?.token === callback[2] ? interaction : undefined;
+    }
+    const webhook = path.match(/^\/webhooks\/\d+\/([^/]+)/);
+    if (!webhook) return undefined;
+    for (const interaction of this.interactions.values()) if (interaction.token === webhook[1]) return interaction;
+    return undefined;
+  }
+
+  /** Stamps when an interaction was acknowledged and when its user first saw an answer. */
+  private noteAnswered(record: RecordedRequest): void {
+    if (record.status >= 300 || !record.interactionId) return;
+    const interaction = this.interactions.get(record.interactionId);
+    if (!interaction) return;
+    const now = Date.now();
+    if (record.path.endsWith('/callback')) {
+      interaction.ackedAt ??= now;
+      const type = Number(record.body?.type);
+      const visible =
+        type === InteractionResponseType.ChannelMessageWithSource ||
+        type === InteractionResponseType.UpdateMessage ||
+        type === InteractionResponseType.ApplicationCommandAutocompleteResult;
+      if (visible) interaction.answeredAt ??= now;
+      return;
+    }
+    if ((record.method === 'PATCH' || record.method === 'POST') && record.body && hasVisibleText(record.body)) interaction.answeredAt ??= now;
+  }
+
+  /** Drops the oldest entries of a map beyond the `keep` option. */
+  private trim(map: Map<string, unknown>): void {
+    if (map.size <= this.options.keep) return;
+    for (const key of map.keys()) {
+      map.delete(key);
+      if (map.size <= this.options.keep) break;
+    }
   }
 
   private takeFault(method: string, path: string): Fault | undefined {
@@ -726,6 +971,12 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       this.checkMessage(body, true);
+      const channel = this.channels.get(m[1]!);
+      if (!channel) throw notFound('Channel', 10003);
+      const allowed = this.botPermissionsIn(m[1]!);
+      const send = channel.type === ChannelType.PublicThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+      const needsEmbedLinks = Array.isArray(body.embeds) && body.embeds.length > 0;
+      if ((allowed & send) === 0n || (needsEmbedLinks && (allowed & PermissionFlagsBits.EmbedLinks) === 0n)) throw missingPermissions();
       const message = this.storeMessage(m[1]!, { ...this.messageFields(body), author: this.botUser });
       return ok(message);
     }
@@ -750,10 +1001,17 @@ export class FakeDiscord {
     throw new HttpError(404, { message: '404: Not Found', code: 0 });
   }
 
-  private messageFields(body: Json): Json {
+  /**
+   * The stored form of a message body. `interactionChannel` marks an interaction response: when the app
+   * may not embed links there, its embeds are not shown (the request succeeds; the user sees no embed).
+   */
+  private messageFields(body: Json, interactionChannel?: string): Json {
     const fields: Json = {};
     for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'message_reference'] as const) {
       if (key in body) fields[key] = body[key] ?? (key === 'content' ? '' : key === 'flags' ? 0 : []);
+    }
+    if (interactionChannel !== undefined && 'embeds' in fields && (this.botPermissionsIn(interactionChannel) & PermissionFlagsBits.EmbedLinks) === 0n) {
+      fields.embeds = [];
     }
     // Discord keeps the stored message free of request-only fields but the tests want to see them.
     return fields;
@@ -782,7 +1040,7 @@ export class FakeDiscord {
         if (type === InteractionResponseType.ChannelMessageWithSource) this.checkMessage(data, true);
         interaction.ephemeral = (Number(data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
         const message = this.storeMessage(interaction.channelId, {
-          ...(type === InteractionResponseType.ChannelMessageWithSource ? this.messageFields(data) : { flags: Number(data.flags ?? 0) | MessageFlags.Loading }),
+          ...(type === InteractionResponseType.ChannelMessageWithSource ? this.messageFields(data, interaction.channelId) : { flags: Number(data.flags ?? 0) | MessageFlags.Loading }),
           author: this.botUser,
           webhook_id: this.appId,
           application_id: this.appId,
@@ -790,8 +1048,8 @@ export class FakeDiscord {
           interaction_metadata: {
             id,
             type: interaction.type,
-            user: (interaction.payload.member as Json).user,
-            authorizing_integration_owners: { '0': this.guildId },
+            user: (interaction.payload.member as Json | undefined)?.user ?? interaction.payload.user,
+            authorizing_integration_owners: interaction.payload.authorizing_integration_owners,
           },
         });
         interaction.replyMessageId = String(message.id);
@@ -804,7 +1062,7 @@ export class FakeDiscord {
         if (!target) throw notFound('Message', 10008);
         if (type === InteractionResponseType.UpdateMessage) {
           this.checkMessage(data, false);
-          Object.assign(target, this.messageFields(data), { edited_timestamp: new Date().toISOString() });
+          Object.assign(target, this.messageFields(data, interaction.channelId), { edited_timestamp: new Date().toISOString() });
           this.dispatchMessageUpdate(target);
         }
         interaction.replyMessageId = String(target.id);
@@ -822,6 +1080,7 @@ export class FakeDiscord {
         throw new HttpError(400, { message: `fake-discord does not support callback type ${type}`, code: 50035 });
     }
     interaction.ackType = type;
+    if (this.expireOnAck.delete(id)) interaction.createdAt -= this.options.tokenLifetimeMs;
     if (record.query.with_response === 'true') {
       const message = interaction.replyMessageId ? this.messages.get(interaction.replyMessageId) : undefined;
       return {
@@ -836,15 +1095,18 @@ export class FakeDiscord {
   }
 
   private webhook(method: string, appId: string, token: string, messageRef: string | undefined, body: Json, record: RecordedRequest): { status: number; body: unknown } {
-    const interaction = [...this.interactions.values()].find((i) => i.token === token);
-    if (appId !== this.appId || !interaction) throw notFound('Webhook', 10015);
+    const interaction = this.interactionOf(record.path);
+    if (appId !== this.appId || !interaction || interaction.token !== token) throw notFound('Webhook', 10015);
     record.interactionId = interaction.id;
     if (interaction.ackType === null) throw notFound('Webhook', 10015);
+    if (Date.now() - interaction.createdAt > this.options.tokenLifetimeMs) {
+      throw new HttpError(401, { message: 'Invalid Webhook Token', code: 50027 });
+    }
     if (messageRef === undefined) {
       if (method !== 'POST') throw new HttpError(405, { message: '405: Method Not Allowed', code: 0 });
       this.checkMessage(body, true);
       const message = this.storeMessage(interaction.channelId, {
-        ...this.messageFields(body),
+        ...this.messageFields(body, interaction.channelId),
         author: this.botUser,
         webhook_id: this.appId,
         application_id: this.appId,
@@ -861,7 +1123,7 @@ export class FakeDiscord {
     }
     if (method === 'PATCH') {
       this.checkMessage(body, false);
-      Object.assign(message, this.messageFields(body), {
+      Object.assign(message, this.messageFields(body, interaction.channelId), {
         flags: Number(message.flags ?? 0) & ~MessageFlags.Loading,
         edited_timestamp: new Date().toISOString(),
       });
@@ -879,6 +1141,7 @@ export class FakeDiscord {
     const message = this.messages.get(messageId);
     if (!parent || parent.type !== ChannelType.GuildText) throw notFound('Channel', 10003);
     if (!message || message.channel_id !== channelId) throw notFound('Message', 10008);
+    if ((this.botPermissionsIn(channelId) & PermissionFlagsBits.CreatePublicThreads) === 0n) throw missingPermissions();
     if ((Number(message.flags) & MessageFlags.Ephemeral) !== 0) throw new HttpError(400, { message: 'Cannot start a thread on an ephemeral message', code: 50035 });
     if (this.channels.has(messageId)) throw new HttpError(400, { message: 'A thread has already been created for this message', code: 160004 });
     const name = String(body.name ?? '');
