@@ -95,6 +95,43 @@ describe('Discord faults, with Message Content opted in', () => {
     expect(harness.fake.messages.has(harness.fake.interactions.get(interaction.id)!.replyMessageId!)).toBe(false);
   });
 
+  const serverError = { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
+
+  it('500s on a follow-up are retried by discord.js and the note arrives', async () => {
+    const channelId = harness.fake.addTextChannel('no-threads-500');
+    harness.fake.denyBot(channelId, PermissionFlagsBits.CreatePublicThreads);
+    const interaction = harness.fake.slashCommand('ask', { question: 'what did Merz say?', thread: true }, harness.fake.member, channelId);
+    harness.fake.inject({ method: 'POST', path: followUpPath(interaction), ...serverError, times: 2 });
+    const note = await harness.fake.waitFor(
+      () => harness.fake.requestsFor(interaction).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/') && r.status === 200),
+      15_000,
+      'the follow-up after two 500s',
+    );
+    expect(statuses(interaction)).toEqual(['POST 204', 'PATCH 200', 'POST 500', 'POST 500', 'POST 200']);
+    expect(String(note.body?.content)).toMatch(/not allowed to create threads/);
+  });
+
+  it('when the edit and the follow-up keep failing with 500s, the error id is logged and the bot keeps serving', async () => {
+    const interaction = harness.fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    // discord.js sends a request at most 4 times (3 retries): these outlast it on both routes.
+    harness.fake.inject({ method: 'PATCH', path: originalPath(interaction), ...serverError, times: 4 });
+    harness.fake.inject({ method: 'POST', path: followUpPath(interaction), ...serverError, times: 4 });
+    const unsent = await harness.fake.waitFor(
+      () => harness.logLines.find((line) => line.includes('could not send the apology') && line.includes(`"interaction":"${interaction.id}"`)),
+      15_000,
+      'the log line for the apology that could not be sent',
+    );
+    const errorId = (JSON.parse(unsent) as { errorId: string }).errorId;
+    expect(errorId).toMatch(/^[0-9a-f]{8}$/);
+    const failure = harness.logLines.find((line) => line.includes('interaction failed') && line.includes(errorId));
+    expect(failure).toBeDefined();
+    expect(failure).toContain('500');
+    expect(statuses(interaction).filter((s) => s === 'PATCH 500')).toHaveLength(4);
+    expect(statuses(interaction).filter((s) => s === 'POST 500')).toHaveLength(4);
+    const next = await harness.reply(harness.fake.slashCommand('ask', { question: 'what did Kallas say?' }));
+    expect(JSON.stringify(embedsOf(next))).toContain('real troops and real capabilities');
+  });
+
   it('resumes after the gateway drops and still answers commands', async () => {
     harness.fake.closeGateway(4000);
     const answer = await harness.reply(harness.fake.slashCommand('ask', { question: 'what did Kallas say?' }));

@@ -37,7 +37,7 @@ export function intentsFor(config: Pick<Config, 'messageContent'>): GatewayInten
 }
 
 function userOf(interaction: Interaction): Record<string, unknown> {
-  return { user: interaction.user.id, guild: interaction.guildId, channel: interaction.channelId };
+  return { interaction: interaction.id, user: interaction.user.id, guild: interaction.guildId, channel: interaction.channelId };
 }
 
 async function route(interaction: Interaction, ctx: BotContext, commands: Map<string, Command>): Promise<void> {
