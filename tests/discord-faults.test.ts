@@ -139,6 +139,22 @@ describe('Discord faults, with Message Content opted in', () => {
     expect(harness.fake.identifies).toHaveLength(1);
   });
 
+  // One re-identify only: Discord (and discord.js) allow one identify per 5 s, so a second one here
+  // (4007, invalid seq, which skips the resume attempt) would add 5 s to the suite for the same path.
+  it('after close code 4009 (session timed out) the resume is refused, it identifies again and still answers commands', async () => {
+    const identified = harness.fake.identifies.length;
+    const sessions = harness.logLines.filter((line) => line.includes('identified again')).length;
+    harness.fake.closeGateway(4009);
+    await harness.fake.waitFor(() => harness.fake.identifies.length > identified, 15_000, 'a new identify');
+    // Ready again once the guild has arrived on the new session.
+    await harness.fake.waitFor(() => harness.logLines.filter((line) => line.includes('identified again')).length > sessions, 15_000, 'the new session');
+    expect(harness.fake.identifies).toHaveLength(identified + 1);
+    const answer = await harness.reply(harness.fake.slashCommand('ask', { question: 'what did Merz say?' }));
+    expect(embedsOf(answer)[0]?.title).toMatch(/^Friedrich Merz/);
+    const clicked = await harness.reply(harness.fake.clickButton(String(answer.id), { label: /Follow up/ }));
+    expect(String(clicked.content)).toMatch(/^Opened <#\d+>/);
+  });
+
   it('never logged the token', () => {
     expect(harness.logLines.join('\n')).not.toContain(TOKEN);
   });

@@ -124,8 +124,16 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
-  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+  // discord.js resumes or re-identifies by itself; ShardDisconnect is only emitted when it gives up
+  // (token rejected, intents not allowed), and then no command will reach the bot any more.
+  client.on(Events.ShardDisconnect, (event, shard) => log.error({ code: event.code, shard }, 'gateway closed for good: check the token and the intents enabled in the Developer Portal'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  let sessions = 0;
+  client.on(Events.ShardReady, (shard) => {
+    sessions += 1;
+    if (sessions > 1) log.warn({ shard, sessions }, 'gateway session could not be resumed; identified again (commands sent while disconnected were lost)');
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
