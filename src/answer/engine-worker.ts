@@ -1,11 +1,12 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Engine, buildCorpus, newCaches, nextEngine } from './engine.js';
+import { Engine, REBUILD_NEEDED, buildCorpus, newCaches, nextEngine } from './engine.js';
+import { readSnapshot, writeSnapshot } from './snapshot.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
+if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('engine-worker must run in a worker thread');
-const { corpusDir } = workerData as { corpusDir: string };
+const { corpusDir, snapshotDir } = workerData as { corpusDir: string; snapshotDir: string | null };
 
 let engine: Engine | null = null;
 const caches = newCaches();
@@ -23,12 +24,25 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
+    case 'flush':
+      // Before the worker is stopped: finish a pending save of the index.
+      if (pendingSave) await saveNow();
+      return saving;
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {
       // Patch in place when few statements changed; the main thread rebuilds in a new worker otherwise.
+      // After a restore from a snapshot no extraction is cached: re-extracting every article here
+      // would hold up questions, so that first reload goes to a new worker too.
+      if (caches.extractions.size === 0 && engine.corpus.articles.length > 0) {
+        const s = engine.stats();
+        return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: 0, error: REBUILD_NEEDED };
+      }
       const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
-      if (next) engine = next;
+      if (next) {
+        engine = next;
+        saveSoon();
+      }
       return report;
     }
   }
@@ -41,10 +55,31 @@ port.on('message', (req: WorkerRequest) => {
   );
 });
 
+/** Saves the index after the reply has gone out, so that no question waits on the write. */
+let saving: Promise<void> = Promise.resolve();
+let pendingSave: NodeJS.Timeout | null = null;
+function saveNow(): Promise<void> {
+  if (pendingSave) clearTimeout(pendingSave);
+  pendingSave = null;
+  if (!snapshotDir || !engine) return saving;
+  const corpus = engine.corpus;
+  saving = saving
+    .then(() => writeSnapshot(snapshotDir, corpusDir, corpus, caches.stamps))
+    .catch((err: unknown) => port.postMessage({ id: -1, error: `could not save the index: ${err instanceof Error ? err.message : String(err)}` } satisfies WorkerReply));
+  return saving;
+}
+function saveSoon(): void {
+  if (!snapshotDir) return;
+  if (pendingSave) clearTimeout(pendingSave);
+  pendingSave = setTimeout(() => void saveNow(), 50);
+}
+
 try {
-  const { corpus } = await buildCorpus(corpusDir, caches);
-  engine = new Engine(corpus);
-  port.postMessage({ id: 0, result: { ready: true, stats: engine.stats() } } satisfies WorkerReply);
+  const restored = snapshotDir ? await readSnapshot(snapshotDir, corpusDir, caches) : null;
+  const source = restored?.corpus ? 'snapshot' : 'built';
+  engine = new Engine(restored?.corpus ?? (await buildCorpus(corpusDir, caches)).corpus);
+  port.postMessage({ id: 0, result: { ready: true, stats: engine.stats(), source, reason: restored?.reason ?? null } } satisfies WorkerReply);
+  if (source === 'built') saveSoon();
 } catch (err) {
   port.postMessage({ id: 0, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
 }

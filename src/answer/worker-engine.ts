@@ -14,11 +14,19 @@ class EngineWorker {
   private nextId = 1;
   readonly ready: Promise<CorpusStats>;
   private exited: Error | null = null;
+  startInfo: StartInfo = { source: 'built', reason: null };
 
   constructor(readonly worker: Worker) {
     let startup: Pending | undefined;
     this.ready = new Promise<CorpusStats>((resolve, reject) => {
-      startup = { resolve: (v) => resolve((v as { stats: CorpusStats }).stats), reject };
+      startup = {
+      resolve: (v) => {
+        const started = v as { stats: CorpusStats; source: StartInfo['source']; reason: string | null };
+        this.startInfo = { source: started.source, reason: started.reason };
+        resolve(started.stats);
+      },
+      reject,
+    };
     });
     this.pending.set(0, startup as Pending);
     worker.on('message', (reply: WorkerReply) => {
@@ -46,8 +54,9 @@ class EngineWorker {
     });
   }
 
-  /** Stops after the requests already sent have been answered. */
+  /** Stops after the requests already sent have been answered and a pending index save is written. */
   async retire(): Promise<void> {
+    await this.call('flush').catch(() => undefined);
     const inFlight = [...this.pending.values()].length;
     if (inFlight > 0) await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -61,18 +70,37 @@ class EngineWorker {
   }
 }
 
-function startWorker(corpusDir: string): EngineWorker {
+function startWorker(corpusDir: string, snapshotDir: string | null, onProblem: (message: string) => void): EngineWorker {
   const worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url), {
-    workerData: { corpusDir },
+    workerData: { corpusDir, snapshotDir },
     // Worker output goes to our streams; an uncaught error reaches the 'error' handler.
     stdout: false,
     stderr: false,
   });
+  worker.on('message', (reply: WorkerReply) => {
+    if (reply.id === -1 && reply.error) onProblem(reply.error);
+  });
   return new EngineWorker(worker);
 }
 
-export async function createWorkerEngine(options: { corpusDir: string }): Promise<EngineApi> {
-  let current = startWorker(options.corpusDir);
+export interface WorkerEngineOptions {
+  corpusDir: string;
+  /** Folder for the saved index: start-up restores it when the corpus is unchanged. Null: never saved. */
+  snapshotDir?: string | null;
+  /** Problems the engine meets on its own (e.g. the index could not be saved), for the log. */
+  onProblem?: (message: string) => void;
+}
+
+/** How the first index was made: restored from the saved one, or built (and why not restored). */
+export interface StartInfo {
+  source: 'snapshot' | 'built';
+  reason: string | null;
+}
+
+export async function createWorkerEngine(options: WorkerEngineOptions): Promise<EngineApi & { startInfo: StartInfo }> {
+  const snapshotDir = options.snapshotDir ?? null;
+  const onProblem = options.onProblem ?? (() => undefined);
+  let current = startWorker(options.corpusDir, snapshotDir, onProblem);
   try {
     await current.ready;
   } catch (err) {
@@ -82,6 +110,7 @@ export async function createWorkerEngine(options: { corpusDir: string }): Promis
   let reloading = false;
 
   return {
+    startInfo: current.startInfo,
     ask: async (q) => (await current.call('ask', q)) as AnswerResult,
     suggestPeople: async (typed, limit) => (await current.call('suggestPeople', typed, limit)) as PersonChoice[],
     outlets: async () => (await current.call('outlets')) as string[],
@@ -101,7 +130,7 @@ export async function createWorkerEngine(options: { corpusDir: string }): Promis
         // Few changes: the serving worker patches its index in place in one synchronous step.
         const patched = (await current.call('patch')) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
-        next = startWorker(options.corpusDir);
+        next = startWorker(options.corpusDir, snapshotDir, onProblem);
         const stats = await next.ready;
         if (stats.articles === 0 && before.length > 0) {
           await next.worker.terminate();

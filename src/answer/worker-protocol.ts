@@ -6,7 +6,11 @@ export type WorkerRequest =
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
   | { id: number; method: 'files'; args: [] }
-  | { id: number; method: 'patch'; args: [] };
+  | { id: number; method: 'patch'; args: [] }
+  | { id: number; method: 'flush'; args: [] };
 
-/** id 0 is the worker's start-up report: `{ ready, stats }` or an error. */
+/**
+ * id 0 is the worker's start-up report: `{ ready, stats, source: 'snapshot' | 'built', reason }` or an
+ * error; id -1 carries a problem the worker met on its own (a snapshot it could not save).
+ */
 export type WorkerReply = { id: number; result?: unknown; error?: string };

@@ -12,7 +12,13 @@ const log = createLogger({ level: config.logLevel, secrets: [config.token] });
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
-const engine = await createWorkerEngine({ corpusDir: config.corpusDir });
+const engine = await createWorkerEngine({
+  corpusDir: config.corpusDir,
+  // The index is saved here after each build; an unchanged corpus then starts from it in seconds.
+  snapshotDir: path.join(config.dataDir, 'index'),
+  onProblem: (message) => log.warn(message),
+});
+log.info({ source: engine.startInfo.source, reason: engine.startInfo.reason }, engine.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
 const bot = await startBot({ config, engine, log }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   log.error({ err: error }, 'could not connect to Discord');

@@ -1,7 +1,7 @@
 // The Orama index over statements, and the query shapes that keep it fast: exact-match filters
 // first, and term lookups only for terms rare enough that Orama's per-term work stays small.
 
-import { create, insert, insertMultiple, remove, search } from '@orama/orama';
+import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
@@ -41,8 +41,25 @@ export function commonTermLimit(size: number): number {
 
 const BATCH = 2000;
 
+function emptyDb(): StatementDb {
+  // The tokenizer settings live in code, not in saved data: a restored db must be created with them.
+  return create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' } } });
+}
+
+/** Orama's own serialisation of the index, for snapshots. */
+export function saveStatementIndex(index: StatementIndex): Record<string, unknown> {
+  return save(index.db) as unknown as Record<string, unknown>;
+}
+
+export function restoreStatementIndex(raw: Record<string, unknown>, statements: IndexedStatement[], removed: Set<number>): StatementIndex {
+  const db = emptyDb();
+  // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
+  load(db, raw as unknown as Parameters<typeof load>[1]);
+  return { db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: statements.map((st) => ` ${comparableText(st.text)} `) };
+}
+
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
-  const db = create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' } } });
+  const db = emptyDb();
   // Orama's date tree degrades on sorted input, and a single huge insert blocks: batch in shuffled order.
   const order = shuffledIndexes(statements.length);
   for (let i = 0; i < order.length; i += BATCH) {
