@@ -139,6 +139,25 @@ describe('Discord faults, with Message Content opted in', () => {
     expect(harness.fake.identifies).toHaveLength(1);
   });
 
+  it.each([
+    ['its token expired (answer after 15 minutes: 401 Invalid Webhook Token)', 50027, (i: FakeInteraction) => harness.fake.expireTokenOnAck(i)],
+    ['Discord no longer knows the webhook (404 Unknown Webhook)', 10015, (i: FakeInteraction) => harness.fake.inject({ method: 'PATCH', path: originalPath(i), status: 404, body: { message: 'Unknown Webhook', code: 10015 } })],
+  ])('an answer that cannot be delivered because %s is logged once, not retried, and the bot keeps serving', async (_why, code, breakToken) => {
+    const interaction = harness.fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    breakToken(interaction);
+    const line = await harness.fake.waitFor(
+      () => harness.logLines.find((l) => l.includes('can no longer be answered') && l.includes(`"interaction":"${interaction.id}"`)),
+      15_000,
+      'the log line',
+    );
+    expect(JSON.parse(line)).toMatchObject({ code, errorId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    // Nothing else is attempted with the dead token, now or later: no retry, no apology, no delete.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(statuses(interaction)).toEqual(['POST 204', code === 50027 ? 'PATCH 401' : 'PATCH 404']);
+    const next = await harness.reply(harness.fake.slashCommand('ask', { question: 'what did Merz say?' }));
+    expect(embedsOf(next)[0]?.title).toMatch(/^Friedrich Merz/);
+  });
+
   // One re-identify only: Discord (and discord.js) allow one identify per 5 s, so a second one here
   // (4007, invalid seq, which skips the resume attempt) would add 5 s to the suite for the same path.
   it('after close code 4009 (session timed out) the resume is refused, it identifies again and still answers commands', async () => {

@@ -20,8 +20,13 @@ export function apology(errorId: string): string {
   return `Sorry, something went wrong on my side (error id \`${errorId}\`). Please try again in a moment; if it keeps happening, give an admin that id.`;
 }
 
-/** Discord error codes that mean the interaction can no longer be answered at all. */
-const UNANSWERABLE = new Set([10062, 10015, 40060]);
+/**
+ * Discord error codes that mean the interaction can no longer be answered at all: 10062 Unknown
+ * Interaction (not acknowledged within 3 s), 10015 Unknown Webhook and 50027 Invalid Webhook Token
+ * (its token is gone; tokens last 15 minutes), 40060 already acknowledged. Sending anything more with
+ * that token would fail the same way, so nothing is retried.
+ */
+const UNANSWERABLE = new Set([10062, 10015, 50027, 40060]);
 
 export function isUnanswerable(error: unknown): boolean {
   return error instanceof DiscordAPIError && typeof error.code === 'number' && UNANSWERABLE.has(error.code);
@@ -54,7 +59,11 @@ export async function reportFailure(interaction: RepliableInteraction, error: un
     return;
   }
   const errorId = newErrorId();
+  if (isUnanswerable(error)) {
+    const code = (error as DiscordAPIError).code;
+    log.warn({ err: error, errorId, code, ...what }, 'interaction can no longer be answered (token expired, unknown or already used); nothing more is sent for it');
+    return;
+  }
   log.error({ err: error, errorId, ...what }, 'interaction failed');
-  if (isUnanswerable(error)) return;
   await sayPrivately(interaction, apology(errorId)).catch((sendError: unknown) => log.warn({ err: sendError, errorId, ...what }, 'could not send the apology'));
 }
