@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeCorpus } from '../src/attribution/index.js';
 import { extractArticle } from '../src/attribution/extract.js';
+import { sameSurname } from '../src/attribution/mentions.js';
 import type { Article, PersonRecord, Statement } from '../src/types.js';
 
 function article(file: string, paragraphs: string[], outlet = 'Test Gazette'): Article {
@@ -136,6 +137,39 @@ describe('who is speaking', () => {
     expect(r.statements.filter((s) => s.speaker === person?.id).map((s) => s.file).sort()).toEqual(['en.md', 'lt.md']);
   });
 
+  it('merges transliterations of one person across outlets, with or without a title', () => {
+    const r = attributeCorpus([
+      article('a.md', ['Volodymyr Zelenskyy said the front line was holding.']),
+      article('b.md', ['Volodymyr Zelenskiy said that talks would resume in Geneva.'], 'Wire Two'),
+      article('c.md', ['Volodymyr Zelensky met the envoys.', 'Mr Zelensky said the guarantees had to be binding.'], 'Wire Three'),
+      article('d.md', ['Rimantas Vaitkevičius said the port would reopen.', 'Rimantas Vaitkevicius later said that the port was open.'], 'Wire Four'),
+    ]);
+    const zelensky = r.people.filter((p) => p.name.startsWith('Volodymyr'));
+    expect(zelensky).toHaveLength(1);
+    expect(r.statements.filter((s) => s.speaker === zelensky[0]?.id).map((s) => s.file).sort()).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(r.people.filter((p) => p.name.startsWith('Rimantas'))).toHaveLength(1);
+  });
+
+  it('keeps apart different people whose names are one letter apart', () => {
+    const r = attributeCorpus([
+      article('a.md', ['Sam Patelnts said the budget was balanced.']),
+      article('b.md', ['Sam Patelntt said the budget was a fraud.'], 'Wire Two'),
+      article('c.md', ['Rachel Kellywood said the port would close.', 'Rachel Kellyford said it would not.'], 'Wire Three'),
+    ]);
+    expect(r.people.map((p) => p.name).sort()).toEqual(['Rachel Kellyford', 'Rachel Kellywood', 'Sam Patelnts', 'Sam Patelntt']);
+    expect(by(r, 'Sam Patelntt').map((s) => s.text)).toEqual(['the budget was a fraud']);
+  });
+
+  it('takes council and company titles in front of a name as roles, not as the name', () => {
+    const r = attribute(
+      'Councillor Ana Lopez said the library would stay open.',
+      'Chief Executive Tomasz Wielgus said that profits had doubled.',
+      'Presidential Adviser Ines Duarte said the talks were over.',
+    );
+    expect(r.people.map((p) => p.name).sort()).toEqual(['Ana Lopez', 'Ines Duarte', 'Tomasz Wielgus']);
+    expect(r.people.find((p) => p.name === 'Ana Lopez')?.roles).toContain('Councillor');
+  });
+
   it('lets an organisation speak', () => {
     const r = attribute('The Kremlin said the talks in Geneva had been useful.');
     const kremlin = r.people.find((p) => p.name === 'Kremlin');
@@ -163,6 +197,20 @@ describe('what is not a statement', () => {
   it('ignores the title of a plan', () => {
     const r = attribute('Tomasz Nowak presented the “Fields of Tomorrow” plan in Warsaw.');
     expect(r.statements).toEqual([]);
+  });
+});
+
+describe('surname variants', () => {
+  it('treats transliterations and diacritics as one surname', () => {
+    for (const [a, b] of [['Zelenskyy', 'Zelenskiy'], ['Zelenskyy', 'Zelensky'], ['Vaitkevičius', 'Vaitkevicius'], ['Güneşlı', 'Gunesli'], ['Syrskovych', 'Syrskovytch'], ['Kamińskyy', 'Kaminskiy'], ['Khodorkovsky', 'Hodorkovskiy']]) {
+      expect(sameSurname(a as string, b as string), `${a} = ${b}`).toBe(true);
+    }
+  });
+
+  it('keeps near-spellings of different surnames apart', () => {
+    for (const [a, b] of [['Patelnts', 'Patelntt'], ['Kellywood', 'Kellyford'], ['Morozska', 'Morozova'], ['Schafinger', 'Schafner'], ['Berzints', 'Berzinus'], ['Peskovova', 'Peskovov']]) {
+      expect(sameSurname(a as string, b as string), `${a} ≠ ${b}`).toBe(false);
+    }
   });
 });
 

@@ -17,12 +17,13 @@ export interface LocalStatement {
   spans: Span[];
 }
 
+/** One article's findings; speakers and mentions point into `entities` by index (the registry's ids are numbers). */
 export interface ArticleAttribution {
   file: string;
   entities: { key: string; kind: PersonKind; name: string; aliases: string[]; roles: string[] }[];
-  statements: LocalStatement[];
-  /** Entity keys mentioned per paragraph number (for "mentioned but never quoted"). */
-  mentions: { key: string; paragraph: number }[];
+  statements: (Omit<LocalStatement, 'speaker'> & { speaker: number })[];
+  /** Entities mentioned per paragraph number (for "mentioned but never quoted"). */
+  mentions: { entity: number; paragraph: number }[];
 }
 
 interface Subject {
@@ -65,11 +66,28 @@ class ArticleExtractor {
     // Pass 2: statements.
     for (const para of paras) this.extractParagraph(para);
     this.markPlaces();
+    const index = new Map<string, number>();
+    const entities = [...this.entities.values()].map((e, k) => {
+      index.set(e.key, k);
+      return { key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles] };
+    });
+    const seen = new Set<string>();
+    const mentions: ArticleAttribution['mentions'] = [];
+    for (const m of this.mentions) {
+      const entity = index.get(m.key);
+      const tag = `${m.key}\u0000${m.paragraph}`;
+      if (entity === undefined || seen.has(tag)) continue;
+      seen.add(tag);
+      mentions.push({ entity, paragraph: m.paragraph });
+    }
     return {
       file: this.article.file,
-      entities: [...this.entities.values()].map((e) => ({ key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles] })),
-      statements: this.statements,
-      mentions: this.mentions,
+      entities,
+      statements: this.statements.flatMap((st) => {
+        const speaker = index.get(st.speaker);
+        return speaker === undefined ? [] : [{ ...st, speaker }];
+      }),
+      mentions,
     };
   }
 

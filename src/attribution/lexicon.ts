@@ -55,7 +55,9 @@ export const TITLES = new Set(
   king queen prince princess pope cardinal bishop archbishop sheikh emir crown premier commissioner
   leader head deputy foreign defence defense interior finance justice attorney spokesman spokeswoman
   spokesperson candidate nominee coach officer inspector superintendent detective agent pastor rabbi imam
-  chancellor. state federal national former acting first lady`
+  chancellor. state federal national former acting first lady councillor councilor councilman councilwoman
+  alderman alderwoman assemblyman assemblywoman assemblymember delegate trustee supervisor selectman executive
+  ceo cfo coo adviser advisor secretary-general undersecretary`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -71,7 +73,8 @@ export const ROLE_NOUNS = new Set(
   correspondent editor columnist host anchor author researcher scientist expert activist organizer
   organiser spokesperson, lawmaker legislator politician operative surrogate pollster consultant donor
   member secretary-general president-elect vice-president mogul billionaire businessman businesswoman
-  running mate opponent rival challenger incumbent democrat republican`
+  running mate opponent rival challenger incumbent democrat republican councillor councilor councilman
+  councilwoman alderman alderwoman assemblyman assemblywoman trustee supervisor`
     .split(/[\s,]+/)
     .filter(Boolean),
 );

@@ -1,6 +1,5 @@
 // People and organisations named in one article: their surface names, roles and gender hints.
 
-import { distance } from 'fastest-levenshtein';
 import { fold } from '../text/normalize.js';
 import { FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
@@ -95,7 +94,8 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   let honorific: string | null = null;
   for (let k = from; k < to - 1; k++) {
     const lower = (tokens[k] as Token).lower;
-    if (TITLES.has(lower) || HONORIFICS.has(lower)) {
+    // "Presidential Adviser Magnus Fredersen", "Councillor Ana Lopez": every role word up front is not the name.
+    if (TITLES.has(lower) || HONORIFICS.has(lower) || ROLE_NOUNS.has(lower)) {
       nameFrom = k + 1;
       if (HONORIFICS.has(lower)) honorific = lower.replace('.', '');
     }
@@ -169,13 +169,40 @@ export function foldName(name: string): string {
   return f;
 }
 
-/** Same surname, allowing transliteration variants: Zelenskyy / Zelenskiy / Zelensky. */
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const LETTER_FOLDS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ŀ: 'l' };
+
+const skeletons = new Map<string, string>();
+
+/**
+ * A name's transliteration skeleton: the spelling choices that romanisations and wire styles disagree
+ * on are folded to one letter, so Zelenskyy / Zelenskiy / Zelensky and Vaitkevičius / Vaitkevicius
+ * share a key while real near-spellings of other names (Patelnts / Patelntt, Kellywood / Kellyford) do
+ * not. An equality test, not an edit distance: at ten thousand articles the people whose names lie one
+ * letter apart are many, and they are different people.
+ */
+export function nameSkeleton(name: string): string {
+  let s = skeletons.get(name);
+  if (s !== undefined) return s;
+  if (skeletons.size > 50_000) skeletons.clear();
+  s = foldName(name)
+    .replace(/[ıłøæœßđðþŀ]/g, (c) => LETTER_FOLDS[c] ?? c)
+    .replace(/[^\p{L}]/gu, '')
+    .replace(/tch/g, 'ch')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/kh/g, 'h')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/(\p{L})\1+/gu, '$1');
+  skeletons.set(name, s);
+  return s;
+}
+
+/** Same surname up to transliteration: Zelenskyy / Zelenskiy / Zelensky, with or without diacritics. */
 export function sameSurname(a: string, b: string): boolean {
-  const fa = foldName(a);
-  const fb = foldName(b);
-  if (fa === fb) return true;
-  if (Math.min(fa.length, fb.length) < 6) return false;
-  return distance(fa, fb) <= (Math.min(fa.length, fb.length) >= 8 ? 2 : 1) && fa[0] === fb[0];
+  return a === b || nameSkeleton(a) === nameSkeleton(b);
 }
 
 export function surnameOf(name: string): string {

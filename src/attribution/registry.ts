@@ -1,9 +1,8 @@
 // One record per person across the corpus: spelling variants, surnames, titles and roles merged.
 
-
 import type { PersonKind, PersonRecord, Statement } from '../types.js';
 import type { ArticleAttribution } from './extract.js';
-import { foldName, sameSurname, surnameOf } from './mentions.js';
+import { foldName, nameSkeleton, surnameOf } from './mentions.js';
 
 export interface CorpusAttribution {
   people: PersonRecord[];
@@ -21,122 +20,161 @@ interface Group {
   statements: number;
 }
 
-/** Union-find over local entities so that variants met in different articles join one group. */
+/**
+ * Union-find over every local entity of the corpus, numbered by position (article offset + entity index):
+ * integer parents, so a find is a few array reads rather than hashing long string keys.
+ */
 class Groups {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let root = x;
-    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
-    // Path compression: every node walked now points at the root, so later finds are O(1).
-    for (let node = x; node !== root; ) {
-      const up = this.parent.get(node) as string;
-      this.parent.set(node, root);
-      node = up;
-    }
-    return root;
+  readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
   }
-  union(a: string, b: string): void {
+  find(x: number): number {
+    const parent = this.parent;
+    while (parent[x] !== x) {
+      const up = parent[x] as number;
+      parent[x] = parent[up] as number; // path halving: later finds are near O(1)
+      x = up;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra !== rb) this.parent[rb] = ra;
   }
 }
 
-function firstName(name: string): string {
-  return foldName(name.split(/\s+/)[0] ?? '');
+const personKeys = new Map<string, string | null>();
+
+/** "first-skeleton surname-skeleton" for a full name; null for a single word. Memoised: names repeat. */
+function fullNameKey(name: string): string | null {
+  let k = personKeys.get(name);
+  if (k !== undefined) return k;
+  if (personKeys.size > 50_000) personKeys.clear();
+  const space = name.indexOf(' ');
+  k = space < 0 ? null : `${nameSkeleton(name.slice(0, space))} ${nameSkeleton(surnameOf(name))}`;
+  personKeys.set(name, k);
+  return k;
+}
+
+function isMultiWord(name: string): boolean {
+  return name.includes(' ');
 }
 
 export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribution {
-  const groups = new Groups();
-  const entityGroupKey = (file: string, key: string): string => `${file}\u0000${key}`;
-  const localName = new Map<string, { name: string; kind: PersonKind }>();
-  // Buckets keep merging near-linear: candidates share a folded surname prefix.
-  const fullBySurname = new Map<string, string[]>();
-  const orgByName = new Map<string, string>();
+  const offsets = new Int32Array(extractions.length);
+  let total = 0;
+  extractions.forEach((x, k) => {
+    offsets[k] = total;
+    total += x.entities.length;
+  });
+  const groups = new Groups(total);
+  const fullByKey = new Map<string, number>();
+  /** Surname skeleton → one entity per distinct full name carrying it. */
+  const fullBySurname = new Map<string, number[]>();
+  const orgByName = new Map<string, number>();
 
-  for (const x of extractions) {
-    for (const e of x.entities) {
-      const gk = entityGroupKey(x.file, e.key);
-      localName.set(gk, { name: e.name, kind: e.kind });
-      groups.find(gk);
+  // Full names and organisations: the same first name and surname skeleton, or the same folded name.
+  extractions.forEach((x, xi) => {
+    const base = offsets[xi] as number;
+    x.entities.forEach((e, ei) => {
+      const id = base + ei;
       if (e.kind === 'organisation') {
-        const existing = orgByName.get(foldName(e.name));
-        if (existing) groups.union(existing, gk);
-        else orgByName.set(foldName(e.name), gk);
-        continue;
+        const folded = foldName(e.name);
+        const existing = orgByName.get(folded);
+        if (existing !== undefined) groups.union(existing, id);
+        else orgByName.set(folded, id);
+        return;
       }
-      if (e.name.split(/\s+/).length < 2) continue;
-      const bucket = foldName(surnameOf(e.name)).slice(0, 3);
-      const list = fullBySurname.get(bucket) ?? [];
-      const match = list.find((other) => {
-        const o = localName.get(other)?.name ?? '';
-        return firstName(o) === firstName(e.name) && sameSurname(surnameOf(o), surnameOf(e.name));
-      });
-      if (match) groups.union(match, gk);
-      else list.push(gk);
-      fullBySurname.set(bucket, list);
-    }
-  }
+      const key = fullNameKey(e.name);
+      if (key === null) return;
+      const existing = fullByKey.get(key);
+      if (existing !== undefined) {
+        groups.union(existing, id);
+        return;
+      }
+      fullByKey.set(key, id);
+      const surname = nameSkeleton(surnameOf(e.name));
+      const list = fullBySurname.get(surname);
+      if (list) list.push(id);
+      else fullBySurname.set(surname, [id]);
+    });
+  });
+
   // Surname-only entities join the full name that carries their surname, the most common one when several do.
-  const articleCount = new Map<string, number>();
-  for (const x of extractions) for (const e of x.entities) {
-    const root = groups.find(entityGroupKey(x.file, e.key));
-    articleCount.set(root, (articleCount.get(root) ?? 0) + 1);
+  const articleCount = new Int32Array(total);
+  for (let id = 0; id < total; id++) {
+    const root = groups.find(id);
+    articleCount[root] = (articleCount[root] as number) + 1;
   }
-  for (const x of extractions) {
-    for (const e of x.entities) {
-      if (e.kind !== 'person' || e.name.split(/\s+/).length >= 2) continue;
-      const gk = entityGroupKey(x.file, e.key);
-      const candidates = (fullBySurname.get(foldName(e.name).slice(0, 3)) ?? []).filter((c) => sameSurname(surnameOf(localName.get(c)?.name ?? ''), e.name));
-      const roots = [...new Set(candidates.map((c) => groups.find(c)))];
-      roots.sort((a, b) => (articleCount.get(b) ?? 0) - (articleCount.get(a) ?? 0));
-      if (roots[0]) groups.union(roots[0], gk);
+  extractions.forEach((x, xi) => {
+    const base = offsets[xi] as number;
+    x.entities.forEach((e, ei) => {
+      if (e.kind !== 'person' || isMultiWord(e.name)) return;
+      const id = base + ei;
+      const candidates = fullBySurname.get(nameSkeleton(e.name));
+      let best = -1;
+      if (candidates) {
+        for (const c of candidates) {
+          const root = groups.find(c);
+          if (best < 0 || (articleCount[root] as number) > (articleCount[best] as number)) best = root;
+        }
+      }
+      if (best >= 0) groups.union(best, id);
       else {
         const org = orgByName.get(foldName(e.name));
-        if (org) groups.union(org, gk);
+        if (org !== undefined) groups.union(org, id);
       }
-    }
-  }
+    });
+  });
 
-  const byRoot = new Map<string, Group>();
-  for (const x of extractions) {
-    for (const e of x.entities) {
-      const root = groups.find(entityGroupKey(x.file, e.key));
-      let g = byRoot.get(root);
-      if (!g) {
-        g = { kind: e.kind, names: new Map(), aliases: new Set(), roles: new Map(), statements: 0 };
-        byRoot.set(root, g);
+  const groupOfRoot = new Int32Array(total).fill(-1);
+  const groupList: Group[] = [];
+  const rootOf = new Int32Array(total);
+  for (let id = 0; id < total; id++) rootOf[id] = groups.find(id);
+  extractions.forEach((x, xi) => {
+    const base = offsets[xi] as number;
+    x.entities.forEach((e, ei) => {
+      const root = rootOf[base + ei] as number;
+      let gi = groupOfRoot[root] as number;
+      if (gi < 0) {
+        gi = groupList.length;
+        groupOfRoot[root] = gi;
+        groupList.push({ kind: e.kind, names: new Map(), aliases: new Set(), roles: new Map(), statements: 0 });
       }
-      if (e.kind === 'organisation' && e.name.split(/\s+/).length > 1) g.kind = 'organisation';
-      if (e.kind === 'person' && e.name.split(/\s+/).length > 1) g.kind = 'person';
+      const g = groupList[gi] as Group;
+      if (isMultiWord(e.name)) g.kind = e.kind;
       g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
       for (const a of e.aliases) g.aliases.add(a);
       for (const r of e.roles) {
         const k = foldName(r);
         const prev = g.roles.get(k);
-        g.roles.set(k, { text: prev?.text ?? r, count: (prev?.count ?? 0) + 1 });
+        if (prev) prev.count++;
+        else g.roles.set(k, { text: r, count: 1 });
       }
-    }
-  }
-  for (const x of extractions) for (const s of x.statements) {
-    const g = byRoot.get(groups.find(entityGroupKey(x.file, s.speaker)));
-    if (g) g.statements++;
-  }
+    });
+    for (const s of x.statements) (groupList[groupOfRoot[rootOf[base + s.speaker] as number] as number] as Group).statements++;
+  });
 
-  const idByRoot = new Map<string, string>();
+  const idOfGroup: (string | null)[] = [];
   const people: PersonRecord[] = [];
   const usedIds = new Set<string>();
-  for (const [root, g] of byRoot) {
-    const multi = [...g.names].filter(([n]) => n.split(/\s+/).length > 1);
+  for (const g of groupList) {
+    const multi = [...g.names].filter(([n]) => isMultiWord(n));
     // Unquoted organisations and lone capitalised words are not worth a record: they are noise in lists.
-    if (g.statements === 0 && (g.kind === 'organisation' || multi.length === 0)) continue;
+    if (g.statements === 0 && (g.kind === 'organisation' || multi.length === 0)) {
+      idOfGroup.push(null);
+      continue;
+    }
     const pool = multi.length ? multi : [...g.names];
     pool.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = (pool[0] as [string, number])[0];
     let id = foldName(name);
     while (usedIds.has(id)) id = `${id}'`;
     usedIds.add(id);
-    idByRoot.set(root, id);
+    idOfGroup.push(id);
     const aliases = new Set<string>([...g.names.keys(), ...g.aliases]);
     if (g.kind === 'person' && multi.length) aliases.add(surnameOf(name));
     aliases.delete(name);
@@ -146,17 +184,19 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
 
   const statements: Statement[] = [];
   const mentionedIn: Record<string, string[]> = {};
-  for (const x of extractions) {
+  const personOf = (entity: number): string | null => idOfGroup[groupOfRoot[rootOf[entity] as number] as number] ?? null;
+  extractions.forEach((x, xi) => {
+    const base = offsets[xi] as number;
     for (const s of x.statements) {
-      const id = idByRoot.get(groups.find(entityGroupKey(x.file, s.speaker)));
+      const id = personOf(base + s.speaker);
       if (id) statements.push({ speaker: id, kind: s.kind, text: s.text, file: x.file, paragraph: s.paragraph, spans: s.spans });
     }
     for (const m of x.mentions) {
-      const id = idByRoot.get(groups.find(entityGroupKey(x.file, m.key)));
+      const id = personOf(base + m.entity);
       if (!id) continue;
       const files = (mentionedIn[id] ??= []);
       if (files[files.length - 1] !== x.file) files.push(x.file);
     }
-  }
+  });
   return { people, statements, mentionedIn };
 }
