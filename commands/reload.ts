@@ -5,10 +5,12 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { mayEmbed } from '../src/discord/answers.js';
 import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { ReloadBusyError, mayReload } from '../src/discord/reload.js';
 import { renderReload } from '../src/discord/render.js';
+import { embedAsText } from '../src/discord/render-text.js';
 
 export const data = new SlashCommandBuilder()
   .setName('reload')
@@ -26,7 +28,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   try {
     const report = await ctx.reloads.run(`${interaction.user.username} (${interaction.user.id})`, who);
-    await interaction.editReply({ embeds: [renderReload(report)] });
+    const embed = renderReload(report);
+    await interaction.editReply(mayEmbed(interaction.appPermissions) ? { embeds: [embed] } : { content: embedAsText(embed) });
   } catch (error) {
     if (error instanceof ReloadBusyError) throw new UserError('A reload is already running. Wait for it to finish, then try again if needed.');
     throw error;

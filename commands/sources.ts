@@ -1,6 +1,8 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { mayEmbed } from '../src/discord/answers.js';
 import type { BotContext } from '../src/discord/context.js';
 import { renderStats } from '../src/discord/render.js';
+import { embedAsText } from '../src/discord/render-text.js';
 
 export const data = new SlashCommandBuilder()
   .setName('sources')
@@ -12,5 +14,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const stats = await ctx.engine.stats();
-  await interaction.editReply({ embeds: [renderStats(stats)] });
+  const embed = renderStats(stats);
+  await interaction.editReply(mayEmbed(interaction.appPermissions) ? { embeds: [embed] } : { content: embedAsText(embed) });
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerResult, Comparison, Excerpt, ReloadReport } from '../src/types.js';
 import { escapeText } from '../src/discord/escape.js';
 import { renderAnswer, renderComparison, renderDiff, renderReload } from '../src/discord/render.js';
+import { embedAsText, renderAnswerText, renderComparisonText } from '../src/discord/render-text.js';
 import { messageLimitProblems } from './support/fake-discord/limits.js';
 
 const HOSTILE = '@everyone look: <@123456789012345678> <@&223456789012345678> <#323456789012345678> **bold** [click](https://evil.example) `code`\n# heading\n> quote';
@@ -139,5 +140,68 @@ describe('renderReload', () => {
     expect(embed.description).toContain('**5** articles');
     expect(embed.fields?.find((f) => f.name === 'Files that failed (200)')?.value).toMatch(/^bad-0\.txt: not valid UTF-8\n[\s\S]*and \d+ more$/);
     expect(messageLimitProblems({ embeds: [embed] })).toEqual([]);
+  });
+});
+
+describe('plain-text answers (no Embed Links)', () => {
+  const longTitleAnswer = (excerpts: number, text: string): AnswerResult => {
+    const result = answer(14, excerpts, text);
+    for (const outlet of result.outlets) {
+      outlet.outlet = `${outlet.outlet} ${'x'.repeat(200)}`;
+      for (const e of outlet.excerpts) e.article = { ...e.article, title: `*${'T'.repeat(300)}*`, url: `https://news.example/${'p'.repeat(240)}` };
+    }
+    return { ...result, question: `${'why '.repeat(200)}?`, absent: Array.from({ length: 50 }, (_, i) => `Absent outlet ${i}`) };
+  };
+
+  it('every page fits 2000 characters however long the parts, and no quote is lost', () => {
+    const long = 'word '.repeat(300).trim();
+    const pages = renderAnswerText(longTitleAnswer(8, long));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) expect(page.length).toBeLessThanOrEqual(2000);
+    const cited = pages.join('\n').match(/\*\(¶\d+\)\*/g) ?? [];
+    expect(cited).toHaveLength(14 * 8);
+    pages.forEach((page, i) => expect(page.split('\n').at(-1)).toMatch(new RegExp(` · Page ${i + 1} of ${pages.length}$`)));
+    // A page that starts inside an outlet says which outlet it is.
+    expect(pages.slice(1).every((page) => /\n\n__\*\*Outlet \d+/.test(page))).toBe(true);
+  });
+
+  it('keeps hostile text escaped inside its quote line, and escapes the question in the footer', () => {
+    const result = { ...answer(1, 1, HOSTILE), question: 'what did @everyone <@&223456789012345678> say?' };
+    const [page] = renderAnswerText(result);
+    expect(page).not.toMatch(/(^|[^\\])<[@#]/);
+    expect(page).not.toMatch(/@everyone/);
+    const quote = page!.split('\n').filter((line) => line.includes('evil.example'));
+    expect(quote).toHaveLength(1);
+    expect(quote[0]!.startsWith('> ')).toBe(true);
+    expect(page!.split('\n').at(-1)).toBe('-# Question: what did @\u200beveryone \\<@&223456789012345678\\> say?');
+  });
+
+  it('a comparison and a reload report fit too', () => {
+    const version = (outlet: string) => ({ outlet, text: 'w '.repeat(900), kind: 'direct' as const, paragraph: 1, article: excerpt('', 1).article, diff: [] });
+    const comparison: Comparison = {
+      speaker: { name: 'Volodymyr Zelenskyy', aliases: [], roles: [] },
+      topic: null,
+      notice: null,
+      suggestions: [],
+      shared: Array.from({ length: 6 }, () => ({ versions: Array.from({ length: 5 }, (_, i) => version(`Outlet ${i}`)) })),
+    };
+    const pages = renderComparisonText(comparison, { person: 'Zelenskyy', topic: null });
+    for (const page of pages) expect(page.length).toBeLessThanOrEqual(2000);
+    expect(pages.join('\n').match(/^> /gm)).toHaveLength(30);
+    const report: ReloadReport = {
+      ok: true,
+      added: Array.from({ length: 300 }, (_, i) => `new-${i}.txt`),
+      changed: [],
+      removed: [],
+      articles: 5,
+      statements: 80,
+      people: 30,
+      problems: Array.from({ length: 200 }, (_, i) => ({ file: `bad-${i}.txt`, reason: 'not valid UTF-8' })),
+      ms: 1234,
+    };
+    const text = embedAsText(renderReload(report));
+    expect(text.length).toBeLessThanOrEqual(2000);
+    expect(text).toMatch(/^\*\*Corpus reloaded in 1\.2 s\*\*\nNow serving/);
+    expect(text).toContain('**Files that failed (200)**\nbad-0.txt: not valid UTF-8');
   });
 });

@@ -1,5 +1,6 @@
 // An answer message = one page of a rendered view + its buttons (Previous/Next, Follow up in a thread).
 // Views are stored, so any page can be rendered again later (button clicks, "more", after a restart).
+// Where the bot may not embed links (Discord would hide the embeds) the same answer is sent as text.
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -8,15 +9,20 @@ import {
   PermissionFlagsBits,
   type APIEmbed,
   type ChatInputCommandInteraction,
+  type PermissionsBitField,
 } from 'discord.js';
 import type { ParsedQuestion } from '../types.js';
 import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
-import { renderAnswer, renderComparison, type Page } from './render.js';
+import { renderAnswer, renderComparison } from './render.js';
+import { renderAnswerText, renderComparisonText } from './render-text.js';
 import type { ViewQuery, ViewRecord } from './state.js';
 import { NO_THREAD_PERMISSION, openFollowUpThread } from './threads.js';
 
 export interface AnswerMessage {
+  /** The page as text when embeds cannot be shown, else ''. Always sent, so an edit clears an earlier form. */
+  content: string;
+  /** The page as embeds, or none when it is sent as text. */
   embeds: APIEmbed[];
   components: ActionRowBuilder<ButtonBuilder>[];
   /** 0-based page shown. */
@@ -48,22 +54,44 @@ function buttons(view: ViewRecord, page: number, pages: number, threadButton: bo
   return row.components.length > 0 ? [row] : [];
 }
 
-async function pagesOf(ctx: BotContext, view: ViewRecord): Promise<{ pages: Page[]; parsed: ParsedQuestion; question: string }> {
+type MessagePage = Pick<AnswerMessage, 'content' | 'embeds'>;
+
+const asEmbeds = (pages: { embeds: APIEmbed[] }[]): MessagePage[] => pages.map((page) => ({ content: '', embeds: page.embeds }));
+const asText = (pages: string[]): MessagePage[] => pages.map((content) => ({ content, embeds: [] }));
+
+async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promise<{ pages: MessagePage[]; parsed: ParsedQuestion; question: string }> {
   const query = view.query;
   if (query.kind === 'ask') {
     const result = await ctx.engine.ask(query.question);
-    return { pages: renderAnswer(result), parsed: result.parsed, question: query.question };
+    return { pages: plain ? asText(renderAnswerText(result)) : asEmbeds(renderAnswer(result)), parsed: result.parsed, question: query.question };
   }
   const comparison = await ctx.engine.compare(query.person, query.topic);
   const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null };
-  return { pages: renderComparison(comparison, query), parsed, question: query.topic ? `what did ${query.person} say about ${query.topic}` : `what did ${query.person} say` };
+  return {
+    pages: plain ? asText(renderComparisonText(comparison, query)) : asEmbeds(renderComparison(comparison, query)),
+    parsed,
+    question: query.topic ? `what did ${query.person} say about ${query.topic}` : `what did ${query.person} say`,
+  };
 }
 
-/** Renders page `page` (clamped) of a view, asking the engine again (answers are cheap and the index may have changed). */
-export async function answerMessage(ctx: BotContext, view: ViewRecord, page: number, options: { threadButton: boolean }): Promise<AnswerMessage> {
-  const { pages, parsed, question } = await pagesOf(ctx, view);
+/**
+ * Whether the bot may show embeds where it answers. Interactions carry `app_permissions` (the bot's
+ * permissions in that channel); for thread messages it is the cached channel's permissionsFor(bot).
+ * Unknown means yes: Discord's own refusal is then the fallback.
+ */
+export function mayEmbed(permissions: Readonly<PermissionsBitField> | null | undefined): boolean {
+  return permissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
+}
+
+/**
+ * Renders page `page` (clamped) of a view, asking the engine again (answers are cheap and the index may
+ * have changed). `plain` gives the text form; its pages are shorter, so page numbers differ.
+ */
+export async function answerMessage(ctx: BotContext, view: ViewRecord, page: number, options: { threadButton: boolean; plain?: boolean }): Promise<AnswerMessage> {
+  const { pages, parsed, question } = await pagesOf(ctx, view, options.plain ?? false);
   const shown = Math.min(Math.max(0, page), pages.length - 1);
   return {
+    content: pages[shown]!.content,
     embeds: pages[shown]!.embeds,
     components: buttons(view, shown, pages.length, options.threadButton),
     page: shown,
@@ -95,8 +123,8 @@ export async function replyWithView(
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const view = ctx.state.addView(query, interaction.user.id);
   const noThread = whyNoThread(interaction, options.ephemeral);
-  const answer = await answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread });
-  const message = await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+  const answer = await answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread, plain: !mayEmbed(interaction.appPermissions) });
+  const message = await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
   if (!options.openThread) return;
   if (noThread !== null) throw new UserError(noThread);
   await openFollowUpThread(

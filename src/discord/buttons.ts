@@ -1,6 +1,6 @@
 // Button clicks on answers: Previous/Next paging and "Follow up in a thread".
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { answerMessage, parseButtonId } from './answers.js';
+import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
+import { answerMessage, mayEmbed, parseButtonId } from './answers.js';
 import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
 import { onThreadButton } from './threads.js';
@@ -15,15 +15,21 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
     return;
   }
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const threadButton = !ephemeral && !interaction.channel?.isThread() && !interaction.message.hasThread && interaction.inGuild();
+  const threadButton =
+    !ephemeral &&
+    !interaction.channel?.isThread() &&
+    !interaction.message.hasThread &&
+    interaction.inGuild() &&
+    interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads);
+  const plain = !mayEmbed(interaction.appPermissions);
   if (ephemeral || interaction.user.id === view.userId) {
     await interaction.deferUpdate();
-    const answer = await answerMessage(ctx, view, button.page, { threadButton });
-    await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+    const answer = await answerMessage(ctx, view, button.page, { threadButton, plain });
+    await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
     return;
   }
   // Someone else's public answer: page a private copy instead of flipping it under its asker.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const answer = await answerMessage(ctx, view, button.page, { threadButton: false });
-  await interaction.editReply({ embeds: answer.embeds, components: answer.components });
+  const answer = await answerMessage(ctx, view, button.page, { threadButton: false, plain });
+  await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
 }

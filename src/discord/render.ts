@@ -129,11 +129,11 @@ export const QUESTION_PREFIX = 'Question: ';
 // ---------------------------------------------------------------- answers
 
 /** Phrase and topic answers quote several people: the header says what was asked, each quote who said it. */
-function isPersonAnswer(result: AnswerResult): boolean {
+export function isPersonAnswer(result: AnswerResult): boolean {
   return result.parsed.type === 'person' || result.parsed.type === 'empty';
 }
 
-function answerTitle(result: AnswerResult): string {
+export function answerTitle(result: AnswerResult): string {
   const parsed = result.parsed;
   if (result.speaker && isPersonAnswer(result)) return speakerTitle(result.speaker);
   switch (parsed.type) {
@@ -148,7 +148,7 @@ function answerTitle(result: AnswerResult): string {
   }
 }
 
-function answerSummary(result: AnswerResult): string {
+export function answerSummary(result: AnswerResult): string {
   const lines: string[] = [];
   if (result.notice) lines.push(`*${escapeText(result.notice)}*`);
   if (result.suggestions.length > 0) {
@@ -253,8 +253,8 @@ function comparedBlock(statement: ComparedStatement, index: number, total: numbe
   };
 }
 
-/** Pages of a comparison: each shared statement with every outlet's wording side by side. */
-export function renderComparison(comparison: Comparison, asked: { person: string; topic: string | null }): Page[] {
+/** Title, summary and footer label of a comparison (shared by the embed and plain-text forms). */
+export function comparisonHeader(comparison: Comparison, asked: { person: string; topic: string | null }): { title: string; summary: string; label: string } {
   const who = comparison.speaker ? speakerTitle(comparison.speaker) : clip(escapeText(asked.person), 200);
   const topic = comparison.topic ?? asked.topic;
   const title = clip(`How outlets worded ${who}${topic ? ` on ${escapeText(topic)}` : ''}`, LIMITS.title);
@@ -267,11 +267,17 @@ export function renderComparison(comparison: Comparison, asked: { person: string
   } else if (!comparison.notice) {
     lines.push('No statement of theirs was reported by more than one outlet.');
   }
-  const description = clip(lines.join('\n'), HEADER_BUDGET.description);
+  const summary = clip(lines.join('\n'), HEADER_BUDGET.description);
   const label = `Compare: ${asked.person}${asked.topic ? ` · topic: ${asked.topic}` : ''}`;
+  return { title, summary, label };
+}
+
+/** Pages of a comparison: each shared statement with every outlet's wording side by side. */
+export function renderComparison(comparison: Comparison, asked: { person: string; topic: string | null }): Page[] {
+  const { title, summary, label } = comparisonHeader(comparison, asked);
   const header = (page: number, pages: number): APIEmbed => ({
     title,
-    description,
+    description: summary,
     color: COLORS.compare,
     footer: { text: footerText(label, page, pages) },
   });

@@ -2,6 +2,7 @@
 // message, with Message Content) is read as a follow-up to the thread's last question.
 import {
   ChannelType,
+  DiscordAPIError,
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   type AnyThreadChannel,
@@ -9,13 +10,16 @@ import {
   type Message,
 } from 'discord.js';
 import type { ParsedQuestion } from '../types.js';
-import { answerMessage } from './answers.js';
+import { answerMessage, mayEmbed } from './answers.js';
 import type { BotContext } from './context.js';
 import { UserError, apology, newErrorId } from './errors.js';
 import { clip } from './escape.js';
 import { interpretFollowUp } from './followups.js';
 import { QUESTION_PREFIX } from './render.js';
 import type { ThreadState, ViewRecord } from './state.js';
+
+/** Discord's JSON error code for a request the bot's permissions do not allow. */
+const MISSING_PERMISSIONS = 50013;
 
 export const NO_THREAD_PERMISSION =
   'I am not allowed to create threads in this channel, so I cannot open a follow-up thread. Your answer is above; ' +
@@ -49,12 +53,18 @@ export async function openFollowUpThread(
   // A thread started on a message takes the message's id: storing the context first means a follow-up
   // typed the instant the thread appears already finds it.
   ctx.state.setThread({ threadId: where.messageId, question: context.question, parsed: context.parsed, page: 0 });
-  const thread = await channel.threads.create({
-    startMessage: where.messageId,
-    name: threadName(context.question),
-    autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-    reason: 'whosaid follow-up thread',
-  });
+  const thread = await channel.threads
+    .create({
+      startMessage: where.messageId,
+      name: threadName(context.question),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      reason: 'whosaid follow-up thread',
+    })
+    .catch((error: unknown) => {
+      // The permission can be taken away between the interaction and the request.
+      if (error instanceof DiscordAPIError && error.code === MISSING_PERMISSIONS) throw new UserError(NO_THREAD_PERMISSION);
+      throw error;
+    });
   await thread.send({ content: HELP });
   return thread;
 }
@@ -138,13 +148,14 @@ async function answerThreadMessage(message: Message, ctx: BotContext): Promise<v
     const page = followUp.kind === 'more' ? state!.page + 1 : 0;
     const view = ctx.state.addView({ kind: 'ask', question }, message.author.id);
     await thread.sendTyping().catch(() => {});
-    const answer = await answerMessage(ctx, view, page, { threadButton: false });
+    const plain = !mayEmbed(thread.permissionsFor(me));
+    const answer = await answerMessage(ctx, view, page, { threadButton: false, plain });
     if (followUp.kind === 'more' && answer.page < page) {
       await message.reply({ content: `That was everything for “${clip(question, 200)}”. Ask another follow-up, or “all outlets”.` });
       return;
     }
     ctx.state.setThread({ threadId: thread.id, question, parsed: answer.parsed, page: answer.page });
-    await message.reply({ embeds: answer.embeds, components: answer.components });
+    await message.reply({ content: answer.content, embeds: answer.embeds, components: answer.components });
     ctx.log.info({ user: message.author.id, thread: thread.id, kind: followUp.kind, question }, 'follow-up answered');
   } catch (error) {
     if (error instanceof UserError) {
