@@ -2,6 +2,7 @@
 // Embed Links → the same answer as plain text (≤ 2000 characters, still escaped, pinging nobody).
 // How it knows: interactions carry `app_permissions`, thread messages use the cached channel's
 // permissions. The fake enforces both the way Discord does (403 Missing Permissions, hidden embeds).
+// And commands used where they do not belong: DMs get a clear note, /reload never runs there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -144,6 +145,33 @@ describe('missing permissions on a fake Discord', () => {
     expect(embedsOf(reply)).toEqual([]);
     expect(contentOf(reply)).toMatch(/^\*\*Friedrich Merz/);
     expect(contentOf(reply)).toContain('__**LBC**__');
+  });
+
+  it('registers every command for servers only (contexts [GUILD]), so Discord does not offer them in DMs', () => {
+    const commands = harness.fake.registeredCommands.get(harness.fake.guildId) ?? [];
+    expect(commands).toHaveLength(6);
+    for (const command of commands) expect(command.contexts).toEqual([0]);
+    expect(() => harness.fake.slashCommandInDm('ask', { question: 'what did Kallas say?' })).toThrow(/does not offer it in DMs/);
+  });
+
+  it('a command that reaches it from a DM anyway (an old registration) gets a private note saying to use a server', async () => {
+    const interaction = harness.fake.slashCommandInDm('ask', { question: 'what did Kallas say?' }, harness.fake.member, { staleRegistration: true });
+    const note = await harness.reply(interaction);
+    expect(interaction.ephemeral).toBe(true);
+    expect(contentOf(note)).toBe('whosaid works in servers: use its commands in a server channel.');
+    expect(embedsOf(note)).toEqual([]);
+  });
+
+  it('/reload from a DM is refused, even for a server admin, and nothing is reloaded', async () => {
+    const before = (await harness.engine.stats()).loadedAt;
+    const reloadsBefore = harness.logLines.filter((line) => line.includes('reload started')).length;
+    const interaction = harness.fake.slashCommandInDm('reload', {}, harness.fake.admin, { staleRegistration: true });
+    const note = await harness.reply(interaction);
+    expect(interaction.ephemeral).toBe(true);
+    expect(contentOf(note)).toMatch(/works in servers/);
+    expect((await harness.engine.stats()).loadedAt).toBe(before);
+    expect(harness.logLines.filter((line) => line.includes('reload started'))).toHaveLength(reloadsBefore);
+    expect(harness.logLines.some((line) => line.includes('command used outside a server') && line.includes(harness.fake.admin.user.id) && line.includes('"command":"reload"'))).toBe(true);
   });
 
   it('sent nothing Discord rejected (beyond the thread refusal above), over the limits, or able to ping', () => {

@@ -60,7 +60,11 @@ async function route(interaction: Interaction, ctx: BotContext, commands: Map<st
   };
   try {
     if (!ctx.lifecycle.accepting) throw new UserError('whosaid is restarting. Try again in a minute.');
-    if (!interaction.inGuild()) throw new UserError('whosaid works in servers: use its commands in a server channel.');
+    if (!interaction.inGuild()) {
+      // Commands are registered for servers only; one can still arrive from a client holding an older registration.
+      ctx.log.info(what, 'command used outside a server; refused');
+      throw new UserError('whosaid works in servers: use its commands in a server channel.');
+    }
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
       if (!command) throw new UserError('That command is not available any more. An admin should run `npm run register`.');
