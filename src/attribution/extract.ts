@@ -3,9 +3,9 @@
 
 import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
-import { AUXILIARIES, CUE_FORMS, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
+import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
-import { findNameRuns, foldName, genderFromWords, isRoleWord, sameSurname, surnameOf } from './mentions.js';
+import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 import { paragraphUnits } from './tokens.js';
 
@@ -52,6 +52,8 @@ class ArticleExtractor {
   /** Recent subjects and speakers, most recent last, for resolving "he"/"she" and descriptions. */
   private salience: { key: string; paragraph: number }[] = [];
   private lastDirect: { key: string; paragraph: number } | null = null;
+  /** A single word → the entity it was found to name; the first match never changes as entities are only appended. */
+  private singleHits = new Map<string, string>();
 
   constructor(private readonly article: Article) {}
 
@@ -105,7 +107,7 @@ class ArticleExtractor {
 
   private register(run: NameRun, para: Para, unitIndex: number): void {
     if (run.kind === 'single') return; // resolved once all full names are known
-    const key = run.kind === 'organisation' ? `org:${foldName(run.name)}` : this.personKeyFor(run.name);
+    const key = this.keyForRun(run, false) as string;
     const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
     if (run.role) entity.roles.add(run.role);
     if (run.honorific) entity.gender ??= genderFromWords([run.honorific]);
@@ -118,9 +120,10 @@ class ArticleExtractor {
     const surname = surnameOf(name);
     for (const e of this.entities.values()) {
       if (e.kind !== 'person') continue;
-      const other = e.name.split(/\s+/);
-      const mine = name.split(/\s+/);
-      if (sameSurname(surnameOf(e.name), surname) && (other.length === 1 || mine.length === 1 || foldName(other[0] ?? '') === foldName(mine[0] ?? ''))) return e.key;
+      if (!sameSurname(surnameOf(e.name), surname)) continue;
+      const other = e.name.split(' ');
+      const mine = name.split(' ');
+      if (other.length === 1 || mine.length === 1 || nameSkeleton(other[0] ?? '') === nameSkeleton(mine[0] ?? '')) return e.key;
     }
     return `person:${foldName(name)}`;
   }
@@ -138,13 +141,25 @@ class ArticleExtractor {
 
   /** A single capitalised word: a known person's surname, someone with a title, or nobody we know. */
   private resolveSingle(run: NameRun, asSubject: boolean): string | null {
+    const known = this.singleHits.get(run.name);
+    const knownEntity = known === undefined ? undefined : this.entities.get(known);
+    if (knownEntity?.kind === 'person') {
+      knownEntity.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
+      if (run.honorific) knownEntity.gender ??= genderFromWords([run.honorific]);
+      return knownEntity.key;
+    }
+    if (knownEntity) return knownEntity.key;
     for (const e of this.entities.values()) {
       if (e.kind === 'person' && sameSurname(surnameOf(e.name), run.name)) {
+        this.singleHits.set(run.name, e.key);
         e.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
         if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
         return e.key;
       }
-      if (e.kind === 'organisation' && foldName(e.name) === foldName(run.name)) return e.key;
+      if (e.kind === 'organisation' && foldName(e.name) === foldName(run.name)) {
+        this.singleHits.set(run.name, e.key);
+        return e.key;
+      }
     }
     if (run.honorific || run.role || asSubject) {
       if (NOT_NAMES.has(run.name.toLowerCase())) return null;
@@ -156,9 +171,11 @@ class ArticleExtractor {
     return null;
   }
 
+  /** Full names and organisations keep the key they got when registered: entities are only appended, so it cannot change. */
   private keyForRun(run: NameRun, asSubject: boolean): string | null {
     if (run.kind === 'single') return this.resolveSingle(run, asSubject);
-    return run.kind === 'organisation' ? `org:${foldName(run.name)}` : this.personKeyFor(run.name);
+    run.key ??= run.kind === 'organisation' ? `org:${foldName(run.name)}` : this.personKeyFor(run.name);
+    return run.key;
   }
 
   /** "Dmytro Lytvyn, a spokesman for the Ukrainian presidential office," and "Zelenskyy's adviser, Dmytro Lytvyn,". */
@@ -198,11 +215,13 @@ class ArticleExtractor {
 
   private extractParagraph(para: Para): void {
     const covered: QuoteSpan[] = [];
+    // Only a paragraph with a quotation mark, a cue verb or "according to" can hold a statement.
+    const speech = SPEECH_CHECK.test(para.text);
     para.units.forEach((unit, ui) => {
       const runs = para.runs[ui] ?? [];
       const runKeys = runs.map((run) => this.keyForRun(run, false));
       runKeys.forEach((key) => key && this.mentions.push({ key, paragraph: para.n }));
-      const found = this.extractUnit(para, unit, runs, covered);
+      const found = speech ? this.extractUnit(para, unit, runs, covered) : [];
       // Salience: the unit's subject (first named, not after a preposition) and its speakers.
       const subjectRun = runs.findIndex((run) => !isAfterPreposition(unit.tokens, run.phraseFrom) && !run.possessive);
       const subjectKey = subjectRun >= 0 ? runKeys[subjectRun] : null;

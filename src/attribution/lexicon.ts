@@ -46,6 +46,12 @@ export const CUE_FORMS: Map<string, string> = (() => {
   return forms;
 })();
 
+/** One pass over a paragraph: a quotation mark, a cue form or "according" — without one, nothing to extract. */
+export const SPEECH_CHECK = new RegExp(
+  `["“”«»„]|''|’’|\\b(?:${[...CUE_FORMS.keys(), 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'i',
+);
+
 /** Titles and honorifics that sit before a name and are not part of it. */
 export const TITLES = new Set(
   `mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr.

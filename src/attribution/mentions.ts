@@ -29,6 +29,8 @@ export interface NameRun {
   honorific: string | null;
   kind: 'person' | 'organisation' | 'single';
   possessive: boolean;
+  /** The article entity it names, once known (set by the extractor). */
+  key?: string;
 }
 
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);

@@ -43,12 +43,14 @@ export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   let openLength = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const doubled = (ch === "'" || ch === '’') && text[i + 1] === ch && text[i + 2] !== ch;
+  // Jump from mark to mark: most of a paragraph holds none.
+  QUOTE_MARK_RE.lastIndex = 0;
+  for (let m = QUOTE_MARK_RE.exec(text); m; m = QUOTE_MARK_RE.exec(text)) {
+    const i = m.index;
+    const ch = m[0][0] as string;
+    const doubled = m[0].length === 2;
     const straight = ch === '"' || doubled;
     const length = doubled ? 2 : 1;
-    if (!straight && !OPEN_MARKS.has(ch) && !CLOSE_MARKS.has(ch)) continue;
     if (open < 0 && (OPEN_MARKS.has(ch) || (straight && isOpeningPosition(text, i)))) {
       open = i;
       openLength = length;
@@ -60,11 +62,13 @@ export function findQuotes(text: string): QuoteSpan[] {
       open = i;
       openLength = 1;
     }
-    if (doubled) i++;
   }
   if (open >= 0) spans.push({ start: open, end: text.length, innerStart: open + openLength, innerEnd: text.length, closed: false });
   return spans.filter((q) => q.innerEnd > q.innerStart);
 }
+
+/** Double quotation marks, and two apostrophes standing for one (not three in a row). */
+const QUOTE_MARK_RE = /["“”«»„]|(['’])\1(?!\1)/g;
 
 function isOpeningPosition(text: string, i: number): boolean {
   if (i === 0) return true;
@@ -136,6 +140,8 @@ const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 
 export function tokenize(text: string, from: number, to: number, quotes: QuoteSpan[]): Token[] {
   const tokens: Token[] = [];
+  // Quotes come in text order and do not overlap, so one pointer tells whether a token is quoted.
+  let q = 0;
   TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
@@ -148,15 +154,22 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
     const end = Math.min(m.index + raw.length, to);
     if (end - m.index !== raw.length) raw = text.slice(m.index, end);
     TOKEN_RE.lastIndex = end;
-    const word = WORD_START.test(raw);
+    const first = raw.charCodeAt(0);
+    const word = first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : WORD_START.test(raw);
+    const cap = word && (first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(raw));
+    const lastCode = raw.charCodeAt(raw.length - 1);
+    // s, S, ' or ’: the only endings a possessive can have.
+    const mayOwn = lastCode === 115 || lastCode === 83 || lastCode === 39 || lastCode === 0x2019;
+    while (q < quotes.length && (quotes[q] as QuoteSpan).innerEnd <= m.index) q++;
+    const quote = quotes[q];
     tokens.push({
       text: raw,
       start: m.index,
       end,
       lower: raw.toLowerCase(),
-      cap: word && UPPER_START.test(raw),
-      possessive: word && raw.length > 2 && isPossessive(raw),
-      quoted: insideQuote(quotes, m.index),
+      cap,
+      possessive: word && mayOwn && raw.length > 2 && isPossessive(raw),
+      quoted: quote !== undefined && m.index >= quote.innerStart,
       punct: !word,
     });
   }
