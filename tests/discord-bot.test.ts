@@ -211,6 +211,17 @@ describe('whosaid on a fake Discord', () => {
     expect(rendered).not.toMatch(/@everyone/);
   });
 
+  it('COOLDOWN_SECONDS=0 turns the cooldown off: the same person asking twice at once gets two answers', async () => {
+    expect(harness.config.cooldownSeconds).toBe(0);
+    const ivan = fake.addMember('ivan', []);
+    const [first, second] = await Promise.all([
+      reply(fake.slashCommand('ask', { question: 'what did Kallas say?' }, ivan)),
+      reply(fake.slashCommand('ask', { question: 'what did Merz say?' }, ivan)),
+    ]);
+    expect(allText(first)).toContain('real troops and real capabilities');
+    expect(embedsOf(second)[0]?.title).toMatch(/^Friedrich Merz/);
+  });
+
   it('a user-fixable problem gets a private note saying what to do', async () => {
     const interaction = fake.slashCommand('ask', { question: '   ' });
     const note = await reply(interaction);

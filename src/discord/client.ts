@@ -25,8 +25,8 @@ export interface StartOptions {
   config: Config;
   engine: EngineApi;
   log: Logger;
-  /** Commands folder; defaults to the project's commands/. */
-  commandsDir?: string;
+  /** Commands folder(s); defaults to the project's commands/. */
+  commandsDir?: string | string[];
 }
 
 /** Guilds for commands and threads; GuildMessages (not privileged) to see mentions in threads. */
@@ -70,7 +70,11 @@ async function route(interaction: Interaction, ctx: BotContext, commands: Map<st
       if (!command) throw new UserError('That command is not available any more. An admin should run `npm run register`.');
       if (command.cooldown) {
         const wait = ctx.cooldowns.take(interaction.user.id);
-        if (wait > 0) throw new UserError(`Easy there: you can ask again in ${wait} s.`);
+        if (wait > 0) {
+          throw new UserError(
+            `You're asking quickly: try again in ${wait} s. One question every ${ctx.cooldowns.seconds} s per person keeps whosaid fast for everyone.`,
+          );
+        }
       }
       ctx.log.debug(what, 'command');
       await command.execute(interaction, ctx);

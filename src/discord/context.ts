@@ -22,7 +22,7 @@ export interface BotContext {
 export class Cooldowns {
   private readonly lastUse = new Map<string, number>();
 
-  constructor(private readonly seconds: number) {}
+  constructor(readonly seconds: number) {}
 
   /** Seconds the user still has to wait (0 = go ahead, and the clock restarts now). */
   take(userId: string, now = Date.now()): number {
