@@ -31,15 +31,21 @@ function isCommand(value: unknown): value is Command {
   );
 }
 
-/** Imports every command module in `dir`; a file without `data` and `execute` is an error, not a silent skip. */
-export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, Command>> {
-  const files = (await readdir(dir)).filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts')).sort();
+/**
+ * Imports every command module in `dirs` (the project's commands/ by default; more folders add
+ * commands). A file without `data` and `execute`, or a name defined twice, is an error, not a silent skip.
+ */
+export async function loadCommands(dirs: string | string[] = COMMANDS_DIR): Promise<Map<string, Command>> {
   const commands = new Map<string, Command>();
-  for (const file of files) {
-    const module: unknown = await import(pathToFileURL(path.join(dir, file)).href);
-    if (!isCommand(module)) throw new Error(`commands/${file} must export "data" (a SlashCommandBuilder) and "execute"`);
-    if (commands.has(module.data.name)) throw new Error(`commands/${file}: /${module.data.name} is defined twice`);
-    commands.set(module.data.name, module);
+  for (const dir of Array.isArray(dirs) ? dirs : [dirs]) {
+    const files = (await readdir(dir)).filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts')).sort();
+    const folder = path.basename(dir);
+    for (const file of files) {
+      const module: unknown = await import(pathToFileURL(path.join(dir, file)).href);
+      if (!isCommand(module)) throw new Error(`${folder}/${file} must export "data" (a SlashCommandBuilder) and "execute"`);
+      if (commands.has(module.data.name)) throw new Error(`${folder}/${file}: /${module.data.name} is defined twice`);
+      commands.set(module.data.name, module);
+    }
   }
   return commands;
 }

@@ -31,8 +31,8 @@ export interface Registration {
   names: string[];
 }
 
-export async function registerCommands(config: Config, appId: string, commandsDir?: string): Promise<Registration> {
-  const commands = await loadCommands(commandsDir);
+export async function registerCommands(config: Config, appId: string, commandsDirs?: string | string[]): Promise<Registration> {
+  const commands = await loadCommands(commandsDirs);
   const body = [...commands.values()].map((command) => command.data.toJSON());
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const route = config.guildId ? Routes.applicationGuildCommands(appId, config.guildId) : Routes.applicationCommands(appId);

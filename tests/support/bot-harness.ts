@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createWorkerEngine } from '../../src/answer/worker-engine.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type BotHandle } from '../../src/discord/client.js';
+import { COMMANDS_DIR } from '../../src/discord/commands.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { createLogger } from '../../src/log.js';
 import type { EngineApi } from '../../src/types.js';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   env?: (fake: FakeDiscord) => Record<string, string>;
   /** Changes to the temp copy of the seed corpus before the engine loads it. */
   prepareCorpus?: (dir: string) => Promise<void>;
+  /** Folders of commands loaded (and registered) besides the project's commands/. */
+  extraCommands?: string[];
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -63,13 +66,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const logLines: string[] = [];
   const log = createLogger({ level: 'debug', secrets: [options.token], sink: { write: (line) => void logLines.push(line) } });
-  await registerCommands(config, fake.appId);
+  const commandsDir = [COMMANDS_DIR, ...(options.extraCommands ?? [])];
+  await registerCommands(config, fake.appId, commandsDir);
   // The worker-backed engine, as src/cli/start.ts runs it.
   const engine = await createWorkerEngine({ corpusDir });
   const harness: Harness = {
     fake,
     engine,
-    bot: await startBot({ config, engine, log }),
+    bot: await startBot({ config, engine, log, commandsDir }),
     config,
     corpusDir,
     dataDir,
@@ -78,7 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async restart(beforeStart) {
       await harness.bot.stop();
       await beforeStart?.();
-      harness.bot = await startBot({ config, engine, log });
+      harness.bot = await startBot({ config, engine, log, commandsDir });
     },
     reply: (interaction) => fake.replyTo(interaction, 20_000),
     async followUp(threadId, text) {
