@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { createLogger } from '../src/log.js';
-import { FakeDiscord } from './support/fake-discord/index.js';
+import { FakeDiscord, type FakeInteraction } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printed-4242';
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -143,6 +143,35 @@ describe('register and start against a fake Discord', () => {
     expect(existsSync(path.join(cwd, 'data', 'whosaid-state.json'))).toBe(true);
     expect(existsSync(path.join(cwd, 'data', 'whosaid.pid'))).toBe(false);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s with an answer in flight: that answer is finished, new commands get a note, exit 0 within 5 s', async (signal) => {
+    let signalledAt = 0;
+    let inFlight: FakeInteraction | undefined;
+    let late: FakeInteraction | undefined;
+    const result = await run(START, env, cwd, async (child, output) => {
+      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
+      inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
+      // Hold the answer back: its edit gets a 429 (Retry-After 1 s), so it is still in flight when the signal lands.
+      const token = inFlight.token.replace(/[.]/g, '\\.');
+      fake.rateLimit({ method: 'PATCH', path: new RegExp(`/${token}/messages/@original$`), retryAfter: 1 });
+      await fake.waitFor(() => fake.requestsFor(inFlight!).some((r) => r.status === 429), 20_000, 'the held-back edit');
+      child.kill(signal);
+      signalledAt = Date.now();
+      await until(() => output().includes('shutting down: finishing answers in flight'), 5_000, 'the shutdown line');
+      late = fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    });
+    const exitedAt = Date.now();
+    expect(result.code).toBe(0);
+    expect(exitedAt - signalledAt).toBeLessThan(5_000);
+    const edits = fake.requestsFor(inFlight!).filter((r) => r.method === 'PATCH');
+    expect(edits.map((r) => r.status)).toEqual([429, 200]);
+    expect(edits[1]!.at).toBeGreaterThan(signalledAt);
+    expect(JSON.stringify(edits[1]!.body?.embeds)).toContain('Volodymyr Zelenskyy');
+    const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
+    expect(note?.status).toBe(204);
+    expect((note?.body?.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
+    expect(result.stdout).toContain('whosaid stopped');
   });
 
   it('npm run reload reloads the running bot by signal and prints the outcome', async () => {
