@@ -32,6 +32,8 @@ interface Subject {
   /** Token index where the subject phrase starts. */
   from: number;
   to: number;
+  /** A description ("the chancellor", "a spokesman") rather than a name or a pronoun. */
+  described?: boolean;
 }
 
 interface Para {
@@ -327,7 +329,8 @@ class ArticleExtractor {
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0));
+    // A quotation run into the sentence after a word (“on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said”) is a title, not what was said.
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) && !embeddedAfterWord(para.text, unit.start, q));
     if (quoteBefore && !covered.includes(quoteBefore)) {
       const quotes = [quoteBefore];
       covered.push(quoteBefore);
@@ -510,7 +513,9 @@ class ArticleExtractor {
         // "David Woodard of Clemson University": the person before the place or employer.
         const link = candidate ? toks[candidate.from - 1]?.lower ?? '' : '';
         if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = this.subjectEndingAt(para, unit, runs, candidate.from - 2) ?? candidate;
-        if (candidate && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
+        // A description right after a comma is one more apposition of the subject further back.
+        const apposed = candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '');
+        if (candidate && !apposed && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -543,8 +548,8 @@ class ArticleExtractor {
         if (['the', 'a', 'an'].includes(p.lower) || p.possessive) break;
       }
       const words = toks.slice(from, k + 1);
-      if (['a', 'an'].includes(words[0]?.lower ?? '')) return { key: null, from, to: k + 1 };
-      return { key: this.resolveDescription(words, para.n), from, to: k + 1 };
+      if (['a', 'an'].includes(words[0]?.lower ?? '')) return { key: null, from, to: k + 1, described: true };
+      return { key: this.resolveDescription(words, para.n), from, to: k + 1, described: true };
     }
     return null;
   }
@@ -699,6 +704,13 @@ function skipToThat(toks: Token[], c: number): number {
     if (CUE_FORMS.has(t.lower) && k > c) break;
   }
   return c;
+}
+
+/** The opening mark follows a word in the same sentence (not a sentence start, colon, comma or dash). */
+function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): boolean {
+  let k = q.start - 1;
+  while (k >= unitStart && text[k] === ' ') k--;
+  return k >= unitStart && /[\p{L}\p{N}]/u.test(text[k] as string) && text.slice(q.innerStart, q.innerEnd).split(/\s+/).length <= 6;
 }
 
 function onlyPunctuationBetween(text: string, from: number, to: number): boolean {

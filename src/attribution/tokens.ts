@@ -127,6 +127,8 @@ function cueFollows(after: string): boolean {
   const before = m[1] ?? '';
   // The subject before the cue is a name, pronoun or short description, not a clause with its own verb.
   if (/\b(is|was|were|are|has|have|had|will|would)\s+\w+ed\b/.test(before)) return false;
+  // "…” Sanders strategist Tad Devine said the “central complication …”": the cue opens new content.
+  if (/^["“]/.test(after.slice((m.index ?? 0) + m[0].length))) return false;
   const rest = (m[3] ?? '').trim();
   if (/^(that|the|a|an)\b/.test(rest) && rest.split(/\s+/).length > 4) return false;
   return rest.split(/\s+/).filter(Boolean).length <= 12;
