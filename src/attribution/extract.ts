@@ -319,7 +319,7 @@ class ArticleExtractor {
   /** The statement a cue at token i introduces, if its speaker is known. */
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
-    const subject = this.subjectBefore(para, unit, runs, i) ?? this.subjectAfter(para, unit, runs, i);
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? this.subjectAfter(para, unit, runs, i);
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -401,6 +401,28 @@ class ArticleExtractor {
       return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)]);
     }
     return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+  }
+
+  /**
+   * "Cruz took the stage with a shot at Trump, saying his use of the term was incorrect": a participle cue
+   * after a comma reports the words of the main clause's subject, the first person named (or he/she) in it.
+   */
+  private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    if (!toks[i]?.lower.endsWith('ing') || toks[i - 1]?.text !== ',') return null;
+    for (let k = 0; k < i - 1; k++) {
+      const t = toks[k] as Token;
+      if (t.quoted) return null;
+      const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
+      if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n), from: k, to: k + 1 };
+      const run = runs.find((r) => r.phraseFrom === k || r.from === k);
+      if (!run) continue;
+      if (isAfterPreposition(toks, run.phraseFrom)) continue; // "In Iowa, Trump …"
+      if (run.possessive || run.to >= i) return null;
+      // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
+      return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
+    }
+    return null;
   }
 
   /** "…, adding that the guarantees should be legally binding." after a quote and its cue. */

@@ -46,6 +46,14 @@ const ROLE_STOP = new Set(
     .filter(Boolean),
 );
 
+/** Verbs of saying that title-case headlines capitalise right after the speaker's name. */
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'slams', 'blasts', 'claims', 'insists', 'urges', 'vows', 'admits', 'denies', 'calls', 'asks', 'argues', 'writes', 'wrote', 'rips', 'defends', 'accuses', 'praises', 'touts', 'predicts', 'pledges', 'promises']);
+
+function startsSentence(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) if (!(tokens[j] as Token).punct) return false;
+  return true;
+}
+
 function adjacent(text: string, a: Token, b: Token): boolean {
   return b.start - a.end === 1 && text[a.end] === ' ';
 }
@@ -65,6 +73,8 @@ export function findNameRuns(text: string, tokens: Token[]): NameRun[] {
       const prev = tokens[j - 1] as Token;
       const cur = tokens[j] as Token;
       if (prev.possessive || !adjacent(text, prev, cur) || cur.quoted) break;
+      // Title-case headlines: "Trump Says He Will Win" — the verb ends the name.
+      if (HEADLINE_VERBS.has(cur.lower)) break;
       if (cur.cap && !cur.punct) j++;
       else if (PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token)) j += 2;
       else break;
@@ -107,6 +117,8 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
     while (nameFrom < to - 1 && (NATIONALITY.test((tokens[nameFrom] as Token).text) || NOT_NAMES.has((tokens[nameFrom] as Token).lower)) && to - nameFrom > 2) nameFrom++;
   }
   while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
+  // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
+  if (nameFrom === from && to - from >= 2 && startsSentence(tokens, from) && /(?:ed|ing|ly)$/.test((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
   const nameTokens = tokens.slice(nameFrom, to);
   if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
