@@ -23,6 +23,8 @@ export interface ChildResult {
   samples: Partial<Record<QueryClass, number[]>>;
   /** Result counts per class (excerpts for ours, hits for bare), for the record. */
   results: Partial<Record<QueryClass, number[]>>;
+  /** The slowest question of each class: where a p99 comes from. */
+  slowest: Partial<Record<QueryClass, { question: string; ms: number; results: number }>>;
   eventLoop: Record<string, EventLoopStats>;
   latencyDuring: Record<string, number[]>;
   /** A query still running when the deadline killed the task: its time so far is a lower bound. */
@@ -35,7 +37,7 @@ export interface ChildResult {
 const RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 export function runTask(task: SizeTask, deadlineMs: number, heapMb = 12_288): Promise<ChildResult> {
-  const result: ChildResult = { phases: {}, memory: null, samples: {}, results: {}, eventLoop: {}, latencyDuring: {}, cutOff: null, killed: false, error: null, wallMs: 0 };
+  const result: ChildResult = { phases: {}, memory: null, samples: {}, results: {}, slowest: {}, eventLoop: {}, latencyDuring: {}, cutOff: null, killed: false, error: null, wallMs: 0 };
   const started = Date.now();
   let inFlight: { cls: QueryClass; question: string; at: number } | null = null;
   const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', RUNNER, JSON.stringify(task)], {
@@ -57,6 +59,7 @@ export function runTask(task: SizeTask, deadlineMs: number, heapMb = 12_288): Pr
       case 'sample':
         (result.samples[event.cls] ??= []).push(event.ms);
         (result.results[event.cls] ??= []).push(event.results);
+        if (event.ms > (result.slowest[event.cls]?.ms ?? -1)) result.slowest[event.cls] = { question: event.question, ms: event.ms, results: event.results };
         inFlight = null;
         break;
       case 'eventloop':

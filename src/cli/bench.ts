@@ -353,6 +353,19 @@ async function main(): Promise<void> {
   }
   console.log('\nAnswer latency (ours: engine.ask in-process; bare: Orama search of the same need on paragraph docs)');
   console.log(table(['corpus', 'question class', 'ours p50', 'ours p99', 'bare p50', 'bare p99', 'p99 ours/bare', 'samples'], latencyRows));
+  const largest = [...runs].reverse().find((r) => r.engine && Object.keys(r.engine.slowest).length);
+  if (largest?.engine) {
+    console.log(`\nSlowest question per class at ${largest.label} (ours)`);
+    console.log(
+      table(
+        ['class', 'question', 'time', 'excerpts'],
+        QUERY_CLASSES.flatMap(({ cls }) => {
+          const worst = largest.engine?.slowest[cls];
+          return worst ? [[cls, worst.question, formatMs(worst.ms), String(worst.results)]] : [];
+        }),
+      ),
+    );
+  }
 
   if (reload) {
     console.log(`\nReload at ${reloadRun?.label ?? '?'} (scratch copy of the corpus)`);
@@ -403,6 +416,7 @@ async function main(): Promise<void> {
         coldStartToFirstAnswerMs: r.engine.phases['cold-start']?.ms ?? null,
         memory: r.engine.memory,
         latency: Object.fromEntries(QUERY_CLASSES.map(({ cls }) => [cls, latencyOf(r, cls).ours])),
+        slowest: r.engine.slowest,
         error: r.engine.error,
         killed: r.engine.killed,
       },
@@ -412,6 +426,7 @@ async function main(): Promise<void> {
         docs: r.baseline.phases.insert?.detail?.docs ?? null,
         memory: r.baseline.memory,
         latency: Object.fromEntries(QUERY_CLASSES.map(({ cls }) => [cls, latencyOf(r, cls).bare])),
+        slowest: r.baseline.slowest,
         cutOff: r.baseline.cutOff,
         error: r.baseline.error,
         killed: r.baseline.killed,
