@@ -329,9 +329,21 @@ class ArticleExtractor {
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
-    // A quotation run into the sentence after a word (“on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said”) is a title, not what was said.
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) && !embeddedAfterWord(para.text, unit.start, q));
-    if (quoteBefore && !covered.includes(quoteBefore)) {
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0));
+    const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;
+    if (quoteBefore && embedded === 'partial' && !covered.includes(quoteBefore)) {
+      // Mills “got an immunity agreement,” Jordan said, and still “got to sit in …”: the sentence is the content.
+      const spans: Span[] = [trimSpan(para.text, unit.start, quoteBefore.end)];
+      const next = toks[Math.max(i, subject.to - 1) + 1];
+      if (next?.text === ',' && subject.from <= i) {
+        const rest = toks[Math.max(i, subject.to - 1) + 2];
+        if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
+      }
+      unit.quotes.filter((q) => spans.some(([a, b]) => q.start >= a && q.start < b)).forEach((q) => covered.push(q));
+      return this.make(speaker, 'mixed', para, spans);
+    }
+    // A title run into the sentence (on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said) is not what was said.
+    if (quoteBefore && !embedded && !covered.includes(quoteBefore)) {
       const quotes = [quoteBefore];
       covered.push(quoteBefore);
       // A split quote: “…,” he said, “…”. The part after the cue belongs to the same statement.
@@ -728,11 +740,16 @@ function skipToThat(toks: Token[], c: number): number {
   return c;
 }
 
-/** The opening mark follows a word in the same sentence (not a sentence start, colon, comma or dash). */
-function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): boolean {
+/**
+ * A quotation that follows a word of its own sentence (not a sentence start, colon, comma or dash): a title
+ * when its words are capitalised (“Sunday Morning Futures”), else a partial quote inside reported speech.
+ */
+function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): 'title' | 'partial' | null {
   let k = q.start - 1;
   while (k >= unitStart && text[k] === ' ') k--;
-  return k >= unitStart && /[\p{L}\p{N}]/u.test(text[k] as string) && text.slice(q.innerStart, q.innerEnd).split(/\s+/).length <= 6;
+  if (k < unitStart || !/[\p{L}\p{N}]/u.test(text[k] as string)) return null;
+  const words = text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w)) ? 'title' : 'partial';
 }
 
 function onlyPunctuationBetween(text: string, from: number, to: number): boolean {

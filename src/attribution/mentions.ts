@@ -49,6 +49,13 @@ const ROLE_STOP = new Set(
 /** Verbs of saying that title-case headlines capitalise right after the speaker's name. */
 const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'slams', 'blasts', 'claims', 'insists', 'urges', 'vows', 'admits', 'denies', 'calls', 'asks', 'argues', 'writes', 'wrote', 'rips', 'defends', 'accuses', 'praises', 'touts', 'predicts', 'pledges', 'promises']);
 
+/** -ing, -ly and -ed words long enough not to be first names (Ted, Emily, Kimberly and Mohammed stay names). */
+function looksLikeVerbOrAdverb(lower: string): boolean {
+  if (lower.length >= 6 && lower.endsWith('ing')) return true;
+  if (lower.length >= 6 && lower.endsWith('ly') && !lower.endsWith('rly')) return true;
+  return lower.length >= 7 && lower.endsWith('ed') && !/(?:mm|hm)ed$/.test(lower);
+}
+
 function startsSentence(tokens: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) if (!(tokens[j] as Token).punct) return false;
   return true;
@@ -118,7 +125,7 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   }
   while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
   // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
-  if (nameFrom === from && to - from >= 2 && startsSentence(tokens, from) && /(?:ed|ing|ly)$/.test((tokens[from] as Token).lower)) nameFrom++;
+  if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
   const nameTokens = tokens.slice(nameFrom, to);
   if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
