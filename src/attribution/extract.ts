@@ -45,6 +45,8 @@ interface Para {
 
 const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 'critics', 'analysts', 'experts', 'observers', 'people', 'reports', 'report', 'media', 'some', 'others', 'many', 'one', 'someone', 'who', 'which', 'that', 'it', 'they', 'we', 'i', 'you', 'this', 'polls', 'poll', 'survey', 'data', 'study']);
 const NARRATIVE_AFTER_QUOTE = /^[\s,]*(as|while|when|after|before|during|though|although|but|and|in|at|on|since|because|amid)\b/i;
+/** Verbs that report words when a quotation follows their object: "described X as “…”", "cited “…”". */
+const QUOTE_OBJECT_CUES = new Set(['describe', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'condemn', 'mock', 'cite', 'blame', 'question', 'dismiss', 'defend']);
 const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise']);
 
 class ArticleExtractor {
@@ -306,7 +308,8 @@ class ArticleExtractor {
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that';
+    // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {

@@ -17,7 +17,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   call: [], criticize: [], criticise: [], praise: [], blast: [], slam: [], reveal: [], disclose: [],
   brag: ['bragged', 'bragging'], muse: [], question: [], wonder: [], concur: ['concurred', 'concurring'],
   advise: [], recommend: [], propose: [], threaten: [], assure: [], reassure: [], inform: [], repeat: [],
-  mention: [], signal: ['signaled', 'signalled'], indicate: [],
+  mention: [], signal: ['signaled', 'signalled'], indicate: [], condemn: [], mock: [], cite: [], blame: [], defend: [],
 };
 
 /** Cues that only count with a particle ("point out", "called for") or as part of a phrase. */
@@ -27,7 +27,8 @@ export const PARTICLE_CUES: Record<string, string> = { point: 'out', call: 'for'
 export const THAT_ONLY_CUES = new Set([
   'continue', 'comment', 'describe', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'question', 'wonder',
   'mention', 'reveal', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
-  'reassure', 'inform', 'repeat', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'call',
+  'reassure', 'inform', 'repeat', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'call', 'condemn', 'mock', 'cite',
+  'blame', 'defend',
 ]);
 
 function regularForms(lemma: string): string[] {
