@@ -109,6 +109,45 @@ describe('indirect and mixed speech', () => {
   });
 });
 
+describe('more cue patterns', () => {
+  it('gives a participle cue after a comma to the subject of the main clause', () => {
+    const r = attribute('In Leeds, Marta Kowalczyk opened the depot on Friday, saying the new trams would run by spring.');
+    expect(by(r, 'Marta Kowalczyk')).toMatchObject([{ kind: 'indirect', text: 'the new trams would run by spring' }]);
+  });
+
+  it('reads a title-case headline with the verb after the name', () => {
+    const r = attribute('Okafor Says Rent Bill Will Pass Before Summer');
+    expect(texts(by(r, 'Okafor'))).toEqual(['Rent Bill Will Pass Before Summer']);
+  });
+
+  it('takes a partial quote before a trailing cue as the whole sentence, mixed', () => {
+    const r = attribute('Lena Brandt chairs the inquiry.', 'The minister “misled the house,” Brandt said, and still “refuses to correct the record.”');
+    expect(by(r, 'Lena Brandt')).toMatchObject([{ kind: 'mixed', text: 'The minister “misled the house,” … and still “refuses to correct the record.”' }]);
+  });
+
+  it('does not take a quoted programme title before the speaker as the quote', () => {
+    const r = attribute('Speaking on the radio programme “Morning Round Table,” Senator Ruth Okafor said the levy was unfair.');
+    expect(texts(by(r, 'Ruth Okafor'))).toEqual(['the levy was unfair']);
+  });
+
+  it('finds the named subject behind a description apposition with a relative clause', () => {
+    const r = attribute('Ines Duarte, a spokeswoman for the Harbour Workers Alliance, which represents dockers, said the strike would go on.');
+    expect(texts(by(r, 'Ines Duarte'))).toEqual(['the strike would go on']);
+  });
+
+  it('takes "described X as “…”" as mixed speech', () => {
+    const r = attribute('Governor Paul Ekwueme described the ruling as “a gift to polluters” on Monday.');
+    expect(by(r, 'Paul Ekwueme')).toMatchObject([{ kind: 'mixed' }]);
+    expect(by(r, 'Paul Ekwueme')[0]?.text).toContain('a gift to polluters');
+  });
+
+  it('does not take a sentence-initial adjective or adverb as a first name', () => {
+    const r = attribute('Marco Perez runs the port.', 'Unfazed Perez said the cranes would be replaced.');
+    expect(r.people.map((p) => p.name)).toEqual(['Marco Perez']);
+    expect(texts(by(r, 'Marco Perez'))).toEqual(['the cranes would be replaced']);
+  });
+});
+
 describe('who is speaking', () => {
   it('resolves "she" to the nearest earlier woman, not the man named after her', () => {
     const r = attribute(

@@ -309,7 +309,7 @@ class ArticleExtractor {
     const particle = PARTICLE_CUES[lemma];
     if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i));
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
@@ -432,7 +432,7 @@ class ArticleExtractor {
       if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n), from: k, to: k + 1 };
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
-      if (isAfterPreposition(toks, run.phraseFrom)) continue; // "In Iowa, Trump …"
+      if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
       if (run.possessive || run.to >= i) return null;
       // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
@@ -687,6 +687,14 @@ function quoteSoonAfter(toks: Token[], i: number): boolean {
     if (t.punct && t.text !== '’' && t.text !== "'" && t.text !== '"' && t.text !== '“' && t.text !== '-') return false;
   }
   return false;
+}
+
+/** "criticised the so-called “green levy”": the quotation names a thing, it does not report words. */
+function namesAQuote(toks: Token[], i: number): boolean {
+  let k = i + 1;
+  while (k < toks.length && !(toks[k] as Token).quoted) k++;
+  const before = toks[k - 1]?.punct ? toks[k - 2] : toks[k - 1];
+  return ['the', 'so-called', 'dubbed', 'its', 'their', 'his', 'her'].includes(before?.lower ?? '');
 }
 
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
