@@ -1,19 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
 import { renderText, toContract } from '../src/answer/render.js';
+import { mulberry32 } from '../bench/rng.js';
 import { seedEngineOnce } from './helpers.js';
-
-// A small deterministic PRNG (mulberry32): the same 10,000 inputs on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   '', ' ', '\t\n', 'what did', 'say', 'about', 'Kallas', 'Zelenskyy', 'zelenskiy', 'Merz', 'who said', '"if Ukraine falls"',
@@ -41,7 +30,8 @@ beforeAll(async () => {
 
 describe('hostile questions', () => {
   it('10,000 generated inputs each get an answer or a clear message, and every excerpt is article text', async () => {
-    const random = rng(20261127);
+    // A fixed seed: the same 10,000 inputs on every run.
+    const random = mulberry32(20261127);
     const paragraphs = new Map(engine.corpus.articles.map((a) => [a.file, new Map(a.paragraphs.map((p) => [p.n, p.text]))]));
     let answered = 0;
     let explained = 0;
