@@ -58,6 +58,9 @@ class ArticleExtractor {
   private lastDirect: { key: string; paragraph: number } | null = null;
   /** A single word → the entity it was found to name; the first match never changes as entities are only appended. */
   private singleHits = new Map<string, string>();
+  /** Surname skeleton → entities carrying it; folded name → first organisation of that name. */
+  private bySurname = new Map<string, LocalEntity[]>();
+  private orgByName = new Map<string, LocalEntity>();
 
   constructor(private readonly article: Article) {}
 
@@ -121,25 +124,46 @@ class ArticleExtractor {
   }
 
   private personKeyFor(name: string): string {
-    const surname = surnameOf(name);
-    for (const e of this.entities.values()) {
-      if (e.kind !== 'person') continue;
-      if (!sameSurname(surnameOf(e.name), surname)) continue;
+    const mine = name.split(' ');
+    const match = this.earliest(this.sameSurnamePeople(surnameOf(name)), (e) => {
       const other = e.name.split(' ');
-      const mine = name.split(' ');
-      if (other.length === 1 || mine.length === 1 || nameSkeleton(other[0] ?? '') === nameSkeleton(mine[0] ?? '')) return e.key;
-    }
-    return `person:${foldName(name)}`;
+      return other.length === 1 || mine.length === 1 || nameSkeleton(other[0] ?? '') === nameSkeleton(mine[0] ?? '');
+    });
+    return match?.key ?? `person:${foldName(name)}`;
+  }
+
+  /** People of the article whose surname matches, looked up by skeleton rather than by a scan of every entity. */
+  private sameSurnamePeople(surname: string): LocalEntity[] {
+    return (this.bySurname.get(nameSkeleton(surname)) ?? []).filter((e) => e.kind === 'person' && sameSurname(surnameOf(e.name), surname));
+  }
+
+  /** The first-registered entity among candidates that passes `test`: the order a scan of all entities would find. */
+  private earliest(candidates: LocalEntity[], test: (e: LocalEntity) => boolean = () => true): LocalEntity | undefined {
+    let best: LocalEntity | undefined;
+    for (const e of candidates) if ((!best || e.seq < best.seq) && test(e)) best = e;
+    return best;
+  }
+
+  private indexSurname(e: LocalEntity): void {
+    const skeleton = nameSkeleton(surnameOf(e.name));
+    const list = this.bySurname.get(skeleton);
+    if (!list) this.bySurname.set(skeleton, [e]);
+    else if (!list.includes(e)) list.push(e);
   }
 
   private entity(key: string, kind: PersonKind, name: string): LocalEntity {
     let e = this.entities.get(key);
     if (!e) {
-      e = { key, kind, name, aliases: new Set(), roles: new Set(), gender: null };
+      e = { key, kind, name, aliases: new Set(), roles: new Set(), gender: null, seq: this.entities.size };
       this.entities.set(key, e);
+      if (kind === 'organisation' && !this.orgByName.has(foldName(name))) this.orgByName.set(foldName(name), e);
+      this.indexSurname(e);
     }
     e.aliases.add(name);
-    if (name.split(/\s+/).length > e.name.split(/\s+/).length) e.name = name;
+    if (name.split(/\s+/).length > e.name.split(/\s+/).length) {
+      e.name = name;
+      this.indexSurname(e);
+    }
     return e;
   }
 
@@ -153,17 +177,17 @@ class ArticleExtractor {
       return knownEntity.key;
     }
     if (knownEntity) return knownEntity.key;
-    for (const e of this.entities.values()) {
-      if (e.kind === 'person' && sameSurname(surnameOf(e.name), run.name)) {
-        this.singleHits.set(run.name, e.key);
-        e.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
-        if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
-        return e.key;
-      }
-      if (e.kind === 'organisation' && foldName(e.name) === foldName(run.name)) {
-        this.singleHits.set(run.name, e.key);
-        return e.key;
-      }
+    const person = this.earliest(this.sameSurnamePeople(run.name));
+    const org = this.orgByName.get(foldName(run.name));
+    if (org && org.kind === 'organisation' && (!person || org.seq < person.seq)) {
+      this.singleHits.set(run.name, org.key);
+      return org.key;
+    }
+    if (person) {
+      this.singleHits.set(run.name, person.key);
+      person.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
+      if (run.honorific) person.gender ??= genderFromWords([run.honorific]);
+      return person.key;
     }
     if (run.honorific || run.role || asSubject) {
       if (NOT_NAMES.has(run.name.toLowerCase())) return null;

@@ -102,7 +102,7 @@ export const NOT_NAMES = new Set(
   according asked speaking writing talking responding among other another every each such what why how
   where who whom sending despite during amid following without within democratic republican democrat gop
   liberal conservative independent everything everyone everybody nothing anything something whatever
-  whoever former several once instead indeed perhaps maybe yes no unlike unless until whether either neither`
+  whoever wherever whenever now former several once instead indeed perhaps maybe yes no unlike unless until whether either neither`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -15,6 +15,8 @@ export interface LocalEntity {
   aliases: Set<string>;
   roles: Set<string>;
   gender: Gender | null;
+  /** Registration order in the article: the first of several matching entities wins. */
+  seq: number;
 }
 
 /** A capitalised run of tokens that names someone, with the title and role words in front of it. */
