@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PermissionFlagsBits } from 'discord.js';
 import { createLogger } from '../src/log.js';
 import { FakeDiscord, type FakeInteraction } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printed-4242';
-const TSX = path.resolve('node_modules/.bin/tsx');
+// Spawned as `node --import tsx`, as npm start does: the tsx CLI relays signals to its child and
+// SIGKILLs it when the child does not confirm within 30 ms, which a busy machine can miss.
+const TSX_LOADER = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 const START = path.resolve('src/cli/start.ts');
 const REGISTER = path.resolve('src/cli/register.ts');
 const RELOAD = path.resolve('src/cli/reload.ts');
@@ -25,7 +28,7 @@ interface Run {
 /** Runs a CLI in an empty folder (so no .env is picked up) with only the given variables. */
 function run(script: string, env: Record<string, string>, cwd: string, whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, script], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -4,6 +4,12 @@ import { parseArgs } from 'node:util';
 import { Engine, buildCorpus } from '../answer/engine.js';
 import { renderText, toContract } from '../answer/render.js';
 
+// `npm run ask … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const USAGE = 'usage: npm run ask -- [--json] [--corpus DIR] [--batch FILE] QUESTION';
 
 function fail(message: string, code: number): never {

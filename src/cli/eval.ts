@@ -8,6 +8,12 @@ import { Engine, buildCorpus } from '../answer/engine.js';
 import type { GoldQuestion } from '../eval/seeds.js';
 import { checkQuestions, parseGoldStatements, scoreStatements } from '../eval/seeds.js';
 
+// `npm run ask … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const { values } = parseArgs({
   args: process.argv.slice(2),
   options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
