@@ -461,7 +461,8 @@ class ArticleWriter {
     const ref = this.reference(speaker);
     if (roll < 0.22) {
       const verb = cue();
-      const tail = this.outlet.inverted ? `${verb} ${ref.object}` : `${ref.subject} ${verb}`;
+      // "said X" reads as English; "told reporters X" does not: a verb with an object never inverts.
+      const tail = this.outlet.inverted && !verb.includes(' ') ? `${verb} ${ref.object}` : `${ref.subject} ${verb}`;
       const p = this.add(`"${quoteAll.replace(/[.]$/, ',')}" ${tail}${rng.chance(0.3) ? ` ${placeSaid}` : ''}.`);
       this.record(speaker, 'direct', sentences[0] as string, p);
     } else if (roll < 0.34) {

@@ -178,7 +178,7 @@ export const SPELLING_VARIANTS: [RegExp, string[]][] = [
   [/chuk$/, ['tchuk']],
   [/yshyn$/, ['ishin']],
   [/ov$/, ['off']],
-  [/ova$/, ['ovaa']],
+  [/ova$/, ['yova']],
   [/akis$/, ['akes']],
   [/oğlu$/, ['oglou']],
 ];
