@@ -227,6 +227,53 @@ describe('who is speaking', () => {
   });
 });
 
+describe('third round: coordination, appositions, resumed quotes', () => {
+  it('gives a cue coordinated with an earlier verb to the clause subject', () => {
+    const r = attribute(
+      'Marisol Quintero toured the flooded farms with Governor Alan Petty and joked, “Bring boots, not speeches.”',
+      'Quintero thanked the volunteers, then says she will return in the spring to see the levee rebuilt.',
+    );
+    expect(texts(by(r, 'Marisol Quintero'))).toEqual(['Bring boots, not speeches.', 'she will return in the spring to see the levee rebuilt']);
+    expect(by(r, 'Alan Petty')).toEqual([]);
+  });
+
+  it('reads "said he was …" as content, not an inverted speaker', () => {
+    const r = attribute('Owen Pryce spoke first.', 'Nadia Farrow criticised the budget and said he was wrong about the deficit.');
+    expect(texts(by(r, 'Nadia Farrow'))).toEqual(['he was wrong about the deficit']);
+    expect(by(r, 'Owen Pryce')).toEqual([]);
+  });
+
+  it('takes the name apposed to a description as the speaker', () => {
+    const r = attribute(
+      'A lawyer for the harbour authority, Teodor Vance, said no appeal had been decided.',
+      'The county’s campaign chairman, Lena Mokoena, said she had not seen the letter.',
+    );
+    expect(texts(by(r, 'Teodor Vance'))).toEqual(['no appeal had been decided']);
+    expect(texts(by(r, 'Lena Mokoena'))).toEqual(['she had not seen the letter']);
+  });
+
+  it('lets "who" after a speaker keep the speaker for the quote that follows', () => {
+    const r = attribute('“Rents are up a little,” said Mr. Abernathy, who noted that prices had “cratered” in 2009. “Things are moving in the right direction.”');
+    expect(texts(by(r, 'Abernathy'))).toEqual(['Rents are up a little', 'prices had “cratered” in 2009', 'Things are moving in the right direction.']);
+  });
+
+  it('joins a quote resumed after a cue with a short adverbial', () => {
+    const r = attribute('“The word is,” Hollis Grant said last month on the radio, “that the mill will stay open.”');
+    expect(texts(by(r, 'Hollis Grant'))).toEqual(['The word is … that the mill will stay open.']);
+  });
+
+  it('does not read a sentence-initial “Said” as part of the name', () => {
+    const r = attribute('Priya Ellison spoke after the vote.', 'Said Ellison: “Nobody here wanted this fight.”');
+    expect(texts(by(r, 'Priya Ellison'))).toEqual(['Nobody here wanted this fight.']);
+  });
+
+  it('skips the state of a place pair when finding a participle’s subject', () => {
+    const r = attribute('Speaking at a town hall in Dover, New Hampshire, Walt Brenner went after his rival, calling him “a total stiff on trade.”');
+    expect(texts(by(r, 'Walt Brenner'))).toEqual(['him “a total stiff on trade.”']);
+    expect(by(r, 'New Hampshire')).toEqual([]);
+  });
+});
+
 describe('what is not a statement', () => {
   it('ignores a scare quote with no cue', () => {
     const r = attribute('Ruth Okafor has criticised the so-called “green levy” for months.');

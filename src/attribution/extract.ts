@@ -346,7 +346,7 @@ class ArticleExtractor {
   /** The statement a cue at token i introduces, if its speaker is known. */
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? this.subjectAfter(para, unit, runs, i);
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? this.subjectAfter(para, unit, runs, i);
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -374,7 +374,7 @@ class ArticleExtractor {
       const quotes = [quoteBefore];
       covered.push(quoteBefore);
       // A split quote: “…,” he said, “…”. The part after the cue belongs to the same statement.
-      const after = unit.quotes.find((q) => q.start > (toks[i]?.end ?? 0) && !covered.includes(q) && onlyPunctuationBetween(para.text, toks[Math.max(i, subject.to - 1)]?.end ?? 0, q.start));
+      const after = unit.quotes.find((q) => q.start > (toks[i]?.end ?? 0) && !covered.includes(q) && resumesAfterCue(para.text, toks, Math.max(i, subject.to - 1), q));
       if (after) {
         quotes.push(after);
         covered.push(after);
@@ -449,6 +449,12 @@ class ArticleExtractor {
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
     if (!toks[i]?.lower.endsWith('ing') || toks[i - 1]?.text !== ',') return null;
+    return this.clauseSubject(para, unit, runs, i);
+  }
+
+  /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
+  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
     for (let k = 0; k < i - 1; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
@@ -457,6 +463,7 @@ class ArticleExtractor {
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
       if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
+      if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
       if (run.possessive || run.to >= i) return null;
       // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
@@ -574,6 +581,15 @@ class ArticleExtractor {
         // "David Woodard of Clemson University": the person before the place or employer.
         const link = candidate ? toks[candidate.from - 1]?.lower ?? '' : '';
         if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = this.subjectEndingAt(para, unit, runs, candidate.from - 2) ?? candidate;
+        // "A lawyer for the outlets, David Schulz, said": the name apposed to a description is the speaker.
+        if (candidate?.described || describedBefore(toks, open)) {
+          const named = runs.find((r) => r.phraseFrom === open + 1 && r.kind !== 'organisation' && !r.possessive);
+          const tail = named ? toks[named.to] : undefined;
+          if (named && (named.to === end || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
+            const key = this.keyForRun(named, true);
+            if (key) return { key, from: candidate?.from ?? 0, to: named.to };
+          }
+        }
         // A description right after a comma is one more apposition of the subject further back.
         const apposed = candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '');
         if (candidate && !apposed && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
@@ -598,6 +614,11 @@ class ArticleExtractor {
       if (run.possessive) return null;
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
     }
+    // "said Mr. Lee, who noted that …": a relative pronoun speaks for the name it follows.
+    if (t.lower === 'who' && toks[k - 1]?.text === ',') {
+      const head = runs.find((r) => r.to === k - 1 && !r.possessive && r.kind !== 'organisation');
+      if (head) return { key: this.keyForRun(head, true), from: k, to: k + 1 };
+    }
     if (GENERIC_SUBJECTS.has(t.lower)) return { key: null, from: k, to: k + 1 };
     if (ROLE_NOUNS.has(t.lower.replace(/['’]s$/, ''))) {
       // A description: "the chancellor", "the Ukrainian president", "Trump's envoy", "a spokesman".
@@ -621,7 +642,9 @@ class ArticleExtractor {
     const next = toks[i + 1];
     if (!next || next.quoted) return null;
     const pronoun = PRONOUNS[next.lower];
-    if (pronoun && ['he', 'she'].includes(next.lower)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
+    // "…,” said he." is inverted; "said he was …" is the content's own subject.
+    const afterPronoun = toks[i + 2];
+    if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
     if (!run || run.possessive) return null;
     // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
@@ -694,6 +717,45 @@ function findCommaBack(toks: Token[], from: number, maxLen: number): number {
     if (t.punct && !['-', '’', "'", '(', '&', '/', '$', '%'].includes(t.text)) return -1;
   }
   return -1;
+}
+
+/**
+ * "Silverman was joined on stage by Al Franken and joked, …", "Kasich offered him a job, then says …":
+ * a cue coordinated with an earlier verb has no subject of its own; it shares the clause's.
+ */
+function coordinatedCue(toks: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && AUXILIARIES.has(toks[k]?.lower ?? '') && !['then'].includes(toks[k]?.lower ?? '')) k--;
+  const link = toks[k]?.lower ?? '';
+  return ['and', 'but', 'then'].includes(link) && k > 0;
+}
+
+/**
+ * “…,” Trump said last month on Twitter, “…”: the quote after the cue resumes the same statement when only
+ * punctuation, or a short adverbial with no verb of saying that ends in a comma, stands between them.
+ */
+function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan): boolean {
+  const from = toks[last]?.end ?? 0;
+  if (onlyPunctuationBetween(text, from, q.start)) return true;
+  if (!/,\s*$/.test(text.slice(from, q.start))) return false;
+  const between = toks.filter((t) => t.start >= from && t.end <= q.start);
+  return between.length <= 12 && between.every((t) => !t.quoted && !CUE_FORMS.has(t.lower) && !['.', ';', '!', '?', ':'].includes(t.text));
+}
+
+/** "A lawyer for the news outlets," before a comma at `comma`: a short description that opens the sentence. */
+function describedBefore(toks: Token[], comma: number): boolean {
+  let k = comma - 1;
+  while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
+  if (k >= 0) return false;
+  const phrase = toks.slice(0, comma);
+  return ['a', 'an', 'the', 'one', 'another'].includes(phrase[0]?.lower ?? '') && phrase.some(isRoleWord);
+}
+
+/** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
+function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
+  if (toks[run.phraseFrom - 1]?.text !== ',') return false;
+  const head = runs.find((r) => r.to === run.phraseFrom - 1);
+  return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
 }
 
 /** "Rep. Jim Jordan (R-Ohio)": from a closing bracket at k, the token before its opening one. */

@@ -1,7 +1,7 @@
 // People and organisations named in one article: their surface names, roles and gender hints.
 
 import { fold } from '../text/normalize.js';
-import { FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import { CUE_FORMS, FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { baseWord } from './tokens.js';
 
@@ -56,6 +56,11 @@ function looksLikeVerbOrAdverb(lower: string): boolean {
   if (lower.length >= 6 && lower.endsWith('ing')) return true;
   if (lower.length >= 6 && lower.endsWith('ly') && !lower.endsWith('rly')) return true;
   return lower.length >= 7 && lower.endsWith('ed') && !/(?:mm|hm)ed$/.test(lower);
+}
+
+function isInflectedCue(lower: string): boolean {
+  const lemma = CUE_FORMS.get(lower);
+  return lemma !== undefined && lemma !== lower;
 }
 
 function startsSentence(tokens: Token[], k: number): boolean {
@@ -128,6 +133,8 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
   // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
   if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower)) nameFrom++;
+  // "Said Ellis: …", "Adds Smith, …": an inflected verb of saying opens an inverted sentence.
+  else if (nameFrom === from && startsSentence(tokens, from) && isInflectedCue((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
   const nameTokens = tokens.slice(nameFrom, to);
   if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
