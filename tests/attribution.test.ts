@@ -274,6 +274,32 @@ describe('third round: coordination, appositions, resumed quotes', () => {
   });
 });
 
+describe('headline conventions', () => {
+  function headlined(title: string, ...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
+    return attributeCorpus([{ ...article('h.md', [title, ...paragraphs]), title }]);
+  }
+
+  it('reads "Name: claim" as that person’s words when the article names the person', () => {
+    const r = headlined('Okafor: The Levy Will Cost Every Farmer a Harvest.', 'Senator Ruth Okafor spoke in Lagos on Monday.');
+    expect(by(r, 'Ruth Okafor')).toMatchObject([{ kind: 'indirect', text: 'The Levy Will Cost Every Farmer a Harvest', paragraph: 1 }]);
+  });
+
+  it('does not take a label nobody in the article bears as a speaker', () => {
+    const r = headlined('Fact Check: The Numbers in the Budget Do Not Add Up.', 'The budget was published on Monday.');
+    expect(r.statements).toEqual([]);
+  });
+
+  it('reads a headline verb like "calls" or "slams" as a report of words', () => {
+    const r = headlined('Marta Lindqvist calls tariff plan a gift to smugglers', 'Marta Lindqvist spoke at the port.');
+    expect(texts(by(r, 'Marta Lindqvist'))).toEqual(['tariff plan a gift to smugglers']);
+  });
+
+  it('keeps "calls" in running text a non-statement without "that" or a quotation', () => {
+    const r = attribute('Marta Lindqvist calls her mother every Sunday from the port office.');
+    expect(r.statements).toEqual([]);
+  });
+});
+
 describe('what is not a statement', () => {
   it('ignores a scare quote with no cue', () => {
     const r = attribute('Ruth Okafor has criticised the so-called “green levy” for months.');

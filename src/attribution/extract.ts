@@ -277,6 +277,15 @@ class ArticleExtractor {
         this.lastDirect = { key: statement.speaker, paragraph: para.n };
       }
     }
+    if (!hasCue && out.length === 0) {
+      const label = this.colonLabel(para, unit, runs) ?? this.headlineClaim(para, unit, runs);
+      if (label) {
+        unit.quotes.filter((q) => q.start >= (label.spans[0]?.[0] ?? 0)).forEach((q) => covered.push(q));
+        out.push(label);
+        this.statements.push(label);
+        return out;
+      }
+    }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
     const according = this.accordingTo(para, unit, runs);
     if (according) {
@@ -294,6 +303,51 @@ class ArticleExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * "Graham: Trump’s rhetoric is destroying the party’s chances": a sentence that opens with a person's name
+   * and a colon reports that person's words (the headline convention). Only a person the article names
+   * elsewhere counts, so "Fact Check: …" or "Update: …" never speak.
+   */
+  private colonLabel(para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
+    const toks = unit.tokens;
+    const run = runs[0];
+    if (!run || run.phraseFrom !== 0 || run.possessive || toks[run.to]?.text !== ':') return null;
+    const rest = toks.slice(run.to + 1).filter((t) => !t.punct);
+    if (rest.length < 4 || rest[0]?.quoted) return null;
+    const key = this.keyForRun(run, false);
+    const e = key ? this.entities.get(key) : undefined;
+    if (!key || e?.kind !== 'person') return null;
+    const surname = surnameOf(e.name);
+    if (!this.article.paragraphs.some((p) => p.n !== para.n && p.text.includes(surname))) return null;
+    const start = (rest[0] as Token).start;
+    const inside = unit.quotes.some((q) => q.start >= start);
+    return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
+  }
+
+  /**
+   * "Biden calls Trump risk to U.S. safety", "Clinton blasts Trump over deportation idea": in a headline a
+   * person followed by a present-tense verb of saying reports that person's words, even with verbs
+   * ("calls", "slams", "praises") that need a "that" or a quotation in running text.
+   */
+  private headlineClaim(para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
+    if (para.n !== 1 || unit.start !== 0 || !sameHeadline(para.text, this.article.title)) return null;
+    const toks = unit.tokens;
+    const run = runs[0];
+    if (!run || run.phraseFrom !== 0 || run.possessive) return null;
+    const verb = toks[run.to];
+    const lemma = verb ? CUE_FORMS.get(verb.lower) : undefined;
+    if (!verb || !lemma || !verb.lower.endsWith('s') || verb.lower === lemma) return null;
+    let c = run.to + 1;
+    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
+    const start = toks[c]?.start;
+    if (start === undefined || toks.length - c < 1) return null;
+    const key = this.keyForRun(run, true);
+    if (!key || this.entities.get(key)?.kind !== 'person') return null;
+    const inside = unit.quotes.some((q) => q.start >= start);
+    return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
   }
 
   /**
@@ -686,6 +740,12 @@ class ArticleExtractor {
     }
     return null;
   }
+}
+
+/** The first paragraph is the headline repeated: the same words, whatever the final stop. */
+function sameHeadline(text: string, title: string): boolean {
+  const bare = (s: string): string => s.trim().replace(/[.!?\s]+$/, '');
+  return bare(text) === bare(title);
 }
 
 function capitalise(s: string): string {

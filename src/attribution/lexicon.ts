@@ -47,9 +47,9 @@ export const CUE_FORMS: Map<string, string> = (() => {
   return forms;
 })();
 
-/** One pass over a paragraph: a quotation mark, a cue form or "according" — without one, nothing to extract. */
+/** One pass over a paragraph: a quotation mark, a colon label, a cue form or "according" — without one, nothing to extract. */
 export const SPEECH_CHECK = new RegExp(
-  `["“”«»„]|''|’’|\\b(?:${[...CUE_FORMS.keys(), 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
   'i',
 );
 
