@@ -274,6 +274,35 @@ describe('third round: coordination, appositions, resumed quotes', () => {
   });
 });
 
+describe('subjects behind places, clauses and unclosed appositions', () => {
+  it('takes the person before "of <place>" as the speaker', () => {
+    const r = attribute('Chancellor Ilse Brandauer of Austria condemned “such a cowardly attack” on Monday.');
+    expect(texts(by(r, 'Ilse Brandauer'))).toEqual(['“such a cowardly attack”']);
+  });
+
+  it('takes the person of an apposition left unclosed before the cue, not the organisation', () => {
+    const r = attribute('Tomas Reyes, the communications director for the Harbour Workers Union said in a statement. “There are no ballots left to count.”');
+    expect(texts(by(r, 'Tomas Reyes'))).toEqual(['There are no ballots left to count.']);
+  });
+
+  it('skips a leading clause when looking for the subject of a coordinated cue', () => {
+    const r = attribute('Gloria Hayes spoke first.', 'When asked whom she backed, Ms. Abara smiled and said, “I am waiting for a better candidate.”');
+    expect(texts(by(r, 'Abara'))).toEqual(['I am waiting for a better candidate.']);
+    expect(by(r, 'Gloria Hayes')).toEqual([]);
+  });
+
+  it('does not read a plural noun after "and" as a coordinated cue', () => {
+    const r = attribute('Ivo Marsh thrilled the crowds with speeches and promises to rebuild the docks, Lena Hart said.');
+    expect(by(r, 'Ivo Marsh')).toEqual([]);
+    expect(texts(by(r, 'Lena Hart'))).toEqual(['Ivo Marsh thrilled the crowds with speeches and promises to rebuild the docks']);
+  });
+
+  it('does not take the adverbial after a cue as content when the words follow', () => {
+    const r = attribute('Hollis Grant said in a statement. “The mill will stay open.”');
+    expect(texts(by(r, 'Hollis Grant'))).toEqual(['The mill will stay open.']);
+  });
+});
+
 describe('headline conventions', () => {
   function headlined(title: string, ...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
     return attributeCorpus([{ ...article('h.md', [title, ...paragraphs]), title }]);

@@ -477,9 +477,15 @@ class ArticleExtractor {
     const start = afterCue.start;
     const end = contentEnd(para.text, unit);
     if (end - start < 8) return null;
+
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
       return this.trailingContent(para, unit, subject, i, covered);
+    }
+    // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
+    if (PREPOSITIONAL_START.has(afterCue.lower) && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
+      this.lastDirect = { key: speaker, paragraph: para.n };
+      return null;
     }
     const inside = unit.quotes.filter((q) => q.start >= start && q.start < end && !covered.includes(q));
     inside.forEach((q) => covered.push(q));
@@ -509,7 +515,7 @@ class ArticleExtractor {
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
   private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    for (let k = 0; k < i - 1; k++) {
+    for (let k = leadingClauseEnd(toks, i); k < i - 1; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
@@ -666,6 +672,16 @@ class ArticleExtractor {
     const run = runs.find((r) => r.to - 1 === k);
     if (run) {
       if (run.possessive) return null;
+      // "Angela Merkel of Germany said", "David Woodard of Clemson University said": the person, not the place.
+      if (run.kind !== 'person' && ['of', 'at', 'from'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) {
+        const owner = runs.find((r) => r.to === run.phraseFrom - 1 && r.kind !== 'organisation' && !r.possessive);
+        if (owner) return { key: this.keyForRun(owner, true), from: owner.phraseFrom, to: run.to };
+      }
+      // "Sam Lau, the communications director for the Iowa Democratic Party said": an apposition left unclosed.
+      if (run.kind === 'organisation') {
+        const person = this.unclosedApposition(unit, runs, run);
+        if (person) return person;
+      }
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
     }
     // "said Mr. Lee, who noted that …": a relative pronoun speaks for the name it follows.
@@ -688,6 +704,19 @@ class ArticleExtractor {
       return { key: this.resolveDescription(words, para.n), from, to: k + 1, described: true };
     }
     return null;
+  }
+
+  /** A person, a comma and a role phrase that ends in the organisation `org`, with no comma to close it. */
+  private unclosedApposition(unit: Unit, runs: NameRun[], org: NameRun): Subject | null {
+    const toks = unit.tokens;
+    const comma = findCommaBack(toks, org.phraseFrom - 1, 14);
+    if (comma < 1 || toks[comma]?.text !== ',') return null;
+    const phrase = toks.slice(comma + 1, org.phraseFrom);
+    if (!phrase.some(isRoleWord) || !['of', 'for', 'at'].includes(phrase[phrase.length - 1]?.lower ?? '')) return null;
+    const person = runs.find((r) => r.to === comma && r.kind !== 'organisation' && !r.possessive);
+    if (!person || !opensClause(toks, person.phraseFrom)) return null;
+    const key = this.keyForRun(person, true);
+    return key ? { key, from: person.phraseFrom, to: org.to } : null;
   }
 
   /** Inverted order: "said Smith", "said the spokesman", and the subject after a quote: “…,” Smith said. */
@@ -784,6 +813,9 @@ function findCommaBack(toks: Token[], from: number, maxLen: number): number {
  * a cue coordinated with an earlier verb has no subject of its own; it shares the clause's.
  */
 function coordinatedCue(toks: Token[], i: number): boolean {
+  const form = toks[i]?.lower ?? '';
+  // "speeches and promises", "and calls": an -s form after "and" is as often a plural noun.
+  if (form.endsWith('s') && !UNAMBIGUOUS_S_CUES.has(CUE_FORMS.get(form) ?? '')) return false;
   let k = i - 1;
   while (k > 0 && AUXILIARIES.has(toks[k]?.lower ?? '') && !['then'].includes(toks[k]?.lower ?? '')) k--;
   const link = toks[k]?.lower ?? '';
@@ -809,6 +841,25 @@ function describedBefore(toks: Token[], comma: number): boolean {
   if (k >= 0) return false;
   const phrase = toks.slice(0, comma);
   return ['a', 'an', 'the', 'one', 'another'].includes(phrase[0]?.lower ?? '') && phrase.some(isRoleWord);
+}
+
+const UNAMBIGUOUS_S_CUES = new Set(['say', 'tell', 'add', 'write', 'insist', 'argue', 'explain', 'ask', 'urge', 'warn', 'predict', 'acknowledge', 'admit']);
+
+const LEADING_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'since', 'because', 'although', 'though', 'if', 'despite', 'amid', 'following', 'with', 'without', 'for', 'from', 'by', 'unlike', 'like', 'asked', 'once', 'until', 'whereas']);
+
+/**
+ * "When asked whom she supported, Ms. Sherry smiled and said …", "Before the Paris attacks, Trump took …":
+ * the token after a leading adverbial clause (opened by a preposition, subordinator or participle and closed
+ * by a comma before the cue), where the main clause's subject can start; 0 when there is none.
+ */
+function leadingClauseEnd(toks: Token[], i: number): number {
+  const first = toks[0];
+  if (!first || !(LEADING_WORDS.has(first.lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(first.text))) return 0;
+  for (let k = 1; k < i - 1; k++) {
+    if (toks[k]?.quoted) return 0;
+    if (toks[k]?.text === ',') return k + 1;
+  }
+  return 0;
 }
 
 /** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
