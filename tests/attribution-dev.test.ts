@@ -8,8 +8,8 @@ describe('attribution on annotated news (dev slice)', () => {
     const score = await scoreDev('tests/fixtures/dev-slice');
     const precision = score.overall.precision.hit / score.overall.precision.total;
     const direct = score.byKind.direct.recall;
-    // Measured 0.766 F1 / 0.914 precision / 0.944 direct recall when the floor was last raised.
-    expect(devF1(score)).toBeGreaterThanOrEqual(0.74);
+    // Measured 0.774 F1 / 0.915 precision / 0.944 direct recall when the floor was last raised.
+    expect(devF1(score)).toBeGreaterThanOrEqual(0.76);
     expect(precision).toBeGreaterThanOrEqual(0.88);
     expect(direct.hit / direct.total).toBeGreaterThanOrEqual(0.9);
     expect(score.unplaced).toBe(0);

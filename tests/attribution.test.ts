@@ -297,6 +297,11 @@ describe('subjects behind places, clauses and unclosed appositions', () => {
     expect(texts(by(r, 'Lena Hart'))).toEqual(['Ivo Marsh thrilled the crowds with speeches and promises to rebuild the docks']);
   });
 
+  it('takes the content after "told X," when a short adverb opens the sentence', () => {
+    const r = attribute('Instead, Dana Welch told reporters, her plan would merely be “to go after them” if she wins.');
+    expect(by(r, 'Dana Welch')).toMatchObject([{ kind: 'mixed', text: 'her plan would merely be “to go after them” if she wins' }]);
+  });
+
   it('does not take the adverbial after a cue as content when the words follow', () => {
     const r = attribute('Hollis Grant said in a statement. “The mill will stay open.”');
     expect(texts(by(r, 'Hollis Grant'))).toEqual(['The mill will stay open.']);

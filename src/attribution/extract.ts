@@ -456,7 +456,8 @@ class ArticleExtractor {
         covered.push(quote);
         return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)]);
       }
-      if (afterCue.text === ',' && subject.from < i && onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0)) {
+      // (after at most a short sentence adverb: "Instead, Trump told CNN, his policy would …")
+      if (afterCue.text === ',' && subject.from < i && (onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0) || shortLeadingAdverb(toks, subject.from))) {
         // "Rubio says, win or lose, he is staying in the race": the subject opens the sentence, so the content follows.
         const rest = toks[c + 1];
         if (rest && !rest.punct) {
@@ -841,6 +842,17 @@ function describedBefore(toks: Token[], comma: number): boolean {
   if (k >= 0) return false;
   const phrase = toks.slice(0, comma);
   return ['a', 'an', 'the', 'one', 'another'].includes(phrase[0]?.lower ?? '') && phrase.some(isRoleWord);
+}
+
+/** "Instead," / "On Monday," / "In a statement," before the subject at `from`: up to four words and a comma. */
+function shortLeadingAdverb(toks: Token[], from: number): boolean {
+  if (from < 2 || from > 5 || toks[from - 1]?.text !== ',') return false;
+  const words = toks.slice(0, from - 1);
+  if (!words.every((t) => !t.punct && !t.quoted && !CUE_FORMS.has(t.lower))) return false;
+  // An adverb or a prepositional phrase, not a noun phrase ("The new pumps, Solberg said, will …").
+  const first = words[0] as Token;
+  if (LEADING_WORDS.has(first.lower) || PREPOSITIONAL_START.has(first.lower)) return true;
+  return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
 
 const UNAMBIGUOUS_S_CUES = new Set(['say', 'tell', 'add', 'write', 'insist', 'argue', 'explain', 'ask', 'urge', 'warn', 'predict', 'acknowledge', 'admit']);
