@@ -94,7 +94,8 @@ export class Engine {
   private readonly articleByFile: Map<string, Article>;
   readonly outletNames: string[];
   private readonly outletByFold: Map<string, string>;
-  private recency: Int32Array | null = null;
+  /** Each speaker's statements, newest article first (then corpus order): person answers read it as is. */
+  private readonly newestBySpeaker: Map<string, number[]>;
   private readonly citations = new Map<string, Excerpt['article']>();
 
   constructor(readonly corpus: BuiltCorpus) {
@@ -104,6 +105,7 @@ export class Engine {
     this.articleByFile = new Map(corpus.articles.map((a) => [a.file, a]));
     this.outletNames = [...new Set(corpus.articles.map((a) => a.outlet))];
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
+    this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
   }
 
   findOutlet(name: string): string | null {
@@ -151,16 +153,16 @@ export class Engine {
   }
 
   private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null): Promise<AnswerResult> {
-    let positions = this.corpus.index.bySpeaker.get(person.id) ?? [];
+    // Newest first; with a topic, best match first.
+    let positions = this.newestBySpeaker.get(person.id) ?? [];
     if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
     const total = positions.length;
     if (topic && positions.length) {
       const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined });
-      const allowed = new Set(positions);
-      positions = ranked.map((h) => h.position).filter((k) => allowed.has(k));
+      positions = ranked.map((h) => h.position);
     }
     const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet };
-    const outlets = this.group(positions, Boolean(topic), MAX_EXCERPTS_PER_OUTLET);
+    const outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
     const shown = outlets.reduce((n, o) => n + o.excerpts.length, 0);
     const scope = outlet ? [outlet] : this.outletNames;
     const absent = scope.filter((o) => !outlets.some((g) => g.outlet === o));
@@ -195,7 +197,7 @@ export class Engine {
     const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     const person = top ? this.directory.byId.get(top) : undefined;
     const shown = positions.slice(0, MAX_PHRASE_MATCHES);
-    const outlets = this.group(shown, false);
+    const outlets = this.group(shown);
     const notes: string[] = [];
     if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
     if (shown.length < positions.length) notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
@@ -208,7 +210,7 @@ export class Engine {
     const positions = this.known(ranked.map((h) => h.position)).slice(0, 50);
     const parsed: ParsedQuestion = { type: 'topic', topic, outlet };
     const notice = positions.length ? null : `No statement about “${topic}” in this corpus.`;
-    return { question, speaker: null, outlets: this.group(positions, true), absent: [], notice, suggestions: [], parsed };
+    return { question, speaker: null, outlets: this.group(positions), absent: [], notice, suggestions: [], parsed };
   }
 
   /** Paragraphs containing the phrase, for "who said" when no statement has it. */
@@ -231,18 +233,6 @@ export class Engine {
     return this.corpus.index.statements[k] as IndexedStatement;
   }
 
-  /** Rank of a statement when newer articles come first (then corpus order): sorting by it is an int compare. */
-  private recencyRank(k: number): number {
-    if (!this.recency) {
-      const { statements } = this.corpus.index;
-      const dates = Float64Array.from(statements, (st) => dateNumber(st.date));
-      const order = Array.from(statements, (_, i) => i).sort((a, b) => (dates[b] as number) - (dates[a] as number) || a - b);
-      this.recency = new Int32Array(statements.length);
-      order.forEach((position, rank) => ((this.recency as Int32Array)[position] = rank));
-    }
-    return this.recency[k] ?? k;
-  }
-
   /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   private known(positions: number[]): number[] {
     const { statements, removed } = this.corpus.index;
@@ -258,8 +248,8 @@ export class Engine {
     return c;
   }
 
-  /** Groups statement positions by outlet; keeps rank order when ranked, else article and paragraph order. */
-  private group(positions: number[], ranked: boolean, perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
+  /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
+  private group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
     const byOutlet = new Map<string, number[]>();
     for (const k of this.known(positions)) {
       const o = this.statement(k).outlet;
@@ -270,7 +260,6 @@ export class Engine {
     const order = this.outletNames.filter((o) => byOutlet.has(o));
     return order.map((o) => {
       const list = byOutlet.get(o) as number[];
-      if (!ranked) list.sort((a, b) => this.recencyRank(a) - this.recencyRank(b));
       return {
         outlet: o,
         excerpts: list.slice(0, perOutlet).map((k) => {
@@ -312,6 +301,27 @@ export class Engine {
     const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared };
   }
+}
+
+/** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */
+function newestFirstBySpeaker(index: StatementIndex): Map<string, number[]> {
+  const { statements, removed } = index;
+  // One number per statement orders by date descending, then position: (99999999 - yyyymmdd) * 1e7 + position.
+  const keys = new Float64Array(statements.length - removed.size);
+  let n = 0;
+  statements.forEach((s, k) => {
+    if (!removed.has(k)) keys[n++] = (99_999_999 - dateNumber(s.date)) * 1e7 + k;
+  });
+  keys.sort();
+  const out = new Map<string, number[]>();
+  for (const key of keys) {
+    const k = key % 1e7;
+    const speaker = (statements[k] as IndexedStatement).speaker;
+    const list = out.get(speaker);
+    if (list) list.push(k);
+    else out.set(speaker, [k]);
+  }
+  return out;
 }
 
 /** Diff of two reloads, by file and content hash. */

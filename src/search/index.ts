@@ -5,7 +5,7 @@ import { create, insert, insertMultiple, load, remove, save, search } from '@ora
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
-import { idsWithTerm, scoreByPostings } from './postings.js';
+import { idsWithTerms, scoreByPostings } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -192,37 +192,11 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
   }
   // A common term: score the small filtered set directly, or read Orama's postings (linear) when
   // there is no filter; Orama's own lookup is quadratic in the postings' size.
-  const postings = topicTerms.reduce((n, t) => n + documentFrequency(index, t), 0);
-  // Few candidates: scoring their texts beats walking long posting lists.
-  if (candidates !== null && candidates.length * 8 < postings) return bm25Over(index, candidates, topicTerms);
-  const allowed = candidates ? new Set(candidates) : null;
-  const wanted = allowed || filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS;
-  let hits = scoreByPostings(index.db, topicTerms, wanted).map((h) => ({ position: Number(h.id), score: h.score }));
-  if (allowed) hits = hits.filter((h) => allowed.has(h.position));
+  // Scored from the postings, walking whichever is smaller: the candidates or each term's list.
+  const wanted = candidates || filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS;
+  let hits = scoreByPostings(index.db, topicTerms, wanted, candidates ?? undefined).map((h) => ({ position: Number(h.id), score: h.score }));
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
-  return hits.slice(0, allowed ? hits.length : TOPIC_HITS);
-}
-
-/** Okapi BM25 (k1 1.2, b 0.75, Orama's defaults) over a small candidate set. */
-function bm25Over(index: StatementIndex, candidates: number[], topicTerms: string[]): RankedHit[] {
-  const n = index.statements.length;
-  const avgLength = (index.db.data.index as unknown as { avgFieldLength?: Record<string, number> }).avgFieldLength?.text ?? 20;
-  const idf = new Map(topicTerms.map((t) => {
-    const df = documentFrequency(index, t);
-    return [t, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
-  }));
-  const hits: RankedHit[] = [];
-  for (const position of candidates) {
-    const tokens = index.db.tokenizer.tokenize((index.statements[position] as IndexedStatement).text, 'english', 'text');
-    let score = 0;
-    for (const t of topicTerms) {
-      const tf = tokens.reduce((c, x) => (x === t ? c + 1 : c), 0);
-      if (tf === 0) continue;
-      score += ((idf.get(t) ?? 0) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * tokens.length) / avgLength));
-    }
-    if (score > 0) hits.push({ position, score });
-  }
-  return hits.sort((a, b) => b.score - a.score);
+  return candidates ? hits : hits.slice(0, TOPIC_HITS);
 }
 
 /** Folded words separated by single spaces: how phrases are compared. */
@@ -242,10 +216,10 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
   if (phraseTerms.length === 0) {
     candidates = index.statements.map((_, k) => k).filter((k) => !index.removed.has(k));
   } else {
-    // Every statement holding the phrase holds its rarest stem: read that one posting list.
-    const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df)[0] as { t: string; df: number };
-    if (rarest.df === 0) return [];
-    candidates = idsWithTerm(index.db, rarest.t).map(Number).sort((a, b) => a - b);
+    // Every statement holding the phrase holds each of its stems: intersect the two rarest posting lists.
+    const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df).slice(0, 2);
+    if ((rarest[0]?.df ?? 0) === 0) return [];
+    candidates = idsWithTerms(index.db, rarest.map((r) => r.t)).map(Number).sort((a, b) => a - b);
   }
   return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
 }

@@ -58,11 +58,12 @@ export interface ScoredId {
  * BM25 scores of every statement containing any of `terms` (exact stems), summed over terms,
  * best first. Linear in the number of postings read.
  */
-export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, prop = 'text'): ScoredId[] {
+export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, within?: number[], prop = 'text'): ScoredId[] {
   const idx = view(db);
   const root = idx.indexes[prop]?.node;
   if (!root) return [];
   const docsCount = count(db);
+  const allowed = within ? internalIds(db, within) : null;
   const scores = new Map<number, number>();
   for (const term of terms) {
     const node = exactNode(root, term);
@@ -72,14 +73,30 @@ export function scoreByPostings(db: StatementDb, terms: string[], limit = Number
     const avg = idx.avgFieldLength[prop] ?? 1;
     const frequencies = idx.frequencies[prop];
     const lengths = idx.fieldLengths[prop];
-    for (const internalId of node.d) {
+    const score = (internalId: number): void => {
       const tf = frequencies?.[internalId]?.[term] ?? 0;
       const length = lengths?.[internalId] ?? avg;
       const bm25 = (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
       scores.set(internalId, (scores.get(internalId) ?? 0) + bm25);
+    };
+    // Walk the smaller side: a person's few statements, or a rare term's few postings.
+    if (allowed && allowed.size < node.d.size) {
+      for (const internalId of allowed) if (node.d.has(internalId)) score(internalId);
+    } else {
+      for (const internalId of node.d) if (!allowed || allowed.has(internalId)) score(internalId);
     }
   }
   return topScored(db, scores, limit);
+}
+
+function internalIds(db: StatementDb, positions: number[]): Set<number> {
+  const map = db.internalDocumentIDStore.idToInternalId;
+  const out = new Set<number>();
+  for (const p of positions) {
+    const id = map.get(String(p));
+    if (id !== undefined) out.add(id);
+  }
+  return out;
 }
 
 /** The `limit` best of `scores` as external ids, best first, without sorting them all. */
@@ -98,11 +115,22 @@ function topScored(db: StatementDb, scores: Map<number, number>, limit: number):
     .map(([internalId, score]) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }));
 }
 
-/** External ids of every statement containing exactly `term` (one posting list, no scoring). */
-export function idsWithTerm(db: StatementDb, term: string, prop = 'text'): string[] {
+/** External ids of the statements containing every one of `terms` exactly (posting lists intersected). */
+export function idsWithTerms(db: StatementDb, terms: string[], prop = 'text'): string[] {
   const root = view(db).indexes[prop]?.node;
-  const node = root ? exactNode(root, term) : null;
-  if (!node) return [];
+  if (!root || terms.length === 0) return [];
+  const lists: Set<number>[] = [];
+  for (const term of terms) {
+    const node = exactNode(root, term);
+    if (!node) return [];
+    lists.push(node.d);
+  }
+  lists.sort((a, b) => a.size - b.size);
+  const [smallest, ...rest] = lists as [Set<number>, ...Set<number>[]];
   const store = db.internalDocumentIDStore;
-  return [...node.d].map((internalId) => String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)));
+  const out: string[] = [];
+  for (const internalId of smallest) {
+    if (rest.every((l) => l.has(internalId))) out.push(String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)));
+  }
+  return out;
 }
