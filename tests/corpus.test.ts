@@ -75,6 +75,19 @@ describe('loading a corpus folder', () => {
     }
   });
 
+  it('keeps the same wire copy printed by two outlets as two articles', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    try {
+      const body = 'Talks resume in Geneva\n\n"We are close," envoy Ana Lopez told reporters.\n';
+      await writeFile(path.join(dir, 'wire-a.md'), `---\noutlet: The Herald\n---\n${body}`);
+      await writeFile(path.join(dir, 'wire-b.md'), `---\noutlet: Daily Post\n---\n${body}`);
+      const { articles } = await loadCorpus(dir);
+      expect(articles.filter((a) => a.file.startsWith('wire-')).map((a) => a.outlet)).toEqual(['The Herald', 'Daily Post']);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('reports sources.json that is not valid JSON and still loads the articles', async () => {
     const { dir, cleanup } = await tempCorpus();
     try {

@@ -71,8 +71,11 @@ export function findPerson(dir: PeopleDirectory, query: string): PersonRecord | 
     if (ids?.length) return mostQuoted(dir, ids);
   }
   // A role: "the EU foreign affairs chief", "Trump's envoy".
+  // One word must be the role's head noun ("chancellor"), not any word in it: a bare "government" is
+  // a topic, not the "Government Spokesperson".
+  const several = bare.includes(' ');
   const roleHits = dir.roles.filter(({ role }) =>
-    role === bare || role.endsWith(` ${bare}`) || (bare.length >= 6 && role.includes(bare)) || (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2));
+    role === bare || role.endsWith(` ${bare}`) || (several && role.includes(bare)) || (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2));
   if (roleHits.length) return mostQuoted(dir, roleHits.map((r) => r.id));
   // Words of a name ("Zelenskiy", "Lytvyn"), allowing near spellings of each: people who have them all.
   let ids: string[] | null = null;

@@ -245,25 +245,38 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     options.stamps.clear();
     for (const [name, stamp] of nextStamps) options.stamps.set(name, stamp);
   }
-  const byContent = new Map<string, Article>();
+  const byContent = new Map<string, Article[]>();
   const articles: Article[] = [];
   for (const article of loaded) {
     if (!article) continue;
     const key = contentKey(article);
-    const first = byContent.get(key);
-    if (first) {
-      first.alsoAt = [...(first.alsoAt ?? []), article.file];
+    const same = byContent.get(key)?.find((first) => sameArticle(first, article));
+    if (same) {
+      same.alsoAt = [...(same.alsoAt ?? []), article.file];
       continue;
     }
     // A copy, so that noting duplicates never alters an article held in the extraction cache.
     const copy = { ...article, alsoAt: undefined };
-    byContent.set(key, copy);
+    byContent.set(key, [...(byContent.get(key) ?? []), copy]);
     articles.push(copy);
   }
   return { articles, problems };
 }
 
-/** Two files with the same paragraphs are the same article, whatever their names or line ends. */
+/** Two files with the same paragraphs have the same text, whatever their names or line ends. */
 function contentKey(article: Article): string {
   return createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+}
+
+/** The outlet was only guessed from the file name: nothing in or about the file named one. */
+function outletFromStem(article: Article): boolean {
+  return article.outlet === path.basename(article.file, path.extname(article.file));
+}
+
+/**
+ * Same text is the same article when the outlets agree or one was only guessed from a file name;
+ * the same wire copy printed by two named outlets is two articles, since each outlet reported it.
+ */
+function sameArticle(a: Article, b: Article): boolean {
+  return a.outlet === b.outlet || outletFromStem(a) || outletFromStem(b);
 }
