@@ -56,10 +56,15 @@ export interface PreparedCorpus {
 }
 
 /** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
-export async function prepareCorpus(corpusDir: string, caches?: BuildCaches): Promise<PreparedCorpus> {
+export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}): Promise<PreparedCorpus | 'too many new articles'> {
   const t0 = performance.now();
   const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps });
   const t1 = performance.now();
+  if (limits.maxNewArticles !== undefined && caches) {
+    // Counted before extracting: attributing thousands of changed articles here would hold up questions.
+    const fresh = articles.filter((a) => !caches.extractions.has(`${a.hash}\u0000${a.file}`)).length;
+    if (fresh > limits.maxNewArticles) return 'too many new articles';
+  }
   const attribution = attributeCorpus(articles, caches?.extractions);
   if (caches) {
     caches.articles.clear();
@@ -82,7 +87,7 @@ function corpusFrom(prepared: PreparedCorpus, index: StatementIndex): BuiltCorpu
 
 /** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
 export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBatch?: () => Promise<void>): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
-  const prepared = await prepareCorpus(corpusDir, caches);
+  const prepared = (await prepareCorpus(corpusDir, caches)) as PreparedCorpus;
   const t = performance.now();
   const index = await buildStatementIndex(prepared.statements, onBatch);
   return { corpus: corpusFrom(prepared, index), timings: { ...prepared.timings, indexMs: performance.now() - t } };
@@ -375,7 +380,8 @@ export async function nextEngine(corpusDir: string, caches: BuildCaches, current
     return { next: null, report: { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems, ms: performance.now() - started, error } };
   };
   try {
-    const prepared = await prepareCorpus(corpusDir, caches);
+    const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES });
+    if (prepared === 'too many new articles') return failed(REBUILD_NEEDED);
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
       return failed(`no article could be read from ${corpusDir}; the previous corpus is still in use`, prepared.problems);
     }
@@ -394,6 +400,8 @@ export async function nextEngine(corpusDir: string, caches: BuildCaches, current
 }
 
 export const REBUILD_NEEDED = 'too many statements changed to patch the index';
+/** More new or changed articles than this are not patched in the serving worker: a new worker builds. */
+export const MAX_PATCH_ARTICLES = 200;
 
 /** Builds the next engine and swaps it in only when that succeeded; the old one serves meanwhile. */
 export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {

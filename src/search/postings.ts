@@ -64,7 +64,15 @@ export function scoreByPostings(db: StatementDb, terms: string[], limit = Number
   if (!root) return [];
   const docsCount = count(db);
   const allowed = within ? internalIds(db, within) : null;
-  const scores = new Map<number, number>();
+  // Scores in a dense array by internal id, reused across queries: hundreds of thousands of postings
+  // cost a Map far more than the arithmetic.
+  const size = db.internalDocumentIDStore.internalIdToId.length + 1;
+  let scores = scratch.get(db);
+  if (!scores || scores.length < size) {
+    scores = new Float64Array(size);
+    scratch.set(db, scores);
+  }
+  const touched: number[] = [];
   for (const term of terms) {
     const node = exactNode(root, term);
     if (!node) continue;
@@ -73,11 +81,12 @@ export function scoreByPostings(db: StatementDb, terms: string[], limit = Number
     const avg = idx.avgFieldLength[prop] ?? 1;
     const frequencies = idx.frequencies[prop];
     const lengths = idx.fieldLengths[prop];
+    const board = scores;
     const score = (internalId: number): void => {
       const tf = frequencies?.[internalId]?.[term] ?? 0;
       const length = lengths?.[internalId] ?? avg;
-      const bm25 = (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
-      scores.set(internalId, (scores.get(internalId) ?? 0) + bm25);
+      if (board[internalId] === 0) touched.push(internalId);
+      board[internalId] = (board[internalId] as number) + (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
     };
     // Walk the smaller side: a person's few statements, or a rare term's few postings.
     if (allowed && allowed.size < node.d.size) {
@@ -86,8 +95,13 @@ export function scoreByPostings(db: StatementDb, terms: string[], limit = Number
       for (const internalId of node.d) if (!allowed || allowed.has(internalId)) score(internalId);
     }
   }
-  return topScored(db, scores, limit);
+  const top = topScored(db, scores, touched, limit);
+  for (const id of touched) scores[id] = 0;
+  return top;
 }
+
+/** One score board per index (queries in a worker run one at a time, so it is never shared mid-query). */
+const scratch = new WeakMap<StatementDb, Float64Array>();
 
 function internalIds(db: StatementDb, positions: number[]): Set<number> {
   const map = db.internalDocumentIDStore.idToInternalId;
@@ -99,20 +113,21 @@ function internalIds(db: StatementDb, positions: number[]): Set<number> {
   return out;
 }
 
-/** The `limit` best of `scores` as external ids, best first, without sorting them all. */
-function topScored(db: StatementDb, scores: Map<number, number>, limit: number): ScoredId[] {
+/** The `limit` best of the touched scores as external ids, best first, without sorting them all. */
+function topScored(db: StatementDb, scores: Float64Array, touched: number[], limit: number): ScoredId[] {
   const store = db.internalDocumentIDStore;
-  let kept: [number, number][] = [...scores];
+  let kept = touched;
   if (kept.length > limit) {
-    // A native numeric sort of the bare scores finds the cut-off; only entries above it are sorted as pairs.
-    const values = Float64Array.from(scores.values()).sort();
+    // A native numeric sort of the bare scores finds the cut-off; only ids above it are sorted.
+    const values = Float64Array.from(touched, (id) => scores[id] as number).sort();
     const floor = values[values.length - limit] as number;
-    kept = kept.filter(([, v]) => v >= floor);
+    kept = touched.filter((id) => (scores[id] as number) >= floor);
   }
   return kept
-    .sort((a, b) => b[1] - a[1])
+    .map((id) => ({ internalId: id, score: scores[id] as number }))
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit)
-    .map(([internalId, score]) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }));
+    .map(({ internalId, score }) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }));
 }
 
 /** External ids of the statements containing every one of `terms` exactly (posting lists intersected). */
