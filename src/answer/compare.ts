@@ -4,16 +4,25 @@
 import { words } from '../text/normalize.js';
 import type { ComparedStatement, ComparedVersion, DiffPiece, Excerpt, OutletExcerpts } from '../types.js';
 
-const SAME_STATEMENT = 0.45;
+/** Share of the shorter version's word pairs found in the other: word pairs keep order, so two
+ * statements that merely use the same vocabulary ("security guarantees", "Europe") stay apart. */
+const SAME_STATEMENT = 0.5;
+
+function wordPairs(text: string): Set<string> {
+  const w = words(text);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < w.length; i++) pairs.add(`${w[i]} ${w[i + 1]}`);
+  return pairs;
+}
 
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
+  for (const p of a) if (b.has(p)) shared++;
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
 interface Cluster {
-  words: Set<string>;
+  pairs: Set<string>;
   versions: { outlet: string; excerpt: Excerpt }[];
 }
 
@@ -21,36 +30,41 @@ export function compareStatements(groups: OutletExcerpts[]): ComparedStatement[]
   const clusters: Cluster[] = [];
   for (const group of groups) {
     for (const excerpt of group.excerpts) {
-      const w = new Set(words(excerpt.text));
-      if (w.size < 3) continue;
+      const pairs = wordPairs(excerpt.text);
+      if (pairs.size < 2) continue;
       let best: Cluster | null = null;
       let bestScore = SAME_STATEMENT;
       for (const c of clusters) {
         if (c.versions.some((v) => v.outlet === group.outlet)) continue;
-        const score = similarity(w, c.words);
+        const score = similarity(pairs, c.pairs);
         if (score >= bestScore) {
           best = c;
           bestScore = score;
         }
       }
       if (best) best.versions.push({ outlet: group.outlet, excerpt });
-      else clusters.push({ words: w, versions: [{ outlet: group.outlet, excerpt }] });
+      else clusters.push({ pairs, versions: [{ outlet: group.outlet, excerpt }] });
     }
   }
   return clusters
     .filter((c) => c.versions.length >= 2)
     .sort((a, b) => b.versions.length - a.versions.length)
     .map((c) => {
-      const first = c.versions[0]?.excerpt.text ?? '';
-      const second = c.versions[1]?.excerpt.text ?? '';
+      // Each version is marked against the most common wording (the one closest to all the others),
+      // which is itself marked against the next most common: the outlier's changes stand out.
+      const pairs = c.versions.map((v) => wordPairs(v.excerpt.text));
+      const centrality = pairs.map((p, i) => pairs.reduce((sum, q, j) => (i === j ? sum : sum + similarity(p, q)), 0) + c.versions[i]!.excerpt.text.length * 1e-6);
+      const ranked = c.versions.map((v, i) => ({ text: v.excerpt.text, score: centrality[i] as number })).sort((a, b) => b.score - a.score);
+      const fullest = ranked[0]?.text ?? '';
+      const next = ranked[1]?.text ?? '';
       return {
-        versions: c.versions.map((v, i): ComparedVersion => ({
+        versions: c.versions.map((v): ComparedVersion => ({
           outlet: v.outlet,
           text: v.excerpt.text,
           kind: v.excerpt.kind === 'passage' || v.excerpt.kind === 'mention' ? 'direct' : v.excerpt.kind,
           paragraph: v.excerpt.paragraph,
           article: v.excerpt.article,
-          diff: wordDiff(i === 0 ? second : first, v.excerpt.text),
+          diff: wordDiff(v.excerpt.text === fullest ? next : fullest, v.excerpt.text),
         })),
       };
     });
