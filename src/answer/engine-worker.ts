@@ -24,10 +24,6 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
-    case 'flush':
-      // Before the worker is stopped: finish a pending save of the index.
-      if (pendingSave) await saveNow();
-      return saving;
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {
@@ -38,11 +34,10 @@ async function handle(req: WorkerRequest): Promise<unknown> {
         const s = engine.stats();
         return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: 0, error: REBUILD_NEEDED };
       }
+      // A patched index is not saved: writing it here would hold up questions for seconds. The saved
+      // copy is then stale, and the next start sees that and builds.
       const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
-      if (next) {
-        engine = next;
-        saveSoon();
-      }
+      if (next) engine = next;
       return report;
     }
   }
@@ -55,31 +50,22 @@ port.on('message', (req: WorkerRequest) => {
   );
 });
 
-/** Saves the index after the reply has gone out, so that no question waits on the write. */
-let saving: Promise<void> = Promise.resolve();
-let pendingSave: NodeJS.Timeout | null = null;
-function saveNow(): Promise<void> {
-  if (pendingSave) clearTimeout(pendingSave);
-  pendingSave = null;
-  if (!snapshotDir || !engine) return saving;
-  const corpus = engine.corpus;
-  saving = saving
-    .then(() => writeSnapshot(snapshotDir, corpusDir, corpus, caches.stamps))
-    .catch((err: unknown) => port.postMessage({ id: -1, error: `could not save the index: ${err instanceof Error ? err.message : String(err)}` } satisfies WorkerReply));
-  return saving;
-}
-function saveSoon(): void {
-  if (!snapshotDir) return;
-  if (pendingSave) clearTimeout(pendingSave);
-  pendingSave = setTimeout(() => void saveNow(), 50);
+/** Saves the built index before this worker serves: the write blocks its thread for seconds on a large corpus. */
+async function save(): Promise<void> {
+  if (!snapshotDir || !engine) return;
+  try {
+    await writeSnapshot(snapshotDir, corpusDir, engine.corpus, caches.stamps);
+  } catch (err) {
+    port.postMessage({ id: -1, error: `could not save the index: ${err instanceof Error ? err.message : String(err)}` } satisfies WorkerReply);
+  }
 }
 
 try {
   const restored = snapshotDir ? await readSnapshot(snapshotDir, corpusDir, caches) : null;
   const source = restored?.corpus ? 'snapshot' : 'built';
   engine = new Engine(restored?.corpus ?? (await buildCorpus(corpusDir, caches)).corpus);
+  if (source === 'built') await save();
   port.postMessage({ id: 0, result: { ready: true, stats: engine.stats(), source, reason: restored?.reason ?? null } } satisfies WorkerReply);
-  if (source === 'built') saveSoon();
 } catch (err) {
   port.postMessage({ id: 0, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);
 }

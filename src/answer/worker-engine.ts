@@ -54,9 +54,8 @@ class EngineWorker {
     });
   }
 
-  /** Stops after the requests already sent have been answered and a pending index save is written. */
+  /** Stops after the requests already sent have been answered. */
   async retire(): Promise<void> {
-    await this.call('flush').catch(() => undefined);
     const inFlight = [...this.pending.values()].length;
     if (inFlight > 0) await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
