@@ -55,7 +55,9 @@ describe('whosaid on a fake Discord', () => {
   it('/ask "what did Kallas say?" cites AnewZ\'s "real troops and real capabilities"', async () => {
     const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' });
     kallasAnswer = await reply(interaction);
-    expect(fake.requestsFor(interaction)[0]?.body?.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    // A quick answer goes out in the acknowledgement itself: one request, no deferral and edit.
+    expect(fake.requestsFor(interaction).map((r) => r.body?.type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
+    expect(interaction.answeredAt! - interaction.createdAt).toBeLessThan(3000);
     const [header, ...blocks] = embedsOf(kallasAnswer);
     expect(header?.title).toBe('Kaja Kallas — EU foreign affairs chief');
     expect(header?.description).toMatch(/Not reported by: .*LBC/);
@@ -231,7 +233,10 @@ describe('whosaid on a fake Discord', () => {
 
   it('every request fit Discord\'s limits, pinged nobody, and none was rejected', () => {
     expect(harness.sentProblems()).toEqual([]);
-    const checked = fake.requests.filter((r) => r.body && !Array.isArray(r.body) && (r.body.embeds || r.body.content || (r.body.data as Json | undefined)?.content));
+    const checked = fake.requests.filter((r) => {
+      const body = (r.path.endsWith('/callback') ? (r.body?.data as Json | undefined) : r.body) ?? {};
+      return !Array.isArray(body) && (body.embeds || body.content);
+    });
     expect(checked.length).toBeGreaterThan(15);
     const thinking = [...fake.messages.values()].filter((m) => (m.author as Json).id === fake.botUser.id && Number(m.flags ?? 0) & MessageFlags.Loading);
     expect(thinking.map((m) => m.id)).toEqual([]);

@@ -91,8 +91,9 @@ describe('missing permissions on a fake Discord', () => {
     expect(text).toMatch(/Not reported by: .*LBC/);
     expect(text.split('\n').at(-1)).toMatch(/^-# Question: what did Kallas say\?/);
     // What the bot sent (not just what the fake kept) had no embeds: nothing was silently lost.
-    const edit = harness.fake.requestsFor(interaction).find((r) => r.method === 'PATCH');
-    expect(edit?.body?.embeds).toEqual([]);
+    const sent = harness.fake.requestsFor(interaction).map((r) => (r.path.endsWith('/callback') ? (r.body?.data as Json) : r.body));
+    expect(sent.filter((body) => body?.content)).toHaveLength(1);
+    expect(sent.every((body) => !(body?.embeds as unknown[] | undefined)?.length)).toBe(true);
   });
 
   it('plain text keeps hostile article text escaped and pings nobody', async () => {

@@ -155,9 +155,9 @@ describe('register and start against a fake Discord', () => {
     const result = await run(START, env, cwd, async (child, output) => {
       await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
       inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
-      // Hold the answer back: its edit gets a 429 (Retry-After 1 s), so it is still in flight when the signal lands.
-      const token = inFlight.token.replace(/[.]/g, '\\.');
-      fake.rateLimit({ method: 'PATCH', path: new RegExp(`/${token}/messages/@original$`), retryAfter: 1 });
+      // Hold the answer back: the acknowledgement carrying it gets a 429 (Retry-After 1 s), so it is
+      // still in flight when the signal lands.
+      fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
       await fake.waitFor(() => fake.requestsFor(inFlight!).some((r) => r.status === 429), 20_000, 'the held-back edit');
       child.kill(signal);
       signalledAt = Date.now();
@@ -167,10 +167,10 @@ describe('register and start against a fake Discord', () => {
     const exitedAt = Date.now();
     expect(result.code).toBe(0);
     expect(exitedAt - signalledAt).toBeLessThan(5_000);
-    const edits = fake.requestsFor(inFlight!).filter((r) => r.method === 'PATCH');
-    expect(edits.map((r) => r.status)).toEqual([429, 200]);
-    expect(edits[1]!.at).toBeGreaterThan(signalledAt);
-    expect(JSON.stringify(edits[1]!.body?.embeds)).toContain('Volodymyr Zelenskyy');
+    const sent = fake.requestsFor(inFlight!);
+    expect(sent.map((r) => r.status)).toEqual([429, 200]);
+    expect(sent[1]!.at).toBeGreaterThan(signalledAt);
+    expect(JSON.stringify((sent[1]!.body?.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
     const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
     expect(note?.status).toBe(204);
     expect((note?.body?.data as { content?: string }).content).toMatch(/^whosaid is restarting/);

@@ -111,8 +111,41 @@ export function whyNoThread(interaction: ChatInputCommandInteraction, ephemeral:
 }
 
 /**
- * The common path of /ask, /said, /whosaid and /compare: acknowledge at once (the engine may take a
- * while), store the view, show its first page, and open a thread on it when asked to.
+ * How long an answer may take before the interaction is deferred instead. Most answers take a few
+ * milliseconds: they go out in the acknowledgement itself, one request that Discord and discord.js
+ * exempt from the global 50-per-second limit, instead of a deferral plus an edit through the
+ * interaction's webhook (which discord.js counts against that limit and keeps a queue for). Slow
+ * ones are deferred well inside Discord's 3 s, leaving room for a 429 on the acknowledgement.
+ */
+export const QUICK_ANSWER_MS = 500;
+
+/** The outcome of `work` if it settles within `ms`, else null (the work goes on; await it later). */
+export async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A new message's body: text or embeds, with its buttons (an empty content field is left out). */
+export function newMessageBody(answer: AnswerMessage): { content?: string; embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] } {
+  return { ...(answer.content ? { content: answer.content } : {}), embeds: answer.embeds, components: answer.components };
+}
+
+/** An edit's body: content always set, so switching between text and embeds leaves nothing behind. */
+export function editBody(answer: AnswerMessage): { content: string; embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] } {
+  return { content: answer.content, embeds: answer.embeds, components: answer.components };
+}
+
+/**
+ * The common path of /ask, /said, /whosaid and /compare: store the view, answer with its first page
+ * (in the acknowledgement when the engine is quick, else defer and edit), and open a thread on it
+ * when asked to.
  */
 export async function replyWithView(
   interaction: ChatInputCommandInteraction,
@@ -120,16 +153,27 @@ export async function replyWithView(
   query: ViewQuery,
   options: { ephemeral: boolean; openThread: boolean },
 ): Promise<void> {
-  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const view = ctx.state.addView(query, interaction.user.id);
   const noThread = whyNoThread(interaction, options.ephemeral);
-  const answer = await answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread, plain: !mayEmbed(interaction.appPermissions) });
-  const message = await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
+  const flags = options.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+  const answering = answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread, plain: !mayEmbed(interaction.appPermissions) });
+  const quick = await within(answering, QUICK_ANSWER_MS);
+  let answer: AnswerMessage;
+  let messageId: string;
+  if (quick) {
+    answer = quick.value;
+    const response = await interaction.reply({ ...newMessageBody(answer), ...flags, withResponse: true });
+    messageId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
+  } else {
+    await interaction.deferReply(flags);
+    answer = await answering;
+    messageId = (await interaction.editReply(editBody(answer))).id;
+  }
   if (!options.openThread) return;
   if (noThread !== null) throw new UserError(noThread);
   await openFollowUpThread(
     ctx,
-    { channelId: interaction.channelId, messageId: message.id, appPermissions: interaction.appPermissions },
+    { channelId: interaction.channelId, messageId, appPermissions: interaction.appPermissions },
     { question: answer.question, parsed: answer.parsed },
   );
 }

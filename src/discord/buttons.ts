@@ -1,6 +1,6 @@
 // Button clicks on answers: Previous/Next paging and "Follow up in a thread".
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
-import { answerMessage, mayEmbed, parseButtonId } from './answers.js';
+import { QUICK_ANSWER_MS, answerMessage, editBody, mayEmbed, newMessageBody, parseButtonId, within } from './answers.js';
 import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
 import { onThreadButton } from './threads.js';
@@ -23,13 +23,24 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
     interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads);
   const plain = !mayEmbed(interaction.appPermissions);
   if (ephemeral || interaction.user.id === view.userId) {
+    // Turn the page in place: in the acknowledgement when quick, else deferred and edited.
+    const answering = answerMessage(ctx, view, button.page, { threadButton, plain });
+    const quick = await within(answering, QUICK_ANSWER_MS);
+    if (quick) {
+      await interaction.update(editBody(quick.value));
+      return;
+    }
     await interaction.deferUpdate();
-    const answer = await answerMessage(ctx, view, button.page, { threadButton, plain });
-    await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
+    await interaction.editReply(editBody(await answering));
     return;
   }
   // Someone else's public answer: page a private copy instead of flipping it under its asker.
+  const answering = answerMessage(ctx, view, button.page, { threadButton: false, plain });
+  const quick = await within(answering, QUICK_ANSWER_MS);
+  if (quick) {
+    await interaction.reply({ ...newMessageBody(quick.value), flags: MessageFlags.Ephemeral });
+    return;
+  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const answer = await answerMessage(ctx, view, button.page, { threadButton: false, plain });
-  await interaction.editReply({ content: answer.content, embeds: answer.embeds, components: answer.components });
+  await interaction.editReply(editBody(await answering));
 }

@@ -10,7 +10,7 @@ import {
   type Message,
 } from 'discord.js';
 import type { ParsedQuestion } from '../types.js';
-import { answerMessage, mayEmbed } from './answers.js';
+import { answerMessage, mayEmbed, newMessageBody } from './answers.js';
 import type { BotContext } from './context.js';
 import { UserError, apology, newErrorId } from './errors.js';
 import { clip } from './escape.js';
@@ -155,7 +155,7 @@ async function answerThreadMessage(message: Message, ctx: BotContext): Promise<v
       return;
     }
     ctx.state.setThread({ threadId: thread.id, question, parsed: answer.parsed, page: answer.page });
-    await message.reply({ content: answer.content, embeds: answer.embeds, components: answer.components });
+    await message.reply(newMessageBody(answer));
     ctx.log.info({ user: message.author.id, thread: thread.id, kind: followUp.kind, question }, 'follow-up answered');
   } catch (error) {
     if (error instanceof UserError) {
