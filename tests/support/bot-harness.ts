@@ -8,7 +8,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type BotHandle } from '../../src/discord/client.js';
 import { COMMANDS_DIR } from '../../src/discord/commands.js';
 import { registerCommands } from '../../src/discord/register.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type LogSink } from '../../src/log.js';
 import type { EngineApi } from '../../src/types.js';
 import { FakeDiscord, type FakeInteraction } from './fake-discord/index.js';
 import { hasVisibleText, mentionProblems, messageLimitProblems } from './fake-discord/limits.js';
@@ -46,6 +46,10 @@ export interface HarnessOptions {
   prepareCorpus?: (dir: string) => Promise<void>;
   /** Folders of commands loaded (and registered) besides the project's commands/. */
   extraCommands?: string[];
+  /** Where log lines go instead of `logLines` (a long run would keep them all), and at what level. */
+  log?: { sink: LogSink; level: string };
+  /** Passed to the fake: how many requests, interactions and messages it keeps (see FakeDiscordOptions). */
+  keep?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -53,7 +57,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'whosaid-data-'));
   await cp(path.resolve('corpus'), corpusDir, { recursive: true });
   await options.prepareCorpus?.(corpusDir);
-  const fake = await FakeDiscord.start({ token: options.token, heartbeatIntervalMs: 1000 });
+  const fake = await FakeDiscord.start({ token: options.token, heartbeatIntervalMs: 1000, ...(options.keep ? { keep: options.keep } : {}) });
   const config = parseConfig({
     DISCORD_TOKEN: options.token,
     DISCORD_APP_ID: fake.appId,
@@ -65,7 +69,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env?.(fake),
   });
   const logLines: string[] = [];
-  const log = createLogger({ level: 'debug', secrets: [options.token], sink: { write: (line) => void logLines.push(line) } });
+  const log = createLogger({
+    level: options.log?.level ?? 'debug',
+    secrets: [options.token],
+    sink: options.log?.sink ?? { write: (line) => void logLines.push(line) },
+  });
   const commandsDir = [COMMANDS_DIR, ...(options.extraCommands ?? [])];
   await registerCommands(config, fake.appId, commandsDir);
   // The worker-backed engine, as src/cli/start.ts runs it.
