@@ -11,6 +11,7 @@
 // interactions by default). The heap is measured with the bot idle, after forced collections.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Rng } from '../../bench/rng.js';
 import { formatBytes, formatMs, summarise, type LatencySummary } from '../../bench/stats.js';
 import { buttonsOf, startHarness, type Harness, type Json } from '../../tests/support/bot-harness.js';
 import type { FakeInteraction, FakeMember, RecordedRequest } from '../../tests/support/fake-discord/index.js';
@@ -58,18 +59,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** mulberry32: a small seeded generator, so every run sends the same mix. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const QUESTIONS = [
   'what did Kallas say?',
   'what did Zelenskyy say?',
@@ -103,11 +92,11 @@ const MIX: [Kind, number][] = [
   ['thread', 2],
 ];
 
-function plan(options: Options, rand: () => number): Kind[] {
+function plan(options: Options, rng: Rng): Kind[] {
   const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
   const kinds: Kind[] = [];
   for (let i = 0; i < options.interactions; i++) {
-    let roll = rand() * total;
+    let roll = rng.float() * total;
     const kind = MIX.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'ask';
     kinds.push(kind);
   }
@@ -140,10 +129,6 @@ class LogCounter {
     for (const [l, n] of this.levels) if (l >= level) count += n;
     return count;
   }
-}
-
-function pick<T>(items: readonly T[], rand: () => number): T {
-  return items[Math.floor(rand() * items.length)]!;
 }
 
 function gc(): void {
@@ -193,8 +178,9 @@ interface Report {
 }
 
 async function soak(options: Options): Promise<Report> {
-  const rand = random(options.seed);
-  const kinds = plan(options, rand);
+  // Seeded, so every run sends the same mix.
+  const rng = new Rng(options.seed);
+  const kinds = plan(options, rng);
   const logs = new LogCounter();
   // The fake keeps only its last 800 requests, interactions and messages, so it is at its full size
   // before warm-up ends and the heap measures the bot; buttons are only clicked on recent answers.
@@ -270,48 +256,48 @@ async function soak(options: Options): Promise<Report> {
   };
 
   const send = async (kind: Kind): Promise<void> => {
-    const member = pick(members, rand);
-    const maybePrivate: Record<string, boolean> = rand() < 0.15 ? { private: true } : {};
+    const member = rng.pick(members);
+    const maybePrivate: Record<string, boolean> = rng.chance(0.15) ? { private: true } : {};
     switch (kind) {
       case 'ask':
-        remember(await run(fake.slashCommand('ask', { question: pick(QUESTIONS, rand), ...maybePrivate }, member), '/ask'));
+        remember(await run(fake.slashCommand('ask', { question: rng.pick(QUESTIONS), ...maybePrivate }, member), '/ask'));
         return;
       case 'autocomplete':
-        await run(fake.autocomplete('said', 'person', pick(PREFIXES, rand), {}, member), 'autocomplete');
+        await run(fake.autocomplete('said', 'person', rng.pick(PREFIXES), {}, member), 'autocomplete');
         return;
       case 'said': {
-        const topic = pick(TOPICS, rand);
-        const outlet = pick(OUTLETS, rand);
-        const said = { person: pick(PEOPLE, rand), ...(topic ? { topic } : {}), ...(outlet ? { outlet } : {}), ...maybePrivate };
+        const topic = rng.pick(TOPICS);
+        const outlet = rng.pick(OUTLETS);
+        const said = { person: rng.pick(PEOPLE), ...(topic ? { topic } : {}), ...(outlet ? { outlet } : {}), ...maybePrivate };
         remember(await run(fake.slashCommand('said', said, member), '/said'));
         return;
       }
       case 'whosaid':
-        remember(await run(fake.slashCommand('whosaid', { phrase: pick(PHRASES, rand), ...maybePrivate }, member), '/whosaid'));
+        remember(await run(fake.slashCommand('whosaid', { phrase: rng.pick(PHRASES), ...maybePrivate }, member), '/whosaid'));
         return;
       case 'compare':
-        remember(await run(fake.slashCommand('compare', { person: pick(PEOPLE, rand) }, member), '/compare'));
+        remember(await run(fake.slashCommand('compare', { person: rng.pick(PEOPLE) }, member), '/compare'));
         return;
       case 'sources':
         await run(fake.slashCommand('sources', {}, member), '/sources');
         return;
       case 'page': {
         fresh(recentAnswers);
-        const messageId = recentAnswers.length > 0 ? pick(recentAnswers, rand).id : null;
+        const messageId = recentAnswers.length > 0 ? rng.pick(recentAnswers).id : null;
         const message = messageId ? fake.messages.get(messageId) : undefined;
         const enabled = message ? buttonsOf(message).filter((b) => (b.label === 'Next' || b.label === 'Previous') && !b.disabled) : [];
         if (!message || enabled.length === 0) {
           remember(await run(fake.slashCommand('ask', { question: 'what did Zelenskyy say?' }, member), '/ask'));
           return;
         }
-        await run(fake.clickButton(messageId!, { customId: String(pick(enabled, rand).custom_id) }, member), 'page button');
+        await run(fake.clickButton(messageId!, { customId: String(rng.pick(enabled).custom_id) }, member), 'page button');
         return;
       }
       case 'thread': {
         fresh(threadable);
         const messageId = threadable.pop()?.id;
         if (!messageId || !fake.messages.has(messageId)) {
-          remember(await run(fake.slashCommand('ask', { question: pick(QUESTIONS, rand) }, member), '/ask'));
+          remember(await run(fake.slashCommand('ask', { question: rng.pick(QUESTIONS) }, member), '/ask'));
           return;
         }
         await run(fake.clickButton(messageId, { label: /Follow up in a thread/ }, member), 'thread button');
