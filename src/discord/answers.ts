@@ -111,7 +111,8 @@ export function whyNoThread(interaction: ChatInputCommandInteraction, ephemeral:
 }
 
 /**
- * How long an answer may take before the interaction is deferred instead. Most answers take a few
+ * How long an answer may take before the interaction is deferred instead (the default of
+ * BotContext.quickAnswerMs). Most answers take a few
  * milliseconds: they go out in the acknowledgement itself, one request that Discord and discord.js
  * exempt from the global 50-per-second limit, instead of a deferral plus an edit through the
  * interaction's webhook (which discord.js counts against that limit and keeps a queue for). Slow
@@ -157,7 +158,7 @@ export async function replyWithView(
   const noThread = whyNoThread(interaction, options.ephemeral);
   const flags = options.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
   const answering = answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread, plain: !mayEmbed(interaction.appPermissions) });
-  const quick = await within(answering, QUICK_ANSWER_MS);
+  const quick = await within(answering, ctx.quickAnswerMs);
   let answer: AnswerMessage;
   let messageId: string;
   if (quick) {

@@ -1,6 +1,6 @@
 // Button clicks on answers: Previous/Next paging and "Follow up in a thread".
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
-import { QUICK_ANSWER_MS, answerMessage, editBody, mayEmbed, newMessageBody, parseButtonId, within } from './answers.js';
+import { answerMessage, editBody, mayEmbed, newMessageBody, parseButtonId, within } from './answers.js';
 import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
 import { onThreadButton } from './threads.js';
@@ -25,7 +25,7 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
   if (ephemeral || interaction.user.id === view.userId) {
     // Turn the page in place: in the acknowledgement when quick, else deferred and edited.
     const answering = answerMessage(ctx, view, button.page, { threadButton, plain });
-    const quick = await within(answering, QUICK_ANSWER_MS);
+    const quick = await within(answering, ctx.quickAnswerMs);
     if (quick) {
       await interaction.update(editBody(quick.value));
       return;
@@ -36,7 +36,7 @@ export async function onButton(interaction: ButtonInteraction, ctx: BotContext):
   }
   // Someone else's public answer: page a private copy instead of flipping it under its asker.
   const answering = answerMessage(ctx, view, button.page, { threadButton: false, plain });
-  const quick = await within(answering, QUICK_ANSWER_MS);
+  const quick = await within(answering, ctx.quickAnswerMs);
   if (quick) {
     await interaction.reply({ ...newMessageBody(quick.value), flags: MessageFlags.Ephemeral });
     return;

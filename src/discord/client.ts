@@ -4,6 +4,7 @@ import { Client, Events, GatewayIntentBits, Options, RESTEvents, type Interactio
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { EngineApi } from '../types.js';
+import { QUICK_ANSWER_MS } from './answers.js';
 import { onButton } from './buttons.js';
 import { loadCommands, type Command } from './commands.js';
 import { Cooldowns, Lifecycle, type BotContext } from './context.js';
@@ -27,6 +28,8 @@ export interface StartOptions {
   log: Logger;
   /** Commands folder(s); defaults to the project's commands/. */
   commandsDir?: string | string[];
+  /** Overrides QUICK_ANSWER_MS (0 defers every answer: the path slow engines take). */
+  quickAnswerMs?: number;
 }
 
 /**
@@ -114,6 +117,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     cooldowns: new Cooldowns(config.cooldownSeconds),
     reloads: new ReloadGate(engine, log),
     lifecycle: new Lifecycle(),
+    quickAnswerMs: options.quickAnswerMs ?? QUICK_ANSWER_MS,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

@@ -16,6 +16,8 @@ export interface BotContext {
   cooldowns: Cooldowns;
   reloads: ReloadGate;
   lifecycle: Lifecycle;
+  /** How long an answer may take before the interaction is deferred rather than answered in its acknowledgement. */
+  quickAnswerMs: number;
 }
 
 /** Per-user pause between expensive requests, so one person cannot keep the engine busy. */

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   log?: { sink: LogSink; level: string };
   /** Passed to the fake: how many requests, interactions and messages it keeps (see FakeDiscordOptions). */
   keep?: number;
+  /** Passed to the bot (see StartOptions): 0 makes every answer take the deferred path. */
+  quickAnswerMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -81,7 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const harness: Harness = {
     fake,
     engine,
-    bot: await startBot({ config, engine, log, commandsDir }),
+    bot: await startBot({ config, engine, log, commandsDir, quickAnswerMs: options.quickAnswerMs }),
     config,
     corpusDir,
     dataDir,
@@ -90,7 +92,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async restart(beforeStart) {
       await harness.bot.stop();
       await beforeStart?.();
-      harness.bot = await startBot({ config, engine, log, commandsDir });
+      harness.bot = await startBot({ config, engine, log, commandsDir, quickAnswerMs: options.quickAnswerMs });
     },
     reply: (interaction) => fake.replyTo(interaction, 20_000),
     async followUp(threadId, text) {
