@@ -123,7 +123,11 @@ export const QUICK_ANSWER_MS = 500;
 /** The outcome of `work` if it settles within `ms`, else null (the work goes on; await it later). */
 export async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | null> {
   // 0 means never wait (a 0 ms timer could still lose the race to an answer that is already there).
-  if (ms <= 0) return null;
+  if (ms <= 0) {
+    // The caller awaits `work` later and sees its failure then; until then it must not count as unhandled.
+    work.catch(() => {});
+    return null;
+  }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), ms);
