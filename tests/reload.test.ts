@@ -55,3 +55,20 @@ describe('reloading the corpus', () => {
     }
   });
 });
+
+describe('a dying engine worker', () => {
+  it('is replaced, and questions asked meanwhile are answered by the new one', async () => {
+    const problems: string[] = [];
+    const engine = await createWorkerEngine({ corpusDir: path.resolve('corpus'), onProblem: (m) => problems.push(m) });
+    try {
+      const first = engine.worker();
+      await first.terminate(); // as a crash would end it
+      const answer = await engine.ask('what did Kallas say?');
+      expect(answer.outlets[0]?.outlet).toBe('AnewZ');
+      expect(engine.worker()).not.toBe(first);
+      expect(problems.join('\n')).toMatch(/engine worker died .*starting a new one/);
+    } finally {
+      await engine.close();
+    }
+  });
+});

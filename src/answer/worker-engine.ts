@@ -14,7 +14,10 @@ class EngineWorker {
   private nextId = 1;
   readonly ready: Promise<CorpusStats>;
   private exited: Error | null = null;
+  private retired = false;
   startInfo: StartInfo = { source: 'built', reason: null };
+  /** Called once when the worker dies without being retired (a crash, or out of memory). */
+  onDeath: ((err: Error) => void) | null = null;
 
   constructor(readonly worker: Worker) {
     let startup: Pending | undefined;
@@ -37,9 +40,11 @@ class EngineWorker {
       else p.resolve(reply.result);
     });
     const failAll = (err: Error): void => {
+      if (this.exited) return;
       this.exited = err;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
+      if (!this.retired) this.onDeath?.(err);
     };
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`engine worker exited (code ${code})`)));
@@ -56,6 +61,7 @@ class EngineWorker {
 
   /** Stops after the requests already sent have been answered. */
   async retire(): Promise<void> {
+    this.retired = true;
     const inFlight = [...this.pending.values()].length;
     if (inFlight > 0) await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -96,7 +102,7 @@ export interface StartInfo {
   reason: string | null;
 }
 
-export async function createWorkerEngine(options: WorkerEngineOptions): Promise<EngineApi & { startInfo: StartInfo }> {
+export async function createWorkerEngine(options: WorkerEngineOptions): Promise<EngineApi & { startInfo: StartInfo; worker: () => Worker }> {
   const snapshotDir = options.snapshotDir ?? null;
   const onProblem = options.onProblem ?? (() => undefined);
   let current = startWorker(options.corpusDir, snapshotDir, onProblem);
@@ -108,18 +114,56 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
   }
   let reloading = false;
 
+  // A worker that dies (a crash, out of memory) is replaced: questions wait for the new one instead of
+  // failing for good. Three deaths in ten minutes means something is wrong with the corpus or machine.
+  let restarting: Promise<void> | null = null;
+  const deaths: number[] = [];
+  const watch = (worker: EngineWorker): void => {
+    worker.onDeath = (err) => {
+      if (worker !== current) return;
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && (deaths[0] as number) < now - 10 * 60_000) deaths.shift();
+      if (deaths.length > 3) {
+        onProblem(`engine worker died again (${err.message}); not restarting after ${deaths.length} deaths in 10 minutes`);
+        return;
+      }
+      onProblem(`engine worker died (${err.message}); starting a new one`);
+      const next = startWorker(options.corpusDir, snapshotDir, onProblem);
+      watch(next);
+      restarting = next.ready.then(
+        () => {
+          current = next;
+          restarting = null;
+        },
+        (startErr: unknown) => {
+          restarting = null;
+          onProblem(`engine worker could not be restarted: ${startErr instanceof Error ? startErr.message : String(startErr)}`);
+        },
+      );
+    };
+  };
+  watch(current);
+  async function call<M extends Method>(method: M, ...args: ArgsOf<M>): Promise<unknown> {
+    if (restarting) await restarting;
+    // TypeScript cannot spread a generic rest tuple into the same generic signature; the types match
+    // by construction (both are ArgsOf<M>), so apply the call directly.
+    return Reflect.apply(current.call, current, [method, ...args]) as Promise<unknown>;
+  }
+
   return {
     startInfo: current.startInfo,
-    ask: async (q) => (await current.call('ask', q)) as AnswerResult,
-    suggestPeople: async (typed, limit) => (await current.call('suggestPeople', typed, limit)) as PersonChoice[],
-    outlets: async () => (await current.call('outlets')) as string[],
-    stats: async () => (await current.call('stats')) as CorpusStats,
-    compare: async (person, topic) => (await current.call('compare', person, topic)) as Comparison,
+    worker: () => current.worker,
+    ask: async (q) => (await call('ask', q)) as AnswerResult,
+    suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
+    outlets: async () => (await call('outlets')) as string[],
+    stats: async () => (await call('stats')) as CorpusStats,
+    compare: async (person, topic) => (await call('compare', person, topic)) as Comparison,
     reload: async (): Promise<ReloadReport> => {
       const started = performance.now();
-      const before = (await current.call('files')) as { file: string; hash: string }[];
+      const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
-        const s = (await current.call('stats')) as CorpusStats;
+        const s = (await call('stats')) as CorpusStats;
         return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: performance.now() - started, error };
       };
       if (reloading) return failed('A reload is already running.');
@@ -127,7 +171,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       let next: EngineWorker | null = null;
       try {
         // Few changes: the serving worker patches its index in place in one synchronous step.
-        const patched = (await current.call('patch')) as ReloadReport;
+        const patched = (await call('patch')) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
         next = startWorker(options.corpusDir, snapshotDir, onProblem);
         const stats = await next.ready;
@@ -138,6 +182,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         const after = (await next.call('files')) as { file: string; hash: string }[];
         const old = current;
         current = next;
+        watch(next);
         void old.retire();
         const oldMap = new Map(before.map((a) => [a.file, a.hash]));
         const newMap = new Map(after.map((a) => [a.file, a.hash]));
