@@ -20,6 +20,7 @@ import { parseQuestion, QuestionError } from './question.js';
 export const MAX_PHRASE_MATCHES = 100;
 /** Per outlet, a person answer lists this many statements and says how many more there are. */
 export const MAX_EXCERPTS_PER_OUTLET = 25;
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 export interface BuiltCorpus {
   articles: Article[];
@@ -218,20 +219,31 @@ export class Engine {
     return { question, speaker: null, outlets: this.group(positions), absent: [], notice, suggestions: [], parsed };
   }
 
-  /** Paragraphs containing the phrase, for "who said" when no statement has it. */
+  /**
+   * Paragraphs containing the phrase, for "who said" when no statement has it. Paragraphs are not
+   * indexed (that would double the index), so this scans the text: a case-insensitive test for the
+   * phrase's longest word rules out almost every paragraph before the folded comparison.
+   */
   private passagesWith(phrase: string, outlet: string | null): OutletExcerpts[] {
     const needle = fold(phrase);
+    const longest = (needle.match(/[\p{L}\p{N}]+/gu) ?? []).sort((a, b) => b.length - a.length)[0];
+    if (!longest) return [];
+    const probe = new RegExp(longest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     const byOutlet = new Map<string, Excerpt[]>();
+    let found = 0;
     for (const a of this.corpus.articles) {
       if (outlet && a.outlet !== outlet) continue;
       for (const p of a.paragraphs) {
+        // Text with accented letters is folded before the probe ("Vaitkevičius" for "vaitkevicius").
+        if (!probe.test(p.text) && !(ACCENTED.test(p.text) && probe.test(fold(p.text)))) continue;
         if (!fold(p.text).includes(needle)) continue;
         const list = byOutlet.get(a.outlet) ?? [];
-        list.push({ text: p.text, speaker: null, kind: 'passage', paragraph: p.n, article: this.citation(a) });
+        if (list.length < 10) list.push({ text: p.text, speaker: null, kind: 'passage', paragraph: p.n, article: this.citation(a) });
         byOutlet.set(a.outlet, list);
+        if (++found >= MAX_PHRASE_MATCHES) return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts }));
       }
     }
-    return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts: excerpts.slice(0, 10) }));
+    return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts }));
   }
 
   private statement(k: number): IndexedStatement {
