@@ -108,6 +108,17 @@ export interface FakeDiscordOptions {
    * long soak measures the bot's memory and not the fake's. Unlimited by default: tests read them all.
    */
   keep?: number;
+  /** GET /gateway/bot: the shard count Discord recommends (default 1). */
+  recommendedShards?: number;
+  /** GET /gateway/bot: session_start_limit.max_concurrency, identifies allowed per 5 s (default 1). */
+  maxConcurrency?: number;
+}
+
+/** A guild the fake hosts besides the first: its own text channel, the same roles and members. */
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
 }
 
 interface GatewaySession {
@@ -116,6 +127,8 @@ interface GatewaySession {
   seq: number;
   events: { s: number; t: string; d: unknown }[];
   socket: WebSocket | null;
+  /** [shard_id, num_shards] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
 }
 
 const EPOCH = 1420070400000n;
@@ -123,6 +136,19 @@ let snowflakeCounter = 0n;
 export function snowflake(): string {
   snowflakeCounter = (snowflakeCounter + 1n) % 4096n;
   return (((BigInt(Date.now()) - EPOCH) << 22n) | snowflakeCounter).toString();
+}
+
+/** The shard Discord sends a guild's events to: (guild_id >> 22) % num_shards (the sharding docs' formula). */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A snowflake whose guild would go to shard `shard` of `count` (its timestamp is moved back by < count ms). */
+function snowflakeOnShard(shard: number, count: number): string {
+  const id = BigInt(snowflake());
+  const timestamp = id >> 22n;
+  const back = (timestamp - BigInt(shard)) % BigInt(count);
+  return (((timestamp - back) << 22n) | (id & 0x3fffffn)).toString();
 }
 
 const ALL_PERMISSIONS = (1n << 53n) - 1n;
@@ -189,6 +215,8 @@ export class FakeDiscord {
   /** A member with no special permission. */
   readonly member: FakeMember;
   readonly moderatorRoleId = snowflake();
+  /** Guilds added with addGuild(), by id (the first guild is `guildId`). */
+  readonly extraGuilds = new Map<string, FakeGuild>();
 
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly faults: Fault[] = [];
@@ -231,6 +259,8 @@ export class FakeDiscord {
       ackDeadlineMs: options.ackDeadlineMs ?? 3_000,
       tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
       keep: options.keep ?? Number.POSITIVE_INFINITY,
+      recommendedShards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
       token: options.token,
     });
     await fake.listen();
@@ -249,6 +279,26 @@ export class FakeDiscord {
     const member = { user: makeUser(username), roles };
     this.members.set(member.user.id, member);
     return member;
+  }
+
+  /**
+   * A second (third…) guild with one text channel, sharing the first guild's roles and members. With
+   * `onShard`, its id is chosen so that Discord's formula puts it on that shard of that many.
+   */
+  addGuild(name: string, onShard?: { id: number; count: number }): FakeGuild {
+    const id = onShard ? snowflakeOnShard(onShard.id, onShard.count) : snowflake();
+    const guild: FakeGuild = { id, name, channelId: snowflake() };
+    this.extraGuilds.set(id, guild);
+    this.channels.set(guild.channelId, { ...this.channels.get(this.channelId)!, id: guild.channelId, guild_id: id, name: 'general', permission_overwrites: [], last_message_id: null });
+    for (const session of this.sessions.values()) {
+      if (this.owns(session, id)) this.sendDispatch(session, 'GUILD_CREATE', this.guildPayload(id));
+    }
+    return guild;
+  }
+
+  /** Every guild's id, the first one first. */
+  get guildIds(): string[] {
+    return [this.guildId, ...this.extraGuilds.keys()];
   }
 
   addRole(name: string, permissions: bigint): FakeRole {
@@ -372,12 +422,28 @@ export class FakeDiscord {
 
   // ---------------------------------------------------------------- gateway side
 
-  /** Sends an event to every identified session (buffered for sessions that are disconnected). */
+  /**
+   * Sends an event to every identified session that should see it (buffered for sessions that are
+   * disconnected): with the intent, and of the shard owning the event's guild (DMs go to shard 0).
+   */
   dispatch(t: string, d: unknown, intent?: number): void {
+    const guildId = (d as Json | null)?.guild_id;
     for (const session of this.sessions.values()) {
       if (intent !== undefined && (session.intents & intent) === 0) continue;
+      if (!this.owns(session, typeof guildId === 'string' ? guildId : null)) continue;
       this.sendDispatch(session, t, d);
     }
+  }
+
+  /** Whether a session's shard receives a guild's events; `null` is a DM, which Discord sends to shard 0. */
+  private owns(session: GatewaySession, guildId: string | null): boolean {
+    const [id, count] = session.shard;
+    return guildId === null ? id === 0 : shardOfGuild(guildId, count) === id;
+  }
+
+  /** The sessions that identified, with the shard each asked for. */
+  get shardsIdentified(): [number, number][] {
+    return [...this.sessions.values()].map((session) => session.shard);
   }
 
   /**
@@ -581,20 +647,26 @@ export class FakeDiscord {
             ws.close(4013, 'Invalid intent(s).');
             return;
           }
-          session = { id: randomBytes(16).toString('hex'), intents: data.intents, seq: 0, events: [], socket: ws };
+          const shard = data.shard ?? [0, 1];
+          if (!Array.isArray(shard) || shard.length !== 2 || !shard.every(Number.isInteger) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+            ws.close(4010, 'Invalid shard.');
+            return;
+          }
+          session = { id: randomBytes(16).toString('hex'), intents: data.intents, seq: 0, events: [], socket: ws, shard: [shard[0], shard[1]] };
           this.sessions.set(session.id, session);
+          const owned = this.guildIds.filter((guildId) => this.owns(session!, guildId));
           this.sendDispatch(session, 'READY', {
             v: 10,
             user: this.botUser,
-            guilds: [{ id: this.guildId, unavailable: true }],
+            guilds: owned.map((id) => ({ id, unavailable: true })),
             session_id: session.id,
             resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
+            shard: session.shard,
             application: { id: this.appId, flags: 0 },
             private_channels: [],
             presences: [],
           });
-          this.sendDispatch(session, 'GUILD_CREATE', this.guildPayload());
+          for (const guildId of owned) this.sendDispatch(session, 'GUILD_CREATE', this.guildPayload(guildId));
           break;
         }
         case GatewayOpcodes.Resume: {
@@ -630,11 +702,11 @@ export class FakeDiscord {
     session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
   }
 
-  private guildPayload(): Json {
-    const channels = [...this.channels.values()];
+  private guildPayload(guildId = this.guildId): Json {
+    const channels = [...this.channels.values()].filter((c) => c.guild_id === guildId);
     return {
-      id: this.guildId,
-      name: 'Fake Newsroom',
+      id: guildId,
+      name: this.extraGuilds.get(guildId)?.name ?? 'Fake Newsroom',
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -660,7 +732,8 @@ export class FakeDiscord {
       features: [],
       application_id: null,
       roles: this.roles.map((role, position) => ({
-        id: role.id,
+        // Every guild's @everyone role has the guild's id; the fake's guilds share the first one's roles.
+        id: role.id === this.guildId ? guildId : role.id,
         name: role.name,
         color: 0,
         hoist: false,
@@ -717,15 +790,16 @@ export class FakeDiscord {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb24.${randomBytes(24).toString('base64url')}`;
     const dm = channel.type === ChannelType.DM;
+    const guildId = this.guildOfChannel(channel);
     // In a DM Discord sends `user` instead of `member`, no guild, and context BOT_DM (1).
     const where: Json = dm
       ? { user: member.user, context: 1, authorizing_integration_owners: { '0': '0' } }
       : {
-          guild_id: this.guildId,
-          guild: { id: this.guildId, locale: 'en-US', features: [] },
+          guild_id: guildId,
+          guild: { id: guildId, locale: 'en-US', features: [] },
           member: { ...this.memberPayload(member), permissions: this.permissionsIn(member, channelId).toString() },
           guild_locale: 'en-US',
-          authorizing_integration_owners: { '0': this.guildId },
+          authorizing_integration_owners: { '0': guildId },
           context: 0,
         };
     const payload: Json = {
@@ -771,7 +845,7 @@ export class FakeDiscord {
     const message: Json = {
       id,
       channel_id: channelId,
-      ...(channel.type === ChannelType.DM ? {} : { guild_id: this.guildId }),
+      ...(channel.type === ChannelType.DM ? {} : { guild_id: this.guildOfChannel(channel) }),
       type: 0,
       content: '',
       embeds: [],
@@ -799,10 +873,16 @@ export class FakeDiscord {
     return message;
   }
 
+  /** The guild a channel (or thread) belongs to. */
+  private guildOfChannel(channel: Json): string {
+    return typeof channel.guild_id === 'string' ? channel.guild_id : this.guildId;
+  }
+
   /** Without the Message Content intent, Discord blanks content of messages that do not mention the bot. */
   private dispatchMessageCreate(message: Json): void {
     for (const session of this.sessions.values()) {
       if ((session.intents & GatewayIntentBits.GuildMessages) === 0) continue;
+      if (!this.owns(session, String(message.guild_id))) continue;
       const author = message.author as FakeUser;
       const mentionsBot = ((message.mentions as FakeUser[]) ?? []).some((u) => u.id === this.botUser.id);
       const visible = (session.intents & GatewayIntentBits.MessageContent) !== 0 || mentionsBot || author.id === this.botUser.id;
@@ -933,7 +1013,11 @@ export class FakeDiscord {
     let m: RegExpMatchArray | null;
 
     if (method === 'GET' && path === '/gateway/bot') {
-      return ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return ok({
+        url: this.gatewayUrl,
+        shards: this.options.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.options.maxConcurrency },
+      });
     }
     if (method === 'GET' && path === '/gateway') return ok({ url: this.gatewayUrl });
     if (method === 'GET' && path === '/users/@me') return ok(this.botUser);
@@ -942,7 +1026,7 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (m[1] !== this.appId) throw notFound('Application', 10002);
-      if (m[2] !== undefined && m[2] !== this.guildId) throw notFound('Guild', 10004);
+      if (m[2] !== undefined && !this.guildIds.includes(m[2])) throw notFound('Guild', 10004);
       const scope = m[2] ?? 'global';
       if (method === 'GET') return ok(this.registeredCommands.get(scope) ?? []);
       if (method === 'PUT') {
@@ -1150,7 +1234,7 @@ export class FakeDiscord {
     const thread: Json = {
       id: messageId,
       type: ChannelType.PublicThread,
-      guild_id: this.guildId,
+      guild_id: this.guildOfChannel(parent),
       parent_id: channelId,
       owner_id: this.botUser.id,
       name,
