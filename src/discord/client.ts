@@ -3,13 +3,14 @@
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, type Interaction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { EngineApi } from '../types.js';
+import type { EngineApi, ReloadReport } from '../types.js';
 import { QUICK_ANSWER_MS } from './answers.js';
 import { onButton } from './buttons.js';
 import { loadCommands, type Command } from './commands.js';
 import { Cooldowns, Lifecycle, type BotContext } from './context.js';
 import { UserError, reportFailure } from './errors.js';
 import { ReloadGate } from './reload.js';
+import { stateFileName, type ShardPlace } from './sharding.js';
 import { StateStore } from './state.js';
 import { onThreadMessage } from './threads.js';
 
@@ -30,6 +31,10 @@ export interface StartOptions {
   commandsDir?: string | string[];
   /** Overrides QUICK_ANSWER_MS (0 defers every answer: the path slow engines take). */
   quickAnswerMs?: number;
+  /** The one shard this process runs (spawned by src/cli/shard.ts); absent: the only connection, shard 0 of 1. */
+  shard?: ShardPlace;
+  /** What /reload does; defaults to reloading `engine`. A shard passes a reload of every shard. */
+  reload?: () => Promise<ReloadReport>;
 }
 
 /**
@@ -99,9 +104,14 @@ async function route(interaction: Interaction, ctx: BotContext, commands: Map<st
 export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { config, engine, log } = options;
   const commands = await loadCommands(options.commandsDir);
-  const state = await StateStore.open(config.dataDir, (message) => log.warn(message));
+  const shard = options.shard ?? null;
+  const state = await StateStore.open(config.dataDir, (message) => log.warn(message), stateFileName(shard));
   const client = new Client({
     intents: intentsFor(config),
+    // Always explicit: the client would otherwise read SHARDS/SHARD_COUNT from the environment, where an
+    // operator's SHARDS=auto (meant for npm run start:sharded) would make a plain npm start fail.
+    shards: [shard?.id ?? 0],
+    shardCount: shard?.count ?? 1,
     allowedMentions: { parse: [], repliedUser: false },
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), handlerSweepInterval: REST_HANDLER_SWEEP_MS },
     // Archived threads go after 4 h (discord.js's default); cached messages after an hour, since the bot
@@ -115,7 +125,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     log,
     state,
     cooldowns: new Cooldowns(config.cooldownSeconds),
-    reloads: new ReloadGate(engine, log),
+    reloads: new ReloadGate(engine, log, options.reload),
     lifecycle: new Lifecycle(),
     quickAnswerMs: options.quickAnswerMs ?? QUICK_ANSWER_MS,
   };
@@ -168,9 +178,9 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const stats = await engine.stats();
   const servers = readyClient.guilds.cache.size;
   const readySummary =
-    `whosaid ready as ${readyClient.user.tag}: ${servers} ${servers === 1 ? 'server' : 'servers'}, ` +
+    `whosaid ready as ${readyClient.user.tag}${shard ? ` (shard ${shard.id} of ${shard.count})` : ''}: ${servers} ${servers === 1 ? 'server' : 'servers'}, ` +
     `${stats.articles} articles, ${stats.statements} statements, ${stats.people} people`;
-  log.info({ bot: readyClient.user.tag, servers, articles: stats.articles, statements: stats.statements, people: stats.people }, readySummary);
+  log.info({ bot: readyClient.user.tag, ...(shard ? { shards: shard.count } : {}), servers, articles: stats.articles, statements: stats.statements, people: stats.people }, readySummary);
 
   let stopping: Promise<void> | null = null;
   const stop = (drainMs = 4000): Promise<void> => {

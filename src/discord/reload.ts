@@ -10,13 +10,18 @@ export class ReloadBusyError extends Error {
   }
 }
 
-/** Serialises reloads from Discord and from signals: a second one while one runs is refused. */
+/**
+ * Serialises reloads from Discord and from signals: a second one while one runs is refused.
+ * `reload` is what a reload does: this process's engine by default; a shard asks its manager instead,
+ * so that every shard reloads, not only the one whose guild ran /reload.
+ */
 export class ReloadGate {
   private current: { by: string; since: number } | null = null;
 
   constructor(
-    private readonly engine: EngineApi,
+    engine: EngineApi,
     private readonly log: Logger,
+    private readonly reload: () => Promise<ReloadReport> = () => engine.reload(),
   ) {}
 
   get running(): boolean {
@@ -28,7 +33,7 @@ export class ReloadGate {
     this.current = { by: requestedBy, since: Date.now() };
     this.log.info({ requestedBy, ...who }, 'reload started');
     try {
-      const report = await this.engine.reload();
+      const report = await this.reload();
       this.log.info(
         {
           requestedBy,

@@ -1,5 +1,6 @@
 // What the bot must remember across restarts: which question each answer message shows (for its
-// paging and thread buttons) and each follow-up thread's conversation. One JSON file under DATA_DIR,
+// paging and thread buttons) and each follow-up thread's conversation. One JSON file under DATA_DIR
+// (one per shard when sharded: a shard only ever sees its own guilds' messages and threads),
 // written atomically (temp file + rename) so a crash mid-write never leaves half a file.
 // Views are kept as their JSON text, oldest first: a busy bot holds 5000 of them, and as strings they
 // take about a quarter of the memory of objects, drop the oldest in O(1), and save without re-encoding.
@@ -55,9 +56,9 @@ export class StateStore {
   ) {}
 
   /** Opens (or starts) the state file; an unreadable file is set aside, not fatal. */
-  static async open(dataDir: string, onProblem: (message: string) => void = () => {}): Promise<StateStore> {
+  static async open(dataDir: string, onProblem: (message: string) => void = () => {}, fileName = 'whosaid-state.json'): Promise<StateStore> {
     await mkdir(dataDir, { recursive: true });
-    const store = new StateStore(path.join(dataDir, 'whosaid-state.json'), onProblem);
+    const store = new StateStore(path.join(dataDir, fileName), onProblem);
     let raw: string | null = null;
     try {
       raw = await readFile(store.file, 'utf8');
