@@ -1,0 +1,194 @@
+// npm run start:sharded: a discord.js ShardingManager over src/cli/start.ts, one process per shard,
+// each with its own client and engine worker. SHARDS=auto (default) takes Discord's recommended count,
+// SHARDS=<n> that many. The manager owns DATA_DIR/whosaid.pid: `npm run reload` signals it and it
+// reloads every shard; SIGTERM/SIGINT stop every shard (answers in flight finish) and exit 0.
+import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
+import { loadConfigOrExit } from '../config.js';
+import { isFromShard, mergeReloadReports, type FleetReloadReport, type FromShard, type ToShard } from '../discord/sharding.js';
+import { createLogger } from '../log.js';
+import type { ReloadReport } from '../types.js';
+
+/** Discord allows `max_concurrency` identifies per 5 s; discord.js's own default gap is 5.5 s. */
+const IDENTIFY_WINDOW_MS = 5_500;
+/** A shard builds (or restores) its index before it connects: 2 minutes at 100k articles here. */
+const SHARD_READY_TIMEOUT_MS = 30 * 60_000;
+/** Shards stop in at most 5 s (start.ts's hard stop); past this they are killed. */
+const SHARD_STOP_TIMEOUT_MS = 8_000;
+
+// Read before anything else touches the environment: each shard gets SHARDS=<its id> from the manager.
+const shardsSetting = (process.env.SHARDS ?? '').trim() || 'auto';
+const config = loadConfigOrExit();
+const log = createLogger({ level: config.logLevel, secrets: [config.token] }).child({ manager: true });
+
+function fail(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+if (shardsSetting !== 'auto' && !/^[1-9]\d{0,4}$/.test(shardsSetting)) {
+  fail('Configuration error: SHARDS must be auto or a whole number of shards (1 or more). See .env.example.');
+}
+
+// ShardingManager's own 'auto' asks discord.com whatever the REST base, so ask here through the
+// configured one (DISCORD_API_URL), which also learns how many shards may identify at once.
+const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+const gateway = (await rest.get(Routes.gatewayBot()).catch((error: unknown) => {
+  log.error({ err: error }, 'could not ask Discord for the gateway');
+  fail(`Could not connect to Discord: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+})) as APIGatewayBotInfo;
+const totalShards = shardsSetting === 'auto' ? gateway.shards : Number(shardsSetting);
+const maxConcurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
+
+const manager = new ShardingManager(fileURLToPath(new URL('./start.ts', import.meta.url)), {
+  token: config.token,
+  totalShards,
+  // The manager's own flags (--import tsx, heap size) go to every shard.
+  execArgv: process.execArgv,
+  // Deaths are handled below: a shard that exits 1 cannot start (token, configuration) and must not loop.
+  respawn: false,
+});
+
+const ready = new Map<number, Extract<FromShard, { whosaid: 'ready' }>>();
+let running = false;
+let stopping = false;
+const pidFile = path.join(config.dataDir, 'whosaid.pid');
+const reportFile = path.join(config.dataDir, 'last-reload.json');
+
+manager.on('shardCreate', (shard) => {
+  log.info({ shard: shard.id, of: totalShards }, 'shard starting');
+  shard.on('message', (message: unknown) => {
+    if (!isFromShard(message)) return;
+    if (message.whosaid === 'ready') {
+      ready.set(shard.id, message);
+    } else if (message.whosaid === 'reload-request') {
+      void reloadAll(message.by).then((report) => shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard));
+    }
+  });
+  shard.on('error', (error) => log.error({ err: error, shard: shard.id }, 'shard error'));
+  shard.on('death', (child) => {
+    if (stopping) return;
+    const code = 'exitCode' in child ? child.exitCode : null;
+    if (!running) {
+      log.error({ shard: shard.id, code }, 'shard exited while starting: stopping every shard');
+      void stopAll(`shard ${shard.id} exited while starting`, 1);
+      return;
+    }
+    if (code === 1) {
+      log.error({ shard: shard.id, code }, 'shard exited 1 (it cannot start or lost the gateway for good): stopping every shard');
+      void stopAll(`shard ${shard.id} exited 1`, 1);
+      return;
+    }
+    log.error({ shard: shard.id, code }, 'shard died; starting it again');
+    shard.spawn(SHARD_READY_TIMEOUT_MS).catch((error: unknown) => log.error({ err: error, shard: shard.id }, 'shard could not be started again'));
+  });
+});
+
+/** Asks one shard to reload and waits for its report; a shard that dies meanwhile fails its part. */
+let nextRequest = 1;
+function reloadShard(shard: Shard, by: string): Promise<ReloadReport> {
+  const requestId = nextRequest++;
+  return new Promise((resolve) => {
+    const failed = (error: string): ReloadReport => ({ ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error });
+    const onMessage = (message: unknown) => {
+      if (!isFromShard(message) || message.whosaid !== 'reloaded' || message.requestId !== requestId) return;
+      done(message.report);
+    };
+    const onDeath = () => done(failed('the shard stopped during the reload'));
+    const done = (report: ReloadReport) => {
+      shard.off('message', onMessage);
+      shard.off('death', onDeath);
+      resolve(report);
+    };
+    shard.on('message', onMessage);
+    shard.on('death', onDeath);
+    shard.send({ whosaid: 'reload', requestId, by } satisfies ToShard).catch((error: unknown) => done(failed(`could not reach the shard: ${String(error)}`)));
+  });
+}
+
+/**
+ * Shard by shard, 0 first: shard 0 writes the saved index when it rebuilds, and the next shards'
+ * new workers restore that instead of building again; one at a time, so no two write it at once.
+ */
+let reloading: Promise<FleetReloadReport> | null = null;
+async function reloadAll(by: string): Promise<FleetReloadReport> {
+  if (reloading) {
+    const busy = await reloading;
+    return { ...busy, ok: false, error: 'A reload is already running; this is its outcome.' };
+  }
+  reloading = (async () => {
+    const started = performance.now();
+    log.info({ requestedBy: by, shards: manager.shards.size }, 'reloading every shard');
+    const reports: { shard: number; report: ReloadReport }[] = [];
+    for (const shard of [...manager.shards.values()].sort((a, b) => a.id - b.id)) {
+      reports.push({ shard: shard.id, report: await reloadShard(shard, by) });
+    }
+    const merged = mergeReloadReports(reports, performance.now() - started);
+    log.info({ requestedBy: by, ok: merged.ok, articles: merged.articles, ms: Math.round(merged.ms), shards: merged.shards }, merged.ok ? 'every shard reloaded' : 'reload failed on some shards');
+    return merged;
+  })();
+  try {
+    return await reloading;
+  } finally {
+    reloading = null;
+  }
+}
+
+async function stopAll(reason: string, code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ reason }, 'stopping every shard');
+  const exits = [...manager.shards.values()].map((shard) => {
+    const child = shard.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? 0);
+    return new Promise<number | null>((resolve) => {
+      const killer = setTimeout(() => child.kill('SIGKILL'), SHARD_STOP_TIMEOUT_MS);
+      child.once('exit', (exitCode) => {
+        clearTimeout(killer);
+        resolve(exitCode);
+      });
+      child.kill('SIGTERM');
+    });
+  });
+  const codes = await Promise.all(exits);
+  await rm(pidFile, { force: true });
+  const clean = codes.every((c) => c === 0);
+  log.info({ codes }, clean ? 'all shards stopped' : 'some shards did not stop cleanly');
+  process.exit(code !== 0 || clean ? code : 1);
+}
+process.on('SIGTERM', () => void stopAll('SIGTERM', 0));
+process.on('SIGINT', () => void stopAll('SIGINT', 0));
+// Until every shard is up, a SIGHUP has nothing complete to reload; Node's default would kill the manager.
+process.on('SIGHUP', () => {
+  if (!running) {
+    log.warn('SIGHUP ignored: shards are still starting');
+    return;
+  }
+  void reloadAll('SIGHUP').then(async (report) => {
+    await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
+    await rename(`${reportFile}.tmp`, reportFile);
+  }).catch((error: unknown) => log.error({ err: error }, 'reload by SIGHUP failed'));
+});
+
+try {
+  // One at a time, each after the previous is ready: shard 0 builds and saves the index, the others
+  // restore it; the gap keeps identifies within Discord's max_concurrency per 5 s.
+  await manager.spawn({ amount: totalShards, delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency), timeout: SHARD_READY_TIMEOUT_MS });
+} catch (error) {
+  if (!stopping) {
+    log.error({ err: error }, 'a shard could not start');
+    process.stderr.write(`A shard could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+    await stopAll('a shard could not start', 1);
+  }
+}
+// A shard is ready for discord.js when its gateway is; its 'ready' message (with the server count) follows.
+while (!stopping && ready.size < totalShards) await new Promise((resolve) => setTimeout(resolve, 20));
+if (!stopping) {
+  running = true;
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(pidFile, `${process.pid}\n`);
+  const servers = [...ready.values()].reduce((sum, r) => sum + r.servers, 0);
+  log.info({ shards: totalShards, servers }, `whosaid ready: ${totalShards} ${totalShards === 1 ? 'shard' : 'shards'}, ${servers} ${servers === 1 ? 'server' : 'servers'}`);
+}
