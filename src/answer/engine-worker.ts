@@ -6,7 +6,7 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
-const { corpusDir, snapshotDir } = workerData as { corpusDir: string; snapshotDir: string | null };
+const { corpusDir, snapshotDir, snapshotWrite } = workerData as { corpusDir: string; snapshotDir: string | null; snapshotWrite: boolean };
 
 let engine: Engine | null = null;
 const caches = newCaches();
@@ -52,7 +52,7 @@ port.on('message', (req: WorkerRequest) => {
 
 /** Saves the built index before this worker serves: the write blocks its thread for seconds on a large corpus. */
 async function save(): Promise<void> {
-  if (!snapshotDir || !engine) return;
+  if (!snapshotDir || !snapshotWrite || !engine) return;
   try {
     await writeSnapshot(snapshotDir, corpusDir, engine.corpus, caches.stamps);
   } catch (err) {

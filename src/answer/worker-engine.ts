@@ -75,9 +75,9 @@ class EngineWorker {
   }
 }
 
-function startWorker(corpusDir: string, snapshotDir: string | null, onProblem: (message: string) => void): EngineWorker {
+function startWorker(corpusDir: string, snapshotDir: string | null, snapshotWrite: boolean, onProblem: (message: string) => void): EngineWorker {
   const worker = new Worker(new URL('./engine-worker-boot.mjs', import.meta.url), {
-    workerData: { corpusDir, snapshotDir },
+    workerData: { corpusDir, snapshotDir, snapshotWrite },
     // Worker output goes to our streams; an uncaught error reaches the 'error' handler.
     stdout: false,
     stderr: false,
@@ -92,6 +92,8 @@ export interface WorkerEngineOptions {
   corpusDir: string;
   /** Folder for the saved index: start-up restores it when the corpus is unchanged. Null: never saved. */
   snapshotDir?: string | null;
+  /** False: restore the saved index but never write it (one writer among several shard processes). */
+  snapshotWrite?: boolean;
   /** Problems the engine meets on its own (e.g. the index could not be saved), for the log. */
   onProblem?: (message: string) => void;
 }
@@ -104,8 +106,9 @@ export interface StartInfo {
 
 export async function createWorkerEngine(options: WorkerEngineOptions): Promise<EngineApi & { startInfo: StartInfo; worker: () => Worker }> {
   const snapshotDir = options.snapshotDir ?? null;
+  const snapshotWrite = options.snapshotWrite ?? true;
   const onProblem = options.onProblem ?? (() => undefined);
-  let current = startWorker(options.corpusDir, snapshotDir, onProblem);
+  let current = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
   try {
     await current.ready;
   } catch (err) {
@@ -129,7 +132,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         return;
       }
       onProblem(`engine worker died (${err.message}); starting a new one`);
-      const next = startWorker(options.corpusDir, snapshotDir, onProblem);
+      const next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
       watch(next);
       restarting = next.ready.then(
         () => {
@@ -173,7 +176,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         // Few changes: the serving worker patches its index in place in one synchronous step.
         const patched = (await call('patch')) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
-        next = startWorker(options.corpusDir, snapshotDir, onProblem);
+        next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
         const stats = await next.ready;
         if (stats.articles === 0 && before.length > 0) {
           await next.worker.terminate();

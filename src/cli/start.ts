@@ -44,8 +44,9 @@ const engine = await createWorkerEngine({
   corpusDir: config.corpusDir,
   // The index is saved here after each build; an unchanged corpus then starts from it in seconds.
   // Shards share the folder: the manager starts shard 0 first and each next shard only after the one
-  // before is ready (so after the index was written), and reloads shard by shard, so no two write it at once.
+  // before is ready (so after the index was written), and only shard 0 ever writes it.
   snapshotDir: path.join(config.dataDir, 'index'),
+  snapshotWrite: shard === null || shard.id === 0,
   onProblem: (message) => log.warn(message),
 });
 log.info({ source: engine.startInfo.source, reason: engine.startInfo.reason }, engine.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
