@@ -102,6 +102,8 @@ export class Engine {
   private readonly outletByFold: Map<string, string>;
   /** Each speaker's statements, newest article first (then corpus order): person answers read it as is. */
   private readonly newestBySpeaker: Map<string, number[]>;
+  /** The same lists split by outlet: a person answer takes the first 25 of each without a scan. */
+  private readonly newestBySpeakerOutlet: Map<string, Map<string, number[]>>;
   private readonly citations = new Map<string, Excerpt['article']>();
 
   constructor(readonly corpus: BuiltCorpus) {
@@ -112,6 +114,17 @@ export class Engine {
     this.outletNames = [...new Set(corpus.articles.map((a) => a.outlet))];
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
     this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
+    this.newestBySpeakerOutlet = new Map();
+    for (const [speaker, list] of this.newestBySpeaker) {
+      const byOutlet = new Map<string, number[]>();
+      for (const k of list) {
+        const o = this.statement(k).outlet;
+        const l = byOutlet.get(o);
+        if (l) l.push(k);
+        else byOutlet.set(o, [k]);
+      }
+      this.newestBySpeakerOutlet.set(speaker, byOutlet);
+    }
   }
 
   findOutlet(name: string): string | null {
@@ -160,15 +173,20 @@ export class Engine {
 
   private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null): Promise<AnswerResult> {
     // Newest first; with a topic, best match first.
-    let positions = this.newestBySpeaker.get(person.id) ?? [];
-    if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
+    const byOutlet = this.newestBySpeakerOutlet.get(person.id);
+    let positions = outlet ? (byOutlet?.get(outlet) ?? []) : (this.newestBySpeaker.get(person.id) ?? []);
     const total = positions.length;
+    let outlets: OutletExcerpts[];
     if (topic && positions.length) {
       const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined });
       positions = ranked.map((h) => h.position);
+      outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
+    } else {
+      // Already newest first per outlet: only the first 25 of each are read.
+      const heads = this.outletNames.flatMap((o) => (outlet && o !== outlet ? [] : (byOutlet?.get(o) ?? []).slice(0, MAX_EXCERPTS_PER_OUTLET)));
+      outlets = this.group(heads, MAX_EXCERPTS_PER_OUTLET);
     }
     const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet };
-    const outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
     const shown = outlets.reduce((n, o) => n + o.excerpts.length, 0);
     const scope = outlet ? [outlet] : this.outletNames;
     const absent = scope.filter((o) => !outlets.some((g) => g.outlet === o));

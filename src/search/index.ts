@@ -5,7 +5,7 @@ import { create, insert, insertMultiple, load, remove, save, search } from '@ora
 import type { Orama } from '@orama/orama';
 import { fold } from '../text/normalize.js';
 import type { Statement } from '../types.js';
-import { idsWithTerms, scoreByPostings } from './postings.js';
+import { internalWithTerms, scoreInternal } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -32,6 +32,9 @@ export interface StatementIndex {
   folded: string[];
   /** Positions whose statements were removed by a patch: kept in the array so positions stay stable. */
   removed: Set<number>;
+  /** Statement position → Orama's internal id, and back (-1 where none): postings are read in internal ids. */
+  internalOf: Int32Array;
+  positionOf: Int32Array;
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -55,7 +58,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return { db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: statements.map((st) => ` ${comparableText(st.text)} `) };
+  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: statements.map((st) => ` ${comparableText(st.text)} `) });
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -67,7 +70,21 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return { db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: statements.map((st) => ` ${comparableText(st.text)} `) };
+  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: statements.map((st) => ` ${comparableText(st.text)} `) });
+}
+
+/** Adds the position ↔ internal id maps, read once from Orama's id store. */
+function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf'>): StatementIndex {
+  const store = index.db.internalDocumentIDStore;
+  const internalOf = new Int32Array(index.statements.length).fill(-1);
+  const positionOf = new Int32Array(store.internalIdToId.length + 1).fill(-1);
+  for (let k = 0; k < index.statements.length; k++) {
+    const internal = store.idToInternalId.get(String(k));
+    if (internal === undefined || index.removed.has(k)) continue;
+    internalOf[k] = internal;
+    positionOf[internal] = k;
+  }
+  return { ...index, internalOf, positionOf };
 }
 
 function statementDoc(s: IndexedStatement, position: number) {
@@ -131,7 +148,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return { db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded };
+  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded });
 }
 
 function shuffledIndexes(n: number): number[] {
@@ -194,7 +211,8 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
   // there is no filter; Orama's own lookup is quadratic in the postings' size.
   // Scored from the postings, walking whichever is smaller: the candidates or each term's list.
   const wanted = candidates || filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS;
-  let hits = scoreByPostings(index.db, topicTerms, wanted, candidates ?? undefined).map((h) => ({ position: Number(h.id), score: h.score }));
+  const allowed = candidates ? new Set(candidates.map((k) => index.internalOf[k] as number)) : null;
+  let hits = scoreInternal(index.db, topicTerms, wanted, allowed).map((h) => ({ position: index.positionOf[h.internalId] as number, score: h.score })).filter((h) => h.position >= 0);
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
   return candidates ? hits : hits.slice(0, TOPIC_HITS);
 }
@@ -219,7 +237,7 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
     // Every statement holding the phrase holds each of its stems: intersect the two rarest posting lists.
     const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df).slice(0, 2);
     if ((rarest[0]?.df ?? 0) === 0) return [];
-    candidates = idsWithTerms(index.db, rarest.map((r) => r.t)).map(Number).sort((a, b) => a - b);
+    candidates = internalWithTerms(index.db, rarest.map((r) => r.t)).map((id) => index.positionOf[id] as number).filter((k) => k >= 0).sort((a, b) => a - b);
   }
   return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
 }

@@ -58,12 +58,25 @@ export interface ScoredId {
  * BM25 scores of every statement containing any of `terms` (exact stems), summed over terms,
  * best first. Linear in the number of postings read.
  */
-export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, within?: number[], prop = 'text'): ScoredId[] {
+export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, within?: number[]): ScoredId[] {
+  const store = db.internalDocumentIDStore;
+  return scoreInternal(db, terms, limit, within ? internalIds(db, within) : null).map(({ internalId, score }) => ({
+    id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)),
+    score,
+  }));
+}
+
+export interface ScoredInternal {
+  internalId: number;
+  score: number;
+}
+
+/** As scoreByPostings, in Orama's internal ids (callers that keep their own id map skip the string ids). */
+export function scoreInternal(db: StatementDb, terms: string[], limit: number, allowed: Set<number> | null, prop = 'text'): ScoredInternal[] {
   const idx = view(db);
   const root = idx.indexes[prop]?.node;
   if (!root) return [];
   const docsCount = count(db);
-  const allowed = within ? internalIds(db, within) : null;
   // Scores in a dense array by internal id, reused across queries: hundreds of thousands of postings
   // cost a Map far more than the arithmetic.
   const size = db.internalDocumentIDStore.internalIdToId.length + 1;
@@ -95,7 +108,7 @@ export function scoreByPostings(db: StatementDb, terms: string[], limit = Number
       for (const internalId of node.d) if (!allowed || allowed.has(internalId)) score(internalId);
     }
   }
-  const top = topScored(db, scores, touched, limit);
+  const top = topScored(scores, touched, limit);
   for (const id of touched) scores[id] = 0;
   return top;
 }
@@ -113,9 +126,8 @@ function internalIds(db: StatementDb, positions: number[]): Set<number> {
   return out;
 }
 
-/** The `limit` best of the touched scores as external ids, best first, without sorting them all. */
-function topScored(db: StatementDb, scores: Float64Array, touched: number[], limit: number): ScoredId[] {
-  const store = db.internalDocumentIDStore;
+/** The `limit` best of the touched scores, best first, without sorting them all. */
+function topScored(scores: Float64Array, touched: number[], limit: number): ScoredInternal[] {
   let kept = touched;
   if (kept.length > limit) {
     // A native numeric sort of the bare scores finds the cut-off; only ids above it are sorted.
@@ -126,12 +138,11 @@ function topScored(db: StatementDb, scores: Float64Array, touched: number[], lim
   return kept
     .map((id) => ({ internalId: id, score: scores[id] as number }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ internalId, score }) => ({ id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)), score }));
+    .slice(0, limit);
 }
 
-/** External ids of the statements containing every one of `terms` exactly (posting lists intersected). */
-export function idsWithTerms(db: StatementDb, terms: string[], prop = 'text'): string[] {
+/** Internal ids of the statements containing every one of `terms` exactly (posting lists intersected). */
+export function internalWithTerms(db: StatementDb, terms: string[], prop = 'text'): number[] {
   const root = view(db).indexes[prop]?.node;
   if (!root || terms.length === 0) return [];
   const lists: Set<number>[] = [];
@@ -142,10 +153,7 @@ export function idsWithTerms(db: StatementDb, terms: string[], prop = 'text'): s
   }
   lists.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = lists as [Set<number>, ...Set<number>[]];
-  const store = db.internalDocumentIDStore;
-  const out: string[] = [];
-  for (const internalId of smallest) {
-    if (rest.every((l) => l.has(internalId))) out.push(String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)));
-  }
+  const out: number[] = [];
+  for (const internalId of smallest) if (rest.every((l) => l.has(internalId))) out.push(internalId);
   return out;
 }
