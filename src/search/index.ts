@@ -35,6 +35,8 @@ export interface StatementIndex {
   /** Statement position → Orama's internal id, and back (-1 where none): postings are read in internal ids. */
   internalOf: Int32Array;
   positionOf: Int32Array;
+  /** Best hits of common topic words asked without a person, per index (oldest dropped past 256). */
+  topicCache: Map<string, RankedHit[]>;
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -74,7 +76,7 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
-function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf'>): StatementIndex {
+function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 'topicCache'>): StatementIndex {
   const store = index.db.internalDocumentIDStore;
   const internalOf = new Int32Array(index.statements.length).fill(-1);
   const positionOf = new Int32Array(store.internalIdToId.length + 1).fill(-1);
@@ -84,7 +86,7 @@ function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf'>): S
     internalOf[k] = internal;
     positionOf[internal] = k;
   }
-  return { ...index, internalOf, positionOf };
+  return { ...index, internalOf, positionOf, topicCache: new Map() };
 }
 
 function statementDoc(s: IndexedStatement, position: number) {
@@ -207,15 +209,28 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
     const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where, limit: TOPIC_HITS, threshold: 1 });
     return result.hits.map((h) => ({ position: Number(h.id), score: h.score }));
   }
-  // A common term: score the small filtered set directly, or read Orama's postings (linear) when
-  // there is no filter; Orama's own lookup is quadratic in the postings' size.
-  // Scored from the postings, walking whichever is smaller: the candidates or each term's list.
-  const wanted = candidates || filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS;
-  const allowed = candidates ? new Set(candidates.map((k) => index.internalOf[k] as number)) : null;
-  let hits = scoreInternal(index.db, topicTerms, wanted, allowed).map((h) => ({ position: index.positionOf[h.internalId] as number, score: h.score })).filter((h) => h.position >= 0);
-  if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
-  return candidates ? hits : hits.slice(0, TOPIC_HITS);
+  // A common term, read from Orama's postings (linear; Orama's own lookup is quadratic in their
+  // size), walking whichever is smaller: the candidates or each term's list.
+  if (candidates) return scoredPositions(index, topicTerms, Number.POSITIVE_INFINITY, new Set(candidates.map((k) => index.internalOf[k] as number)));
+  // Without a filter the answer depends only on the terms and this index, which never changes (a
+  // patch makes a new one): the best hits of a common word are kept for the next time it is asked.
+  const key = `${topicTerms.join(' ')}\u0000${filter.outlet ?? ''}`;
+  const cached = index.topicCache.get(key);
+  if (cached) return cached;
+  let hits = scoredPositions(index, topicTerms, filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
+  if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet).slice(0, TOPIC_HITS);
+  if (index.topicCache.size >= TOPIC_CACHE_SIZE) index.topicCache.delete(index.topicCache.keys().next().value as string);
+  index.topicCache.set(key, hits);
+  return hits;
 }
+
+function scoredPositions(index: StatementIndex, topicTerms: string[], limit: number, allowed: Set<number> | null): RankedHit[] {
+  return scoreInternal(index.db, topicTerms, limit, allowed)
+    .map((h) => ({ position: index.positionOf[h.internalId] as number, score: h.score }))
+    .filter((h) => h.position >= 0);
+}
+
+const TOPIC_CACHE_SIZE = 256;
 
 /** Folded words separated by single spaces: how phrases are compared. */
 function comparableText(s: string): string {
