@@ -1,4 +1,5 @@
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, open, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine, buildCorpus, createEngine } from '../src/answer/engine.js';
@@ -29,6 +30,25 @@ describe('corpus faults', () => {
         const texts = answer.outlets.flatMap((o) => o.excerpts.map((e) => e.text));
         expect(texts).toEqual(['We will build it', 'work starts in May']);
       }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reports a file that vanished before it was read, and a pipe posing as an article', async () => {
+    const { dir, cleanup } = await tempCorpus();
+    try {
+      // A link whose file was deleted is what a reload meets when a file goes away under it.
+      await writeFile(path.join(dir, 'soon-gone.txt'), 'The mayor said the bridge will open in May.');
+      await symlink(path.join(dir, 'soon-gone.txt'), path.join(dir, 'gone.txt'));
+      await rm(path.join(dir, 'soon-gone.txt'));
+      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+      const { articles, problems } = await loadCorpus(dir);
+      expect(problems).toEqual([
+        { file: 'gone.txt', reason: expect.stringMatching(/ENOENT/) },
+        { file: 'pipe.txt', reason: 'not a regular file' },
+      ]);
+      expect(articles).toHaveLength(5);
     } finally {
       await cleanup();
     }

@@ -80,8 +80,11 @@ async function listArticleFiles(root: string, problems: LoadProblem[]): Promise<
         isDir = st.isDirectory();
         isFile = st.isFile();
       }
+      const isArticleName = ARTICLE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase());
       if (isDir) await walk(full);
-      else if (isFile && ARTICLE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(full);
+      else if (isFile && isArticleName) files.push(full);
+      // A pipe, socket or device with an article's name would block or mislead a read: say so instead.
+      else if (isArticleName) problems.push({ file: rel(full), reason: 'not a regular file' });
     }
   }
 
