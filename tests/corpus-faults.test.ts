@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine, buildCorpus, createEngine } from '../src/answer/engine.js';
 import { loadCorpus } from '../src/corpus/load.js';
-import { tempCorpus } from './helpers.js';
+import { withTempCorpus } from './helpers.js';
 
 /** 0 → "a", 25 → "z", 26 → "ba": distinct letter-only surnames. */
 function letters(n: number): string {
@@ -19,8 +19,7 @@ function letters(n: number): string {
 
 describe('corpus faults', () => {
   it('reads CRLF and old Mac line ends like Unix ones', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const body = ['Mayor backs bridge plan', '', '"We will build it," Mayor Ines Duarte said.', '', 'She added that work starts in May.'];
       await writeFile(path.join(dir, 'crlf.txt'), body.join('\r\n'));
       await writeFile(path.join(dir, 'cr.txt'), body.join('\r').replace('Ines Duarte', 'Ana Ruiz'));
@@ -30,14 +29,11 @@ describe('corpus faults', () => {
         const texts = answer.outlets.flatMap((o) => o.excerpts.map((e) => e.text));
         expect(texts).toEqual(['We will build it', 'work starts in May']);
       }
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('reports a file that vanished before it was read, and a pipe posing as an article', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       // A link whose file was deleted is what a reload meets when a file goes away under it.
       await writeFile(path.join(dir, 'soon-gone.txt'), 'The mayor said the bridge will open in May.');
       await symlink(path.join(dir, 'soon-gone.txt'), path.join(dir, 'gone.txt'));
@@ -49,28 +45,22 @@ describe('corpus faults', () => {
         { file: 'pipe.txt', reason: 'not a regular file' },
       ]);
       expect(articles).toHaveLength(5);
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('refuses a 50 MB file by name and loads the rest', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const handle = await open(path.join(dir, 'huge.txt'), 'w');
       await handle.truncate(50 * 1024 * 1024);
       await handle.close();
       const { articles, problems } = await loadCorpus(dir);
       expect(problems).toEqual([{ file: 'huge.txt', reason: expect.stringMatching(/too large \(50\.0 MB/) }]);
       expect(articles).toHaveLength(5);
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('loads 10,000 tiny files', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const many = path.join(dir, 'many');
       await mkdir(many);
       for (let i = 0; i < 10_000; i += 500) {
@@ -83,14 +73,11 @@ describe('corpus faults', () => {
       const engine = new Engine(corpus);
       const answer = await engine.ask('who said "the vote on item 9999 passed"?');
       expect(answer.outlets.flatMap((o) => o.excerpts.map((e) => `${e.article.file}: ${e.text}`))).toEqual(['many/n9999.md: the vote on item 9999 passed']);
-    } finally {
-      await cleanup();
-    }
+    });
   }, 120_000);
 
   it('a reload that finds no readable article keeps the old index serving', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const engine = await createEngine({ corpusDir: dir });
       await rm(dir, { recursive: true });
       await mkdir(dir);
@@ -99,14 +86,11 @@ describe('corpus faults', () => {
       expect(report.ok).toBe(false);
       expect(report.error).toMatch(/no article could be read/);
       expect((await engine.ask('what did Kallas say?')).outlets[0]?.outlet).toBe('AnewZ');
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('a reload reports what changed and each file that failed', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const engine = await createEngine({ corpusDir: dir });
       await rm(path.join(dir, '002_190b2f4bf00dd89e.txt'));
       await writeFile(path.join(dir, 'new.md'), '---\noutlet: The Herald\n---\n"Talks will go on," Kaja Kallas told reporters.\n');
@@ -119,8 +103,6 @@ describe('corpus faults', () => {
       ]);
       const outlets = (await engine.ask('what did Kallas say?')).outlets.map((o) => o.outlet);
       expect(outlets).toEqual(['AnewZ', 'The Herald']);
-    } finally {
-      await cleanup();
-    }
+    });
   });
 });

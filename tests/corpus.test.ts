@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticleText } from '../src/corpus/clean.js';
 import { loadCorpus } from '../src/corpus/load.js';
-import { SEED_CORPUS, tempCorpus } from './helpers.js';
+import { SEED_CORPUS, withTempCorpus } from './helpers.js';
 
 describe('cleaning scraped pages', () => {
   it('drops page furniture from the seed pages and never takes it as a title', async () => {
@@ -42,8 +42,7 @@ describe('cleaning scraped pages', () => {
 
 describe('loading a corpus folder', () => {
   it('reads frontmatter, and reports each broken file by name while the rest load', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       await writeFile(path.join(dir, 'fm.md'), '---\noutlet: The Herald\ntitle: Budget passes\ndate: 2026-01-02\nurl: https://example.org/a\n---\nThe Senate passed the budget.\n\n"It is a good day," said Ana Lopez.\n');
       await writeFile(path.join(dir, 'empty.txt'), '');
       await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
@@ -70,34 +69,26 @@ describe('loading a corpus folder', () => {
       expect(cash).toHaveLength(1);
       expect(cash[0]?.alsoAt).toEqual(['copy.txt']);
       expect(articles.filter((a) => a.file.endsWith('.txt') && a.file.startsWith('00'))).toHaveLength(5);
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('keeps the same wire copy printed by two outlets as two articles', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       const body = 'Talks resume in Geneva\n\n"We are close," envoy Ana Lopez told reporters.\n';
       await writeFile(path.join(dir, 'wire-a.md'), `---\noutlet: The Herald\n---\n${body}`);
       await writeFile(path.join(dir, 'wire-b.md'), `---\noutlet: Daily Post\n---\n${body}`);
       const { articles } = await loadCorpus(dir);
       expect(articles.filter((a) => a.file.startsWith('wire-')).map((a) => a.outlet)).toEqual(['The Herald', 'Daily Post']);
-    } finally {
-      await cleanup();
-    }
+    });
   });
 
   it('reports sources.json that is not valid JSON and still loads the articles', async () => {
-    const { dir, cleanup } = await tempCorpus();
-    try {
+    await withTempCorpus(async (dir) => {
       await writeFile(path.join(dir, 'sources.json'), '{ not json');
       const { articles, problems } = await loadCorpus(dir);
       expect(problems.find((p) => p.file === 'sources.json')?.reason).toMatch(/invalid JSON/);
       expect(articles).toHaveLength(5);
       expect(articles[0]?.outlet).toBe('000_80e74d5ca70cb1f7');
-    } finally {
-      await cleanup();
-    }
+    });
   });
 });

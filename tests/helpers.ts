@@ -20,3 +20,13 @@ export async function tempCorpus(): Promise<{ dir: string; cleanup: () => Promis
   await cp(SEED_CORPUS, dir, { recursive: true });
   return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
+
+/** Runs `fn` on a fresh copy of the seed corpus and removes the copy afterwards, whatever happens. */
+export async function withTempCorpus<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const { dir, cleanup } = await tempCorpus();
+  try {
+    return await fn(dir);
+  } finally {
+    await cleanup();
+  }
+}

@@ -1,5 +1,6 @@
 // Follow-ups in a thread change one part of the last question ("and Merz?" the person, "what about the
 // ceasefire?" the topic, "only LBC" the outlet) and are sent to the engine as an ordinary question.
+import { comparable as fold } from '../text/normalize.js';
 import type { ParsedQuestion, PersonChoice } from '../types.js';
 
 export interface QuestionParts {
@@ -42,13 +43,6 @@ export interface FollowUpLookup {
   suggestPeople(prefix: string, limit?: number): Promise<PersonChoice[]>;
 }
 
-const fold = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** Removes mentions of the bot (or anyone) and the punctuation around a chat message. */
 export function stripMentions(text: string): string {

@@ -3,7 +3,7 @@
 
 import type { Engine } from '../answer/engine.js';
 import type { IndexedStatement } from '../search/index.js';
-import { fold } from '../text/normalize.js';
+import { comparable, fold } from '../text/normalize.js';
 import type { PersonRecord } from '../types.js';
 
 export interface GoldStatement {
@@ -30,11 +30,6 @@ export interface StatementScore {
   extracted: number;
   missed: GoldStatement[];
   wrong: IndexedStatement[];
-}
-
-/** Punctuation-insensitive folding, so that curly and straight quotes or dashes never decide a match. */
-export function comparable(s: string): string {
-  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function personNamed(people: PersonRecord[], name: string): PersonRecord | undefined {

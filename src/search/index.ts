@@ -3,7 +3,7 @@
 
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
-import { fold } from '../text/normalize.js';
+import { comparable } from '../text/normalize.js';
 import type { Statement } from '../types.js';
 import { internalWithTerms, scoreInternal } from './postings.js';
 
@@ -60,7 +60,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: statements.map((st) => ` ${comparableText(st.text)} `) });
+  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: foldedTexts(statements) });
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -72,7 +72,7 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: statements.map((st) => ` ${comparableText(st.text)} `) });
+  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: foldedTexts(statements) });
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
@@ -87,6 +87,11 @@ function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 't
     positionOf[internal] = k;
   }
   return { ...index, internalOf, positionOf, topicCache: new Map() };
+}
+
+/** Each statement's comparable text, padded with spaces so a phrase matches whole words only. */
+function foldedTexts(statements: IndexedStatement[]): string[] {
+  return statements.map((st) => ` ${comparable(st.text)} `);
 }
 
 function statementDoc(s: IndexedStatement, position: number) {
@@ -146,7 +151,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
   for (const s of added) {
     const position = statements.length;
     statements.push(s);
-    folded.push(` ${comparableText(s.text)} `);
+    folded.push(` ${comparable(s.text)} `);
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
@@ -232,17 +237,12 @@ function scoredPositions(index: StatementIndex, topicTerms: string[], limit: num
 
 const TOPIC_CACHE_SIZE = 256;
 
-/** Folded words separated by single spaces: how phrases are compared. */
-function comparableText(s: string): string {
-  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 /**
  * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates come from
  * the phrase's rarest term; the check itself is a substring test on folded text.
  */
 export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
-  const needle = comparableText(phrase);
+  const needle = comparable(phrase);
   if (needle.length === 0) return [];
   const phraseTerms = terms(index, phrase).filter((t) => !STOP_TERMS.has(t));
   let candidates: number[];

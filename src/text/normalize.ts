@@ -18,6 +18,11 @@ export function fold(s: string): string {
   return stripDiacritics(straightenQuotes(s)).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Folded words separated by single spaces: how phrases, snippets and chat keywords are compared. */
+export function comparable(s: string): string {
+  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 /** Invisible and direction-control characters that users paste by accident or on purpose. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\u00AD]/g;
 
