@@ -256,6 +256,12 @@ class ArticleExtractor {
       if (subjectKey && this.entities.get(subjectKey)?.kind === 'person') this.salience.push({ key: subjectKey, paragraph: para.n });
       for (const s of found) this.salience.push({ key: s.speaker, paragraph: para.n });
       this.continueQuotes(para, unit, covered);
+      // "Sanders made the following comment:" closing a paragraph introduces the quotation that opens the next.
+      const last = unit.tokens[unit.tokens.length - 1];
+      if (found.length === 0 && last?.text === ':' && !last.quoted && ui === para.units.length - 1) {
+        const speaker = this.colonClauseSpeaker(para, unit, runs, unit.tokens.length - 1);
+        if (speaker) this.lastDirect = { key: speaker, paragraph: para.n };
+      }
     });
   }
 
@@ -263,6 +269,13 @@ class ArticleExtractor {
     const toks = unit.tokens;
     const out: LocalStatement[] = [];
     const hasQuote = unit.quotes.length > 0;
+    // "Obama: I’m Optimistic Americans Will Say No to Trump": after a name and a colon, any cue is the content's own.
+    const named = this.colonLabel(para, unit, runs);
+    if (named) {
+      unit.quotes.filter((q) => q.start >= (named.spans[0]?.[0] ?? 0)).forEach((q) => covered.push(q));
+      this.statements.push(named);
+      return [named];
+    }
     let hasCue = false;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
@@ -278,7 +291,7 @@ class ArticleExtractor {
       }
     }
     if (!hasCue && out.length === 0) {
-      const label = this.colonLabel(para, unit, runs) ?? this.headlineClaim(para, unit, runs);
+      const label = this.headlineClaim(para, unit, runs);
       if (label) {
         unit.quotes.filter((q) => q.start >= (label.spans[0]?.[0] ?? 0)).forEach((q) => covered.push(q));
         out.push(label);
@@ -376,8 +389,21 @@ class ArticleExtractor {
     if (colon - from >= 10 && from > 0) return null;
     const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
     const people = label.map((r) => this.keyForRun(r, true)).filter((k): k is string => k !== null && this.entities.get(k)?.kind === 'person');
-    if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) return null;
+    if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) {
+      // "Limbaugh continued: “…”", "Sanders made the following comment: “…”": the subject of the clause the colon ends.
+      const speaker = this.colonClauseSpeaker(para, unit, runs, colon);
+      return speaker ? this.make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]) : null;
+    }
     return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
+  }
+
+  /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */
+  private colonClauseSpeaker(para: Para, unit: Unit, runs: NameRun[], colon: number): string | null {
+    const toks = unit.tokens;
+    if (colon > 30 || toks.slice(0, colon).some((t) => t.quoted || t.text === ';')) return null;
+    const subject = this.clauseSubject(para, unit, runs, colon + 1);
+    if (!subject?.key || this.entities.get(subject.key)?.kind !== 'person') return null;
+    return subject.key;
   }
 
   private isCue(toks: Token[], i: number): boolean {
@@ -595,10 +621,15 @@ class ArticleExtractor {
       const fillsUnit = q.end >= unit.end - 2 || onlyPunctuationBetween(para.text, q.end, unit.end);
       const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
       const last = this.lastDirect;
-      if (opensUnit && fillsUnit && words >= 4 && last && para.n - last.paragraph <= 1) {
+      if (!opensUnit || words < 4 || !last || para.n - last.paragraph > 1) continue;
+      if (fillsUnit) {
         covered.push(q);
         this.statements.push(this.make(last.key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]));
         this.lastDirect = { key: last.key, paragraph: para.n };
+      } else if (quoteTailsOff(unit, q)) {
+        // “It's basically just a tax increase” for the top income bracket.: the speaker's words finished by the writer.
+        covered.push(q);
+        this.statements.push(this.make(last.key, 'mixed', para, [trimSpan(para.text, q.start, contentEnd(para.text, unit))]));
       }
     }
   }
@@ -833,6 +864,14 @@ function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan
   if (!/,\s*$/.test(text.slice(from, q.start))) return false;
   const between = toks.filter((t) => t.start >= from && t.end <= q.start);
   return between.length <= 12 && between.every((t) => !t.quoted && !CUE_FORMS.has(t.lower) && !['.', ';', '!', '?', ':'].includes(t.text));
+}
+
+/** After a quote that opens its sentence, a few plain words end it: no cue, no name, no second quote. */
+function quoteTailsOff(unit: Unit, q: QuoteSpan): boolean {
+  const tail = unit.tokens.filter((t) => t.start >= q.end);
+  const words = tail.filter((t) => !t.punct);
+  return words.length > 0 && words.length <= 8 && !unit.quotes.some((o) => o.start >= q.end) &&
+    words.every((t) => !t.cap && !CUE_FORMS.has(t.lower)) && tail.every((t) => !['(', ':', ';'].includes(t.text));
 }
 
 /** "A lawyer for the news outlets," before a comma at `comma`: a short description that opens the sentence. */

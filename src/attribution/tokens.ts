@@ -93,6 +93,14 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   return /^(\p{L}\.)+\p{L}$/u.test(m[1]); // U.S, D.C
 }
 
+const OPENING_QUOTE_NEXT = /^\s+(?:“|''|"(?=\S))/;
+const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr prof sen rep gov gen lt col capt adm sgt st rev fr mt ft jr sr no vs'.split(' '));
+
+function isTitleBefore(text: string, dot: number): boolean {
+  const m = text.slice(Math.max(0, dot - 6), dot).match(/(\p{L}+)$/u);
+  return m?.[1] !== undefined && TITLE_ABBREVIATIONS.has(m[1].toLowerCase());
+}
+
 function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
   return quotes.some((q) => pos >= q.innerStart && pos < q.innerEnd);
 }
@@ -101,11 +109,15 @@ function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
 export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; end: number }[] {
   const units: { start: number; end: number }[] = [];
   let start = 0;
-  const re = /[.!?…]+(?:''|["”’)\]])*(?=\s+(?:''|["“‘(\[])?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?…]+(?:''|["”’)\]])*(?=\s+(?:(?:''|["“‘(\[])?[\p{Lu}\p{N}]|“|''|"))/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const dotPos = m.index;
     const end = m.index + m[0].length;
-    if (text[dotPos] === '.' && m[0].length === 1 && isAbbreviationBefore(text, dotPos)) continue;
+    const quoteNext = OPENING_QUOTE_NEXT.test(text.slice(end, end + 4));
+    // "…in Santa Monica, Calif. “The reality is …”": a quote opening after a place or company abbreviation starts
+    // a sentence; after a title ("Sen. “Bob” Casey") it does not.
+    if (text[dotPos] === '.' && m[0].length === 1 && isAbbreviationBefore(text, dotPos) && !(quoteNext && !isTitleBefore(text, dotPos))) continue;
+    if (!quoteNext && !/^\s+(?:''|["“‘(\[])?[\p{Lu}\p{N}]/u.test(text.slice(end, end + 6))) continue;
     if (insideQuote(quotes, end - 1)) continue;
     // “We will win.” Trump said. The cue after a quote that ends a sentence still belongs to it.
     if (end - 1 > dotPos && cueFollows(text.slice(end, end + 80))) continue;

@@ -1,0 +1,56 @@
+// Quotation layout: sentences split after abbreviations, quotes continued in the same paragraph, colon labels.
+// Sentences are written for this test, not taken from the dev or seed data.
+import { describe, expect, it } from 'vitest';
+import { attributeCorpus } from '../src/attribution/index.js';
+import type { Article, PersonRecord, Statement } from '../src/types.js';
+
+function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
+  const article: Article = {
+    file: 'a.md', outlet: 'Test Gazette', title: 'Harbour vote', date: '2024-03-01', url: null, author: null,
+    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })), hash: 'hash-a',
+  };
+  return attributeCorpus([article]);
+}
+
+function textsBy(r: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
+  const person = r.people.find((p) => p.name === name || p.aliases.includes(name));
+  return person ? r.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
+}
+
+describe('quotation layout', () => {
+  it('starts a new sentence at a quote after a place abbreviation, and keeps the speaker for it', () => {
+    const r = attribute('“The count was fair,” Nora Quill, a county clerk, said at a briefing in Fresno, Calif. “Every ballot was seen twice.”');
+    expect(textsBy(r, 'Nora Quill')).toEqual(['The count was fair', 'Every ballot was seen twice.']);
+  });
+
+  it('continues a speaker’s quote that the writer finishes with a few words', () => {
+    const r = attribute('“It is a modest change,” said Omar Velde, an economist. “It is basically a fee increase” for the largest ports.');
+    expect(textsBy(r, 'Omar Velde')).toEqual(['It is a modest change', '“It is basically a fee increase” for the largest ports']);
+  });
+
+  it('does not continue a quote when the words after it name someone else', () => {
+    const r = attribute('“It is a modest change,” said Omar Velde, an economist. “A fee increase” is how Lena Morse put it on Monday.');
+    expect(textsBy(r, 'Omar Velde')).toEqual(['It is a modest change']);
+  });
+
+  it('gives a quote after “Name continued:” to that person', () => {
+    const r = attribute('Greta Olsen spoke for an hour. Olsen continued: “We will rebuild the pier before the storms come.”');
+    expect(textsBy(r, 'Greta Olsen')).toContain('We will rebuild the pier before the storms come.');
+  });
+
+  it('gives the next paragraph’s quote to the person whose sentence ends in a colon', () => {
+    const r = attribute('On March 3, Paul Darnell made the following comment:', '“Nobody on this council voted to close the harbour, and nobody will.”');
+    expect(textsBy(r, 'Paul Darnell')).toEqual(['Nobody on this council voted to close the harbour, and nobody will.']);
+  });
+
+  it('reads a headline of the form “Name: words” even when the words hold a verb of saying', () => {
+    const r = attributeCorpus([{
+      file: 'b.md', outlet: 'Test Gazette', title: 'Varga: Voters Will Say No to the Harbour Tax', date: '2024-03-01', url: null, author: null, hash: 'hash-b',
+      paragraphs: [
+        { n: 1, text: 'Varga: Voters Will Say No to the Harbour Tax' },
+        { n: 2, text: 'Mayor Ilona Varga spoke at the town hall on Monday.' },
+      ],
+    }]);
+    expect(textsBy(r, 'Ilona Varga')).toEqual(['Voters Will Say No to the Harbour Tax']);
+  });
+});
