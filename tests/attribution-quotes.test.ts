@@ -53,4 +53,21 @@ describe('quotation layout', () => {
     }]);
     expect(textsBy(r, 'Ilona Varga')).toEqual(['Voters Will Say No to the Harbour Tax']);
   });
+
+  it('reads a quotation opened with a right-hand mark and signed with a dash', () => {
+    const r = attribute('”The ferry is late every single morning and nobody answers for it.” ― Ruth Ellery');
+    expect(textsBy(r, 'Ruth Ellery')).toEqual(['The ferry is late every single morning and nobody answers for it.']);
+  });
+
+  it('takes a speech tag with a verb of saying it does not list, after or before the quote', () => {
+    const after = attribute('“They only came for the free parking and the coffee,” Dale Brixton shot back with a laugh.');
+    expect(textsBy(after, 'Dale Brixton')).toEqual(['They only came for the free parking and the coffee']);
+    const before = attribute('Mara Feld interjected, “Please let the harbourmaster finish his answer first.”');
+    expect(textsBy(before, 'Mara Feld')).toEqual(['Please let the harbourmaster finish his answer first.']);
+  });
+
+  it('does not take a capitalised phrase after a quote for a speaker', () => {
+    const r = attribute('“Wages must rise before the winter comes,” Fight for Fairness organizer Ana Lowe told the crowd.');
+    expect(r.people.map((p) => p.name)).not.toContain('Fight');
+  });
 });

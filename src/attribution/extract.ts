@@ -307,7 +307,7 @@ class ArticleExtractor {
     }
     for (const q of unit.quotes) {
       if (covered.includes(q)) continue;
-      const labelled = this.labelledQuote(para, unit, runs, q);
+      const labelled = this.labelledQuote(para, unit, runs, q) ?? this.speechTag(para, unit, runs, q);
       if (labelled) {
         covered.push(q);
         out.push(labelled);
@@ -395,6 +395,48 @@ class ArticleExtractor {
       return speaker ? this.make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]) : null;
     }
     return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
+  }
+
+  /**
+   * A quote and a speech tag whose verb we do not list: "“…,” Bennett shot back with a laugh." and
+   * "Silverman interjected, “…”". The punctuation marks it as speech: a quote that ends in a comma, question or
+   * exclamation mark before the speaker's name, or a short clause with the speaker and a comma before the quote.
+   */
+  private speechTag(para: Para, unit: Unit, runs: NameRun[], q: QuoteSpan): LocalStatement | null {
+    const toks = unit.tokens;
+    if (!q.closed || para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length < 3) return null;
+    const spans: Span[] = [trimSpan(para.text, q.innerStart, q.innerEnd)];
+    const next = toks.findIndex((t) => t.start >= q.end);
+    if (onlyPunctuationBetween(para.text, unit.start, q.start) && /[,?!]\s*$/.test(para.text.slice(q.innerStart, q.innerEnd))) {
+      // "…,” [reporter] Jane Roe VERB …: a name within three words, then a lower-case verb; nothing quoted after.
+      if (next < 0 || unit.quotes.some((o) => o.start > q.start)) return null;
+      for (let k = next; k < toks.length && k < next + 4; k++) {
+        const t = toks[k] as Token;
+        if (t.punct) return null;
+        const pronoun = (t.lower === 'he' || t.lower === 'she') && t.cap ? PRONOUNS[t.lower] : undefined;
+        const run = runs.find((r) => r.phraseFrom === k || r.from === k);
+        if (!pronoun && !run) {
+          if (t.cap || CUE_FORMS.has(t.lower) || ['and', 'but', 'as', 'while', 'when', 'was', 'is'].includes(t.lower)) return null;
+          continue;
+        }
+        const end = run ? run.to : k + 1;
+        const verb = toks[end];
+        if (run?.possessive || !verb || !looksLikeTagVerb(verb)) return null;
+        const key = pronoun && pronoun !== 'any' ? this.resolvePronoun(pronoun, para.n) : run ? this.keyForRun(run, true) : null;
+        if (!key || this.entities.get(key)?.kind !== 'person') return null;
+        return this.make(key, 'direct', para, spans);
+      }
+      return null;
+    }
+    // Name VERB …, “…”: the quote runs to the sentence end after a comma that closes a short opening clause.
+    const comma = toks.findIndex((t) => t.start >= q.start) - 1;
+    if (toks[comma]?.text !== ',' || comma > 12 || !onlyPunctuationBetween(para.text, q.end, unit.end)) return null;
+    if (toks.slice(0, comma).some((t) => t.quoted || ['.', ';', '(', ')'].includes(t.text))) return null;
+    const subject = this.clauseSubject(para, unit, runs, comma + 1);
+    if (!subject?.key || this.entities.get(subject.key)?.kind !== 'person') return null;
+    const verb = toks[subject.to];
+    if (!verb || !looksLikeTagVerb(verb)) return null;
+    return this.make(subject.key, 'direct', para, spans);
   }
 
   /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */
@@ -864,6 +906,14 @@ function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan
   if (!/,\s*$/.test(text.slice(from, q.start))) return false;
   const between = toks.filter((t) => t.start >= from && t.end <= q.start);
   return between.length <= 12 && between.every((t) => !t.quoted && !CUE_FORMS.has(t.lower) && !['.', ';', '!', '?', ':'].includes(t.text));
+}
+
+const TAG_VERBS_IRREGULAR = new Set(['shot', 'sang', 'spoke', 'wrote', 'told', 'said', 'put', 'began', 'went', 'broke', 'threw', 'hit', 'swore']);
+
+/** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings"). */
+function looksLikeTagVerb(t: Token): boolean {
+  if (t.punct || t.cap || t.quoted || AUXILIARIES.has(t.lower)) return false;
+  return TAG_VERBS_IRREGULAR.has(t.lower) || /[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower);
 }
 
 /** After a quote that opens its sentence, a few plain words end it: no cue, no name, no second quote. */

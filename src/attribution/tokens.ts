@@ -51,7 +51,9 @@ export function findQuotes(text: string): QuoteSpan[] {
     const doubled = m[0].length === 2;
     const straight = ch === '"' || doubled;
     const length = doubled ? 2 : 1;
-    if (open < 0 && (OPEN_MARKS.has(ch) || (straight && isOpeningPosition(text, i)))) {
+    // A right mark where a quotation opens (paragraph start, after a space, before a word) is a typo for a left one.
+    const misturned = ch === '”' && isOpeningPosition(text, i) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+    if (open < 0 && (OPEN_MARKS.has(ch) || misturned || (straight && isOpeningPosition(text, i)))) {
       open = i;
       openLength = length;
     } else if (open >= 0 && (CLOSE_MARKS.has(ch) || straight)) {
