@@ -70,4 +70,11 @@ describe('quotation layout', () => {
     const r = attribute('“Wages must rise before the winter comes,” Fight for Fairness organizer Ana Lowe told the crowd.');
     expect(r.people.map((p) => p.name)).not.toContain('Fight');
   });
+
+  it('resumes the content after an inverted cue and the speaker’s description', () => {
+    const r = attribute('The trouble with the port, says Lionel Amsel, historian at the Maritime Museum, is that it "was built for ships that no longer exist."');
+    expect(textsBy(r, 'Lionel Amsel')).toEqual(['The trouble with the port … is that it "was built for ships that no longer exist."']);
+    const q = attribute('Because the vote came so late, explained Hanna Ruiz, “there was no time left to print new ballots for the district.”');
+    expect(textsBy(q, 'Hanna Ruiz')).toEqual(['Because the vote came so late … “there was no time left to print new ballots for the district.”']);
+  });
 });

@@ -444,8 +444,10 @@ class ArticleExtractor {
     const toks = unit.tokens;
     if (colon > 30 || toks.slice(0, colon).some((t) => t.quoted || t.text === ';')) return null;
     const subject = this.clauseSubject(para, unit, runs, colon + 1);
-    if (!subject?.key || this.entities.get(subject.key)?.kind !== 'person') return null;
-    return subject.key;
+    const person = subject?.key ? this.entities.get(subject.key) : undefined;
+    // A lone capitalised word seen nowhere else ("Like the page:") is not a person.
+    if (person?.kind !== 'person' || (!person.name.includes(' ') && person.aliases.size < 2 && !person.gender && person.roles.size === 0)) return null;
+    return person.key;
   }
 
   private isCue(toks: Token[], i: number): boolean {
@@ -541,7 +543,7 @@ class ArticleExtractor {
       }
     }
     // "…, said David Gilbert, its president.": the content is what comes before the cue.
-    if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered);
+    if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered, subject.to);
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     const end = contentEnd(para.text, unit);
@@ -617,7 +619,7 @@ class ArticleExtractor {
   }
 
   /** Content before a trailing cue, plus what follows a parenthetical one. */
-  private trailingContent(para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[]): LocalStatement | null {
+  private trailingContent(para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[], invertedNameEnd?: number): LocalStatement | null {
     const toks = unit.tokens;
     const comma = subject.from - 1;
     if (toks[comma]?.text !== ',' || comma < 1) return null;
@@ -626,6 +628,9 @@ class ArticleExtractor {
     // After "…, Nowak said, …" the sentence goes on; after "…, said Nowak, …" comes his description.
     if (next?.text === ',' && subject.from <= cue) {
       const rest = toks[Math.max(cue, subject.to - 1) + 2];
+      if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
+    } else if (invertedNameEnd !== undefined) {
+      const rest = resumeAfterInvertedCue(toks, invertedNameEnd);
       if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
     }
     const inside = unit.quotes.filter((q) => !covered.includes(q) && spans.some(([s, e]) => q.start >= s && q.start < e));
@@ -914,6 +919,25 @@ const TAG_VERBS_IRREGULAR = new Set(['shot', 'sang', 'spoke', 'wrote', 'told', '
 function looksLikeTagVerb(t: Token): boolean {
   if (t.punct || t.cap || t.quoted || AUXILIARIES.has(t.lower)) return false;
   return TAG_VERBS_IRREGULAR.has(t.lower) || /[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower);
+}
+
+/**
+ * "…, explained Rosenberg, “with this thing …”" and "The paradox, says Carl Anthony, historian at the library, is
+ * that …": after an inverted cue the sentence resumes — at a quotation, or past the speaker's description.
+ */
+function resumeAfterInvertedCue(toks: Token[], nameEnd: number): Token | null {
+  if (toks[nameEnd]?.text !== ',') return null;
+  const first = toks[nameEnd + 1];
+  if (!first) return null;
+  if (first.quoted || toks[nameEnd + 2]?.quoted) return first;
+  const close = findComma(toks, nameEnd + 1, 14);
+  if (close < 0) return null;
+  const description = toks.slice(nameEnd + 1, close);
+  const resumed = toks[close + 1];
+  const opener = description[0];
+  const described = description.some(isRoleWord) || (opener !== undefined && !opener.cap && !opener.punct && !CUE_FORMS.has(opener.lower) && !opener.lower.endsWith('ing') && !['who', 'which', 'and', 'but'].includes(opener.lower));
+  if (!resumed || resumed.cap || resumed.punct || CUE_FORMS.has(resumed.lower) || !described) return null;
+  return resumed;
 }
 
 /** After a quote that opens its sentence, a few plain words end it: no cue, no name, no second quote. */
