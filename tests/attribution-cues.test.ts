@@ -44,3 +44,23 @@ describe('object cues: the object is what was said', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('cues with a preposition: talk about, refer to, call on', () => {
+  it('takes the object of "talked about" and "called on … to"', () => {
+    const r = attribute(
+      'Councillor Rosa Lindqvist talked about the cost of student housing at a rally in Malmo.',
+      'Lindqvist called on the university to build two new dormitories.',
+    );
+    expect(said(r, 'Rosa Lindqvist')).toEqual(['the cost of student housing', 'the university to build two new dormitories']);
+  });
+
+  it('adds "referring to …" after a quote to the quote’s speaker', () => {
+    const r = attribute('“He has never read the report,” said Ivan Petrov, referring to the new harbour master.');
+    expect(said(r, 'Ivan Petrov').join(' | ')).toContain('the new harbour master');
+  });
+
+  it('does not take what comes after "what X talks about" as content', () => {
+    const r = attribute('What Rosa Lindqvist is talking about now is a plan from 1998.');
+    expect(said(r, 'Rosa Lindqvist')).toEqual([]);
+  });
+});

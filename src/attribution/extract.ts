@@ -340,7 +340,7 @@ class ArticleExtractor {
     const lemma = verb ? CUE_FORMS.get(verb.lower) : undefined;
     if (!verb || !lemma || !verb.lower.endsWith('s') || verb.lower === lemma) return null;
     let c = run.to + 1;
-    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    if (PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '')) c++;
     if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
     const start = toks[c]?.start;
     if (start === undefined || toks.length - c < 1) return null;
@@ -385,7 +385,7 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
+    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
@@ -409,8 +409,11 @@ class ArticleExtractor {
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
-    // "praised the Saudis": after an object cue comes the one spoken about, not an inverted speaker.
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (OBJECT_CUES.has(lemma) ? null : this.subjectAfter(para, unit, runs, i));
+    // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
+    // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
+    const preposition = toks[i + 1]?.lower ?? '';
+    const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -452,7 +455,8 @@ class ArticleExtractor {
     // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
     let c = i + 1;
     if (subject.from > i) c = subject.to; // said Smith, …
-    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
+    if (particle) c++;
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
@@ -485,9 +489,11 @@ class ArticleExtractor {
     if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered);
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
-    const end = OBJECT_CUES.has(lemma) ? objectPhraseEnd(para.text, unit, toks, c) : contentEnd(para.text, unit);
+    // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
+    if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
+    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : contentEnd(para.text, unit);
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
-    if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < 8) return null;
+    if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
@@ -999,16 +1005,24 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
   for (let k = from + 1; k < toks.length; k++) {
     const t = toks[k] as Token;
     if (t.quoted) continue;
-    if ([',', ';', '—', '–', '(', ':'].includes(t.text)) return t.start;
     const next = toks[k + 1];
-    if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
+    if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
+    if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
     // when it was said is not what was said.
+    if (SUBORDINATORS.has(t.lower)) return t.start;
     if (WEEKDAYS.test(t.lower)) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
     if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
   }
   return contentEnd(text, unit);
 }
+
+/** Words that open a second predicate after "and"/"but": "referred to jihadism but was careful …". */
+const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'could',
+  'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
+
+/** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since']);
 
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/;
 const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'before', 'via', 'through']);

@@ -19,10 +19,16 @@ const CUE_LEMMAS: Record<string, string[]> = {
   advise: [], recommend: [], propose: [], threaten: [], assure: [], reassure: [], inform: [], repeat: [],
   mention: [], signal: ['signaled', 'signalled'], indicate: [], condemn: [], mock: [], cite: [], blame: [], defend: [],
   attack: [], laud: [], thank: [], denounce: [],
+  talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
 };
 
-/** Cues that only count with a particle ("point out", "called for") or as part of a phrase. */
-export const PARTICLE_CUES: Record<string, string> = { point: 'out', call: 'for' };
+/**
+ * Cues that only count with a particle ("point out", "called for") or a preposition whose object is what
+ * was said ("talked about the wall", "referring to the nominee", "called on Congress to act").
+ */
+export const PARTICLE_CUES: Record<string, string[]> = {
+  point: ['out'], call: ['for', 'on'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
+};
 
 /**
  * Verbs whose object is what was said: "criticized Clinton for her vote", "cited the audit", "thanked the
