@@ -3,7 +3,7 @@
 
 import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
-import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
+import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
 import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
@@ -353,7 +353,7 @@ class ArticleExtractor {
     const lemma = verb ? CUE_FORMS.get(verb.lower) : undefined;
     if (!verb || !lemma || !verb.lower.endsWith('s') || verb.lower === lemma) return null;
     let c = run.to + 1;
-    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    if (PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '')) c++;
     if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
     const start = toks[c]?.start;
     if (start === undefined || toks.length - c < 1) return null;
@@ -455,11 +455,19 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return toks[i + 1]?.lower === particle || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
+    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
-    if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (OBJECT_CUES.has(lemma)) {
+      // "the praise", "the Paris attacks", "thanks to": the base and -s forms of some object cues are nouns.
+      if (t.lower === lemma || NOUN_LIKE_S.has(t.lower)) return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
+      // "criticised the so-called “green levy”": the quotation names the thing criticised.
+      if (quoteSoonAfter(toks, i) && namesAQuote(toks, i)) return false;
+      // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
+      if (['for', 'by', 'as', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '')) return false;
+    }
     if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
       return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
@@ -470,7 +478,12 @@ class ArticleExtractor {
   /** The statement a cue at token i introduces, if its speaker is known. */
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? this.subjectAfter(para, unit, runs, i);
+    const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
+    // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
+    // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
+    const preposition = toks[i + 1]?.lower ?? '';
+    const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -512,8 +525,8 @@ class ArticleExtractor {
     // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
     let c = i + 1;
     if (subject.from > i) c = subject.to; // said Smith, …
-    const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
-    if (PARTICLE_CUES[lemma] && toks[c]?.lower === PARTICLE_CUES[lemma]) c++;
+    const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
+    if (particle) c++;
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
@@ -546,8 +559,11 @@ class ArticleExtractor {
     if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered, subject.to);
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
-    const end = contentEnd(para.text, unit);
-    if (end - start < 8) return null;
+    // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
+    if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
+    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : contentEnd(para.text, unit);
+    // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
+    if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
@@ -968,6 +984,9 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
   return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
 
+/** -s forms of object cues that are mostly nouns: "the Paris attacks", "thanks to", "blasts of cold air". */
+const NOUN_LIKE_S = new Set(['attacks', 'thanks', 'blasts']);
+
 const UNAMBIGUOUS_S_CUES = new Set(['say', 'tell', 'add', 'write', 'insist', 'argue', 'explain', 'ask', 'urge', 'warn', 'predict', 'acknowledge', 'admit']);
 
 const LEADING_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'since', 'because', 'although', 'though', 'if', 'despite', 'amid', 'following', 'with', 'without', 'for', 'from', 'by', 'unlike', 'like', 'asked', 'once', 'until', 'whereas']);
@@ -1088,6 +1107,51 @@ function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): 'titl
 function onlyPunctuationBetween(text: string, from: number, to: number): boolean {
   if (to < from) return false;
   return !/[\p{L}\p{N}]/u.test(text.slice(from, to));
+}
+
+/**
+ * The end of an object cue's content: "criticized Bush, shows how …", "denounced her record and said …".
+ * The object and its complements rarely hold a comma; a comma, dash or bracket, or "and"/"but" before a
+ * new verb, starts the next part of the sentence.
+ */
+function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number): number {
+  for (let k = from + 1; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (t.quoted) continue;
+    const next = toks[k + 1];
+    if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
+    if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
+    // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
+    // when it was said is not what was said.
+    if (SUBORDINATORS.has(t.lower)) return t.start;
+    if (WEEKDAYS.test(t.lower)) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
+    if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
+  }
+  return contentEnd(text, unit);
+}
+
+/** Words that open a second predicate after "and"/"but": "referred to jihadism but was careful …". */
+const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'could',
+  'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
+
+/** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since']);
+
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/;
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'before', 'via', 'through']);
+/** Words naming where words were said: the medium or the occasion. */
+const SETTING_NOUNS = new Set(['twitter', 'facebook', 'tweet', 'tweets', 'interview', 'interviews', 'statement', 'speech',
+  'address', 'debate', 'rally', 'meeting', 'diatribe', 'appearance', 'op-ed', 'post', 'remarks', 'conference', 'forum',
+  'hearing', 'broadcast', 'video', 'ad', 'letter', 'email', 'column', 'editorial', 'radio', 'television', 'tv', 'podcast']);
+
+/** A prepositional phrase of at most six words from k that names a medium or occasion ("in a Tuesday interview"). */
+function settingFollows(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 6; j++) {
+    const t = toks[j] as Token;
+    if (t.punct || t.quoted) return false;
+    if (SETTING_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** End of the unit's content, without the final period. */

@@ -18,17 +18,33 @@ const CUE_LEMMAS: Record<string, string[]> = {
   brag: ['bragged', 'bragging'], muse: [], question: [], wonder: [], concur: ['concurred', 'concurring'],
   advise: [], recommend: [], propose: [], threaten: [], assure: [], reassure: [], inform: [], repeat: [],
   mention: [], signal: ['signaled', 'signalled'], indicate: [], condemn: [], mock: [], cite: [], blame: [], defend: [],
+  attack: [], laud: [], thank: [], denounce: [],
+  talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
 };
 
-/** Cues that only count with a particle ("point out", "called for") or as part of a phrase. */
-export const PARTICLE_CUES: Record<string, string> = { point: 'out', call: 'for' };
+/**
+ * Cues that only count with a particle ("point out", "called for") or a preposition whose object is what
+ * was said ("talked about the wall", "referring to the nominee", "called on Congress to act").
+ */
+export const PARTICLE_CUES: Record<string, string[]> = {
+  point: ['out'], call: ['for', 'on'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
+};
+
+/**
+ * Verbs whose object is what was said: "criticized Clinton for her vote", "cited the audit", "thanked the
+ * nurses for their support". The content is the object phrase, up to the clause's end; the name right
+ * after the verb is the one spoken about, never the speaker.
+ */
+export const OBJECT_CUES = new Set([
+  'cite', 'criticize', 'criticise', 'blame', 'defend', 'blast', 'slam', 'condemn', 'mock', 'praise', 'attack', 'laud',
+  'thank', 'denounce',
+]);
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
 export const THAT_ONLY_CUES = new Set([
   'continue', 'comment', 'describe', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'question', 'wonder',
   'mention', 'reveal', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
-  'reassure', 'inform', 'repeat', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'call', 'condemn', 'mock', 'cite',
-  'blame', 'defend',
+  'reassure', 'inform', 'repeat', 'call',
 ]);
 
 function regularForms(lemma: string): string[] {

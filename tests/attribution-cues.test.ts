@@ -1,0 +1,66 @@
+// Cue verbs and the content they introduce, on sentences written for this test (no seed or dev text).
+import { describe, expect, it } from 'vitest';
+import { attributeCorpus } from '../src/attribution/index.js';
+import type { Article, PersonRecord, Statement } from '../src/types.js';
+
+function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
+  const article: Article = {
+    file: 'cues.md',
+    outlet: 'Test Gazette',
+    title: 'cues.md',
+    date: '2024-03-01',
+    url: null,
+    author: null,
+    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
+    hash: 'hash-cues',
+  };
+  return attributeCorpus([article]);
+}
+
+/** The texts of what the person whose name or alias is `name` said. */
+function said(result: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
+  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
+  return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
+}
+
+describe('object cues: the object is what was said', () => {
+  it('takes "criticized X for Y" up to the next clause, and not X as the speaker', () => {
+    const r = attribute('Governor Lena Brandt criticized Mayor Otto Fischer for closing the harbour, and the council met on Friday.');
+    expect(said(r, 'Lena Brandt')).toEqual(['Mayor Otto Fischer for closing the harbour']);
+    expect(said(r, 'Otto Fischer')).toEqual([]);
+  });
+
+  it('leaves out where it was said: "in a radio interview", "on Tuesday"', () => {
+    const r = attribute('Senator Maria Okonjo cited the rising cost of bread in a radio interview.', 'Okonjo thanked the farmers for their patience on Tuesday.');
+    expect(said(r, 'Maria Okonjo')).toEqual(['the rising cost of bread', 'the farmers for their patience']);
+  });
+
+  it('does not read nouns and passives as object cues', () => {
+    const r = attribute(
+      'Paul Weller is lauded for his patience.',
+      'The Lyon attacks shocked Paul Weller.',
+      'Weller won thanks to a late surge.',
+    );
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('cues with a preposition: talk about, refer to, call on', () => {
+  it('takes the object of "talked about" and "called on … to"', () => {
+    const r = attribute(
+      'Councillor Rosa Lindqvist talked about the cost of student housing at a rally in Malmo.',
+      'Lindqvist called on the university to build two new dormitories.',
+    );
+    expect(said(r, 'Rosa Lindqvist')).toEqual(['the cost of student housing', 'the university to build two new dormitories']);
+  });
+
+  it('adds "referring to …" after a quote to the quote’s speaker', () => {
+    const r = attribute('“He has never read the report,” said Ivan Petrov, referring to the new harbour master.');
+    expect(said(r, 'Ivan Petrov').join(' | ')).toContain('the new harbour master');
+  });
+
+  it('does not take what comes after "what X talks about" as content', () => {
+    const r = attribute('What Rosa Lindqvist is talking about now is a plan from 1998.');
+    expect(said(r, 'Rosa Lindqvist')).toEqual([]);
+  });
+});
