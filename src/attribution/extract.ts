@@ -725,12 +725,14 @@ class ArticleExtractor {
     const toks = unit.tokens;
     const next = toks[i + 1];
     if (!next || next.quoted) return null;
+    // "Just ask former senator Evan Bayh": a bare verb opening the sentence is an imperative, not an inversion.
+    if (i <= 1 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower && !toks[0]?.quoted) return null;
     const pronoun = PRONOUNS[next.lower];
     // "…,” said he." is inverted; "said he was …" is the content's own subject.
     const afterPronoun = toks[i + 2];
     if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
-    if (!run || run.possessive) return null;
+    if (!run || run.possessive) return this.describedNameAfter(unit, runs, i);
     // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
     // employer opens the phrase; the person is the full name at the end of the same noun phrase.
     if (run.kind !== 'person') {
@@ -739,6 +741,38 @@ class ArticleExtractor {
       if (later) return { key: this.keyForRun(later, true), from: run.from, to: later.to };
     }
     return { key: this.keyForRun(run, true), from: run.from, to: run.to };
+  }
+
+  /**
+   * "said retired neurosurgeon Ben Carson", "added his campaign manager Jeff Weaver", "said Florida’s Rick
+   * Wilson, a consultant", "said the bureau's director, James B. Comey,": a short description or owner opens
+   * the inverted subject; the person's name closes it (or follows the description after a comma).
+   */
+  private describedNameAfter(unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    let roleSeen = false;
+    for (let k = i + 1; k < toks.length && k <= i + 7; k++) {
+      const t = toks[k] as Token;
+      const run = runs.find((r) => r.phraseFrom === k || r.from === k);
+      if (run) {
+        const named = run.kind === 'person' || (run.kind === 'single' && (run.role !== null || run.honorific !== null));
+        if (k > i + 1 && named && !run.possessive && endsNounPhrase(toks, run.to)) {
+          const key = this.keyForRun(run, true);
+          return key ? { key, from: i + 1, to: run.to } : null;
+        }
+        if (!run.possessive && run.kind !== 'organisation') return null;
+        k = run.to - 1;
+        continue;
+      }
+      if (t.text === ',' && roleSeen) {
+        const apposed = runs.find((r) => r.phraseFrom === k + 1 && r.kind === 'person' && !r.possessive);
+        const key = apposed && endsNounPhrase(toks, apposed.to) ? this.keyForRun(apposed, true) : null;
+        return key ? { key, from: i + 1, to: apposed!.to } : null;
+      }
+      if (t.quoted || (t.punct && !['/', '-'].includes(t.text)) || CUE_FORMS.has(t.lower) || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
+      if (isRoleWord(t)) roleSeen = true;
+    }
+    return null;
   }
 
   private resolvePronoun(gender: Gender | null, paragraph: number): string | null {
@@ -770,6 +804,16 @@ class ArticleExtractor {
     }
     return null;
   }
+}
+
+/** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
+const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
+
+/** A name closes its noun phrase: a mark, the end, or "of"/"at"/"who" follows ("Ann Lee of Yale"). */
+function endsNounPhrase(toks: Token[], to: number): boolean {
+  const next = toks[to];
+  return !next || (next.punct && !next.quoted) || ['of', 'at', 'from', 'who'].includes(next.lower);
 }
 
 /** The first paragraph is the headline repeated: the same words, whatever the final stop. */

@@ -1,0 +1,61 @@
+// Speakers: who says it when a description, an apposition, an aside or a pronoun stands between the
+// name and the verb of saying. Sentences written for this test, not taken from any corpus.
+import { describe, expect, it } from 'vitest';
+import { attributeCorpus } from '../src/attribution/index.js';
+import type { Article, PersonRecord, Statement } from '../src/types.js';
+
+function article(paragraphs: string[]): Article {
+  return {
+    file: 'speakers.md',
+    outlet: 'Test Gazette',
+    title: 'speakers.md',
+    date: '2024-03-01',
+    url: null,
+    author: null,
+    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
+    hash: 'hash-speakers',
+  };
+}
+
+function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
+  return attributeCorpus([article(paragraphs)]);
+}
+
+/** The texts said by the person whose name or alias is `name`. */
+function said(result: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
+  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
+  return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
+}
+
+describe('inverted subjects after the verb of saying', () => {
+  it('takes the name after a verb other than "said" and a role: “…,” explained party strategist Ana Ruiz', () => {
+    const r = attribute('“The turnout in the suburbs will decide this race,” explained party strategist Ana Ruiz, a veteran of three campaigns.');
+    expect(said(r, 'Ana Ruiz')).toEqual(['The turnout in the suburbs will decide this race']);
+  });
+
+  it('takes the name after a lower-case description: “…,” said retired surgeon Paul Brenner', () => {
+    const r = attribute('“Nobody asked the nurses what they needed,” said retired surgeon Paul Brenner, asked about the hospital plan.');
+    expect(said(r, 'Paul Brenner')).toEqual(['Nobody asked the nurses what they needed']);
+  });
+
+  it('takes the name after an owner: “…,” said Ohio’s Dana Whitfield', () => {
+    const r = attribute('“We cannot keep closing rural schools,” said Ohio’s Dana Whitfield, a school board member.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['We cannot keep closing rural schools']);
+  });
+
+  it('takes the name after "his campaign manager": “…,” added his campaign manager Leo Park', () => {
+    const r = attribute('Senator Hal Greer spoke first.', '“We have a path to the nomination,” added his campaign manager Leo Park, speaking to reporters.');
+    expect(said(r, 'Leo Park')).toEqual(['We have a path to the nomination']);
+    expect(said(r, 'Hal Greer')).toEqual([]);
+  });
+
+  it('takes the name apposed to a description: “…,” said the agency’s director, Ruth Calloway, on Monday', () => {
+    const r = attribute('“The inspections found no sign of tampering,” said the agency’s director, Ruth Calloway, on Monday.');
+    expect(said(r, 'Ruth Calloway')).toEqual(['The inspections found no sign of tampering']);
+  });
+
+  it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
+    const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
+    expect(said(r, 'Tom Reed')).toEqual([]);
+  });
+});
