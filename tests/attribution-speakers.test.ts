@@ -59,3 +59,20 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Tom Reed')).toEqual([]);
   });
 });
+
+describe('asides between the subject and the verb', () => {
+  it('skips a relative clause set off by spaced hyphens, quotes and all', () => {
+    const r = attribute('Union leader Maya Ortiz - who once promised to “shut the port down” - said on Friday that the strike would end next week.');
+    expect(said(r, 'Maya Ortiz')).toEqual(['the strike would end next week']);
+  });
+
+  it('skips a description set off by double hyphens, commas and all', () => {
+    const r = attribute('Brandt -- author of Counting Votes, a history of recounts -- said the count would take a month.');
+    expect(said(r, 'Brandt')).toEqual(['the count would take a month']);
+  });
+
+  it('names a described subject from the aside: "A former governor -- Lena Hart, who lost in 2010 -- said"', () => {
+    const r = attribute('A former governor -- Lena Hart, who lost the race in 2010 -- said the new map was unfair to rural towns.');
+    expect(said(r, 'Lena Hart')).toEqual(['the new map was unfair to rural towns']);
+  });
+});

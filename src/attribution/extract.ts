@@ -629,6 +629,20 @@ class ArticleExtractor {
     if (k < 0) return null;
     k = skipBracketsBack(toks, k);
     if (k < 0) return null;
+    // "Trump - who once said he would “bomb them” - said", "Kall -- co-editor of a book, Debating Trump -- said":
+    // a dash aside, whatever it holds, follows the subject; a description before it may be named inside it.
+    if (isDash(toks, k)) {
+      const open = openingDash(toks, k);
+      const candidate = open > 0 ? this.subjectEndingAt(para, unit, runs, skipBracketsBack(toks, open - 1)) : null;
+      if (candidate && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) {
+        if (!candidate.described && candidate.key) return candidate;
+        let first = open + 1;
+        while (isDash(toks, first)) first++;
+        const named = runs.find((r) => r.phraseFrom === first && r.kind === 'person' && !r.possessive);
+        const key = named ? this.keyForRun(named, true) : null;
+        return key ? { key, from: candidate.from, to: (named as NameRun).to } : candidate;
+      }
+    }
     // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
     // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
     // the comma pieces and take the nearest name or pronoun that opens a clause, not one inside a piece.
@@ -653,7 +667,7 @@ class ArticleExtractor {
         }
         // A description right after a comma is one more apposition of the subject further back.
         const apposed = candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '');
-        if (candidate && !apposed && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
+        if (candidate && !apposed && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -837,6 +851,34 @@ function findComma(toks: Token[], from: number, maxLen: number): number {
 
 const APPOSITION_MARKS = new Set([',', '—', '–', '―']);
 
+/** A dash between words: "—", "–", or a hyphen standing apart ("Trump - who …", "Kall -- co-editor …"). */
+function isDash(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t) return false;
+  if (t.text === '—' || t.text === '–' || t.text === '―') return true;
+  if (t.text !== '-') return false;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  const spacedBefore = !prev || prev.end < t.start || (prev.text === '-' && prev.end === t.start);
+  const spacedAfter = !next || next.start > t.end || (next.text === '-' && next.start === t.end);
+  return spacedBefore && spacedAfter;
+}
+
+/** The first token of the dash that opens the aside closed by the dash at k; -1 when a sentence mark comes first. */
+function openingDash(toks: Token[], k: number): number {
+  let j = k;
+  while (j > 0 && isDash(toks, j - 1) && toks[j - 1]?.end === toks[j]?.start) j--;
+  for (let m = j - 1; m >= 0 && j - m <= 60; m--) {
+    const t = toks[m] as Token;
+    if (isDash(toks, m)) {
+      while (m > 0 && isDash(toks, m - 1) && toks[m - 1]?.end === t.start) m--;
+      return m;
+    }
+    if (!t.quoted && ['.', ';', '!', '?', ':'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+
 /** The nearest comma or dash before `from`, skipping bracketed asides; -1 when a sentence mark comes first. */
 function findCommaBack(toks: Token[], from: number, maxLen: number): number {
   for (let k = from; k >= 0 && from - k < maxLen; k--) {
@@ -953,6 +995,18 @@ function namesAQuote(toks: Token[], i: number): boolean {
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
 function isPartyTag(toks: Token[], subject: Subject): boolean {
   return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
+}
+
+/** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
+function describedLead(toks: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 5) {
+    const t = toks[k] as Token;
+    if (t.punct || t.quoted) break;
+    if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
+    k--;
+  }
+  return k < from - 1 && opensClause(toks, k + 1);
 }
 
 /** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */
