@@ -76,3 +76,31 @@ describe('asides between the subject and the verb', () => {
     expect(said(r, 'Lena Hart')).toEqual(['the new map was unfair to rural towns']);
   });
 });
+
+describe('appositions and adverbs before the verb', () => {
+  it('takes the name apposed to a description after a leading adverbial', () => {
+    const r = attribute('In a statement, one of the family’s lawyers, Nora Quist, said the footage shows no threat to the officers.');
+    expect(said(r, 'Nora Quist')).toEqual(['the footage shows no threat to the officers']);
+  });
+
+  it('takes the name apposed to an owner’s description: "Delaware’s governor, Tom Vance, said"', () => {
+    const r = attribute('Delaware’s governor, Tom Vance, said the bridge would reopen in May.');
+    expect(said(r, 'Tom Vance')).toEqual(['the bridge would reopen in May']);
+  });
+
+  it('skips the second name of a place pair inside a relative clause', () => {
+    const r = attribute('Senator Ida Brooks, who flew to Austin, Texas, on Monday to meet farmers, said the drought aid was late.');
+    expect(said(r, 'Ida Brooks')).toEqual(['the drought aid was late']);
+    expect(r.statements).toHaveLength(1);
+  });
+
+  it('skips an adverb between the subject and the verb: "Ruiz flatly denied", "Ruiz has long said"', () => {
+    const r = attribute('Carla Ruiz has long said that the port should stay public.', 'Ruiz bluntly warned that the sale would cost jobs.');
+    expect(said(r, 'Carla Ruiz')).toEqual(['the port should stay public', 'the sale would cost jobs']);
+  });
+
+  it('does not make the subject of a passive verb its speaker', () => {
+    const r = attribute('Omar Haddad was officially declared the winner of the race on Tuesday night.');
+    expect(r.statements).toEqual([]);
+  });
+});

@@ -619,7 +619,9 @@ class ArticleExtractor {
     while (k >= 0 && skipped < 7) {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
-      if (AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
+      // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
+      const adverb = (/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '');
+      if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
         k--;
         skipped++;
         continue;
@@ -627,6 +629,9 @@ class ArticleExtractor {
       break;
     }
     if (k < 0) return null;
+    // "Clinton was officially declared the winner", "Trump was asked about …": a passive verb's subject is not the speaker.
+    const form = toks[i]?.lower ?? '';
+    if (form !== CUE_FORMS.get(form) && !/(?:s|ing)$/.test(form) && toks.slice(k + 1, i).some((t) => BE_FORMS.has(t.lower))) return null;
     k = skipBracketsBack(toks, k);
     if (k < 0) return null;
     // "Trump - who once said he would “bomb them” - said", "Kall -- co-editor of a book, Debating Trump -- said":
@@ -665,8 +670,10 @@ class ArticleExtractor {
             if (key) return { key, from: candidate?.from ?? 0, to: named.to };
           }
         }
-        // A description right after a comma is one more apposition of the subject further back.
-        const apposed = candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '');
+        // A description right after a comma is one more apposition of the subject further back; so is the
+        // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
+        const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
+          (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
         if (candidate && !apposed && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
@@ -821,6 +828,7 @@ class ArticleExtractor {
 }
 
 /** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
 
@@ -925,9 +933,13 @@ function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan
 function describedBefore(toks: Token[], comma: number): boolean {
   let k = comma - 1;
   while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
-  if (k >= 0) return false;
-  const phrase = toks.slice(0, comma);
-  return ['a', 'an', 'the', 'one', 'another'].includes(phrase[0]?.lower ?? '') && phrase.some(isRoleWord);
+  // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
+  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
+  const phrase = toks.slice(k + 1, comma);
+  const first = phrase[0];
+  // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
+  if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
+  return ['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '') && phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')));
 }
 
 /** "Instead," / "On Monday," / "In a statement," before the subject at `from`: up to four words and a comma. */
