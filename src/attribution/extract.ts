@@ -713,7 +713,9 @@ class ArticleExtractor {
     while (k >= 0 && skipped < 7) {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
-      if (AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
+      // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
+      const adverb = (/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '');
+      if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
         k--;
         skipped++;
         continue;
@@ -721,8 +723,25 @@ class ArticleExtractor {
       break;
     }
     if (k < 0) return null;
+    // "Clinton was officially declared the winner", "Trump was asked about …": a passive verb's subject is not the speaker.
+    const form = toks[i]?.lower ?? '';
+    if (form !== CUE_FORMS.get(form) && !/(?:s|ing)$/.test(form) && toks.slice(k + 1, i).some((t) => BE_FORMS.has(t.lower))) return null;
     k = skipBracketsBack(toks, k);
     if (k < 0) return null;
+    // "Trump - who once said he would “bomb them” - said", "Kall -- co-editor of a book, Debating Trump -- said":
+    // a dash aside, whatever it holds, follows the subject; a description before it may be named inside it.
+    if (isDash(toks, k)) {
+      const open = openingDash(toks, k);
+      const candidate = open > 0 ? this.subjectEndingAt(para, unit, runs, skipBracketsBack(toks, open - 1)) : null;
+      if (candidate && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) {
+        if (!candidate.described && candidate.key) return candidate;
+        let first = open + 1;
+        while (isDash(toks, first)) first++;
+        const named = runs.find((r) => r.phraseFrom === first && r.kind === 'person' && !r.possessive);
+        const key = named ? this.keyForRun(named, true) : null;
+        return key ? { key, from: candidate.from, to: (named as NameRun).to } : candidate;
+      }
+    }
     // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
     // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
     // the comma pieces and take the nearest name or pronoun that opens a clause, not one inside a piece.
@@ -745,9 +764,11 @@ class ArticleExtractor {
             if (key) return { key, from: candidate?.from ?? 0, to: named.to };
           }
         }
-        // A description right after a comma is one more apposition of the subject further back.
-        const apposed = candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '');
-        if (candidate && !apposed && opensClause(toks, candidate.from) && !isPartyTag(toks, candidate)) return candidate;
+        // A description right after a comma is one more apposition of the subject further back; so is the
+        // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
+        const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
+          (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
+        if (candidate && !apposed && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -819,12 +840,14 @@ class ArticleExtractor {
     const toks = unit.tokens;
     const next = toks[i + 1];
     if (!next || next.quoted) return null;
+    // "Just ask former senator Evan Bayh": a bare verb opening the sentence is an imperative, not an inversion.
+    if (i <= 1 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower && !toks[0]?.quoted) return null;
     const pronoun = PRONOUNS[next.lower];
     // "…,” said he." is inverted; "said he was …" is the content's own subject.
     const afterPronoun = toks[i + 2];
     if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
-    if (!run || run.possessive) return null;
+    if (!run || run.possessive) return this.describedNameAfter(unit, runs, i);
     // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
     // employer opens the phrase; the person is the full name at the end of the same noun phrase.
     if (run.kind !== 'person') {
@@ -833,6 +856,38 @@ class ArticleExtractor {
       if (later) return { key: this.keyForRun(later, true), from: run.from, to: later.to };
     }
     return { key: this.keyForRun(run, true), from: run.from, to: run.to };
+  }
+
+  /**
+   * "said retired neurosurgeon Ben Carson", "added his campaign manager Jeff Weaver", "said Florida’s Rick
+   * Wilson, a consultant", "said the bureau's director, James B. Comey,": a short description or owner opens
+   * the inverted subject; the person's name closes it (or follows the description after a comma).
+   */
+  private describedNameAfter(unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    let roleSeen = false;
+    for (let k = i + 1; k < toks.length && k <= i + 7; k++) {
+      const t = toks[k] as Token;
+      const run = runs.find((r) => r.phraseFrom === k || r.from === k);
+      if (run) {
+        const named = run.kind === 'person' || (run.kind === 'single' && (run.role !== null || run.honorific !== null));
+        if (k > i + 1 && named && !run.possessive && endsNounPhrase(toks, run.to)) {
+          const key = this.keyForRun(run, true);
+          return key ? { key, from: i + 1, to: run.to } : null;
+        }
+        if (!run.possessive && run.kind !== 'organisation') return null;
+        k = run.to - 1;
+        continue;
+      }
+      if (t.text === ',' && roleSeen) {
+        const apposed = runs.find((r) => r.phraseFrom === k + 1 && r.kind === 'person' && !r.possessive);
+        const key = apposed && endsNounPhrase(toks, apposed.to) ? this.keyForRun(apposed, true) : null;
+        return key ? { key, from: i + 1, to: apposed!.to } : null;
+      }
+      if (t.quoted || (t.punct && !['/', '-'].includes(t.text)) || CUE_FORMS.has(t.lower) || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
+      if (isRoleWord(t)) roleSeen = true;
+    }
+    return null;
   }
 
   private resolvePronoun(gender: Gender | null, paragraph: number): string | null {
@@ -866,6 +921,17 @@ class ArticleExtractor {
   }
 }
 
+/** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
+const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
+
+/** A name closes its noun phrase: a mark, the end, or "of"/"at"/"who" follows ("Ann Lee of Yale"). */
+function endsNounPhrase(toks: Token[], to: number): boolean {
+  const next = toks[to];
+  return !next || (next.punct && !next.quoted) || ['of', 'at', 'from', 'who'].includes(next.lower);
+}
+
 /** The first paragraph is the headline repeated: the same words, whatever the final stop. */
 function sameHeadline(text: string, title: string): boolean {
   const bare = (s: string): string => s.trim().replace(/[.!?\s]+$/, '');
@@ -886,6 +952,34 @@ function findComma(toks: Token[], from: number, maxLen: number): number {
 }
 
 const APPOSITION_MARKS = new Set([',', '—', '–', '―']);
+
+/** A dash between words: "—", "–", or a hyphen standing apart ("Trump - who …", "Kall -- co-editor …"). */
+function isDash(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t) return false;
+  if (t.text === '—' || t.text === '–' || t.text === '―') return true;
+  if (t.text !== '-') return false;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  const spacedBefore = !prev || prev.end < t.start || (prev.text === '-' && prev.end === t.start);
+  const spacedAfter = !next || next.start > t.end || (next.text === '-' && next.start === t.end);
+  return spacedBefore && spacedAfter;
+}
+
+/** The first token of the dash that opens the aside closed by the dash at k; -1 when a sentence mark comes first. */
+function openingDash(toks: Token[], k: number): number {
+  let j = k;
+  while (j > 0 && isDash(toks, j - 1) && toks[j - 1]?.end === toks[j]?.start) j--;
+  for (let m = j - 1; m >= 0 && j - m <= 60; m--) {
+    const t = toks[m] as Token;
+    if (isDash(toks, m)) {
+      while (m > 0 && isDash(toks, m - 1) && toks[m - 1]?.end === t.start) m--;
+      return m;
+    }
+    if (!t.quoted && ['.', ';', '!', '?', ':'].includes(t.text)) return -1;
+  }
+  return -1;
+}
 
 /** The nearest comma or dash before `from`, skipping bracketed asides; -1 when a sentence mark comes first. */
 function findCommaBack(toks: Token[], from: number, maxLen: number): number {
@@ -968,9 +1062,13 @@ function quoteTailsOff(unit: Unit, q: QuoteSpan): boolean {
 function describedBefore(toks: Token[], comma: number): boolean {
   let k = comma - 1;
   while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
-  if (k >= 0) return false;
-  const phrase = toks.slice(0, comma);
-  return ['a', 'an', 'the', 'one', 'another'].includes(phrase[0]?.lower ?? '') && phrase.some(isRoleWord);
+  // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
+  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
+  const phrase = toks.slice(k + 1, comma);
+  const first = phrase[0];
+  // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
+  if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
+  return ['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '') && phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')));
 }
 
 /** "Instead," / "On Monday," / "In a statement," before the subject at `from`: up to four words and a comma. */
@@ -1041,6 +1139,18 @@ function namesAQuote(toks: Token[], i: number): boolean {
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
 function isPartyTag(toks: Token[], subject: Subject): boolean {
   return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
+}
+
+/** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
+function describedLead(toks: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 5) {
+    const t = toks[k] as Token;
+    if (t.punct || t.quoted) break;
+    if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
+    k--;
+  }
+  return k < from - 1 && opensClause(toks, k + 1);
 }
 
 /** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */

@@ -160,7 +160,8 @@ function roleBefore(tokens: Token[], nameFrom: number): { role: string | null; p
   let last = -1;
   for (let k = nameFrom - 1; k >= 0 && nameFrom - k <= 7; k--) {
     const t = tokens[k] as Token;
-    if (t.punct || t.quoted || ROLE_STOP.has(t.lower)) break;
+    // "…,” explained Democratic strategist Simon Rosenberg": a verb of saying ends the role phrase.
+    if (t.punct || t.quoted || ROLE_STOP.has(t.lower) || isInflectedCue(t.lower)) break;
     first = k;
     if (last < 0 && isRoleWord(t)) last = k;
   }

@@ -1,0 +1,106 @@
+// Speakers: who says it when a description, an apposition, an aside or a pronoun stands between the
+// name and the verb of saying. Sentences written for this test, not taken from any corpus.
+import { describe, expect, it } from 'vitest';
+import { attributeCorpus } from '../src/attribution/index.js';
+import type { Article, PersonRecord, Statement } from '../src/types.js';
+
+function article(paragraphs: string[]): Article {
+  return {
+    file: 'speakers.md',
+    outlet: 'Test Gazette',
+    title: 'speakers.md',
+    date: '2024-03-01',
+    url: null,
+    author: null,
+    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
+    hash: 'hash-speakers',
+  };
+}
+
+function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
+  return attributeCorpus([article(paragraphs)]);
+}
+
+/** The texts said by the person whose name or alias is `name`. */
+function said(result: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
+  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
+  return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
+}
+
+describe('inverted subjects after the verb of saying', () => {
+  it('takes the name after a verb other than "said" and a role: “…,” explained party strategist Ana Ruiz', () => {
+    const r = attribute('“The turnout in the suburbs will decide this race,” explained party strategist Ana Ruiz, a veteran of three campaigns.');
+    expect(said(r, 'Ana Ruiz')).toEqual(['The turnout in the suburbs will decide this race']);
+  });
+
+  it('takes the name after a lower-case description: “…,” said retired surgeon Paul Brenner', () => {
+    const r = attribute('“Nobody asked the nurses what they needed,” said retired surgeon Paul Brenner, asked about the hospital plan.');
+    expect(said(r, 'Paul Brenner')).toEqual(['Nobody asked the nurses what they needed']);
+  });
+
+  it('takes the name after an owner: “…,” said Ohio’s Dana Whitfield', () => {
+    const r = attribute('“We cannot keep closing rural schools,” said Ohio’s Dana Whitfield, a school board member.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['We cannot keep closing rural schools']);
+  });
+
+  it('takes the name after "his campaign manager": “…,” added his campaign manager Leo Park', () => {
+    const r = attribute('Senator Hal Greer spoke first.', '“We have a path to the nomination,” added his campaign manager Leo Park, speaking to reporters.');
+    expect(said(r, 'Leo Park')).toEqual(['We have a path to the nomination']);
+    expect(said(r, 'Hal Greer')).toEqual([]);
+  });
+
+  it('takes the name apposed to a description: “…,” said the agency’s director, Ruth Calloway, on Monday', () => {
+    const r = attribute('“The inspections found no sign of tampering,” said the agency’s director, Ruth Calloway, on Monday.');
+    expect(said(r, 'Ruth Calloway')).toEqual(['The inspections found no sign of tampering']);
+  });
+
+  it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
+    const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
+    expect(said(r, 'Tom Reed')).toEqual([]);
+  });
+});
+
+describe('asides between the subject and the verb', () => {
+  it('skips a relative clause set off by spaced hyphens, quotes and all', () => {
+    const r = attribute('Union leader Maya Ortiz - who once promised to “shut the port down” - said on Friday that the strike would end next week.');
+    expect(said(r, 'Maya Ortiz')).toEqual(['the strike would end next week']);
+  });
+
+  it('skips a description set off by double hyphens, commas and all', () => {
+    const r = attribute('Brandt -- author of Counting Votes, a history of recounts -- said the count would take a month.');
+    expect(said(r, 'Brandt')).toEqual(['the count would take a month']);
+  });
+
+  it('names a described subject from the aside: "A former governor -- Lena Hart, who lost in 2010 -- said"', () => {
+    const r = attribute('A former governor -- Lena Hart, who lost the race in 2010 -- said the new map was unfair to rural towns.');
+    expect(said(r, 'Lena Hart')).toEqual(['the new map was unfair to rural towns']);
+  });
+});
+
+describe('appositions and adverbs before the verb', () => {
+  it('takes the name apposed to a description after a leading adverbial', () => {
+    const r = attribute('In a statement, one of the family’s lawyers, Nora Quist, said the footage shows no threat to the officers.');
+    expect(said(r, 'Nora Quist')).toEqual(['the footage shows no threat to the officers']);
+  });
+
+  it('takes the name apposed to an owner’s description: "Delaware’s governor, Tom Vance, said"', () => {
+    const r = attribute('Delaware’s governor, Tom Vance, said the bridge would reopen in May.');
+    expect(said(r, 'Tom Vance')).toEqual(['the bridge would reopen in May']);
+  });
+
+  it('skips the second name of a place pair inside a relative clause', () => {
+    const r = attribute('Senator Ida Brooks, who flew to Austin, Texas, on Monday to meet farmers, said the drought aid was late.');
+    expect(said(r, 'Ida Brooks')).toEqual(['the drought aid was late']);
+    expect(r.statements).toHaveLength(1);
+  });
+
+  it('skips an adverb between the subject and the verb: "Ruiz flatly denied", "Ruiz has long said"', () => {
+    const r = attribute('Carla Ruiz has long said that the port should stay public.', 'Ruiz bluntly warned that the sale would cost jobs.');
+    expect(said(r, 'Carla Ruiz')).toEqual(['the port should stay public', 'the sale would cost jobs']);
+  });
+
+  it('does not make the subject of a passive verb its speaker', () => {
+    const r = attribute('Omar Haddad was officially declared the winner of the race on Tuesday night.');
+    expect(r.statements).toEqual([]);
+  });
+});
