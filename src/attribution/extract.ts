@@ -624,7 +624,9 @@ class ArticleExtractor {
     for (let k = from; k < toks.length && k < from + 12; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
-      if (t.lower.endsWith('ing') && CUE_FORMS.has(t.lower) && toks[k - 1]?.text === ',') {
+      // "…,” added Leo Park, speaking to reporters: a verb that needs its particle ("speaking about") is no cue without it.
+      const lemma = CUE_FORMS.get(t.lower);
+      if (t.lower.endsWith('ing') && lemma && toks[k - 1]?.text === ',' && (!PARTICLE_CUES[lemma] || this.isCue(toks, k))) {
         const c = skipToThat(toks, k + 1);
         const start = toks[c]?.start;
         if (start === undefined) return null;
@@ -1020,7 +1022,8 @@ function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan
   if (onlyPunctuationBetween(text, from, q.start)) return true;
   if (!/,\s*$/.test(text.slice(from, q.start))) return false;
   const between = toks.filter((t) => t.start >= from && t.end <= q.start);
-  return between.length <= 12 && between.every((t) => !t.quoted && !CUE_FORMS.has(t.lower) && !['.', ';', '!', '?', ':'].includes(t.text));
+  // A participle of the same speaker (", referring to the 1 percent excuse,") does not change who speaks.
+  return between.length <= 12 && between.every((t) => !t.quoted && (!CUE_FORMS.has(t.lower) || t.lower.endsWith('ing')) && !['.', ';', '!', '?', ':'].includes(t.text));
 }
 
 const TAG_VERBS_IRREGULAR = new Set(['shot', 'sang', 'spoke', 'wrote', 'told', 'said', 'put', 'began', 'went', 'broke', 'threw', 'hit', 'swore']);
