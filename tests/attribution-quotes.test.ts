@@ -77,4 +77,13 @@ describe('quotation layout', () => {
     const q = attribute('Because the vote came so late, explained Hanna Ruiz, “there was no time left to print new ballots for the district.”');
     expect(textsBy(q, 'Hanna Ruiz')).toEqual(['Because the vote came so late … “there was no time left to print new ballots for the district.”']);
   });
+
+  it('reads a title-case headline claim whose verb runs on from the name', () => {
+    const headline = 'The Briefing: Mayor Ilona Varga Tells Harbour Workers They Will Keep Their Jobs';
+    const r = attributeCorpus([{
+      file: 'c.md', outlet: 'Test Gazette', title: headline, date: '2024-03-01', url: null, author: null, hash: 'hash-c',
+      paragraphs: [{ n: 1, text: headline }, { n: 2, text: 'Varga spoke at the town hall on Monday.' }],
+    }]);
+    expect(textsBy(r, 'Ilona Varga')).toEqual(['Harbour Workers They Will Keep Their Jobs']);
+  });
 });

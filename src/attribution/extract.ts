@@ -269,8 +269,9 @@ class ArticleExtractor {
     const toks = unit.tokens;
     const out: LocalStatement[] = [];
     const hasQuote = unit.quotes.length > 0;
-    // "Obama: I’m Optimistic Americans Will Say No to Trump": after a name and a colon, any cue is the content's own.
-    const named = this.colonLabel(para, unit, runs);
+    // "Obama: I’m Optimistic Americans Will Say No to Trump", "Prager Tells Conservatives They Need To Change
+    // Course": in a label or a headline claim, any later cue is the content's own.
+    const named = this.colonLabel(para, unit, runs) ?? this.headlineClaim(para, unit, runs);
     if (named) {
       unit.quotes.filter((q) => q.start >= (named.spans[0]?.[0] ?? 0)).forEach((q) => covered.push(q));
       this.statements.push(named);
@@ -288,15 +289,6 @@ class ArticleExtractor {
         out.push(statement);
         this.statements.push(statement);
         this.lastDirect = { key: statement.speaker, paragraph: para.n };
-      }
-    }
-    if (!hasCue && out.length === 0) {
-      const label = this.headlineClaim(para, unit, runs);
-      if (label) {
-        unit.quotes.filter((q) => q.start >= (label.spans[0]?.[0] ?? 0)).forEach((q) => covered.push(q));
-        out.push(label);
-        this.statements.push(label);
-        return out;
       }
     }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
@@ -347,20 +339,45 @@ class ArticleExtractor {
   private headlineClaim(para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
     if (para.n !== 1 || unit.start !== 0 || !sameHeadline(para.text, this.article.title)) return null;
     const toks = unit.tokens;
-    const run = runs[0];
-    if (!run || run.phraseFrom !== 0 || run.possessive) return null;
-    const verb = toks[run.to];
-    const lemma = verb ? CUE_FORMS.get(verb.lower) : undefined;
-    if (!verb || !lemma || !verb.lower.endsWith('s') || verb.lower === lemma) return null;
-    let c = run.to + 1;
-    if (PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '')) c++;
-    if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
-    const start = toks[c]?.start;
-    if (start === undefined || toks.length - c < 1) return null;
-    const key = this.keyForRun(run, true);
-    if (!key || this.entities.get(key)?.kind !== 'person') return null;
-    const inside = unit.quotes.some((q) => q.start >= start);
-    return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
+    // "The Latest: Trump urges …": a short label before a colon is not the subject.
+    const colon = toks.findIndex((t, k) => t.text === ':' && k <= 4);
+    const from = colon >= 0 ? colon + 1 : 0;
+    // Title case runs the name into the verb ("Dennis Prager Tells …"), so the verb is found by its form:
+    // the first present-tense verb of saying after capitalised words, or "Just" and a past form.
+    for (let v = from + 1; v < toks.length && v <= from + 6; v++) {
+      const t = toks[v] as Token;
+      const lemma = CUE_FORMS.get(t.lower);
+      const present = lemma !== undefined && t.lower.endsWith('s') && t.lower !== lemma;
+      const justPast = lemma !== undefined && t.lower.endsWith('ed') && toks[v - 1]?.lower === 'just';
+      if (!present && !justPast) {
+        if (!t.cap || t.possessive || t.quoted) return null;
+        continue;
+      }
+      let end = v;
+      while (end > from && HEADLINE_ADVERBS.has(toks[end - 1]?.lower ?? '')) end--;
+      const key = this.headlineSpeaker(toks, runs, from, end);
+      if (!key) return null;
+      let c = v + 1;
+      if (lemma && PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '')) c++;
+      if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
+      const start = toks[c]?.start;
+      if (start === undefined) return null;
+      const inside = unit.quotes.some((q) => q.start >= start);
+      return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
+    }
+    return null;
+  }
+
+  /** The person a headline's subject words name: by surname among the people of the article, else the name itself. */
+  private headlineSpeaker(toks: Token[], runs: NameRun[], from: number, end: number): string | null {
+    const words = toks.slice(from, end);
+    const last = words[words.length - 1];
+    if (!last || words.length > 5 || words.some((w) => w.punct && w.text !== '.')) return null;
+    const known = this.earliest(this.sameSurnamePeople(last.text));
+    if (known) return known.key;
+    const run = runs.find((r) => r.phraseFrom === from && r.to === end && !r.possessive);
+    const key = run ? this.keyForRun(run, true) : null;
+    return key && this.entities.get(key)?.kind === 'person' ? key : null;
   }
 
   /**
@@ -1026,6 +1043,8 @@ function resumesAfterCue(text: string, toks: Token[], last: number, q: QuoteSpan
   return between.length <= 12 && between.every((t) => !t.quoted && (!CUE_FORMS.has(t.lower) || t.lower.endsWith('ing')) && !['.', ';', '!', '?', ':'].includes(t.text));
 }
 
+const HEADLINE_ADVERBS = new Set(['just', 'now', 'also', 'again', 'still', 'finally']);
+
 const TAG_VERBS_IRREGULAR = new Set(['shot', 'sang', 'spoke', 'wrote', 'told', 'said', 'put', 'began', 'went', 'broke', 'threw', 'hit', 'swore']);
 
 /** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings"). */
@@ -1184,7 +1203,7 @@ function skipObject(toks: Token[], c: number): number {
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
-    if (CUE_FORMS.has(t.lower)) break;
+    if (CUE_FORMS.has(t.lower) && !(t.cap && k > c)) break; // "told The Huffington Post": a capitalised word inside a name is no cue
     k++;
     if (!t.cap && !['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(t.lower) && !t.possessive) break;
   }
