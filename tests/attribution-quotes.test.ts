@@ -86,4 +86,25 @@ describe('quotation layout', () => {
     }]);
     expect(textsBy(r, 'Ilona Varga')).toEqual(['Harbour Workers They Will Keep Their Jobs']);
   });
+
+  it('takes the speaker behind a short lower-case description after the quote', () => {
+    const r = attribute('“But who pays for the new pier?” reporter Tilda Banks asked him.');
+    expect(textsBy(r, 'Tilda Banks')).toEqual(['But who pays for the new pier?']);
+  });
+
+  it('goes on with the same speaker after “before adding:”', () => {
+    const r = attribute('“The pier will open in May,” Owen Cray said before adding: “Unless the council finds another reason to wait.”');
+    expect(textsBy(r, 'Owen Cray')).toEqual(['The pier will open in May', 'Unless the council finds another reason to wait.']);
+  });
+
+  it('keeps a short second quote with the speaker named in the same paragraph', () => {
+    const r = attribute('“I would,” Ida Marsh said to the television. “I would, mayor.”');
+    expect(textsBy(r, 'Ida Marsh')).toEqual(['I would', 'I would, mayor.']);
+  });
+
+  it('finds the subject after two leading adverbials in a row', () => {
+    const r = attribute('In June, after Nils Aberg lost the vote, Kira Dunn emailed him, addressing him as “Nils” and telling him, “You fought for the harbour and we need you.”');
+    expect(textsBy(r, 'Kira Dunn')).toEqual(['You fought for the harbour and we need you.']);
+    expect(textsBy(r, 'Nils Aberg')).toEqual([]);
+  });
 });

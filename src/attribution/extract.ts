@@ -407,8 +407,11 @@ class ArticleExtractor {
     const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
     const people = label.map((r) => this.keyForRun(r, true)).filter((k): k is string => k !== null && this.entities.get(k)?.kind === 'person');
     if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) {
-      // "Limbaugh continued: “…”", "Sanders made the following comment: “…”": the subject of the clause the colon ends.
-      const speaker = this.colonClauseSpeaker(para, unit, runs, colon);
+      // "Limbaugh continued: “…”", "Sanders made the following comment: “…”": the subject of the clause the colon ends;
+      // "“…,” Trump said before adding: “…”": a participle with no subject of its own goes on with the last speaker.
+      const participle = toks[colon - 1];
+      const goesOn = people.every((k) => k === this.lastDirect?.key) && participle !== undefined && participle.lower.endsWith('ing') && CUE_FORMS.has(participle.lower) && this.lastDirect?.paragraph === para.n;
+      const speaker = goesOn ? this.lastDirect?.key ?? null : this.colonClauseSpeaker(para, unit, runs, colon);
       return speaker ? this.make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]) : null;
     }
     return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
@@ -510,7 +513,7 @@ class ArticleExtractor {
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0));
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)));
     const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;
     if (quoteBefore && embedded === 'partial' && !covered.includes(quoteBefore)) {
       // Mills “got an immunity agreement,” Jordan said, and still “got to sit in …”: the sentence is the content.
@@ -703,7 +706,8 @@ class ArticleExtractor {
       const fillsUnit = q.end >= unit.end - 2 || onlyPunctuationBetween(para.text, q.end, unit.end);
       const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
       const last = this.lastDirect;
-      if (!opensUnit || words < 4 || !last || para.n - last.paragraph > 1) continue;
+      // Four words at least, unless the speaker was named in this very paragraph (“I would, Donald.”).
+      if (!opensUnit || !last || para.n - last.paragraph > 1 || words < (last.paragraph === para.n ? 2 : 4)) continue;
       if (fillsUnit) {
         covered.push(q);
         this.statements.push(this.make(last.key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]));
@@ -1072,6 +1076,13 @@ function resumeAfterInvertedCue(toks: Token[], nameEnd: number): Token | null {
   return resumed;
 }
 
+/** “But why?” reporter Jane Roe asked: one to three lower-case description words between a quote's comma or mark and the name. */
+function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart: number): boolean {
+  const between = toks.filter((t, k) => t.start >= q.end && k < subjectStart);
+  if (between.length === 0 || between.length > 3) return false;
+  return between.every((t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower));
+}
+
 /** After a quote that opens its sentence, a few plain words end it: no cue, no name, no second quote. */
 function quoteTailsOff(unit: Unit, q: QuoteSpan): boolean {
   const tail = unit.tokens.filter((t) => t.start >= q.end);
@@ -1121,7 +1132,14 @@ function leadingClauseEnd(toks: Token[], i: number): number {
   if (!first || !(LEADING_WORDS.has(first.lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(first.text))) return 0;
   for (let k = 1; k < i - 1; k++) {
     if (toks[k]?.quoted) return 0;
-    if (toks[k]?.text === ',') return k + 1;
+    if (toks[k]?.text !== ',') continue;
+    // "In June 2009, after Clinton suffered a concussion, Axelrod emailed …": adverbials can come in a row.
+    const next = toks[k + 1];
+    if (next && LEADING_WORDS.has(next.lower) && k + 1 < i - 1) {
+      const more = leadingClauseEnd(toks.slice(k + 1), i - k - 1);
+      if (more > 0) return k + 1 + more;
+    }
+    return k + 1;
   }
   return 0;
 }
