@@ -385,7 +385,7 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
+    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
@@ -491,7 +491,7 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : contentEnd(para.text, unit);
+    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -917,6 +917,29 @@ function quoteSoonAfter(toks: Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * "called it a common ailment", "called the charges fabricated", "calling him a liar": a verb of naming
+ * with an object and what it is called. A pronoun object must be followed by the name given, not by a
+ * particle ("called him back", "called them to the stage"); a name by "a"/"an" and the name given.
+ */
+function namesSomething(toks: Token[], i: number): boolean {
+  const object = toks[i + 1];
+  const then = toks[i + 2];
+  if (!object || !then || then.punct || then.quoted) return false;
+  // ("calls her mother every Sunday": "her" is as often a possessive, so it needs the article of a name given.)
+  if (object.lower === 'her') return ['a', 'an'].includes(then.lower);
+  if (['it', 'him', 'them', 'himself', 'herself', 'themselves'].includes(object.lower)) {
+    return !NOT_A_NAME_GIVEN.has(then.lower) && !WEEKDAYS.test(then.lower);
+  }
+  // "called Trump a liar": a name and then the article of the name given to it.
+  let k = i + 1;
+  while (k < toks.length && k <= i + 4 && (toks[k] as Token).cap && !(toks[k] as Token).punct) k++;
+  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '');
+}
+
+const NOT_A_NAME_GIVEN = new Set(['back', 'up', 'off', 'out', 'to', 'on', 'in', 'at', 'for', 'from', 'over', 'into', 'and', 'or',
+  'with', 'by', 'about', 'after', 'before', 'during', 'last', 'this', 'again', 'yesterday', 'today', 'when', 'while', 'as']);
+
 /** "criticised the so-called “green levy”": the quotation names a thing, it does not report words. */
 function namesAQuote(toks: Token[], i: number): boolean {
   let k = i + 1;
@@ -1040,6 +1063,37 @@ function settingFollows(toks: Token[], k: number): boolean {
   }
   return false;
 }
+
+/**
+ * The end of reported content after its cue: the sentence's end, or where the speaker's next act of
+ * saying starts ("said A and added B", "said A, saying B"), which is a statement of its own.
+ */
+function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: number): number {
+  for (let k = from + 1; k < toks.length - 1; k++) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1] as Token;
+    if (t.quoted || next.quoted) continue;
+    if ((t.lower === 'and' || t.lower === 'but') && CUE_FORMS.has(next.lower) && !next.lower.endsWith('ing')) return t.start;
+    // "said Trump’s visit to Des Moines — Iowa’s biggest market — would earn …": a dashed aside inside the
+    // content; "… - which was exactly her goal": a dash before the writer's own comment.
+    if (isDash(text, t)) {
+      const close = toks.findIndex((d, j) => j > k && isDash(text, d));
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+      if (DASH_COMMENT.has(next.lower)) return t.start;
+    }
+  }
+  return contentEnd(text, unit);
+}
+
+function isDash(text: string, t: Token): boolean {
+  return ['—', '–', '―'].includes(t.text) || (t.text === '-' && (text[t.start - 1] === ' ' || text[t.end] === '-'));
+}
+
+/** Words that, after a dash, open the writer's comment on what was said rather than more of it. */
+const DASH_COMMENT = new Set(['which', 'and', 'but', 'something', 'even', 'while', 'as', 'though', 'although', 'a', 'an']);
 
 /** End of the unit's content, without the final period. */
 function contentEnd(text: string, unit: Unit): number {
