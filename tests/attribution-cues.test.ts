@@ -84,3 +84,20 @@ describe('where reported content ends', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['it a burden on every family in the valley']);
   });
 });
+
+describe('cues before a colon and after a longer object', () => {
+  it('takes a quote after "continued:"', () => {
+    const r = attribute('Ruth Okafor spoke for an hour.', 'Okafor continued: “Nobody in this town will pay the levy twice.”');
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.']);
+  });
+
+  it('gives the quote after "X added:" at a paragraph’s end to X', () => {
+    const r = attribute('Ruth Okafor spoke for an hour. Okafor added:', '“Nobody in this town will pay the levy twice.”');
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.']);
+  });
+
+  it('skips a noun phrase told before the quote: "told her radio audience, “…”"', () => {
+    const r = attribute('Ruth Okafor told her radio audience, “The levy is dead and buried.”', 'Okafor told the committee the plan was dead.');
+    expect(said(r, 'Ruth Okafor')).toEqual(['The levy is dead and buried.', 'the plan was dead']);
+  });
+});

@@ -387,7 +387,8 @@ class ArticleExtractor {
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
+    // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -487,6 +488,11 @@ class ArticleExtractor {
     }
     // "…, said David Gilbert, its president.": the content is what comes before the cue.
     if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered);
+    // "Limbaugh continued:" at a paragraph's end: the quotation that opens the next paragraph is his.
+    if (afterCue?.text === ':' && toks.slice(c + 1).every((t) => t.punct)) {
+      this.lastDirect = { key: speaker, paragraph: para.n };
+      return null;
+    }
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
@@ -978,14 +984,31 @@ const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 
 function skipObject(toks: Token[], c: number): number {
   let k = c;
   const limit = c + 5;
+  let determined = false;
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
     if (CUE_FORMS.has(t.lower)) break;
+    const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
+    if (determiner && determined) break; // "told the committee the plan was dead": a second noun phrase is the content
+    determined ||= determiner;
     k++;
-    if (!t.cap && !['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(t.lower) && !t.possessive) break;
+    if (!t.cap && !determiner && !(determined && nounPhraseGoesOn(toks, k))) break;
   }
   return k;
+}
+
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, quote or colon. */
+function nounPhraseGoesOn(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 2; j++) {
+    const t = toks[j] as Token;
+    if (t.quoted || t.lower === 'that' || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.text === ',' || t.text === ':') return true;
+    if (t.punct) return false;
+  }
+  return false;
 }
 
 /** Skips "in a statement", "on Saturday", "in a post on X" up to a following "that", if one comes soon. */
