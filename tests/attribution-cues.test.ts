@@ -64,3 +64,40 @@ describe('cues with a preposition: talk about, refer to, call on', () => {
     expect(said(r, 'Rosa Lindqvist')).toEqual([]);
   });
 });
+
+describe('where reported content ends', () => {
+  it('splits "said A and added B" into two statements', () => {
+    const r = attribute('Mayor Ana Duarte said the budget was balanced and added that taxes would fall next year.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the budget was balanced', 'taxes would fall next year']);
+  });
+
+  it('keeps a dashed aside inside the content but not the writer’s comment after a dash', () => {
+    const r = attribute(
+      'Mayor Ana Duarte said the bridge — the oldest in the city — would close in May.',
+      'Duarte said the ferry would stop running in June - which surprised nobody in the harbour.',
+    );
+    expect(said(r, 'Ana Duarte')).toEqual(['the bridge — the oldest in the city — would close in May', 'the ferry would stop running in June']);
+  });
+
+  it('takes "called it X" as naming speech, but not "called him back"', () => {
+    const r = attribute('Mayor Ana Duarte called it a burden on every family in the valley.', 'Duarte called him back on Monday.');
+    expect(said(r, 'Ana Duarte')).toEqual(['it a burden on every family in the valley']);
+  });
+});
+
+describe('cues before a colon and after a longer object', () => {
+  it('takes a quote after "continued:"', () => {
+    const r = attribute('Ruth Okafor spoke for an hour.', 'Okafor continued: “Nobody in this town will pay the levy twice.”');
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.']);
+  });
+
+  it('gives the quote after "X added:" at a paragraph’s end to X', () => {
+    const r = attribute('Ruth Okafor spoke for an hour. Okafor added:', '“Nobody in this town will pay the levy twice.”');
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.']);
+  });
+
+  it('skips a noun phrase told before the quote: "told her radio audience, “…”"', () => {
+    const r = attribute('Ruth Okafor told her radio audience, “The levy is dead and buried.”', 'Okafor told the committee the plan was dead.');
+    expect(said(r, 'Ruth Okafor')).toEqual(['The levy is dead and buried.', 'the plan was dead']);
+  });
+});

@@ -475,9 +475,10 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && quoteSoonAfter(toks, i));
+    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
+    // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -577,11 +578,16 @@ class ArticleExtractor {
     }
     // "…, said David Gilbert, its president.": the content is what comes before the cue.
     if (subject.from > i && toks[i - 1]?.text === ',') return this.trailingContent(para, unit, { ...subject, from: i, to: i + 1 }, i, covered, subject.to);
+    // "Limbaugh continued:" at a paragraph's end: the quotation that opens the next paragraph is his.
+    if (afterCue?.text === ':' && toks.slice(c + 1).every((t) => t.punct)) {
+      this.lastDirect = { key: speaker, paragraph: para.n };
+      return null;
+    }
     if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? this.trailingContent(para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : contentEnd(para.text, unit);
+    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -1168,6 +1174,29 @@ function quoteSoonAfter(toks: Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * "called it a common ailment", "called the charges fabricated", "calling him a liar": a verb of naming
+ * with an object and what it is called. A pronoun object must be followed by the name given, not by a
+ * particle ("called him back", "called them to the stage"); a name by "a"/"an" and the name given.
+ */
+function namesSomething(toks: Token[], i: number): boolean {
+  const object = toks[i + 1];
+  const then = toks[i + 2];
+  if (!object || !then || then.punct || then.quoted) return false;
+  // ("calls her mother every Sunday": "her" is as often a possessive, so it needs the article of a name given.)
+  if (object.lower === 'her') return ['a', 'an'].includes(then.lower);
+  if (['it', 'him', 'them', 'himself', 'herself', 'themselves'].includes(object.lower)) {
+    return !NOT_A_NAME_GIVEN.has(then.lower) && !WEEKDAYS.test(then.lower);
+  }
+  // "called Trump a liar": a name and then the article of the name given to it.
+  let k = i + 1;
+  while (k < toks.length && k <= i + 4 && (toks[k] as Token).cap && !(toks[k] as Token).punct) k++;
+  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '');
+}
+
+const NOT_A_NAME_GIVEN = new Set(['back', 'up', 'off', 'out', 'to', 'on', 'in', 'at', 'for', 'from', 'over', 'into', 'and', 'or',
+  'with', 'by', 'about', 'after', 'before', 'during', 'last', 'this', 'again', 'yesterday', 'today', 'when', 'while', 'as']);
+
 /** "criticised the so-called “green levy”": the quotation names a thing, it does not report words. */
 function namesAQuote(toks: Token[], i: number): boolean {
   let k = i + 1;
@@ -1218,14 +1247,31 @@ const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 
 function skipObject(toks: Token[], c: number): number {
   let k = c;
   const limit = c + 5;
+  let determined = false;
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
     if (CUE_FORMS.has(t.lower) && !(t.cap && k > c)) break; // "told The Huffington Post": a capitalised word inside a name is no cue
+    const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
+    if (determiner && determined) break; // "told the committee the plan was dead": a second noun phrase is the content
+    determined ||= determiner;
     k++;
-    if (!t.cap && !['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(t.lower) && !t.possessive) break;
+    if (!t.cap && !determiner && !(determined && nounPhraseGoesOn(toks, k))) break;
   }
   return k;
+}
+
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, quote or colon. */
+function nounPhraseGoesOn(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 2; j++) {
+    const t = toks[j] as Token;
+    if (t.quoted || t.lower === 'that' || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.text === ',' || t.text === ':') return true;
+    if (t.punct) return false;
+  }
+  return false;
 }
 
 /** Skips "in a statement", "on Saturday", "in a post on X" up to a following "that", if one comes soon. */
@@ -1303,6 +1349,33 @@ function settingFollows(toks: Token[], k: number): boolean {
   }
   return false;
 }
+
+/**
+ * The end of reported content after its cue: the sentence's end, or where the speaker's next act of
+ * saying starts ("said A and added B", "said A, saying B"), which is a statement of its own.
+ */
+function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: number): number {
+  for (let k = from + 1; k < toks.length - 1; k++) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1] as Token;
+    if (t.quoted || next.quoted) continue;
+    if ((t.lower === 'and' || t.lower === 'but') && CUE_FORMS.has(next.lower) && !next.lower.endsWith('ing')) return t.start;
+    // "said Trump’s visit to Des Moines — Iowa’s biggest market — would earn …": a dashed aside inside the
+    // content; "… - which was exactly her goal": a dash before the writer's own comment.
+    if (isDash(toks, k)) {
+      const close = toks.findIndex((_, j) => j > k && isDash(toks, j));
+      if (close > 0) {
+        k = close;
+        continue;
+      }
+      if (DASH_COMMENT.has(next.lower)) return t.start;
+    }
+  }
+  return contentEnd(text, unit);
+}
+
+/** Words that, after a dash, open the writer's comment on what was said rather than more of it. */
+const DASH_COMMENT = new Set(['which', 'and', 'but', 'something', 'even', 'while', 'as', 'though', 'although', 'a', 'an']);
 
 /** End of the unit's content, without the final period. */
 function contentEnd(text: string, unit: Unit): number {
