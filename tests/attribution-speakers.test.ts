@@ -104,3 +104,27 @@ describe('appositions and adverbs before the verb', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('participles of saying without a comma', () => {
+  it('gives a message’s words to whoever put it out: "issued a statement saying"', () => {
+    const r = attribute('Later that day, council member Jo Fenwick issued a statement saying the budget vote was rushed.');
+    expect(said(r, 'Jo Fenwick')).toEqual(['the budget vote was rushed']);
+  });
+
+  it('takes the subject of the bracketed clause, not a name earlier in the sentence', () => {
+    const r = attribute('It was a plan unthinkable to Ruth Gale or Simon Hale (Morrow cites a campaign memo saying as much after the vote).');
+    expect(said(r, 'Simon Hale')).toEqual([]);
+    expect(said(r, 'Ruth Gale')).toEqual([]);
+    expect(said(r, 'Morrow')).toHaveLength(1);
+  });
+
+  it('carries the speaker of a quote to "before adding"', () => {
+    const r = attribute('“Thank you for coming,” Petra Lind replied, before adding that the hall would stay open late.');
+    expect(said(r, 'Petra Lind')).toEqual(['Thank you for coming', 'the hall would stay open late']);
+  });
+
+  it('takes the main clause subject after a leading clause that ends in a place: "As they met in Oslo, Berg was …, promising"', () => {
+    const r = attribute('As the ministers met in Oslo, Anders Berg was 300 miles away in Bergen, promising to cut the ferry fares for every island family by half.');
+    expect(said(r, 'Anders Berg')).toEqual(['to cut the ferry fares for every island family by half']);
+  });
+});

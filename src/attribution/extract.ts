@@ -509,14 +509,27 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    if (!toks[i]?.lower.endsWith('ing') || toks[i - 1]?.text !== ',') return null;
-    return this.clauseSubject(para, unit, runs, i);
+    if (!toks[i]?.lower.endsWith('ing')) return null;
+    const prev = toks[i - 1]?.lower ?? '';
+    // "…, saying", "“…,” Cruz replied, before adding that": the main clause's subject.
+    if (prev === ',') return this.clauseSubject(para, unit, runs, i);
+    if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
+    // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
+    // that put out the message, after the nearest mark.
+    if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
+    return null;
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
-  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false): Subject | null {
     const toks = unit.tokens;
-    for (let k = leadingClauseEnd(toks, i); k < i - 1; k++) {
+    // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
+    const opening = unit.quotes[0];
+    let start = Math.max(from, leadingClauseEnd(toks, i));
+    if (afterQuote && start === 0 && opening && opening.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
+      while (start < i && (toks[start] as Token).start < opening.end) start++;
+    }
+    for (let k = start; k < i - 1; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
@@ -974,7 +987,8 @@ function leadingClauseEnd(toks: Token[], i: number): number {
 
 /** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
 function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
-  if (toks[run.phraseFrom - 1]?.text !== ',') return false;
+  // The pair is closed by a mark ("in Salem, New Hampshire, Trump …"); "in Ottawa, Trump was …" is not one.
+  if (toks[run.phraseFrom - 1]?.text !== ',' || (toks[run.to] !== undefined && !toks[run.to]?.punct)) return false;
   const head = runs.find((r) => r.to === run.phraseFrom - 1);
   return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
 }
@@ -1007,6 +1021,28 @@ function namesAQuote(toks: Token[], i: number): boolean {
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
 function isPartyTag(toks: Token[], subject: Subject): boolean {
   return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
+}
+
+/** The token after the nearest comma, bracket, colon or dash before i (0 when none): where i's clause starts. */
+function clauseStart(toks: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = toks[k] as Token;
+    if (!t.quoted && ([',', '(', ';', ':'].includes(t.text) || isDash(toks, k))) return k + 1;
+  }
+  return 0;
+}
+
+/** Things that carry words: "a statement saying", "a series of tweets early Friday saying". */
+const MESSAGE_NOUNS = new Set(['statement', 'statements', 'tweet', 'tweets', 'post', 'posts', 'message', 'messages', 'letter', 'letters', 'response', 'reply', 'ad', 'ads', 'advertisement', 'video', 'release', 'email', 'e-mail', 'memo', 'note', 'op-ed', 'column', 'speech', 'remarks', 'interview', 'filing', 'complaint', 'lawsuit', 'petition', 'report', 'announcement', 'editorial', 'essay', 'article', 'book', 'broadside', 'rebuttal']);
+
+/** An -ing verb of saying after a message the clause's subject put out, with no mark between. */
+function messageBefore(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 6; k--) {
+    const t = toks[k] as Token;
+    if (t.punct || t.quoted) return false;
+    if (MESSAGE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
