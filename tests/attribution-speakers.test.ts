@@ -54,6 +54,15 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Ruth Calloway')).toEqual(['The inspections found no sign of tampering']);
   });
 
+  it('does not take the object of a verb for an inverted subject: "to tell Garland", "When told Perez was …"', () => {
+    const r = attribute(
+      'Leader Paul Ainsley agreed to a call on Monday, but only to tell Nadia Korr that he would not meet her this year.',
+      'When told Ivo Stern was in the cabinet and in the running for a bigger job, Lara Voss thought for a moment.',
+    );
+    expect(said(r, 'Nadia Korr')).toEqual([]);
+    expect(said(r, 'Ivo Stern')).toEqual([]);
+  });
+
   it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
     const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
     expect(said(r, 'Tom Reed')).toEqual([]);

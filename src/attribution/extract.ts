@@ -761,6 +761,10 @@ class ArticleExtractor {
     if (!next || next.quoted) return null;
     // "Just ask former senator Evan Bayh": a bare verb opening the sentence is an imperative, not an inversion.
     if (i <= 1 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower && !toks[0]?.quoted) return null;
+    // An inverted verb opens its clause (“…,” said Smith; …, explained Rosenberg, “…”); after a word it has its
+    // object there: "to tell Garland", "When told Perez was …", "disparaging remarks Trump had made".
+    const before = toks[i - 1];
+    if (before && !before.punct && !(AUXILIARIES.has(before.lower) && (!toks[i - 2] || toks[i - 2]?.punct))) return null;
     const pronoun = PRONOUNS[next.lower];
     // "…,” said he." is inverted; "said he was …" is the content's own subject.
     const afterPronoun = toks[i + 2];
