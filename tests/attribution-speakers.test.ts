@@ -137,3 +137,34 @@ describe('participles of saying without a comma', () => {
     expect(said(r, 'Anders Berg')).toEqual(['to cut the ferry fares for every island family by half']);
   });
 });
+
+describe('pronouns', () => {
+  it('resolves he/she to the subject of the same sentence before the previous sentence’s', () => {
+    const r = attribute(
+      'Governor Alan Pryce spoke first at the forum.',
+      'Mayor Rita Okoye has attacked the new tax plan, which she said would drive families out of the city.',
+    );
+    expect(said(r, 'Rita Okoye')).toEqual(['would drive families out of the city']);
+    expect(said(r, 'Alan Pryce')).toEqual([]);
+  });
+
+  it('does not give a trailing "he said" to a name inside the content', () => {
+    const r = attribute('Coach Leon Marsh praised the team.', 'Ivan Petrov will start on Sunday, he said.');
+    expect(said(r, 'Leon Marsh')).toEqual(['Ivan Petrov will start on Sunday']);
+    expect(said(r, 'Ivan Petrov')).toEqual([]);
+  });
+
+  it('gives “…,” she said to the person named before a colon', () => {
+    const r = attribute(
+      'Dr. Paul Wendt defended the product.',
+      'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.',
+    );
+    expect(said(r, 'Claire Ogden')).toEqual(['The science is against you on this product']);
+  });
+
+  it('takes the subject after two leading adverbials: "In June, after Roe fell ill, Lee emailed her, telling her …"', () => {
+    const r = attribute('In June 2009, after Mara Roe suffered a concussion, Tom Lee emailed her, telling her that the team needed her back soon.');
+    expect(said(r, 'Tom Lee')).toEqual(['the team needed her back soon']);
+    expect(said(r, 'Mara Roe')).toEqual([]);
+  });
+});

@@ -533,7 +533,7 @@ class ArticleExtractor {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
-      if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n), from: k, to: k + 1 };
+      if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
       if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
@@ -702,7 +702,7 @@ class ArticleExtractor {
     if (!t || t.quoted || t.punct) return null;
     const pronoun = PRONOUNS[t.lower];
     if (pronoun && !['him', 'her'].includes(t.lower)) {
-      return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: k, to: k + 1 };
+      return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
     }
     const run = runs.find((r) => r.to - 1 === k);
     if (run) {
@@ -768,7 +768,7 @@ class ArticleExtractor {
     const pronoun = PRONOUNS[next.lower];
     // "…,” said he." is inverted; "said he was …" is the content's own subject.
     const afterPronoun = toks[i + 2];
-    if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
+    if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n, unit, runs, i + 1), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
     if (!run || run.possessive) return this.describedNameAfter(unit, runs, i);
     // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
@@ -813,7 +813,26 @@ class ArticleExtractor {
     return null;
   }
 
-  private resolvePronoun(gender: Gender | null, paragraph: number): string | null {
+  private resolvePronoun(gender: Gender | null, paragraph: number, unit?: Unit, runs?: NameRun[], at = 0): string | null {
+    // "Trump has blasted the system, which he said …": the sentence's own subject, named before the pronoun,
+    // comes first; not in "Trump will win, he said", where the words before the comma are the content, nor an
+    // apposition ("On another tough guy, Mr. Putin, Mr. Trump was asked why he …").
+    // After a mark ("…,” she said") only a label before a colon counts: "Sen. Roe scolded him: “…,” she said".
+    const prev = unit?.tokens[at - 1];
+    const colon = prev?.punct && unit ? lastColonBefore(unit.tokens, at) : at;
+    if (unit && runs && prev && colon > 0) {
+      let apposed: LocalEntity | undefined;
+      for (const run of runs) {
+        if (run.to > colon) break;
+        if (run.possessive || !opensClause(unit.tokens, run.phraseFrom)) continue;
+        const key = this.keyForRun(run, false);
+        const e = key ? this.entities.get(key) : undefined;
+        if (!e || e.kind !== 'person' || (gender && e.gender && e.gender !== gender)) continue;
+        if (unit.tokens[run.to]?.text !== ',') return e.key;
+        apposed ??= e;
+      }
+      if (apposed) return apposed.key;
+    }
     for (let k = this.salience.length - 1; k >= 0; k--) {
       const s = this.salience[k] as { key: string; paragraph: number };
       if (paragraph - s.paragraph > 3) break;
@@ -980,13 +999,23 @@ const LEADING_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'w
  * by a comma before the cue), where the main clause's subject can start; 0 when there is none.
  */
 function leadingClauseEnd(toks: Token[], i: number): number {
-  const first = toks[0];
-  if (!first || !(LEADING_WORDS.has(first.lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(first.text))) return 0;
-  for (let k = 1; k < i - 1; k++) {
-    if (toks[k]?.quoted) return 0;
-    if (toks[k]?.text === ',') return k + 1;
+  // "In June 2009, after Clinton fell ill, Axelrod emailed her …": adverbials may follow one another.
+  let start = 0;
+  for (let clause = 0; clause < 3; clause++) {
+    const first = toks[start];
+    if (!first || !(LEADING_WORDS.has(first.lower) || (clause === 0 && /^\p{L}{3,}(?:ing|ed)$/u.test(first.text)))) return start;
+    let end = 0;
+    for (let k = start + 1; k < i - 1; k++) {
+      if (toks[k]?.quoted) return start;
+      if (toks[k]?.text === ',') {
+        end = k + 1;
+        break;
+      }
+    }
+    if (!end) return start;
+    start = end;
   }
-  return 0;
+  return start;
 }
 
 /** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
@@ -1059,6 +1088,11 @@ function describedLead(toks: Token[], from: number): boolean {
     k--;
   }
   return k < from - 1 && opensClause(toks, k + 1);
+}
+
+function lastColonBefore(toks: Token[], at: number): number {
+  for (let k = at - 1; k >= 0; k--) if (toks[k]?.text === ':' && !toks[k]?.quoted) return k;
+  return -1;
 }
 
 /** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */
