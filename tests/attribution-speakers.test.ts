@@ -63,6 +63,12 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Ivo Stern')).toEqual([]);
   });
 
+  it('does not take the subject of the content after the verb: "…, said Trump will win"', () => {
+    const r = attribute('And Ohio’s Dana Whitfield, one of only a few black board members, said Victor Hale will win the county easily.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['Victor Hale will win the county easily']);
+    expect(said(r, 'Victor Hale')).toEqual([]);
+  });
+
   it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
     const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
     expect(said(r, 'Tom Reed')).toEqual([]);
@@ -78,6 +84,11 @@ describe('asides between the subject and the verb', () => {
   it('skips a description set off by double hyphens, commas and all', () => {
     const r = attribute('Brandt -- author of Counting Votes, a history of recounts -- said the count would take a month.');
     expect(said(r, 'Brandt')).toEqual(['the count would take a month']);
+  });
+
+  it('gives no speaker when the subject before the aside is no one: "The film ― featuring author Ann Lee ― explains"', () => {
+    const r = attribute('The film ― which weaves together the voices of historians like Rosa Diaz and author Nell Shaw, among others ― explains the history of the prison system.');
+    expect(r.statements).toEqual([]);
   });
 
   it('names a described subject from the aside: "A former governor -- Lena Hart, who lost in 2010 -- said"', () => {

@@ -660,6 +660,8 @@ class ArticleExtractor {
         const key = named ? this.keyForRun(named, true) : null;
         return key ? { key, from: candidate.from, to: (named as NameRun).to } : candidate;
       }
+      // "The film ― which features author Ann Lee, among others ― explains …": a subject that is no one.
+      if (open > 0) return null;
     }
     // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
     // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
@@ -778,6 +780,9 @@ class ArticleExtractor {
         toks.slice(run.to, r.from).every((t) => !t.quoted && (!t.punct || t.text === '.') && !CUE_FORMS.has(t.lower) && !['and', 'or', 'to', 'in', 'at', 'on', 'with', 'who'].includes(t.lower)));
       if (later) return { key: this.keyForRun(later, true), from: run.from, to: later.to };
     }
+    // "…, said Trump will exceed expectations": a name followed by its own verb starts the content.
+    const follower = toks[run.to];
+    if (follower && !follower.punct && !follower.cap && !AFTER_INVERTED_SUBJECT.has(follower.lower)) return null;
     return { key: this.keyForRun(run, true), from: run.from, to: run.to };
   }
 
@@ -864,6 +869,8 @@ class ArticleExtractor {
 }
 
 /** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+/** Words that may follow an inverted subject: “…,” said Smith in a statement / on Monday / who … / of Yale. */
+const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
@@ -1083,7 +1090,8 @@ function describedLead(toks: Token[], from: number): boolean {
   let k = from - 1;
   while (k >= 0 && from - k <= 5) {
     const t = toks[k] as Token;
-    if (t.punct || t.quoted) break;
+    // "And North Carolina’s Ada Fisher, …, said": a conjunction opening the sentence, not "Davis and author Ann Lee".
+    if (t.punct || t.quoted || (['and', 'but', 'so', 'then', 'meanwhile', 'also'].includes(t.lower) && (k === 0 || toks[k - 1]?.punct))) break;
     if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
     k--;
   }
