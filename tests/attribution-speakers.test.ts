@@ -54,6 +54,21 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Ruth Calloway')).toEqual(['The inspections found no sign of tampering']);
   });
 
+  it('does not take the object of a verb for an inverted subject: "to tell Garland", "When told Perez was …"', () => {
+    const r = attribute(
+      'Leader Paul Ainsley agreed to a call on Monday, but only to tell Nadia Korr that he would not meet her this year.',
+      'When told Ivo Stern was in the cabinet and in the running for a bigger job, Lara Voss thought for a moment.',
+    );
+    expect(said(r, 'Nadia Korr')).toEqual([]);
+    expect(said(r, 'Ivo Stern')).toEqual([]);
+  });
+
+  it('does not take the subject of the content after the verb: "…, said Trump will win"', () => {
+    const r = attribute('And Ohio’s Dana Whitfield, one of only a few black board members, said Victor Hale will win the county easily.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['Victor Hale will win the county easily']);
+    expect(said(r, 'Victor Hale')).toEqual([]);
+  });
+
   it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
     const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
     expect(said(r, 'Tom Reed')).toEqual([]);
@@ -69,6 +84,11 @@ describe('asides between the subject and the verb', () => {
   it('skips a description set off by double hyphens, commas and all', () => {
     const r = attribute('Brandt -- author of Counting Votes, a history of recounts -- said the count would take a month.');
     expect(said(r, 'Brandt')).toEqual(['the count would take a month']);
+  });
+
+  it('gives no speaker when the subject before the aside is no one: "The film ― featuring author Ann Lee ― explains"', () => {
+    const r = attribute('The film ― which weaves together the voices of historians like Rosa Diaz and author Nell Shaw, among others ― explains the history of the prison system.');
+    expect(r.statements).toEqual([]);
   });
 
   it('names a described subject from the aside: "A former governor -- Lena Hart, who lost in 2010 -- said"', () => {
@@ -102,5 +122,60 @@ describe('appositions and adverbs before the verb', () => {
   it('does not make the subject of a passive verb its speaker', () => {
     const r = attribute('Omar Haddad was officially declared the winner of the race on Tuesday night.');
     expect(r.statements).toEqual([]);
+  });
+});
+
+describe('participles of saying without a comma', () => {
+  it('gives a message’s words to whoever put it out: "issued a statement saying"', () => {
+    const r = attribute('Later that day, council member Jo Fenwick issued a statement saying the budget vote was rushed.');
+    expect(said(r, 'Jo Fenwick')).toEqual(['the budget vote was rushed']);
+  });
+
+  it('takes the subject of the bracketed clause, not a name earlier in the sentence', () => {
+    const r = attribute('It was a plan unthinkable to Ruth Gale or Simon Hale (Morrow cites a campaign memo saying as much after the vote).');
+    expect(said(r, 'Simon Hale')).toEqual([]);
+    expect(said(r, 'Ruth Gale')).toEqual([]);
+    expect(said(r, 'Morrow')).toHaveLength(1);
+  });
+
+  it('carries the speaker of a quote to "before adding"', () => {
+    const r = attribute('“Thank you for coming,” Petra Lind replied, before adding that the hall would stay open late.');
+    expect(said(r, 'Petra Lind')).toEqual(['Thank you for coming', 'the hall would stay open late']);
+  });
+
+  it('takes the main clause subject after a leading clause that ends in a place: "As they met in Oslo, Berg was …, promising"', () => {
+    const r = attribute('As the ministers met in Oslo, Anders Berg was 300 miles away in Bergen, promising to cut the ferry fares for every island family by half.');
+    expect(said(r, 'Anders Berg')).toEqual(['to cut the ferry fares for every island family by half']);
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves he/she to the subject of the same sentence before the previous sentence’s', () => {
+    const r = attribute(
+      'Governor Alan Pryce spoke first at the forum.',
+      'Mayor Rita Okoye has attacked the new tax plan, which she said would drive families out of the city.',
+    );
+    expect(said(r, 'Rita Okoye')).toContain('would drive families out of the city');
+    expect(said(r, 'Alan Pryce')).toEqual([]);
+  });
+
+  it('does not give a trailing "he said" to a name inside the content', () => {
+    const r = attribute('Coach Leon Marsh praised the team.', 'Ivan Petrov will start on Sunday, he said.');
+    expect(said(r, 'Leon Marsh')).toEqual(['Ivan Petrov will start on Sunday']);
+    expect(said(r, 'Ivan Petrov')).toEqual([]);
+  });
+
+  it('gives “…,” she said to the person named before a colon', () => {
+    const r = attribute(
+      'Dr. Paul Wendt defended the product.',
+      'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.',
+    );
+    expect(said(r, 'Claire Ogden')).toEqual(['The science is against you on this product']);
+  });
+
+  it('takes the subject after two leading adverbials: "In June, after Roe fell ill, Lee emailed her, telling her …"', () => {
+    const r = attribute('In June 2009, after Mara Roe suffered a concussion, Tom Lee emailed her, telling her that the team needed her back soon.');
+    expect(said(r, 'Tom Lee')).toEqual(['the team needed her back soon']);
+    expect(said(r, 'Mara Roe')).toEqual([]);
   });
 });

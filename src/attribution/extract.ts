@@ -621,18 +621,31 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    if (!toks[i]?.lower.endsWith('ing') || toks[i - 1]?.text !== ',') return null;
-    return this.clauseSubject(para, unit, runs, i);
+    if (!toks[i]?.lower.endsWith('ing')) return null;
+    const prev = toks[i - 1]?.lower ?? '';
+    // "…, saying", "“…,” Cruz replied, before adding that": the main clause's subject.
+    if (prev === ',') return this.clauseSubject(para, unit, runs, i);
+    if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
+    // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
+    // that put out the message, after the nearest mark.
+    if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
+    return null;
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
-  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false): Subject | null {
     const toks = unit.tokens;
-    for (let k = leadingClauseEnd(toks, i); k < i - 1; k++) {
+    // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
+    const opening = unit.quotes[0];
+    let start = Math.max(from, leadingClauseEnd(toks, i));
+    if (afterQuote && start === 0 && opening && opening.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
+      while (start < i && (toks[start] as Token).start < opening.end) start++;
+    }
+    for (let k = start; k < i - 1; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
-      if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n), from: k, to: k + 1 };
+      if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
       if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
@@ -770,6 +783,8 @@ class ArticleExtractor {
         const key = named ? this.keyForRun(named, true) : null;
         return key ? { key, from: candidate.from, to: (named as NameRun).to } : candidate;
       }
+      // "The film ― which features author Ann Lee, among others ― explains …": a subject that is no one.
+      if (open > 0) return null;
     }
     // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
     // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
@@ -812,7 +827,7 @@ class ArticleExtractor {
     if (!t || t.quoted || t.punct) return null;
     const pronoun = PRONOUNS[t.lower];
     if (pronoun && !['him', 'her'].includes(t.lower)) {
-      return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: k, to: k + 1 };
+      return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
     }
     const run = runs.find((r) => r.to - 1 === k);
     if (run) {
@@ -871,10 +886,14 @@ class ArticleExtractor {
     if (!next || next.quoted) return null;
     // "Just ask former senator Evan Bayh": a bare verb opening the sentence is an imperative, not an inversion.
     if (i <= 1 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower && !toks[0]?.quoted) return null;
+    // An inverted verb opens its clause (“…,” said Smith; …, explained Rosenberg, “…”); after a word it has its
+    // object there: "to tell Garland", "When told Perez was …", "disparaging remarks Trump had made".
+    const before = toks[i - 1];
+    if (before && !before.punct && !(AUXILIARIES.has(before.lower) && (!toks[i - 2] || toks[i - 2]?.punct))) return null;
     const pronoun = PRONOUNS[next.lower];
     // "…,” said he." is inverted; "said he was …" is the content's own subject.
     const afterPronoun = toks[i + 2];
-    if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n), from: i + 1, to: i + 2 };
+    if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: this.resolvePronoun(pronoun === 'any' ? null : pronoun, para.n, unit, runs, i + 1), from: i + 1, to: i + 2 };
     const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
     if (!run || run.possessive) return this.describedNameAfter(unit, runs, i);
     // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
@@ -884,6 +903,9 @@ class ArticleExtractor {
         toks.slice(run.to, r.from).every((t) => !t.quoted && (!t.punct || t.text === '.') && !CUE_FORMS.has(t.lower) && !['and', 'or', 'to', 'in', 'at', 'on', 'with', 'who'].includes(t.lower)));
       if (later) return { key: this.keyForRun(later, true), from: run.from, to: later.to };
     }
+    // "…, said Trump will exceed expectations": a name followed by its own verb starts the content.
+    const follower = toks[run.to];
+    if (follower && !follower.punct && !follower.cap && !AFTER_INVERTED_SUBJECT.has(follower.lower)) return null;
     return { key: this.keyForRun(run, true), from: run.from, to: run.to };
   }
 
@@ -919,7 +941,26 @@ class ArticleExtractor {
     return null;
   }
 
-  private resolvePronoun(gender: Gender | null, paragraph: number): string | null {
+  private resolvePronoun(gender: Gender | null, paragraph: number, unit?: Unit, runs?: NameRun[], at = 0): string | null {
+    // "Trump has blasted the system, which he said …": the sentence's own subject, named before the pronoun,
+    // comes first; not in "Trump will win, he said", where the words before the comma are the content, nor an
+    // apposition ("On another tough guy, Mr. Putin, Mr. Trump was asked why he …").
+    // After a mark ("…,” she said") only a label before a colon counts: "Sen. Roe scolded him: “…,” she said".
+    const prev = unit?.tokens[at - 1];
+    const colon = prev?.punct && unit ? lastColonBefore(unit.tokens, at) : at;
+    if (unit && runs && prev && colon > 0) {
+      let apposed: LocalEntity | undefined;
+      for (const run of runs) {
+        if (run.to > colon) break;
+        if (run.possessive || !opensClause(unit.tokens, run.phraseFrom)) continue;
+        const key = this.keyForRun(run, false);
+        const e = key ? this.entities.get(key) : undefined;
+        if (!e || e.kind !== 'person' || (gender && e.gender && e.gender !== gender)) continue;
+        if (unit.tokens[run.to]?.text !== ',') return e.key;
+        apposed ??= e;
+      }
+      if (apposed) return apposed.key;
+    }
     for (let k = this.salience.length - 1; k >= 0; k--) {
       const s = this.salience[k] as { key: string; paragraph: number };
       if (paragraph - s.paragraph > 3) break;
@@ -951,6 +992,8 @@ class ArticleExtractor {
 }
 
 /** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+/** Words that may follow an inverted subject: “…,” said Smith in a statement / on Monday / who … / of Yale. */
+const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
@@ -1134,25 +1177,29 @@ const LEADING_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'w
  * by a comma before the cue), where the main clause's subject can start; 0 when there is none.
  */
 function leadingClauseEnd(toks: Token[], i: number): number {
-  const first = toks[0];
-  if (!first || !(LEADING_WORDS.has(first.lower) || /^\p{L}{3,}(?:ing|ed)$/u.test(first.text))) return 0;
-  for (let k = 1; k < i - 1; k++) {
-    if (toks[k]?.quoted) return 0;
-    if (toks[k]?.text !== ',') continue;
-    // "In June 2009, after Clinton suffered a concussion, Axelrod emailed …": adverbials can come in a row.
-    const next = toks[k + 1];
-    if (next && LEADING_WORDS.has(next.lower) && k + 1 < i - 1) {
-      const more = leadingClauseEnd(toks.slice(k + 1), i - k - 1);
-      if (more > 0) return k + 1 + more;
+  // "In June 2009, after Clinton fell ill, Axelrod emailed her …": adverbials may follow one another.
+  let start = 0;
+  for (let clause = 0; clause < 3; clause++) {
+    const first = toks[start];
+    if (!first || !(LEADING_WORDS.has(first.lower) || (clause === 0 && /^\p{L}{3,}(?:ing|ed)$/u.test(first.text)))) return start;
+    let end = 0;
+    for (let k = start + 1; k < i - 1; k++) {
+      if (toks[k]?.quoted) return start;
+      if (toks[k]?.text === ',') {
+        end = k + 1;
+        break;
+      }
     }
-    return k + 1;
+    if (!end) return start;
+    start = end;
   }
-  return 0;
+  return start;
 }
 
 /** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
 function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
-  if (toks[run.phraseFrom - 1]?.text !== ',') return false;
+  // The pair is closed by a mark ("in Salem, New Hampshire, Trump …"); "in Ottawa, Trump was …" is not one.
+  if (toks[run.phraseFrom - 1]?.text !== ',' || (toks[run.to] !== undefined && !toks[run.to]?.punct)) return false;
   const head = runs.find((r) => r.to === run.phraseFrom - 1);
   return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
 }
@@ -1210,16 +1257,44 @@ function isPartyTag(toks: Token[], subject: Subject): boolean {
   return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
 }
 
+/** The token after the nearest comma, bracket, colon or dash before i (0 when none): where i's clause starts. */
+function clauseStart(toks: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = toks[k] as Token;
+    if (!t.quoted && ([',', '(', ';', ':'].includes(t.text) || isDash(toks, k))) return k + 1;
+  }
+  return 0;
+}
+
+/** Things that carry words: "a statement saying", "a series of tweets early Friday saying". */
+const MESSAGE_NOUNS = new Set(['statement', 'statements', 'tweet', 'tweets', 'post', 'posts', 'message', 'messages', 'letter', 'letters', 'response', 'reply', 'ad', 'ads', 'advertisement', 'video', 'release', 'email', 'e-mail', 'memo', 'note', 'op-ed', 'column', 'speech', 'remarks', 'interview', 'filing', 'complaint', 'lawsuit', 'petition', 'report', 'announcement', 'editorial', 'essay', 'article', 'book', 'broadside', 'rebuttal']);
+
+/** An -ing verb of saying after a message the clause's subject put out, with no mark between. */
+function messageBefore(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 6; k--) {
+    const t = toks[k] as Token;
+    if (t.punct || t.quoted) return false;
+    if (MESSAGE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
+
 /** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
 function describedLead(toks: Token[], from: number): boolean {
   let k = from - 1;
   while (k >= 0 && from - k <= 5) {
     const t = toks[k] as Token;
-    if (t.punct || t.quoted) break;
+    // "And North Carolina’s Ada Fisher, …, said": a conjunction opening the sentence, not "Davis and author Ann Lee".
+    if (t.punct || t.quoted || (['and', 'but', 'so', 'then', 'meanwhile', 'also'].includes(t.lower) && (k === 0 || toks[k - 1]?.punct))) break;
     if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
     k--;
   }
   return k < from - 1 && opensClause(toks, k + 1);
+}
+
+function lastColonBefore(toks: Token[], at: number): number {
+  for (let k = at - 1; k >= 0; k--) if (toks[k]?.text === ':' && !toks[k]?.quoted) return k;
+  return -1;
 }
 
 /** A subject opens its clause: first in the sentence, or after punctuation or a conjunction. */
