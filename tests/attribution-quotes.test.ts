@@ -107,4 +107,16 @@ describe('quotation layout', () => {
     expect(textsBy(r, 'Kira Dunn')).toEqual(['You fought for the harbour and we need you.']);
     expect(textsBy(r, 'Nils Aberg')).toEqual([]);
   });
+
+  it('keeps a cue in an opening subordinate clause to that clause', () => {
+    const after = attribute('After Nora Quill testified, the committee adjourned the hearing until Friday morning.');
+    expect(after.statements).toEqual([]);
+    const although = attribute('Although Nora Quill has admitted using the harbour loophole, she does not defend it.');
+    expect(textsBy(although, 'Nora Quill')).toEqual(['using the harbour loophole']);
+  });
+
+  it('does not read “added” as speech when something is added to something', () => {
+    const r = attribute('Gary Vela added to his fleet of ferries by buying two more in Oslo.', 'Marta Lind added 300 jobs at the port last year.');
+    expect(r.statements).toEqual([]);
+  });
 });

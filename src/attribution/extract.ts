@@ -489,6 +489,9 @@ class ArticleExtractor {
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
       if (['for', 'by', 'as', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '')) return false;
     }
+    const next = toks[i + 1];
+    // "added to his portfolio", "added 292,000 jobs": doing, not saying.
+    if (lemma === 'add' && next && (next.lower === 'to' || /^[\d$]/.test(next.text) || ['more', 'another', 'new'].includes(next.lower))) return false;
     if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
       return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
@@ -553,6 +556,7 @@ class ArticleExtractor {
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
     c = skipToThat(toks, c);
     const afterCue = toks[c];
+    if (afterCue?.text === ',' && subject.from < i && inLeadingSubordinateClause(toks, i)) return null; // "After Quill testified, …"
     if (afterCue && (afterCue.text === ':' || afterCue.text === ',')) {
       const quote = unit.quotes.find((q) => q.start >= afterCue.end && !covered.includes(q) && onlyPunctuationBetween(para.text, afterCue.end, q.start));
       // "Issa said: “…”" and "Issa said, “…”": the quote the cue introduces.
@@ -587,7 +591,10 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    let end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    // "Although Trump has admitted using the tax code, he …", "After Clinton testified, Gowdy …": a cue in an
+    // opening subordinate clause says no more than that clause.
+    if (inLeadingSubordinateClause(toks, i)) end = Math.min(end, toks.find((t, k) => k > i && t.text === ',')?.start ?? end);
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -1130,6 +1137,17 @@ function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart: number
   const between = toks.filter((t, k) => t.start >= q.end && k < subjectStart);
   if (between.length === 0 || between.length > 3) return false;
   return between.every((t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower));
+}
+
+const LEADING_SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'since', 'once', 'until', 'because', 'although', 'though', 'whereas']);
+
+/** The cue at i stands in an opening "After X testified," clause: a subordinator starts the sentence, a comma closes it. */
+function inLeadingSubordinateClause(toks: Token[], i: number): boolean {
+  if (!LEADING_SUBORDINATORS.has(toks[0]?.lower ?? '') || i > 8) return false;
+  if (toks.slice(1, i).some((t) => t.punct || t.quoted)) return false;
+  const clause = toks.slice(i + 1, i + 10);
+  const comma = clause.findIndex((t) => t.text === ',');
+  return comma >= 0 && clause.slice(0, comma).every((t) => !t.quoted && !t.punct && t.lower !== 'that');
 }
 
 /** After a quote that opens its sentence, a few plain words end it: no cue, no name, no second quote. */
