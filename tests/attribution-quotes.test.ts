@@ -119,4 +119,14 @@ describe('quotation layout', () => {
     const r = attribute('Gary Vela added to his fleet of ferries by buying two more in Oslo.', 'Marta Lind added 300 jobs at the port last year.');
     expect(r.statements).toEqual([]);
   });
+
+  it('reads a speech noun a person owns: “X’s claim that …”, “X’s calls for …”', () => {
+    const r = attribute('Reporters checked Ilona Varga’s claim that the harbour had never flooded.', 'Mayor Varga’s calls for a second pier, first made in May, were ignored.');
+    expect(textsBy(r, 'Ilona Varga')).toEqual(['the harbour had never flooded', 'a second pier']);
+  });
+
+  it('does not read a speech noun with a place or an audience as words said', () => {
+    const r = attribute('Ilona Varga’s speech to the harbour association lasted an hour.', 'It helped Ilona Varga’s claim to the mayoralty.');
+    expect(r.statements).toEqual([]);
+  });
 });

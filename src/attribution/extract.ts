@@ -3,7 +3,7 @@
 
 import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
-import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
+import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, SPEECH_NOUNS, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
 import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
@@ -291,6 +291,10 @@ class ArticleExtractor {
         this.lastDirect = { key: statement.speaker, paragraph: para.n };
       }
     }
+    for (const owned of this.ownedSpeech(para, unit, runs, out)) {
+      out.push(owned);
+      this.statements.push(owned);
+    }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
     const according = this.accordingTo(para, unit, runs);
     if (according) {
@@ -457,6 +461,40 @@ class ArticleExtractor {
     const verb = toks[subject.to];
     if (!verb || !looksLikeTagVerb(verb)) return null;
     return this.make(subject.key, 'direct', para, spans);
+  }
+
+  /**
+   * "Donald Trump’s claim that there have been “thousands of shootings”", "Mr. Obama’s calls for tighter gun
+   * control", "Clinton’s comments Tuesday on the shooting": a speech noun owned by a person reports their words.
+   */
+  private ownedSpeech(para: Para, unit: Unit, runs: NameRun[], found: LocalStatement[]): LocalStatement[] {
+    const toks = unit.tokens;
+    const out: LocalStatement[] = [];
+    for (const run of runs) {
+      if (!run.possessive || run.kind === 'organisation' || toks[run.to - 1]?.quoted) continue;
+      let k = run.to;
+      while (k < run.to + 2 && toks[k] && !toks[k]!.punct && !toks[k]!.cap && !SPEECH_NOUNS.has(toks[k]!.lower) && !CUE_FORMS.has(toks[k]!.lower)) k++;
+      const noun = toks[k];
+      if (!noun || !SPEECH_NOUNS.has(noun.lower)) continue;
+      let c = k + 1;
+      if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$/.test(toks[c]?.lower ?? '')) c++;
+      const link = toks[c];
+      // "Trump's claim to the nomination", "her speech to the association": "to" leads to words only after a
+      // response, call or plea.
+      const linked = link && (['that', 'about', 'on', 'for'].includes(link.lower) || (link.lower === 'to' && ['response', 'call', 'calls', 'plea'].includes(noun.lower)));
+      if (!linked || toks[c + 1] === undefined) continue;
+      const from = c + 1;
+      const start = (toks[from] as Token).start;
+      if (found.some((s) => s.spans.some(([a, b]) => start >= a && start < b))) continue;
+      // The owned words end at the next comma: "Asked about Trump's declaration that it had been a bomb, Clinton said …".
+      const end = objectPhraseEnd(para.text, unit, toks, from);
+      if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+      const key = this.keyForRun(run, true);
+      if (!key || this.entities.get(key)?.kind !== 'person') continue;
+      const inside = unit.quotes.some((q) => q.start >= start && q.start < end);
+      out.push(this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]));
+    }
+    return out;
   }
 
   /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */

@@ -64,8 +64,18 @@ export const CUE_FORMS: Map<string, string> = (() => {
 })();
 
 /** One pass over a paragraph: a quotation mark, a colon label, a cue form or "according" — without one, nothing to extract. */
+/** Nouns that report words when a speaker owns them: "Trump’s claim that …", "Obama’s calls for …". */
+export const SPEECH_NOUNS = new Set(
+  `claim claims announcement statement statements remark remarks comment comments assertion promise promises pledge
+  warning vow vows suggestion insistence argument charge accusation denial admission call calls proposal contention
+  complaint criticism prediction declaration message missive plea threat boast response emphasis question words
+  speech tweet tweets testimony`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 export const SPEECH_CHECK = new RegExp(
-  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), ...SPEECH_NOUNS, 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
   'i',
 );
 
