@@ -101,3 +101,19 @@ describe('cues before a colon and after a longer object', () => {
     expect(said(r, 'Ruth Okafor')).toEqual(['The levy is dead and buried.', 'the plan was dead']);
   });
 });
+
+describe('"as X put it"', () => {
+  it('takes the quote or the clause after "As X put it," and the clause before ", as X puts it."', () => {
+    const r = attribute(
+      'As Senator Ruth Okafor put it, “Nobody in this town will pay the levy twice.”',
+      'As Okafor puts it, the levy is a tax on the poor.',
+      'The council will vote in May, as Okafor puts it.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.', 'the levy is a tax on the poor', 'The council will vote in May']);
+  });
+
+  it('does not take "put it on the table" as speech', () => {
+    const r = attribute('Ruth Okafor found the old budget and put it on the table.');
+    expect(r.statements).toEqual([]);
+  });
+});

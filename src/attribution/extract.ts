@@ -382,6 +382,8 @@ class ArticleExtractor {
 
   private isCue(toks: Token[], i: number): boolean {
     const t = toks[i] as Token;
+    // "As Senator Cornyn put it, “…”": "put it" reports the words that follow or come before.
+    if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it') return true;
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
     const particle = PARTICLE_CUES[lemma];
@@ -458,6 +460,32 @@ class ArticleExtractor {
     if (subject.from > i) c = subject.to; // said Smith, …
     const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
     if (particle) c++;
+    const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
+    if (putIt) {
+      c = i + 2;
+      // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
+      let as = subject.from;
+      while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
+      if (toks[as]?.lower !== 'as') return null;
+      if (toks[as - 1]?.text === ',') {
+        // "…, as Marcus puts it." The content is the sentence before "as"; "…, as the magazine put it, “the operator.”" the quote after.
+        const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
+        if (after) {
+          covered.push(after);
+          return this.make(speaker, 'direct', para, [trimSpan(para.text, after.innerStart, after.innerEnd)]);
+        }
+        return toks.slice(c).every((t) => t.punct) ? this.trailingContent(para, unit, { ...subject, from: as }, i, covered) : null;
+      }
+      // "As Marcus puts it, Obama is trying …": the content follows the comma.
+      const rest = toks[c + 1];
+      if (toks[c]?.text === ',' && rest && !rest.punct) {
+        const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
+        if (!(inside.length === 1 && inside[0]?.start === rest.start)) {
+          inside.forEach((q) => covered.push(q));
+          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))]);
+        }
+      }
+    }
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);

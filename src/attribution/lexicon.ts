@@ -63,9 +63,9 @@ export const CUE_FORMS: Map<string, string> = (() => {
   return forms;
 })();
 
-/** One pass over a paragraph: a quotation mark, a colon label, a cue form or "according" — without one, nothing to extract. */
+/** One pass over a paragraph: a quotation mark, a colon label, a cue form, "according" or "put it" — without one, nothing to extract. */
 export const SPEECH_CHECK = new RegExp(
-  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), 'according', 'puts? it'].sort((a, b) => b.length - a.length).join('|')})\\b`,
   'i',
 );
 
