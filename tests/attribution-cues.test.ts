@@ -117,3 +117,19 @@ describe('"as X put it"', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('cue words that are not speech here', () => {
+  it('reads "responded to", "added to", "wrote a …" and nouns after a determiner or preposition as no speech', () => {
+    const r = attribute(
+      'Mayor Ana Duarte responded to the flood by opening two shelters.',
+      'Duarte added to her lead in the polls and wrote a book about the harbour.',
+      'Critics pointed to remarks Duarte made in March and to her comments on the ferry.',
+    );
+    expect(r.statements).toEqual([]);
+  });
+
+  it('takes "responded by saying …" as speech of the clause subject', () => {
+    const r = attribute('Mayor Ana Duarte spoke first.', 'Duarte responded by saying the shelters would stay open all winter.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the shelters would stay open all winter']);
+  });
+});

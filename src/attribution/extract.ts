@@ -386,13 +386,22 @@ class ArticleExtractor {
     if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it') return true;
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
+    // "from remarks Clinton made", "the claims", "his comments": after a determiner or preposition it is a noun.
+    if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed')) return false;
+    // "pointed to remarks Duarte made": an -s form after a preposition is a plural noun.
+    if (t.lower !== lemma && t.lower.endsWith('s') && ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')) return false;
+    // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
+    // ("responded by saying …": the participle is the cue.)
+    if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
+    if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
-    if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
       // "the praise", "the Paris attacks", "thanks to": the base and -s forms of some object cues are nouns.
       if (t.lower === lemma || NOUN_LIKE_S.has(t.lower)) return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
@@ -401,7 +410,7 @@ class ArticleExtractor {
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
       if (['for', 'by', 'as', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '')) return false;
     }
-    if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
+    if (t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
       return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
     }
@@ -416,7 +425,8 @@ class ArticleExtractor {
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
     const preposition = toks[i + 1]?.lower ?? '';
     const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue ? null : this.subjectAfter(para, unit, runs, i));
+    // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -559,7 +569,7 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    if (!toks[i]?.lower.endsWith('ing') || toks[i - 1]?.text !== ',') return null;
+    if (!toks[i]?.lower.endsWith('ing') || (toks[i - 1]?.text !== ',' && toks[i - 1]?.lower !== 'by')) return null;
     return this.clauseSubject(para, unit, runs, i);
   }
 
@@ -904,6 +914,10 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
   if (LEADING_WORDS.has(first.lower) || PREPOSITIONAL_START.has(first.lower)) return true;
   return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
+
+/** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
+const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
+  'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
 
 /** -s forms of object cues that are mostly nouns: "the Paris attacks", "thanks to", "blasts of cold air". */
 const NOUN_LIKE_S = new Set(['attacks', 'thanks', 'blasts']);
