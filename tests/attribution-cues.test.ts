@@ -133,3 +133,15 @@ describe('cue words that are not speech here', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the shelters would stay open all winter']);
   });
 });
+
+describe('nominal cues owned by a person', () => {
+  it('takes what follows "X’s claim that" and "X’s comments on"', () => {
+    const r = attribute(
+      'Senator Ruth Okafor spoke on Monday.',
+      'Okafor’s claim that the levy doubled rents is disputed.',
+      'Okafor’s comments Tuesday on the harbour closure came as the ferry stopped.',
+      'Okafor’s office is in the harbour.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['the levy doubled rents is disputed', 'the harbour closure']);
+  });
+});

@@ -3,7 +3,7 @@
 
 import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
-import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
+import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, SPEECH_NOUNS, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
 import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
@@ -285,6 +285,11 @@ class ArticleExtractor {
         this.statements.push(label);
         return out;
       }
+    }
+    const claim = this.possessiveClaim(para, unit, runs, out, covered);
+    if (claim) {
+      out.push(claim);
+      this.statements.push(claim);
     }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
     const according = this.accordingTo(para, unit, runs);
@@ -624,6 +629,41 @@ class ArticleExtractor {
     inside.forEach((q) => covered.push(q));
     if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
     return this.make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans);
+  }
+
+  /**
+   * A nominal cue owned by a person: "Trump’s claim that there have been thousands of shootings",
+   * "Obama’s announcement Friday of new rules", "Fiorina’s statement about the video". What follows
+   * "that", "about", "on" or "of" is what the person said.
+   */
+  private possessiveClaim(para: Para, unit: Unit, runs: NameRun[], found: LocalStatement[], covered: QuoteSpan[]): LocalStatement | null {
+    const toks = unit.tokens;
+    for (const run of runs) {
+      if (!run.possessive || run.kind === 'organisation') continue;
+      let k = run.to;
+      if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
+      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '')) continue;
+      // "Trump’s statement earlier this year that …": a short adverbial may sit between the noun and "that".
+      let c = k + 1;
+      while (c < toks.length && c - k <= 4 && !['that', 'about', 'on', 'of'].includes((toks[c] as Token).lower) && !(toks[c] as Token).punct && !(toks[c] as Token).quoted) c++;
+      const link = toks[c]?.lower ?? '';
+      if (!['that', 'about', 'on', 'of'].includes(link) || !toks[c + 1]) continue;
+      const start = (toks[c + 1] as Token).start;
+      if (found.some((st) => st.spans.some(([a, b]) => start >= a && start < b))) continue;
+      // "Clinton’s comments on the shooting came as …": the noun phrase is the subject; its verb ends the content.
+      let end = link === 'that' ? clauseContentEnd(para.text, unit, toks, c) : objectPhraseEnd(para.text, unit, toks, c);
+      if (link !== 'that') {
+        const verb = toks.find((t, j) => j > c + 1 && t.start < end && !t.quoted && (NEW_VERB_AFTER_AND.has(t.lower) || ['came', 'comes', 'seems', 'seemed', 'drew', 'draws'].includes(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)));
+        if (verb) end = verb.start;
+      }
+      if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+      const key = this.keyForRun(run, true);
+      if (!key || this.entities.get(key)?.kind !== 'person') continue;
+      const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
+      inside.forEach((q) => covered.push(q));
+      return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+    }
+    return null;
   }
 
   /** "According to X, …" and "…, according to X." */

@@ -63,9 +63,18 @@ export const CUE_FORMS: Map<string, string> = (() => {
   return forms;
 })();
 
-/** One pass over a paragraph: a quotation mark, a colon label, a cue form, "according" or "put it" — without one, nothing to extract. */
+/** Nouns of saying that a person's possessive owns: "Trump’s claim that …", "Obama’s announcement of …". */
+export const SPEECH_NOUNS = new Set(
+  `claim claims statement statements remark remarks comment comments announcement assertion assertions suggestion
+  insistence contention argument admission allegation allegations accusation accusations promise pledge vow warning
+  prediction denial boast description explanation`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** One pass over a paragraph: a quotation mark, a colon label, a cue form or noun, "according" or "put it" — without one, nothing to extract. */
 export const SPEECH_CHECK = new RegExp(
-  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), 'according', 'puts? it'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), ...SPEECH_NOUNS, 'according', 'puts? it'].sort((a, b) => b.length - a.length).join('|')})\\b`,
   'i',
 );
 
