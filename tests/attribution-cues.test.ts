@@ -101,3 +101,47 @@ describe('cues before a colon and after a longer object', () => {
     expect(said(r, 'Ruth Okafor')).toEqual(['The levy is dead and buried.', 'the plan was dead']);
   });
 });
+
+describe('"as X put it"', () => {
+  it('takes the quote or the clause after "As X put it," and the clause before ", as X puts it."', () => {
+    const r = attribute(
+      'As Senator Ruth Okafor put it, “Nobody in this town will pay the levy twice.”',
+      'As Okafor puts it, the levy is a tax on the poor.',
+      'The council will vote in May, as Okafor puts it.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['Nobody in this town will pay the levy twice.', 'the levy is a tax on the poor', 'The council will vote in May']);
+  });
+
+  it('does not take "put it on the table" as speech', () => {
+    const r = attribute('Ruth Okafor found the old budget and put it on the table.');
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('cue words that are not speech here', () => {
+  it('reads "responded to", "added to", "wrote a …" and nouns after a determiner or preposition as no speech', () => {
+    const r = attribute(
+      'Mayor Ana Duarte responded to the flood by opening two shelters.',
+      'Duarte added to her lead in the polls and wrote a book about the harbour.',
+      'Critics pointed to remarks Duarte made in March and to her comments on the ferry.',
+    );
+    expect(r.statements).toEqual([]);
+  });
+
+  it('takes "responded by saying …" as speech of the clause subject', () => {
+    const r = attribute('Mayor Ana Duarte spoke first.', 'Duarte responded by saying the shelters would stay open all winter.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the shelters would stay open all winter']);
+  });
+});
+
+describe('nominal cues owned by a person', () => {
+  it('takes what follows "X’s claim that" and "X’s comments on"', () => {
+    const r = attribute(
+      'Senator Ruth Okafor spoke on Monday.',
+      'Okafor’s claim that the levy doubled rents is disputed.',
+      'Okafor’s comments Tuesday on the harbour closure came as the ferry stopped.',
+      'Okafor’s office is in the harbour.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['the levy doubled rents is disputed', 'the harbour closure']);
+  });
+});

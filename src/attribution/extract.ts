@@ -291,9 +291,10 @@ class ArticleExtractor {
         this.lastDirect = { key: statement.speaker, paragraph: para.n };
       }
     }
-    for (const owned of this.ownedSpeech(para, unit, runs, out)) {
-      out.push(owned);
-      this.statements.push(owned);
+    const claim = this.possessiveClaim(para, unit, runs, out, covered);
+    if (claim) {
+      out.push(claim);
+      this.statements.push(claim);
     }
     if (!hasCue && !hasQuote && !toks.some((t) => t.lower === 'according')) return out;
     const according = this.accordingTo(para, unit, runs);
@@ -463,40 +464,6 @@ class ArticleExtractor {
     return this.make(subject.key, 'direct', para, spans);
   }
 
-  /**
-   * "Donald Trump’s claim that there have been “thousands of shootings”", "Mr. Obama’s calls for tighter gun
-   * control", "Clinton’s comments Tuesday on the shooting": a speech noun owned by a person reports their words.
-   */
-  private ownedSpeech(para: Para, unit: Unit, runs: NameRun[], found: LocalStatement[]): LocalStatement[] {
-    const toks = unit.tokens;
-    const out: LocalStatement[] = [];
-    for (const run of runs) {
-      if (!run.possessive || run.kind === 'organisation' || toks[run.to - 1]?.quoted) continue;
-      let k = run.to;
-      while (k < run.to + 2 && toks[k] && !toks[k]!.punct && !toks[k]!.cap && !SPEECH_NOUNS.has(toks[k]!.lower) && !CUE_FORMS.has(toks[k]!.lower)) k++;
-      const noun = toks[k];
-      if (!noun || !SPEECH_NOUNS.has(noun.lower)) continue;
-      let c = k + 1;
-      if (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$/.test(toks[c]?.lower ?? '')) c++;
-      const link = toks[c];
-      // "Trump's claim to the nomination", "her speech to the association": "to" leads to words only after a
-      // response, call or plea.
-      const linked = link && (['that', 'about', 'on', 'for'].includes(link.lower) || (link.lower === 'to' && ['response', 'call', 'calls', 'plea'].includes(noun.lower)));
-      if (!linked || toks[c + 1] === undefined) continue;
-      const from = c + 1;
-      const start = (toks[from] as Token).start;
-      if (found.some((s) => s.spans.some(([a, b]) => start >= a && start < b))) continue;
-      // The owned words end at the next comma: "Asked about Trump's declaration that it had been a bomb, Clinton said …".
-      const end = objectPhraseEnd(para.text, unit, toks, from);
-      if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
-      const key = this.keyForRun(run, true);
-      if (!key || this.entities.get(key)?.kind !== 'person') continue;
-      const inside = unit.quotes.some((q) => q.start >= start && q.start < end);
-      out.push(this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]));
-    }
-    return out;
-  }
-
   /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */
   private colonClauseSpeaker(para: Para, unit: Unit, runs: NameRun[], colon: number): string | null {
     const toks = unit.tokens;
@@ -510,15 +477,26 @@ class ArticleExtractor {
 
   private isCue(toks: Token[], i: number): boolean {
     const t = toks[i] as Token;
+    // "As Senator Cornyn put it, “…”": "put it" reports the words that follow or come before.
+    if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it') return true;
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) return false;
+    // "from remarks Clinton made", "the claims", "his comments": after a determiner or preposition it is a noun.
+    if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed')) return false;
+    // "pointed to remarks Duarte made": an -s form after a preposition is a plural noun.
+    if (t.lower !== lemma && t.lower.endsWith('s') && ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')) return false;
+    // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
+    // ("responded by saying …": the participle is the cue.)
+    if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
+    if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
-    if (t.lower.endsWith('ing') && ['while', 'by', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
       // "the praise", "the Paris attacks", "thanks to": the base and -s forms of some object cues are nouns.
       if (t.lower === lemma || NOUN_LIKE_S.has(t.lower)) return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
@@ -530,7 +508,7 @@ class ArticleExtractor {
     const next = toks[i + 1];
     // "added to his portfolio", "added 292,000 jobs": doing, not saying.
     if (lemma === 'add' && next && (next.lower === 'to' || /^[\d$]/.test(next.text) || ['more', 'another', 'new'].includes(next.lower))) return false;
-    if (t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
+    if (t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
       return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
     }
@@ -545,7 +523,8 @@ class ArticleExtractor {
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
     const preposition = toks[i + 1]?.lower ?? '';
     const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue ? null : this.subjectAfter(para, unit, runs, i));
+    // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -589,6 +568,32 @@ class ArticleExtractor {
     if (subject.from > i) c = subject.to; // said Smith, …
     const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
     if (particle) c++;
+    const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
+    if (putIt) {
+      c = i + 2;
+      // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
+      let as = subject.from;
+      while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
+      if (toks[as]?.lower !== 'as') return null;
+      if (toks[as - 1]?.text === ',') {
+        // "…, as Marcus puts it." The content is the sentence before "as"; "…, as the magazine put it, “the operator.”" the quote after.
+        const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
+        if (after) {
+          covered.push(after);
+          return this.make(speaker, 'direct', para, [trimSpan(para.text, after.innerStart, after.innerEnd)]);
+        }
+        return toks.slice(c).every((t) => t.punct) ? this.trailingContent(para, unit, { ...subject, from: as }, i, covered) : null;
+      }
+      // "As Marcus puts it, Obama is trying …": the content follows the comma.
+      const rest = toks[c + 1];
+      if (toks[c]?.text === ',' && rest && !rest.punct) {
+        const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
+        if (!(inside.length === 1 && inside[0]?.start === rest.start)) {
+          inside.forEach((q) => covered.push(q));
+          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))]);
+        }
+      }
+    }
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
@@ -668,8 +673,8 @@ class ArticleExtractor {
     const toks = unit.tokens;
     if (!toks[i]?.lower.endsWith('ing')) return null;
     const prev = toks[i - 1]?.lower ?? '';
-    // "…, saying", "“…,” Cruz replied, before adding that": the main clause's subject.
-    if (prev === ',') return this.clauseSubject(para, unit, runs, i);
+    // "…, saying", "by saying", "“…,” Cruz replied, before adding that": the main clause's subject.
+    if (prev === ',' || prev === 'by') return this.clauseSubject(para, unit, runs, i);
     if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
@@ -739,6 +744,44 @@ class ArticleExtractor {
     inside.forEach((q) => covered.push(q));
     if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
     return this.make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans);
+  }
+
+  /**
+   * A nominal cue owned by a person: "Trump’s claim that there have been thousands of shootings",
+   * "Obama’s announcement Friday of new rules", "Fiorina’s statement about the video". What follows
+   * "that", "about", "on" or "of" is what the person said.
+   */
+  private possessiveClaim(para: Para, unit: Unit, runs: NameRun[], found: LocalStatement[], covered: QuoteSpan[]): LocalStatement | null {
+    const toks = unit.tokens;
+    for (const run of runs) {
+      if (!run.possessive || run.kind === 'organisation') continue;
+      let k = run.to;
+      if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
+      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '')) continue;
+      // "Trump’s statement earlier this year that …": a short adverbial may sit between the noun and "that".
+      let c = k + 1;
+      // "Obama’s calls for …", "his response to …": "for" and "to" lead to words only after a call, plea or response
+      // ("her speech to the association", "Trump's claim to the nomination" do not).
+      const links = ['call', 'calls', 'plea', 'response'].includes(toks[k]?.lower ?? '') ? ['that', 'about', 'on', 'of', 'for', 'to'] : ['that', 'about', 'on', 'of'];
+      while (c < toks.length && c - k <= 4 && !links.includes((toks[c] as Token).lower) && !(toks[c] as Token).punct && !(toks[c] as Token).quoted) c++;
+      const link = toks[c]?.lower ?? '';
+      if (!links.includes(link) || !toks[c + 1]) continue;
+      const start = (toks[c + 1] as Token).start;
+      if (found.some((st) => st.spans.some(([a, b]) => start >= a && start < b))) continue;
+      // "Clinton’s comments on the shooting came as …": the noun phrase is the subject; its verb ends the content.
+      let end = link === 'that' ? clauseContentEnd(para.text, unit, toks, c) : objectPhraseEnd(para.text, unit, toks, c);
+      if (link !== 'that') {
+        const verb = toks.find((t, j) => j > c + 1 && t.start < end && !t.quoted && (NEW_VERB_AFTER_AND.has(t.lower) || ['came', 'comes', 'seems', 'seemed', 'drew', 'draws'].includes(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)));
+        if (verb) end = verb.start;
+      }
+      if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+      const key = this.keyForRun(run, true);
+      if (!key || this.entities.get(key)?.kind !== 'person') continue;
+      const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
+      inside.forEach((q) => covered.push(q));
+      return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+    }
+    return null;
   }
 
   /** "According to X, …" and "…, according to X." */
@@ -1219,6 +1262,10 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
   if (LEADING_WORDS.has(first.lower) || PREPOSITIONAL_START.has(first.lower)) return true;
   return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
+
+/** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
+const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
+  'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
 
 /** -s forms of object cues that are mostly nouns: "the Paris attacks", "thanks to", "blasts of cold air". */
 const NOUN_LIKE_S = new Set(['attacks', 'thanks', 'blasts']);

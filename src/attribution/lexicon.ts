@@ -63,19 +63,19 @@ export const CUE_FORMS: Map<string, string> = (() => {
   return forms;
 })();
 
-/** One pass over a paragraph: a quotation mark, a colon label, a cue form or "according" — without one, nothing to extract. */
-/** Nouns that report words when a speaker owns them: "Trump’s claim that …", "Obama’s calls for …". */
+/** Nouns of saying that a person's possessive owns: "Trump’s claim that …", "Obama’s calls for …". */
 export const SPEECH_NOUNS = new Set(
-  `claim claims announcement statement statements remark remarks comment comments assertion promise promises pledge
-  warning vow vows suggestion insistence argument charge accusation denial admission call calls proposal contention
-  complaint criticism prediction declaration message missive plea threat boast response emphasis question words
-  speech tweet tweets testimony`
+  `claim claims statement statements remark remarks comment comments announcement assertion assertions suggestion
+  insistence contention argument admission allegation allegations accusation accusations promise promises pledge vow
+  vows warning prediction denial boast description explanation charge call calls proposal complaint criticism
+  declaration message missive plea threat response emphasis question words speech tweet tweets testimony`
     .split(/\s+/)
     .filter(Boolean),
 );
 
+/** One pass over a paragraph: a quotation mark, a colon label, a cue form or noun, "according" or "put it" — without one, nothing to extract. */
 export const SPEECH_CHECK = new RegExp(
-  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), ...SPEECH_NOUNS, 'according'].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `["“”«»„]|''|’’|:\\s|\\b(?:${[...CUE_FORMS.keys(), ...SPEECH_NOUNS, 'according', 'puts? it'].sort((a, b) => b.length - a.length).join('|')})\\b`,
   'i',
 );
 
