@@ -179,3 +179,26 @@ describe('pronouns', () => {
     expect(said(r, 'Mara Roe')).toEqual([]);
   });
 });
+
+describe('names and auxiliaries', () => {
+  it('reads a sentence-initial surname that looks like an adverb or a verb as the name the article knows', () => {
+    const r = attribute('The columnist Ruth Connolly died on Monday.', 'Connolly also noted that the two governors never gave in on taxes.');
+    expect(said(r, 'Ruth Connolly')).toEqual(['the two governors never gave in on taxes']);
+  });
+
+  it('skips "isn’t", an emphatic "did" and "itself" before the verb, but not a denial ("did not complain")', () => {
+    const r = attribute(
+      'Mayor Dan Ruiz isn’t saying which budget lines he would cut.',
+      'Acme itself said the merger was off.',
+      'Gov. Ivy Lane did not complain when the state budget passed.',
+    );
+    expect(said(r, 'Dan Ruiz')).toEqual(['which budget lines he would cut']);
+    expect(said(r, 'Acme')).toEqual(['the merger was off']);
+    expect(said(r, 'Ivy Lane')).toEqual([]);
+  });
+
+  it('gives “…,” adding that to the speaker of the quote that ends in a comma', () => {
+    const r = attribute('In a statement, Nordvik said: “The company was highly successful when it went public a decade ago,” adding that its value quadrupled within a year.');
+    expect(said(r, 'Nordvik')).toEqual(['The company was highly successful when it went public a decade ago', 'its value quadrupled within a year']);
+  });
+});

@@ -5,7 +5,7 @@ import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
 import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, NOT_NAMES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
-import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
+import { findNameRuns, foldName, genderFromWords, isRoleWord, looksLikeVerbOrAdverb, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 import { paragraphUnits } from './tokens.js';
 
@@ -71,6 +71,7 @@ class ArticleExtractor {
     });
     // Pass 1: who is named, with which roles, before deciding who speaks.
     for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
+    this.rereadFirstWords(paras);
     this.learnAppositions(paras);
     // Pass 2: statements.
     for (const para of paras) this.extractParagraph(para);
@@ -101,6 +102,21 @@ class ArticleExtractor {
   }
 
   // ---- people ----
+
+  /**
+   * "Schlafly also noted", "Schilling told WEEI": a sentence's first word that looks like an adverb or a verb
+   * is a name after all when the article names someone with that surname.
+   */
+  private rereadFirstWords(paras: Para[]): void {
+    const isKnownName = (word: string): boolean => this.sameSurnamePeople(word).length > 0;
+    for (const para of paras) {
+      para.units.forEach((unit, ui) => {
+        const first = unit.tokens.find((t) => !t.punct);
+        if (!first?.cap || !looksLikeVerbOrAdverb(first.lower) || !isKnownName(first.text.replace(/['’]s?$/, ''))) return;
+        para.runs[ui] = findNameRuns(para.text, unit.tokens, isKnownName);
+      });
+    }
+  }
 
   /** A lone capitalised word that the article also uses as a place ("to Moscow") speaks for an institution. */
   private markPlaces(): void {
@@ -511,8 +527,9 @@ class ArticleExtractor {
     const toks = unit.tokens;
     if (!toks[i]?.lower.endsWith('ing')) return null;
     const prev = toks[i - 1]?.lower ?? '';
-    // "…, saying", "“…,” Cruz replied, before adding that": the main clause's subject.
-    if (prev === ',') return this.clauseSubject(para, unit, runs, i);
+    // "…, saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
+    const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
+    if (prev === ',' || commaInQuote) return this.clauseSubject(para, unit, runs, i);
     if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
@@ -633,7 +650,10 @@ class ArticleExtractor {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
       // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
-      const adverb = (/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '');
+      // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
+      // (not "did not complain": a denied verb reports no words).
+      const adverb = ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
+        /^(?:is|was|were|are)n['’]t$/.test(t.lower) || (['did', 'does', 'do'].includes(t.lower) && k === i - 1) || ['time', 'himself', 'herself', 'itself', 'themselves'].includes(t.lower);
       if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
         k--;
         skipped++;
