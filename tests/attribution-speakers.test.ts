@@ -202,3 +202,15 @@ describe('names and auxiliaries', () => {
     expect(said(r, 'Nordvik')).toEqual(['The company was highly successful when it went public a decade ago', 'its value quadrupled within a year']);
   });
 });
+
+describe('a participle of saying that opens the sentence', () => {
+  it('gives "Noting that …," to the subject after the comma', () => {
+    const r = attribute('Noting that both governors faced a hostile press, Ruth Connolly compared their campaigns at length.');
+    expect(said(r, 'Ruth Connolly')).toEqual(['both governors faced a hostile press']);
+  });
+
+  it('does not read an object as content: "Responding to the criticism, Lee said: …"', () => {
+    const r = attribute('Responding to the criticism in the interview, Tom Lee said: “He has never met me and does not know me.”');
+    expect(said(r, 'Tom Lee')).toEqual(['He has never met me and does not know me.']);
+  });
+});

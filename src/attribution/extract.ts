@@ -34,6 +34,8 @@ interface Subject {
   to: number;
   /** A description ("the chancellor", "a spokesman") rather than a name or a pronoun. */
   described?: boolean;
+  /** The content, when finding the subject already told where it is ("Noting that …, Allen said"). */
+  content?: Span;
 }
 
 interface Para {
@@ -423,6 +425,12 @@ class ArticleExtractor {
       return null;
     }
     const speaker = subject.key;
+    if (subject.content) {
+      const [a, b] = subject.content;
+      const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= a && q.start < b);
+      inside.forEach((q) => covered.push(q));
+      return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [subject.content]);
+    }
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
@@ -526,6 +534,7 @@ class ArticleExtractor {
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
     if (!toks[i]?.lower.endsWith('ing')) return null;
+    if (toks.slice(0, i).every((t) => t.punct && !t.quoted)) return this.leadingParticipleSubject(para, unit, runs, i);
     const prev = toks[i - 1]?.lower ?? '';
     // "…, saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
     const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
@@ -535,6 +544,35 @@ class ArticleExtractor {
     // that put out the message, after the nearest mark.
     if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
     return null;
+  }
+
+  /**
+   * "Noting that both men faced a hostile press, Schlafly put her finger on …": a participle of saying that
+   * opens the sentence reports the words of the main clause's subject, right after the participle's comma.
+   */
+  private leadingParticipleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    // A clause follows ("Noting that …", "Noting he …"), not an object ("Responding to this criticism").
+    if (!['that', 'he', 'she', 'they', 'it', 'we', 'i'].includes(toks[i + 1]?.lower ?? '')) return null;
+    let comma = -1;
+    for (let k = i + 1; k < toks.length && k - i <= 40; k++) {
+      const t = toks[k] as Token;
+      if (t.quoted) continue;
+      if (t.text === ',') {
+        comma = k;
+        break;
+      }
+      if (['.', ';', ':', '!', '?'].includes(t.text)) return null;
+    }
+    const first = toks[comma + 1];
+    if (comma < i + 3 || !first) return null;
+    const content = trimSpan(para.text, (toks[skipToThat(toks, i + 1)] as Token).start, (toks[comma] as Token).start);
+    if (first.lower === 'he' || first.lower === 'she') {
+      return { key: this.resolvePronoun(first.lower === 'he' ? 'm' : 'f', para.n), from: comma + 1, to: comma + 2, content };
+    }
+    const run = runs.find((r) => r.phraseFrom === comma + 1 && r.kind !== 'organisation' && !r.possessive);
+    const key = run ? this.keyForRun(run, true) : null;
+    return key && run ? { key, from: run.phraseFrom, to: run.to, content } : null;
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
