@@ -159,6 +159,12 @@ describe('pronouns', () => {
     expect(said(r, 'Alan Pryce')).toEqual([]);
   });
 
+  it('does not resolve he/she to a place such as "New Hampshire"', () => {
+    const r = attribute('Senator Ted Halvorsen spoke in Concord on Monday. New Hampshire voters cheered him.', '“I have an idea of who should build it,” he said.');
+    expect(said(r, 'Ted Halvorsen')).toEqual(['I have an idea of who should build it']);
+    expect(said(r, 'New Hampshire')).toEqual([]);
+  });
+
   it('does not give a trailing "he said" to a name inside the content', () => {
     const r = attribute('Coach Leon Marsh praised the team.', 'Ivan Petrov will start on Sunday, he said.');
     expect(said(r, 'Leon Marsh')).toEqual(['Ivan Petrov will start on Sunday']);

@@ -35,6 +35,7 @@ export interface NameRun {
   key?: string;
 }
 
+const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'fort', 'port', 'mount', 'puerto', 'des']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.']);
 const NATIONALITY = /^(?:[A-Z]{2,4}|U\.S\.|U\.K\.|U\.N\.|E\.U\.|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i|an|ic|ch))$/u;
@@ -109,7 +110,9 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
   const before = tokens[from - 1];
   const theBefore = before?.lower === 'the' || runTokens[0]?.lower === 'the';
   // The head (last word) decides: "White House" is an organisation, "Senate Majority Leader Mitch McConnell" a person.
-  const isOrg = ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
+  // "New York", "South Carolina", "Los Angeles": a place, which can speak as an institution but is no person.
+  const isPlace = runTokens.length >= 2 && runTokens.length <= 3 && PLACE_PREFIXES.has((runTokens[0] as Token).lower);
+  const isOrg = isPlace || ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
   if (isOrg) {
     const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
     if (start >= to) return null;
