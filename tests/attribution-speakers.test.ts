@@ -187,6 +187,11 @@ describe('pronouns', () => {
 });
 
 describe('names and auxiliaries', () => {
+  it('does not make a person of a capitalised plural that only opens sentences: "Economists expect …"', () => {
+    const r = attribute('Economists predicted two more rate rises next year, depending on how strong the economy is.', 'Mayor Lena Ortiz said the rises would hurt home buyers.');
+    expect(r.people.map((p) => p.name)).toEqual(['Lena Ortiz']);
+  });
+
   it('reads a sentence-initial surname that looks like an adverb or a verb as the name the article knows', () => {
     const r = attribute('The columnist Ruth Connolly died on Monday.', 'Connolly also noted that the two governors never gave in on taxes.');
     expect(said(r, 'Ruth Connolly')).toEqual(['the two governors never gave in on taxes']);

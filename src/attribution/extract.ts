@@ -63,6 +63,8 @@ class ArticleExtractor {
   /** Surname skeleton → entities carrying it; folded name → first organisation of that name. */
   private bySurname = new Map<string, LocalEntity[]>();
   private orgByName = new Map<string, LocalEntity>();
+  /** Names capitalised somewhere other than a sentence's first word. */
+  private midSentenceNames = new Set<string>();
 
   constructor(private readonly article: Article) {}
 
@@ -74,6 +76,11 @@ class ArticleExtractor {
     // Pass 1: who is named, with which roles, before deciding who speaks.
     for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
     this.rereadFirstWords(paras);
+    for (const para of paras) {
+      para.units.forEach((unit, ui) => {
+        for (const run of para.runs[ui] ?? []) if (unit.tokens.slice(0, run.from).some((t) => !t.punct)) this.midSentenceNames.add(run.name);
+      });
+    }
     this.learnAppositions(paras);
     // Pass 2: statements.
     for (const para of paras) this.extractParagraph(para);
@@ -207,7 +214,8 @@ class ArticleExtractor {
       if (run.honorific) person.gender ??= genderFromWords([run.honorific]);
       return person.key;
     }
-    if (run.honorific || run.role || asSubject) {
+    // A plural-looking word met only at sentence starts ("Economists predicted", "Allies say") is no one.
+    if (run.honorific || run.role || (asSubject && (this.midSentenceNames.has(run.name) || !/s$/.test(run.name)))) {
       if (NOT_NAMES.has(run.name.toLowerCase())) return null;
       const e = this.entity(`person:${foldName(run.name)}`, 'person', run.name);
       if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
