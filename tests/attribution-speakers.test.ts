@@ -159,6 +159,12 @@ describe('pronouns', () => {
     expect(said(r, 'Alan Pryce')).toEqual([]);
   });
 
+  it('does not resolve he/she to a place such as "New Hampshire"', () => {
+    const r = attribute('Senator Ted Halvorsen spoke in Concord on Monday. New Hampshire voters cheered him.', '“I have an idea of who should build it,” he said.');
+    expect(said(r, 'Ted Halvorsen')).toEqual(['I have an idea of who should build it']);
+    expect(said(r, 'New Hampshire')).toEqual([]);
+  });
+
   it('does not give a trailing "he said" to a name inside the content', () => {
     const r = attribute('Coach Leon Marsh praised the team.', 'Ivan Petrov will start on Sunday, he said.');
     expect(said(r, 'Leon Marsh')).toEqual(['Ivan Petrov will start on Sunday']);
@@ -177,5 +183,45 @@ describe('pronouns', () => {
     const r = attribute('In June 2009, after Mara Roe suffered a concussion, Tom Lee emailed her, telling her that the team needed her back soon.');
     expect(said(r, 'Tom Lee')).toEqual(['the team needed her back soon']);
     expect(said(r, 'Mara Roe')).toEqual([]);
+  });
+});
+
+describe('names and auxiliaries', () => {
+  it('does not make a person of a capitalised plural that only opens sentences: "Economists expect …"', () => {
+    const r = attribute('Economists predicted two more rate rises next year, depending on how strong the economy is.', 'Mayor Lena Ortiz said the rises would hurt home buyers.');
+    expect(r.people.map((p) => p.name)).toEqual(['Lena Ortiz']);
+  });
+
+  it('reads a sentence-initial surname that looks like an adverb or a verb as the name the article knows', () => {
+    const r = attribute('The columnist Ruth Connolly died on Monday.', 'Connolly also noted that the two governors never gave in on taxes.');
+    expect(said(r, 'Ruth Connolly')).toEqual(['the two governors never gave in on taxes']);
+  });
+
+  it('skips "isn’t", an emphatic "did" and "itself" before the verb, but not a denial ("did not complain")', () => {
+    const r = attribute(
+      'Mayor Dan Ruiz isn’t saying which budget lines he would cut.',
+      'Acme itself said the merger was off.',
+      'Gov. Ivy Lane did not complain when the state budget passed.',
+    );
+    expect(said(r, 'Dan Ruiz')).toEqual(['which budget lines he would cut']);
+    expect(said(r, 'Acme')).toEqual(['the merger was off']);
+    expect(said(r, 'Ivy Lane')).toEqual([]);
+  });
+
+  it('gives “…,” adding that to the speaker of the quote that ends in a comma', () => {
+    const r = attribute('In a statement, Nordvik said: “The company was highly successful when it went public a decade ago,” adding that its value quadrupled within a year.');
+    expect(said(r, 'Nordvik')).toEqual(['The company was highly successful when it went public a decade ago', 'its value quadrupled within a year']);
+  });
+});
+
+describe('a participle of saying that opens the sentence', () => {
+  it('gives "Noting that …," to the subject after the comma', () => {
+    const r = attribute('Noting that both governors faced a hostile press, Ruth Connolly compared their campaigns at length.');
+    expect(said(r, 'Ruth Connolly')).toEqual(['both governors faced a hostile press']);
+  });
+
+  it('does not read an object as content: "Responding to the criticism, Lee said: …"', () => {
+    const r = attribute('Responding to the criticism in the interview, Tom Lee said: “He has never met me and does not know me.”');
+    expect(said(r, 'Tom Lee')).toEqual(['He has never met me and does not know me.']);
   });
 });

@@ -5,7 +5,7 @@ import type { Article, PersonKind, Span, StatementKind } from '../types.js';
 
 import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, SPEECH_NOUNS, NOT_NAMES, OBJECT_CUES, PARTICLE_CUES, PRONOUNS, ROLE_NOUNS, THAT_ONLY_CUES } from './lexicon.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
-import { findNameRuns, foldName, genderFromWords, isRoleWord, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
+import { findNameRuns, foldName, genderFromWords, isRoleWord, looksLikeVerbOrAdverb, nameSkeleton, sameSurname, surnameOf } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 import { paragraphUnits } from './tokens.js';
 
@@ -34,6 +34,8 @@ interface Subject {
   to: number;
   /** A description ("the chancellor", "a spokesman") rather than a name or a pronoun. */
   described?: boolean;
+  /** The content, when finding the subject already told where it is ("Noting that …, Allen said"). */
+  content?: Span;
 }
 
 interface Para {
@@ -61,6 +63,8 @@ class ArticleExtractor {
   /** Surname skeleton → entities carrying it; folded name → first organisation of that name. */
   private bySurname = new Map<string, LocalEntity[]>();
   private orgByName = new Map<string, LocalEntity>();
+  /** Names capitalised somewhere other than a sentence's first word. */
+  private midSentenceNames = new Set<string>();
 
   constructor(private readonly article: Article) {}
 
@@ -71,6 +75,12 @@ class ArticleExtractor {
     });
     // Pass 1: who is named, with which roles, before deciding who speaks.
     for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
+    this.rereadFirstWords(paras);
+    for (const para of paras) {
+      para.units.forEach((unit, ui) => {
+        for (const run of para.runs[ui] ?? []) if (unit.tokens.slice(0, run.from).some((t) => !t.punct)) this.midSentenceNames.add(run.name);
+      });
+    }
     this.learnAppositions(paras);
     // Pass 2: statements.
     for (const para of paras) this.extractParagraph(para);
@@ -101,6 +111,21 @@ class ArticleExtractor {
   }
 
   // ---- people ----
+
+  /**
+   * "Schlafly also noted", "Schilling told WEEI": a sentence's first word that looks like an adverb or a verb
+   * is a name after all when the article names someone with that surname.
+   */
+  private rereadFirstWords(paras: Para[]): void {
+    const isKnownName = (word: string): boolean => this.sameSurnamePeople(word).length > 0;
+    for (const para of paras) {
+      para.units.forEach((unit, ui) => {
+        const first = unit.tokens.find((t) => !t.punct);
+        if (!first?.cap || !looksLikeVerbOrAdverb(first.lower) || !isKnownName(first.text.replace(/['’]s?$/, ''))) return;
+        para.runs[ui] = findNameRuns(para.text, unit.tokens, isKnownName);
+      });
+    }
+  }
 
   /** A lone capitalised word that the article also uses as a place ("to Moscow") speaks for an institution. */
   private markPlaces(): void {
@@ -189,7 +214,8 @@ class ArticleExtractor {
       if (run.honorific) person.gender ??= genderFromWords([run.honorific]);
       return person.key;
     }
-    if (run.honorific || run.role || asSubject) {
+    // A plural-looking word met only at sentence starts ("Economists predicted", "Allies say") is no one.
+    if (run.honorific || run.role || (asSubject && (this.midSentenceNames.has(run.name) || !/s$/.test(run.name)))) {
       if (NOT_NAMES.has(run.name.toLowerCase())) return null;
       const e = this.entity(`person:${foldName(run.name)}`, 'person', run.name);
       if (run.honorific) e.gender ??= genderFromWords([run.honorific]);
@@ -531,6 +557,12 @@ class ArticleExtractor {
       return null;
     }
     const speaker = subject.key;
+    if (subject.content) {
+      const [a, b] = subject.content;
+      const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= a && q.start < b);
+      inside.forEach((q) => covered.push(q));
+      return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [subject.content]);
+    }
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
@@ -672,14 +704,45 @@ class ArticleExtractor {
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
     if (!toks[i]?.lower.endsWith('ing')) return null;
+    if (toks.slice(0, i).every((t) => t.punct && !t.quoted)) return this.leadingParticipleSubject(para, unit, runs, i);
     const prev = toks[i - 1]?.lower ?? '';
-    // "…, saying", "by saying", "“…,” Cruz replied, before adding that": the main clause's subject.
-    if (prev === ',' || prev === 'by') return this.clauseSubject(para, unit, runs, i);
+    // "…, saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
+    const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
+    if (prev === ',' || prev === 'by' || commaInQuote) return this.clauseSubject(para, unit, runs, i);
     if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
     if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
     return null;
+  }
+
+  /**
+   * "Noting that both men faced a hostile press, Schlafly put her finger on …": a participle of saying that
+   * opens the sentence reports the words of the main clause's subject, right after the participle's comma.
+   */
+  private leadingParticipleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+    const toks = unit.tokens;
+    // A clause follows ("Noting that …", "Noting he …"), not an object ("Responding to this criticism").
+    if (!['that', 'he', 'she', 'they', 'it', 'we', 'i'].includes(toks[i + 1]?.lower ?? '')) return null;
+    let comma = -1;
+    for (let k = i + 1; k < toks.length && k - i <= 40; k++) {
+      const t = toks[k] as Token;
+      if (t.quoted) continue;
+      if (t.text === ',') {
+        comma = k;
+        break;
+      }
+      if (['.', ';', ':', '!', '?'].includes(t.text)) return null;
+    }
+    const first = toks[comma + 1];
+    if (comma < i + 3 || !first) return null;
+    const content = trimSpan(para.text, (toks[skipToThat(toks, i + 1)] as Token).start, (toks[comma] as Token).start);
+    if (first.lower === 'he' || first.lower === 'she') {
+      return { key: this.resolvePronoun(first.lower === 'he' ? 'm' : 'f', para.n), from: comma + 1, to: comma + 2, content };
+    }
+    const run = runs.find((r) => r.phraseFrom === comma + 1 && r.kind !== 'organisation' && !r.possessive);
+    const key = run ? this.keyForRun(run, true) : null;
+    return key && run ? { key, from: run.phraseFrom, to: run.to, content } : null;
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
@@ -844,7 +907,10 @@ class ArticleExtractor {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
       // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
-      const adverb = (/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '');
+      // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
+      // (not "did not complain": a denied verb reports no words).
+      const adverb = ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
+        /^(?:is|was|were|are)n['’]t$/.test(t.lower) || (['did', 'does', 'do'].includes(t.lower) && k === i - 1) || ['time', 'himself', 'herself', 'itself', 'themselves'].includes(t.lower);
       if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
         k--;
         skipped++;

@@ -35,6 +35,7 @@ export interface NameRun {
   key?: string;
 }
 
+const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'fort', 'port', 'mount', 'puerto', 'des']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.']);
 const NATIONALITY = /^(?:[A-Z]{2,4}|U\.S\.|U\.K\.|U\.N\.|E\.U\.|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i|an|ic|ch))$/u;
@@ -52,7 +53,7 @@ const ROLE_STOP = new Set(
 const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'slams', 'blasts', 'claims', 'insists', 'urges', 'vows', 'admits', 'denies', 'calls', 'asks', 'argues', 'writes', 'wrote', 'rips', 'defends', 'accuses', 'praises', 'touts', 'predicts', 'pledges', 'promises']);
 
 /** -ing, -ly and -ed words long enough not to be first names (Ted, Emily, Kimberly and Mohammed stay names). */
-function looksLikeVerbOrAdverb(lower: string): boolean {
+export function looksLikeVerbOrAdverb(lower: string): boolean {
   if (lower.length >= 6 && lower.endsWith('ing')) return true;
   if (lower.length >= 6 && lower.endsWith('ly') && !lower.endsWith('rly')) return true;
   return lower.length >= 7 && lower.endsWith('ed') && !/(?:mm|hm)ed$/.test(lower);
@@ -72,8 +73,11 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return b.start - a.end === 1 && text[a.end] === ' ';
 }
 
-/** Finds capitalised name runs in a unit's tokens. */
-export function findNameRuns(text: string, tokens: Token[]): NameRun[] {
+/**
+ * Finds capitalised name runs in a unit's tokens. `isKnownName` keeps a sentence's first word that looks
+ * like a verb or adverb ("Schlafly also noted", "Schilling told") when the article knows it as a name.
+ */
+export function findNameRuns(text: string, tokens: Token[], isKnownName?: (word: string) => boolean): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -93,20 +97,22 @@ export function findNameRuns(text: string, tokens: Token[]): NameRun[] {
       else if (PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token)) j += 2;
       else break;
     }
-    const run = classifyRun(tokens, i, j);
+    const run = classifyRun(tokens, i, j, isKnownName);
     if (run) runs.push(run);
     i = j;
   }
   return runs;
 }
 
-function classifyRun(tokens: Token[], from: number, to: number): NameRun | null {
+function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (word: string) => boolean): NameRun | null {
   const runTokens = tokens.slice(from, to);
   const last = runTokens[runTokens.length - 1] as Token;
   const before = tokens[from - 1];
   const theBefore = before?.lower === 'the' || runTokens[0]?.lower === 'the';
   // The head (last word) decides: "White House" is an organisation, "Senate Majority Leader Mitch McConnell" a person.
-  const isOrg = ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
+  // "New York", "South Carolina", "Los Angeles": a place, which can speak as an institution but is no person.
+  const isPlace = runTokens.length >= 2 && runTokens.length <= 3 && PLACE_PREFIXES.has((runTokens[0] as Token).lower);
+  const isOrg = isPlace || ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
   if (isOrg) {
     const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
     if (start >= to) return null;
@@ -132,7 +138,7 @@ function classifyRun(tokens: Token[], from: number, to: number): NameRun | null 
   }
   while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
   // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
-  if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower)) nameFrom++;
+  if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower) && !isKnownName?.(baseWord(tokens[from] as Token))) nameFrom++;
   // "Said Ellis: …", "Adds Smith, …": an inflected verb of saying opens an inverted sentence.
   else if (nameFrom === from && startsSentence(tokens, from) && isInflectedCue((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
