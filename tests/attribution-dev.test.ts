@@ -25,6 +25,8 @@ describe('scoring helpers', () => {
     expect(goldSurname('The minister of the economy, Mr. Guajardo Villarreal,')).toBe('villarreal');
     expect(goldSurname('Vice President Joseph R. Biden Jr.')).toBe('biden');
     expect(goldSurname('the campaign')).toBeNull();
+    expect(goldSurname('Her campaign manager, Robby Mook,')).toBe('mook');
+    expect(goldSurname('Florida’s Republican attorney general, Pam Bondi,')).toBe('bondi');
   });
 
   it('derives the kind of gold content from its quotation marks', () => {

@@ -164,14 +164,22 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
  * (D-S.C.), the assistant leader …" → "clyburn", "Representative Charles B. Rangel of New York" → "rangel".
  */
 export function goldSurname(source: string): string | null {
-  for (const piece of source.split(/[,(\[]/)) {
+  const pieces = source.split(/[,(\[]/).map((piece) => {
     // "… of New York", "… of the Virgin Islands" is a place; "Secretary of State John F. Kerry" is a title.
     const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s(?:the\s.*|\S+(?:\s\S+)?)$/u, '').replace(/\s+who\s.*$/u, '');
-    const words = (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, ''));
+    return (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, '')).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
+  });
+  // A name ends its noun phrase: in "Her campaign manager, Robby Mook," or "Florida’s Republican attorney general,
+  // Pam Bondi," the first piece is a description and the name is the piece that ends in a capital.
+  for (const words of pieces) {
+    const last = words[words.length - 1];
+    if (last && /^\p{Lu}/u.test(last) && !(words.length === 1 && /^(the|a|an|her|his|their|its)$/i.test(last))) return fold(last);
+  }
+  for (const words of pieces) {
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i] as string;
-      if (!/^\p{Lu}/u.test(w) || NAME_SUFFIXES.has(w.toLowerCase())) continue;
-      if (i === 0 && /^(the|a|an)$/i.test(w)) break;
+      if (!/^\p{Lu}/u.test(w)) continue;
+      if (i === 0 && /^(the|a|an|her|his|their|its)$/i.test(w)) break;
       return fold(w);
     }
   }
