@@ -73,6 +73,8 @@ export interface DevScore {
   byKind: Record<StatementKind, { recall: Ratio; precision: Ratio }>;
   /** name: person-matched recall; others: content covered by a statement of anyone (the gold names no person). */
   bySourceKind: Record<string, Ratio>;
+  /** Named gold content that some statement covers (≥ 50%): how often that statement's speaker is the right person. */
+  speakerAccuracy: Ratio;
   misses: Miss[];
   falseAttributions: FalseAttribution[];
   /** Raw article text for paragraphs the loader's cleaning could not place in the file. */
@@ -277,6 +279,7 @@ export async function scoreDev(dir: string): Promise<DevScore> {
     bySplit: {},
     byKind: { direct: { recall: newRatio(), precision: newRatio() }, indirect: { recall: newRatio(), precision: newRatio() }, mixed: { recall: newRatio(), precision: newRatio() } },
     bySourceKind: {},
+    speakerAccuracy: newRatio(),
     misses: [],
     falseAttributions: [],
     unplaced: 0,
@@ -352,6 +355,11 @@ export async function scoreDev(dir: string): Promise<DevScore> {
       const mine = new Set(ours.filter((o) => samePerson(o.s.speaker, gi)).flatMap((o) => o.tokens));
       const coveredCount = ts.filter((t) => mine.has(t)).length;
       const found = coveredCount / ts.length >= 0.5;
+      const anyone = new Set(ours.flatMap((o) => o.tokens));
+      if (ts.filter((t) => anyone.has(t)).length / ts.length >= 0.5) {
+        score.speakerAccuracy.total++;
+        if (found) score.speakerAccuracy.hit++;
+      }
       const kind = goldKind(g.content);
       for (const r of [score.overall.recall, splitScore.recall, score.byKind[kind].recall, kindScore]) {
         r.total++;
@@ -449,6 +457,8 @@ export async function runDevEval(dir: string, options: { verbose?: boolean } = {
   for (const [kind, s] of Object.entries(score.byKind)) console.log(line(kind, s.precision, s.recall));
   console.log('Recall by gold source kind (name: the same person; others: covered by any speaker, as the gold names no one):');
   for (const [kind, r] of Object.entries(score.bySourceKind).sort()) console.log(`  ${kind.padEnd(12)} ${ratio(r).toFixed(3)} (${r.hit}/${r.total})`);
+  const acc = score.speakerAccuracy;
+  console.log(`Speaker accuracy (named gold content we extracted, given to the right person): ${ratio(acc).toFixed(3)} (${acc.hit}/${acc.total})`);
   const { coldMs, attributeMs, oramaInsertMs, paragraphs } = score.timing;
   console.log(
     `Extraction (attributeCorpus, warm): ${attributeMs.toFixed(0)} ms for ${score.articles} articles = ${(attributeMs / Math.max(1, score.articles)).toFixed(3)} ms/article ` +
