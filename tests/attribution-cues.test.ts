@@ -145,3 +145,14 @@ describe('nominal cues owned by a person', () => {
     expect(said(r, 'Ruth Okafor')).toEqual(['the levy doubled rents is disputed', 'the harbour closure']);
   });
 });
+
+describe('more verbs of saying with an object', () => {
+  it('takes "expressed X", "echoed X" as object cues and "reminded voters that" as a tell-like cue', () => {
+    const r = attribute(
+      'Senator Ruth Okafor expressed doubt about the new levy on Monday.',
+      'Okafor reminded voters that the levy had doubled.',
+      'Okafor echoed the mayor on the ferry schedule.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['doubt about the new levy', 'the levy had doubled', 'the mayor on the ferry schedule']);
+  });
+});
