@@ -156,3 +156,20 @@ describe('more verbs of saying with an object', () => {
     expect(said(r, 'Ruth Okafor')).toEqual(['doubt about the new levy', 'the levy had doubled', 'the mayor on the ferry schedule']);
   });
 });
+
+describe('trailing cues with an addressee, and asides after the cue', () => {
+  it('takes the sentence before "…, Kennedy wrote Linick." and "…, Okafor told The Harbour Post on Thursday."', () => {
+    const r = attribute(
+      'Patrick Kennedy runs the records office, and Ruth Okafor chairs the board.',
+      'There is no need to move the old files to a new building, Kennedy wrote Linick.',
+      'The levy will be dropped before the election, Okafor told The Harbour Post on Thursday.',
+    );
+    expect(said(r, 'Patrick Kennedy')).toEqual(['There is no need to move the old files to a new building']);
+    expect(said(r, 'Ruth Okafor')).toEqual(['The levy will be dropped before the election']);
+  });
+
+  it('skips a dashed aside between the cue and "that"', () => {
+    const r = attribute('Paul Moreau said — on the radio, as it happens — that the ferry would stop in June.');
+    expect(said(r, 'Paul Moreau')).toEqual(['the ferry would stop in June']);
+  });
+});

@@ -541,6 +541,10 @@ class ArticleExtractor {
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
     const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
+      return this.trailingContent(para, unit, subject, i, covered);
+    }
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -1070,7 +1074,7 @@ function skipObject(toks: Token[], c: number): number {
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
-    if (CUE_FORMS.has(t.lower)) break;
+    if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
     if (determiner && determined) break; // "told the committee the plan was dead": a second noun phrase is the content
     determined ||= determiner;
@@ -1093,8 +1097,19 @@ function nounPhraseGoesOn(toks: Token[], k: number): boolean {
   return false;
 }
 
+/** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
+function shortTail(toks: Token[], c: number): boolean {
+  const rest = toks.slice(c);
+  return rest.every((t) => !t.quoted && t.lower !== 'that') && rest.filter((t) => !t.punct).length <= 4;
+}
+
 /** Skips "in a statement", "on Saturday", "in a post on X" up to a following "that", if one comes soon. */
 function skipToThat(toks: Token[], c: number): number {
+  // "said — on Twitter, as it happens — that Trump raised …": a dashed aside before the content.
+  if (['—', '–', '―', '-'].includes(toks[c]?.text ?? '')) {
+    const close = toks.findIndex((t, k) => k > c && k < c + 12 && ['—', '–', '―', '-'].includes(t.text));
+    if (close > 0 && toks[close + 1] && !toks[close + 1]?.punct) c = toks[close + 1]?.text === '-' ? close + 2 : close + 1;
+  }
   if (toks[c]?.lower === 'that') return c + 1;
   if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
   for (let k = c; k < toks.length && k < c + 12; k++) {
