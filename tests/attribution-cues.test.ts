@@ -173,3 +173,28 @@ describe('trailing cues with an addressee, and asides after the cue', () => {
     expect(said(r, 'Paul Moreau')).toEqual(['the ferry would stop in June']);
   });
 });
+
+describe('content boundaries around asides, titles and places', () => {
+  it('does not take a book title before the subject as the quote', () => {
+    const r = attribute('In his 2002 book, “Make Your Kid a Millionaire,” Kevin McKinley suggested that parents save a little every week.');
+    expect(said(r, 'Kevin McKinley')).toEqual(['parents save a little every week']);
+  });
+
+  it('starts the content after "that, X aside,"', () => {
+    const r = attribute('Kevin McKinley asserted that, taxes aside, the plan would work.');
+    expect(said(r, 'Kevin McKinley')).toEqual(['the plan would work']);
+  });
+
+  it('keeps "City, State," and ", including …" inside an object', () => {
+    const r = attribute(
+      'Mayor Ana Duarte criticized Salem, Oregon, police officer John Hale for closing the bridge.',
+      'Duarte blamed several factors, including the cost of fuel.',
+    );
+    expect(said(r, 'Ana Duarte')).toEqual(['Salem, Oregon, police officer John Hale for closing the bridge', 'several factors, including the cost of fuel']);
+  });
+
+  it('takes "assured his hometown’s residents that …"', () => {
+    const r = attribute('Governor Joe Biden assured his hometown’s residents that the plant would stay open.');
+    expect(said(r, 'Joe Biden')).toEqual(['the plant would stay open']);
+  });
+});

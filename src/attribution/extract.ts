@@ -404,7 +404,8 @@ class ArticleExtractor {
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
+    // ("assured his hometown's residents that …": whom it was said to may come before "that".)
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that') || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -441,7 +442,8 @@ class ArticleExtractor {
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0));
+    // ("In his book, ''Make Your Kid a Millionaire,'' McKinley suggested …": a title, not his words.)
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) && !namedWork(para.text, unit.start, q));
     const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;
     if (quoteBefore && embedded === 'partial' && !covered.includes(quoteBefore)) {
       // Mills “got an immunity agreement,” Jordan said, and still “got to sit in …”: the sentence is the content.
@@ -604,7 +606,7 @@ class ArticleExtractor {
   /** "…, adding that the guarantees should be legally binding." after a quote and its cue. */
   private participleContent(para: Para, unit: Unit, from: number): Span | null {
     const toks = unit.tokens;
-    for (let k = from; k < toks.length && k < from + 12; k++) {
+    for (let k = from; k < toks.length && k < from + 25; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       if (t.lower.endsWith('ing') && CUE_FORMS.has(t.lower) && toks[k - 1]?.text === ',') {
@@ -1076,7 +1078,7 @@ function skipObject(toks: Token[], c: number): number {
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
     if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
-    if (determiner && determined) break; // "told the committee the plan was dead": a second noun phrase is the content
+    if (determiner && determined && !t.possessive) break; // "told the committee the plan was dead": a second noun phrase is the content
     determined ||= determiner;
     k++;
     if (!t.cap && !determiner && !(determined && nounPhraseGoesOn(toks, k))) break;
@@ -1086,15 +1088,23 @@ function skipObject(toks: Token[], c: number): number {
 
 const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
-/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, quote or colon. */
+/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
 function nounPhraseGoesOn(toks: Token[], k: number): boolean {
   for (let j = k; j < toks.length && j < k + 2; j++) {
     const t = toks[j] as Token;
-    if (t.quoted || t.lower === 'that' || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
+    if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
     if (t.text === ',' || t.text === ':') return true;
     if (t.punct) return false;
   }
   return false;
+}
+
+/** "asserted that, abortion aside, Planned Parenthood did …": the content starts after a short aside in commas. */
+function afterAside(toks: Token[], c: number): number {
+  if (toks[c]?.text !== ',') return c;
+  const close = toks.findIndex((t, k) => k > c && k <= c + 8 && t.text === ',');
+  return close > 0 && toks.slice(c + 1, close).every((t) => !t.quoted && !t.punct) && toks[close + 1] ? close + 1 : c;
 }
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
@@ -1110,12 +1120,12 @@ function skipToThat(toks: Token[], c: number): number {
     const close = toks.findIndex((t, k) => k > c && k < c + 12 && ['—', '–', '―', '-'].includes(t.text));
     if (close > 0 && toks[close + 1] && !toks[close + 1]?.punct) c = toks[close + 1]?.text === '-' ? close + 2 : close + 1;
   }
-  if (toks[c]?.lower === 'that') return c + 1;
+  if (toks[c]?.lower === 'that') return afterAside(toks, c + 1);
   if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
   for (let k = c; k < toks.length && k < c + 12; k++) {
     const t = toks[k] as Token;
     if (t.quoted) break;
-    if (t.lower === 'that') return k + 1;
+    if (t.lower === 'that') return afterAside(toks, k + 1);
     if (t.punct && t.text !== ',' && t.text !== '-') break;
     if (CUE_FORMS.has(t.lower) && k > c) break;
   }
@@ -1134,6 +1144,17 @@ function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): 'titl
   return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w)) ? 'title' : 'partial';
 }
 
+/** A quotation that is the title of a work named just before it: "his book, ''Make Your Kid a Millionaire''". */
+function namedWork(text: string, unitStart: number, q: QuoteSpan): boolean {
+  const before = text.slice(unitStart, q.start).match(/(\p{L}+)\W*$/u)?.[1]?.toLowerCase() ?? '';
+  if (!WORK_NOUNS.has(before)) return false;
+  const words = text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+const WORK_NOUNS = new Set(['book', 'memoir', 'column', 'essay', 'article', 'film', 'movie', 'documentary', 'show', 'program',
+  'programme', 'song', 'album', 'play', 'novel', 'report', 'titled', 'entitled', 'called', 'headlined', 'dubbed', 'series', 'podcast']);
+
 function onlyPunctuationBetween(text: string, from: number, to: number): boolean {
   if (to < from) return false;
   return !/[\p{L}\p{N}]/u.test(text.slice(from, to));
@@ -1149,6 +1170,11 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
     const t = toks[k] as Token;
     if (t.quoted) continue;
     const next = toks[k + 1];
+    // "criticized Tulsa, Okla., police officer Betty Shelby for …", "blamed several factors, including …": not the end.
+    if (t.text === ',' && next && ((next.cap && toks[k + 2]?.text === ',') || ['including', 'notably', 'especially'].includes(next.lower))) {
+      if (next.cap) k += 2;
+      continue;
+    }
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
