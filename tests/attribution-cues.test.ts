@@ -198,3 +198,13 @@ describe('content boundaries around asides, titles and places', () => {
     expect(said(r, 'Joe Biden')).toEqual(['the plant would stay open']);
   });
 });
+
+describe('"according to" in the middle of a sentence', () => {
+  it('takes the sentence around "…, according to X, a former director, was …" and a quote before "according to"', () => {
+    const r = attribute(
+      'At the heart of the dispute, according to Ingrid Solberg, a former port director, was a decision to close the dock.',
+      'The visit became “the high point of the year,” according to Ms. Solberg.',
+    );
+    expect(said(r, 'Ingrid Solberg')).toEqual(['At the heart of the dispute … was a decision to close the dock', 'The visit became “the high point of the year']);
+  });
+});

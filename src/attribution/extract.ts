@@ -686,9 +686,23 @@ class ArticleExtractor {
       const comma = toks.findIndex((t, k) => k > run.to - 1 && t.text === ',');
       if (comma < 0 || !toks[comma + 1]) return null;
       spans = [trimSpan(para.text, toks[comma + 1]!.start, contentEnd(para.text, unit))];
-    } else if (toks[at - 1]?.text === ',') {
-      spans = [trimSpan(para.text, unit.start, toks[at - 1]!.start)];
-    } else return null;
+    } else {
+      // "…,'' according to Mr. Rhodes.": the comma may sit inside the closing quotation marks.
+      let k = at - 1;
+      while (k > 0 && QUOTE_MARKS.has(toks[k]?.text ?? '')) k--;
+      if (toks[k]?.text !== ',') return null;
+      spans = [trimSpan(para.text, unit.start, toks[k]!.start)];
+      // "At the heart of the trouble, according to Dennis Ross, another former envoy, was a decision …":
+      // the sentence goes on after the source and its apposition.
+      let resume = toks[run.to]?.text === ',' ? run.to + 1 : -1;
+      if (resume > 0) {
+        const close = findComma(toks, resume, 12);
+        if (close > 0 && toks.slice(resume, close).some(isRoleWord)) resume = close + 1;
+        const rest = toks.slice(resume).filter((t) => !t.punct);
+        const verb = toks[resume]?.lower ?? '';
+        if (rest.length >= 3 && (NEW_VERB_AFTER_AND.has(verb) || ['are', 'would', 'will', 'should', 'could', 'can', 'may', 'might', 'must'].includes(verb))) spans.push(trimSpan(para.text, (toks[resume] as Token).start, contentEnd(para.text, unit)));
+      }
+    }
     const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));
     return this.make(key, inside.length ? 'mixed' : 'indirect', para, spans);
   }
@@ -1106,6 +1120,8 @@ function afterAside(toks: Token[], c: number): number {
   const close = toks.findIndex((t, k) => k > c && k <= c + 8 && t.text === ',');
   return close > 0 && toks.slice(c + 1, close).every((t) => !t.quoted && !t.punct) && toks[close + 1] ? close + 1 : c;
 }
+
+const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
 function shortTail(toks: Token[], c: number): boolean {
