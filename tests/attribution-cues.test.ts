@@ -208,3 +208,23 @@ describe('"according to" in the middle of a sentence', () => {
     expect(said(r, 'Ingrid Solberg')).toEqual(['At the heart of the dispute … was a decision to close the dock', 'The visit became “the high point of the year']);
   });
 });
+
+describe('questioned, described, mentioned as object cues', () => {
+  it('takes "questioned X" and "described X as Y", and a list of objects', () => {
+    const r = attribute(
+      'Governor Lena Brandt questioned the mayor’s account of the flood.',
+      'Brandt described the new levy as a tax on the poor.',
+      'Brandt cited delays in Malmo, Oslo and Bergen as proof of the problem.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual([
+      'the mayor’s account of the flood',
+      'the new levy as a tax on the poor',
+      'delays in Malmo, Oslo and Bergen as proof of the problem',
+    ]);
+  });
+
+  it('does not read "the records that X questioned are …" as X’s words', () => {
+    const r = attribute('Governor Lena Brandt spoke.', 'The records that Brandt questioned are stored in the archive.');
+    expect(said(r, 'Lena Brandt')).toEqual([]);
+  });
+});

@@ -414,7 +414,8 @@ class ArticleExtractor {
       // "criticised the so-called “green levy”": the quotation names the thing criticised.
       if (quoteSoonAfter(toks, i) && namesAQuote(toks, i)) return false;
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
-      if (['for', 'by', 'as', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '')) return false;
+      // ("described as “an intentional act”" is speech: the name given follows "as".)
+      if (['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'as' && lemma !== 'describe')) return false;
     }
     if (t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
@@ -542,6 +543,8 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
+    // "records that Linick questioned are already stored": a verb right after an object cue means its object came before.
+    if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
     const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
@@ -1191,6 +1194,8 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
       if (next.cap) k += 2;
       continue;
     }
+    // "cited problems in the Middle East, China and elsewhere": a comma inside a list of objects.
+    if (t.text === ',' && listGoesOn(toks, k + 1)) continue;
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
@@ -1208,6 +1213,19 @@ const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'h
 
 /** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
 const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since']);
+
+/** From k, a few words without a verb and then "and"/"or" and no verb: the next item of a list. */
+function listGoesOn(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 5; j++) {
+    const t = toks[j] as Token;
+    if (t.punct || t.quoted || CUE_FORMS.has(t.lower) || NEW_VERB_AFTER_AND.has(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)) return false;
+    if ((t.lower === 'and' || t.lower === 'or') && j > k) {
+      const after = toks[j + 1];
+      return !!after && !after.punct && !CUE_FORMS.has(after.lower) && !NEW_VERB_AFTER_AND.has(after.lower) && !/^\p{Ll}{3,}ed$/u.test(after.text);
+    }
+  }
+  return false;
+}
 
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/;
 const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'before', 'via', 'through']);
