@@ -228,3 +228,15 @@ describe('questioned, described, mentioned as object cues', () => {
     expect(said(r, 'Lena Brandt')).toEqual([]);
   });
 });
+
+describe('participles that open the sentence, and infinitive content', () => {
+  it('gives "Noting that …," and "Citing …," to the subject after the comma', () => {
+    const r = attribute('Noting that the river had risen twice, Mayor Ana Duarte closed the bridge.', 'Citing the cost of fuel, Duarte cancelled the ferry.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the river had risen twice', 'the cost of fuel']);
+  });
+
+  it('takes a short infinitive after the cue as content: "urged her neighbours to stay home", "vowed to fight on"', () => {
+    const r = attribute('Mayor Ana Duarte urged her neighbours to stay home.', 'Duarte vowed to fight on until May.');
+    expect(said(r, 'Ana Duarte')).toEqual(['to stay home', 'to fight on until May']);
+  });
+});

@@ -427,6 +427,8 @@ class ArticleExtractor {
   /** The statement a cue at token i introduces, if its speaker is known. */
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
+    const opening = this.openingParticiple(para, unit, runs, i, covered);
+    if (opening !== undefined) return opening;
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
     // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
@@ -558,7 +560,9 @@ class ArticleExtractor {
       return this.trailingContent(para, unit, subject, i, covered);
     }
     // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
-    if (PREPOSITIONAL_START.has(afterCue.lower) && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
+    // ("urged voters to stay home", "vowed to fight on": "to" and a verb is the content, not an adverbial.)
+    const infinitive = afterCue.lower === 'to' && !!toks[c + 1] && !toks[c + 1]?.cap && !toks[c + 1]?.punct && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? '');
+    if (PREPOSITIONAL_START.has(afterCue.lower) && !infinitive && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
       this.lastDirect = { key: speaker, paragraph: para.n };
       return null;
     }
@@ -575,6 +579,44 @@ class ArticleExtractor {
       return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)]);
     }
     return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+  }
+
+  /**
+   * "Noting that both men battled the media, Schlafly put her finger on …", "Citing a conspiracy theory,
+   * Trump accused …": a participle cue that opens the sentence reports the words of the subject named right
+   * after its clause. Undefined when the cue is not such a participle.
+   */
+  private openingParticiple(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null | undefined {
+    const toks = unit.tokens;
+    // (A section heading in capitals, "REPORTING ON …", is not a sentence.)
+    if (!toks[i]?.lower.endsWith('ing') || toks[i]?.text === toks[i]?.text.toUpperCase() || !(i === 0 || (i === 1 && ['in', 'by', 'after', 'while', 'when', 'before'].includes(toks[0]?.lower ?? '')))) return undefined;
+    let comma = -1;
+    for (let k = i + 1; k < toks.length && k < i + 30; k++) {
+      if (toks[k]?.quoted) continue;
+      if (toks[k]?.text === ',') {
+        comma = k;
+        break;
+      }
+      if (toks[k]?.punct && !["'", '’', '-', '(', ')', '$', '%'].includes(toks[k]?.text ?? '')) return undefined;
+    }
+    const first = toks[comma + 1];
+    if (comma < 0 || !first) return undefined;
+    let key: string | null = null;
+    if (first.lower === 'he' || first.lower === 'she') key = this.resolvePronoun(PRONOUNS[first.lower] as Gender, para.n);
+    else {
+      const run = runs.find((r) => r.phraseFrom === comma + 1 && !r.possessive && r.kind !== 'organisation');
+      if (run) key = this.keyForRun(run, true);
+    }
+    if (!key) return null;
+    let c = i + 1;
+    if (PARTICLE_CUES[CUE_FORMS.get(toks[i]?.lower ?? '') ?? '']?.includes(toks[c]?.lower ?? '')) c++;
+    c = skipToThat(toks, c);
+    const start = toks[c]?.start;
+    if (start === undefined || comma - c < 2) return null;
+    const end = (toks[comma] as Token).start;
+    const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
+    inside.forEach((q) => covered.push(q));
+    return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
   }
 
   /**
