@@ -240,3 +240,10 @@ describe('participles that open the sentence, and infinitive content', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['to stay home', 'to fight on until May']);
   });
 });
+
+describe('participles after "before"/"after"', () => {
+  it('gives "before explaining why …" to the clause subject', () => {
+    const r = attribute('Mayor Ana Duarte thanked the crews before explaining why the bridge would stay closed.');
+    expect(said(r, 'Ana Duarte')).toContain('why the bridge would stay closed');
+  });
+});

@@ -625,7 +625,7 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    if (!toks[i]?.lower.endsWith('ing') || (toks[i - 1]?.text !== ',' && toks[i - 1]?.lower !== 'by')) return null;
+    if (!toks[i]?.lower.endsWith('ing') || (toks[i - 1]?.text !== ',' && !['by', 'before', 'after'].includes(toks[i - 1]?.lower ?? ''))) return null;
     return this.clauseSubject(para, unit, runs, i);
   }
 
