@@ -247,3 +247,13 @@ describe('participles after "before"/"after"', () => {
     expect(said(r, 'Ana Duarte')).toContain('why the bridge would stay closed');
   });
 });
+
+describe('infinitive and that-clause content after object-like cues', () => {
+  it('ends an infinitive at the next clause but runs a that-clause to the sentence end', () => {
+    const r = attribute(
+      'Governor Lena Brandt has vowed to reopen the mill, and her rival is promising to close it.',
+      'Brandt mentioned that the mill, which closed in 2009, employed 400 people.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual(['to reopen the mill', 'the mill, which closed in 2009, employed 400 people']);
+  });
+});

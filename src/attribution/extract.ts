@@ -547,7 +547,10 @@ class ArticleExtractor {
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
     // "records that Linick questioned are already stored": a verb right after an object cue means its object came before.
     if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
-    const end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
+    // phrase; a clause ("mentioned that …") runs to the sentence's end.
+    const phrase = (objectCue && toks[c - 1]?.lower !== 'that') || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
+    const end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
       return this.trailingContent(para, unit, subject, i, covered);
@@ -1254,7 +1257,7 @@ const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'h
   'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
 
 /** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
-const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since']);
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since', 'amid']);
 
 /** From k, a few words without a verb and then "and"/"or" and no verb: the next item of a list. */
 function listGoesOn(toks: Token[], k: number): boolean {
