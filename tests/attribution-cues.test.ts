@@ -257,3 +257,19 @@ describe('infinitive and that-clause content after object-like cues', () => {
     expect(said(r, 'Lena Brandt')).toEqual(['to reopen the mill', 'the mill, which closed in 2009, employed 400 people']);
   });
 });
+
+describe('passive participles, possessive gerunds and content after "that in …"', () => {
+  it('does not give "When told X …" to X, and keeps a fronted adverbial after "said that"', () => {
+    const r = attribute(
+      'Taylor Bush flew to Ohio with Tom Perez.',
+      'When told Perez was a minister, Bush thought for a moment and said that in the current climate, being ordinary helps.',
+    );
+    expect(said(r, 'Tom Perez')).toEqual([]);
+    expect(said(r, 'Taylor Bush')).toEqual(['in the current climate, being ordinary helps']);
+  });
+
+  it('takes "After talking about X," and "X’s talking about Y"', () => {
+    const r = attribute('After talking about security, Mayor Ben Ross suggested that they walk to the site.', 'Maybe Ross’s talking about the working class was all a ruse.');
+    expect(said(r, 'Ben Ross')).toEqual(['security', 'they walk to the site', 'the working class']);
+  });
+});

@@ -398,6 +398,8 @@ class ArticleExtractor {
     // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
     // ("responded by saying …": the participle is the cue.)
     if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
+    if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
     // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
     if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
@@ -559,7 +561,8 @@ class ArticleExtractor {
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
-    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
+    // (Not "…, Bush thought for a moment and said that in the current climate …": "that" opens the content.)
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && toks[c - 1]?.lower !== 'that' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
       return this.trailingContent(para, unit, subject, i, covered);
     }
     // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
@@ -615,7 +618,7 @@ class ArticleExtractor {
     if (PARTICLE_CUES[CUE_FORMS.get(toks[i]?.lower ?? '') ?? '']?.includes(toks[c]?.lower ?? '')) c++;
     c = skipToThat(toks, c);
     const start = toks[c]?.start;
-    if (start === undefined || comma - c < 2) return null;
+    if (start === undefined || comma - c < (i === 1 ? 1 : 2)) return null;
     const end = (toks[comma] as Token).start;
     const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
     inside.forEach((q) => covered.push(q));
@@ -696,7 +699,9 @@ class ArticleExtractor {
       if (!run.possessive || run.kind === 'organisation') continue;
       let k = run.to;
       if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
-      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '')) continue;
+      // ("Trump’s talking about the working class": a possessive gerund is a nominal cue too.)
+      const gerund = (toks[k]?.lower ?? '').endsWith('ing') && CUE_FORMS.has(toks[k]?.lower ?? '');
+      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '') && !gerund) continue;
       // "Trump’s statement earlier this year that …": a short adverbial may sit between the noun and "that".
       let c = k + 1;
       while (c < toks.length && c - k <= 4 && !['that', 'about', 'on', 'of'].includes((toks[c] as Token).lower) && !(toks[c] as Token).punct && !(toks[c] as Token).quoted) c++;
@@ -1022,6 +1027,9 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
   if (LEADING_WORDS.has(first.lower) || PREPOSITIONAL_START.has(first.lower)) return true;
   return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
+
+/** Past participles of verbs whose object is the one spoken to: passive, they name the listener. */
+const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'assured', 'reassured', 'urged', 'warned', 'advised', 'pressed']);
 
 /** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
