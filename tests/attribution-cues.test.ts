@@ -145,3 +145,131 @@ describe('nominal cues owned by a person', () => {
     expect(said(r, 'Ruth Okafor')).toEqual(['the levy doubled rents is disputed', 'the harbour closure']);
   });
 });
+
+describe('more verbs of saying with an object', () => {
+  it('takes "expressed X", "echoed X" as object cues and "reminded voters that" as a tell-like cue', () => {
+    const r = attribute(
+      'Senator Ruth Okafor expressed doubt about the new levy on Monday.',
+      'Okafor reminded voters that the levy had doubled.',
+      'Okafor echoed the mayor on the ferry schedule.',
+    );
+    expect(said(r, 'Ruth Okafor')).toEqual(['doubt about the new levy', 'the levy had doubled', 'the mayor on the ferry schedule']);
+  });
+});
+
+describe('trailing cues with an addressee, and asides after the cue', () => {
+  it('takes the sentence before "…, Kennedy wrote Linick." and "…, Okafor told The Harbour Post on Thursday."', () => {
+    const r = attribute(
+      'Patrick Kennedy runs the records office, and Ruth Okafor chairs the board.',
+      'There is no need to move the old files to a new building, Kennedy wrote Linick.',
+      'The levy will be dropped before the election, Okafor told The Harbour Post on Thursday.',
+    );
+    expect(said(r, 'Patrick Kennedy')).toEqual(['There is no need to move the old files to a new building']);
+    expect(said(r, 'Ruth Okafor')).toEqual(['The levy will be dropped before the election']);
+  });
+
+  it('skips a dashed aside between the cue and "that"', () => {
+    const r = attribute('Paul Moreau said — on the radio, as it happens — that the ferry would stop in June.');
+    expect(said(r, 'Paul Moreau')).toEqual(['the ferry would stop in June']);
+  });
+});
+
+describe('content boundaries around asides, titles and places', () => {
+  it('does not take a book title before the subject as the quote', () => {
+    const r = attribute('In his 2002 book, “Make Your Kid a Millionaire,” Kevin McKinley suggested that parents save a little every week.');
+    expect(said(r, 'Kevin McKinley')).toEqual(['parents save a little every week']);
+  });
+
+  it('starts the content after "that, X aside,"', () => {
+    const r = attribute('Kevin McKinley asserted that, taxes aside, the plan would work.');
+    expect(said(r, 'Kevin McKinley')).toEqual(['the plan would work']);
+  });
+
+  it('keeps "City, State," and ", including …" inside an object', () => {
+    const r = attribute(
+      'Mayor Ana Duarte criticized Salem, Oregon, police officer John Hale for closing the bridge.',
+      'Duarte blamed several factors, including the cost of fuel.',
+    );
+    expect(said(r, 'Ana Duarte')).toEqual(['Salem, Oregon, police officer John Hale for closing the bridge', 'several factors, including the cost of fuel']);
+  });
+
+  it('takes "assured his hometown’s residents that …"', () => {
+    const r = attribute('Governor Joe Biden assured his hometown’s residents that the plant would stay open.');
+    expect(said(r, 'Joe Biden')).toEqual(['the plant would stay open']);
+  });
+});
+
+describe('"according to" in the middle of a sentence', () => {
+  it('takes the sentence around "…, according to X, a former director, was …" and a quote before "according to"', () => {
+    const r = attribute(
+      'At the heart of the dispute, according to Ingrid Solberg, a former port director, was a decision to close the dock.',
+      'The visit became “the high point of the year,” according to Ms. Solberg.',
+    );
+    expect(said(r, 'Ingrid Solberg')).toEqual(['At the heart of the dispute … was a decision to close the dock', 'The visit became “the high point of the year']);
+  });
+});
+
+describe('questioned, described, mentioned as object cues', () => {
+  it('takes "questioned X" and "described X as Y", and a list of objects', () => {
+    const r = attribute(
+      'Governor Lena Brandt questioned the mayor’s account of the flood.',
+      'Brandt described the new levy as a tax on the poor.',
+      'Brandt cited delays in Malmo, Oslo and Bergen as proof of the problem.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual([
+      'the mayor’s account of the flood',
+      'the new levy as a tax on the poor',
+      'delays in Malmo, Oslo and Bergen as proof of the problem',
+    ]);
+  });
+
+  it('does not read "the records that X questioned are …" as X’s words', () => {
+    const r = attribute('Governor Lena Brandt spoke.', 'The records that Brandt questioned are stored in the archive.');
+    expect(said(r, 'Lena Brandt')).toEqual([]);
+  });
+});
+
+describe('participles that open the sentence, and infinitive content', () => {
+  it('gives "Noting that …," and "Citing …," to the subject after the comma', () => {
+    const r = attribute('Noting that the river had risen twice, Mayor Ana Duarte closed the bridge.', 'Citing the cost of fuel, Duarte cancelled the ferry.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the river had risen twice', 'the cost of fuel']);
+  });
+
+  it('takes a short infinitive after the cue as content: "urged her neighbours to stay home", "vowed to fight on"', () => {
+    const r = attribute('Mayor Ana Duarte urged her neighbours to stay home.', 'Duarte vowed to fight on until May.');
+    expect(said(r, 'Ana Duarte')).toEqual(['to stay home', 'to fight on until May']);
+  });
+});
+
+describe('participles after "before"/"after"', () => {
+  it('gives "before explaining why …" to the clause subject', () => {
+    const r = attribute('Mayor Ana Duarte thanked the crews before explaining why the bridge would stay closed.');
+    expect(said(r, 'Ana Duarte')).toContain('why the bridge would stay closed');
+  });
+});
+
+describe('infinitive and that-clause content after object-like cues', () => {
+  it('ends an infinitive at the next clause but runs a that-clause to the sentence end', () => {
+    const r = attribute(
+      'Governor Lena Brandt has vowed to reopen the mill, and her rival is promising to close it.',
+      'Brandt mentioned that the mill, which closed in 2009, employed 400 people.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual(['to reopen the mill', 'the mill, which closed in 2009, employed 400 people']);
+  });
+});
+
+describe('passive participles, possessive gerunds and content after "that in …"', () => {
+  it('does not give "When told X …" to X, and keeps a fronted adverbial after "said that"', () => {
+    const r = attribute(
+      'Taylor Bush flew to Ohio with Tom Perez.',
+      'When told Perez was a minister, Bush thought for a moment and said that in the current climate, being ordinary helps.',
+    );
+    expect(said(r, 'Tom Perez')).toEqual([]);
+    expect(said(r, 'Taylor Bush')).toEqual(['in the current climate, being ordinary helps']);
+  });
+
+  it('takes "After talking about X," and "X’s talking about Y"', () => {
+    const r = attribute('After talking about security, Mayor Ben Ross suggested that they walk to the site.', 'Maybe Ross’s talking about the working class was all a ruse.');
+    expect(said(r, 'Ben Ross')).toEqual(['security', 'they walk to the site', 'the working class']);
+  });
+});

@@ -514,13 +514,16 @@ class ArticleExtractor {
     // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
     // ("responded by saying …": the participle is the cue.)
     if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
+    if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
     // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
     if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
+    // ("assured his hometown's residents that …": whom it was said to may come before "that".)
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that') || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -529,7 +532,8 @@ class ArticleExtractor {
       // "criticised the so-called “green levy”": the quotation names the thing criticised.
       if (quoteSoonAfter(toks, i) && namesAQuote(toks, i)) return false;
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
-      if (['for', 'by', 'as', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '')) return false;
+      // ("described as “an intentional act”" is speech: the name given follows "as".)
+      if (['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'as' && lemma !== 'describe')) return false;
     }
     const next = toks[i + 1];
     // "added to his portfolio", "added 292,000 jobs": doing, not saying.
@@ -544,6 +548,8 @@ class ArticleExtractor {
   /** The statement a cue at token i introduces, if its speaker is known. */
   private statementAt(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null {
     const toks = unit.tokens;
+    const opening = this.openingParticiple(para, unit, runs, i, covered);
+    if (opening !== undefined) return opening;
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
     // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
@@ -566,7 +572,8 @@ class ArticleExtractor {
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
     const subjectStart = Math.min(subject.from, i);
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)));
+    // ("In his book, ''Make Your Kid a Millionaire,'' McKinley suggested …": a title, not his words.)
+    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)) && !namedWork(para.text, unit.start, q));
     const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;
     if (quoteBefore && embedded === 'partial' && !covered.includes(quoteBefore)) {
       // Mills “got an immunity agreement,” Jordan said, and still “got to sit in …”: the sentence is the content.
@@ -666,19 +673,31 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    let end = objectCue ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    // "records that Linick questioned are already stored": a verb right after an object cue means its object came before.
+    if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
+    // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
+    // phrase; a clause ("mentioned that …") runs to the sentence's end.
+    const phrase = (objectCue && toks[c - 1]?.lower !== 'that') || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
+    let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // "Although Trump has admitted using the tax code, he …", "After Clinton testified, Gowdy …": a cue in an
     // opening subordinate clause says no more than that clause.
     if (inLeadingSubordinateClause(toks, i)) end = Math.min(end, toks.find((t, k) => k > i && t.text === ',')?.start ?? end);
+    // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
+      return this.trailingContent(para, unit, subject, i, covered);
+    }
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
-    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
+    // (Not "…, Bush thought for a moment and said that in the current climate …": "that" opens the content.)
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && toks[c - 1]?.lower !== 'that' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
       return this.trailingContent(para, unit, subject, i, covered);
     }
     // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
-    if (PREPOSITIONAL_START.has(afterCue.lower) && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
+    // ("urged voters to stay home", "vowed to fight on": "to" and a verb is the content, not an adverbial.)
+    const infinitive = afterCue.lower === 'to' && !!toks[c + 1] && !toks[c + 1]?.cap && !toks[c + 1]?.punct && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? '');
+    if (PREPOSITIONAL_START.has(afterCue.lower) && !infinitive && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
       this.lastDirect = { key: speaker, paragraph: para.n };
       return null;
     }
@@ -695,6 +714,44 @@ class ArticleExtractor {
       return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)]);
     }
     return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+  }
+
+  /**
+   * "Noting that both men battled the media, Schlafly put her finger on …", "Citing a conspiracy theory,
+   * Trump accused …": a participle cue that opens the sentence reports the words of the subject named right
+   * after its clause. Undefined when the cue is not such a participle.
+   */
+  private openingParticiple(para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null | undefined {
+    const toks = unit.tokens;
+    // (A section heading in capitals, "REPORTING ON …", is not a sentence.)
+    if (!toks[i]?.lower.endsWith('ing') || toks[i]?.text === toks[i]?.text.toUpperCase() || !(i === 0 || (i === 1 && ['in', 'by', 'after', 'while', 'when', 'before'].includes(toks[0]?.lower ?? '')))) return undefined;
+    let comma = -1;
+    for (let k = i + 1; k < toks.length && k < i + 30; k++) {
+      if (toks[k]?.quoted) continue;
+      if (toks[k]?.text === ',') {
+        comma = k;
+        break;
+      }
+      if (toks[k]?.punct && !["'", '’', '-', '(', ')', '$', '%'].includes(toks[k]?.text ?? '')) return undefined;
+    }
+    const first = toks[comma + 1];
+    if (comma < 0 || !first) return undefined;
+    let key: string | null = null;
+    if (first.lower === 'he' || first.lower === 'she') key = this.resolvePronoun(PRONOUNS[first.lower] as Gender, para.n);
+    else {
+      const run = runs.find((r) => r.phraseFrom === comma + 1 && !r.possessive && r.kind !== 'organisation');
+      if (run) key = this.keyForRun(run, true);
+    }
+    if (!key) return null;
+    let c = i + 1;
+    if (PARTICLE_CUES[CUE_FORMS.get(toks[i]?.lower ?? '') ?? '']?.includes(toks[c]?.lower ?? '')) c++;
+    c = skipToThat(toks, c);
+    const start = toks[c]?.start;
+    if (start === undefined || comma - c < (i === 1 ? 1 : 2)) return null;
+    const end = (toks[comma] as Token).start;
+    const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
+    inside.forEach((q) => covered.push(q));
+    return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
   }
 
   /**
@@ -773,7 +830,7 @@ class ArticleExtractor {
   /** "…, adding that the guarantees should be legally binding." after a quote and its cue. */
   private participleContent(para: Para, unit: Unit, from: number): Span | null {
     const toks = unit.tokens;
-    for (let k = from; k < toks.length && k < from + 12; k++) {
+    for (let k = from; k < toks.length && k < from + 25; k++) {
       const t = toks[k] as Token;
       if (t.quoted) return null;
       // "…,” added Leo Park, speaking to reporters: a verb that needs its particle ("speaking about") is no cue without it.
@@ -820,7 +877,9 @@ class ArticleExtractor {
       if (!run.possessive || run.kind === 'organisation') continue;
       let k = run.to;
       if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
-      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '')) continue;
+      // ("Trump’s talking about the working class": a possessive gerund is a nominal cue too.)
+      const gerund = (toks[k]?.lower ?? '').endsWith('ing') && CUE_FORMS.has(toks[k]?.lower ?? '');
+      if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '') && !gerund) continue;
       // "Trump’s statement earlier this year that …": a short adverbial may sit between the noun and "that".
       let c = k + 1;
       // "Obama’s calls for …", "his response to …": "for" and "to" lead to words only after a call, plea or response
@@ -861,9 +920,23 @@ class ArticleExtractor {
       const comma = toks.findIndex((t, k) => k > run.to - 1 && t.text === ',');
       if (comma < 0 || !toks[comma + 1]) return null;
       spans = [trimSpan(para.text, toks[comma + 1]!.start, contentEnd(para.text, unit))];
-    } else if (toks[at - 1]?.text === ',') {
-      spans = [trimSpan(para.text, unit.start, toks[at - 1]!.start)];
-    } else return null;
+    } else {
+      // "…,'' according to Mr. Rhodes.": the comma may sit inside the closing quotation marks.
+      let k = at - 1;
+      while (k > 0 && QUOTE_MARKS.has(toks[k]?.text ?? '')) k--;
+      if (toks[k]?.text !== ',') return null;
+      spans = [trimSpan(para.text, unit.start, toks[k]!.start)];
+      // "At the heart of the trouble, according to Dennis Ross, another former envoy, was a decision …":
+      // the sentence goes on after the source and its apposition.
+      let resume = toks[run.to]?.text === ',' ? run.to + 1 : -1;
+      if (resume > 0) {
+        const close = findComma(toks, resume, 12);
+        if (close > 0 && toks.slice(resume, close).some(isRoleWord)) resume = close + 1;
+        const rest = toks.slice(resume).filter((t) => !t.punct);
+        const verb = toks[resume]?.lower ?? '';
+        if (rest.length >= 3 && (NEW_VERB_AFTER_AND.has(verb) || ['are', 'would', 'will', 'should', 'could', 'can', 'may', 'might', 'must'].includes(verb))) spans.push(trimSpan(para.text, (toks[resume] as Token).start, contentEnd(para.text, unit)));
+      }
+    }
     const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));
     return this.make(key, inside.length ? 'mixed' : 'indirect', para, spans);
   }
@@ -1329,6 +1402,9 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
   return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
 }
 
+/** Past participles of verbs whose object is the one spoken to: passive, they name the listener. */
+const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'assured', 'reassured', 'urged', 'warned', 'advised', 'pressed']);
+
 /** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
   'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
@@ -1495,9 +1571,9 @@ function skipObject(toks: Token[], c: number): number {
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
-    if (CUE_FORMS.has(t.lower) && !(t.cap && k > c)) break; // "told The Huffington Post": a capitalised word inside a name is no cue
+    if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
-    if (determiner && determined) break; // "told the committee the plan was dead": a second noun phrase is the content
+    if (determiner && determined && !t.possessive) break; // "told the committee the plan was dead": a second noun phrase is the content
     determined ||= determiner;
     k++;
     if (!t.cap && !determiner && !(determined && nounPhraseGoesOn(toks, k))) break;
@@ -1507,25 +1583,46 @@ function skipObject(toks: Token[], c: number): number {
 
 const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
-/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, quote or colon. */
+/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
 function nounPhraseGoesOn(toks: Token[], k: number): boolean {
   for (let j = k; j < toks.length && j < k + 2; j++) {
     const t = toks[j] as Token;
-    if (t.quoted || t.lower === 'that' || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
+    if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
     if (t.text === ',' || t.text === ':') return true;
     if (t.punct) return false;
   }
   return false;
 }
 
+/** "asserted that, abortion aside, Planned Parenthood did …": the content starts after a short aside in commas. */
+function afterAside(toks: Token[], c: number): number {
+  if (toks[c]?.text !== ',') return c;
+  const close = toks.findIndex((t, k) => k > c && k <= c + 8 && t.text === ',');
+  return close > 0 && toks.slice(c + 1, close).every((t) => !t.quoted && !t.punct) && toks[close + 1] ? close + 1 : c;
+}
+
+const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
+
+/** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
+function shortTail(toks: Token[], c: number): boolean {
+  const rest = toks.slice(c);
+  return rest.every((t) => !t.quoted && t.lower !== 'that') && rest.filter((t) => !t.punct).length <= 4;
+}
+
 /** Skips "in a statement", "on Saturday", "in a post on X" up to a following "that", if one comes soon. */
 function skipToThat(toks: Token[], c: number): number {
-  if (toks[c]?.lower === 'that') return c + 1;
+  // "said — on Twitter, as it happens — that Trump raised …": a dashed aside before the content.
+  if (['—', '–', '―', '-'].includes(toks[c]?.text ?? '')) {
+    const close = toks.findIndex((t, k) => k > c && k < c + 12 && ['—', '–', '―', '-'].includes(t.text));
+    if (close > 0 && toks[close + 1] && !toks[close + 1]?.punct) c = toks[close + 1]?.text === '-' ? close + 2 : close + 1;
+  }
+  if (toks[c]?.lower === 'that') return afterAside(toks, c + 1);
   if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
   for (let k = c; k < toks.length && k < c + 12; k++) {
     const t = toks[k] as Token;
     if (t.quoted) break;
-    if (t.lower === 'that') return k + 1;
+    if (t.lower === 'that') return afterAside(toks, k + 1);
     if (t.punct && t.text !== ',' && t.text !== '-') break;
     if (CUE_FORMS.has(t.lower) && k > c) break;
   }
@@ -1544,6 +1641,17 @@ function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan): 'titl
   return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w)) ? 'title' : 'partial';
 }
 
+/** A quotation that is the title of a work named just before it: "his book, ''Make Your Kid a Millionaire''". */
+function namedWork(text: string, unitStart: number, q: QuoteSpan): boolean {
+  const before = text.slice(unitStart, q.start).match(/(\p{L}+)\W*$/u)?.[1]?.toLowerCase() ?? '';
+  if (!WORK_NOUNS.has(before)) return false;
+  const words = text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+const WORK_NOUNS = new Set(['book', 'memoir', 'column', 'essay', 'article', 'film', 'movie', 'documentary', 'show', 'program',
+  'programme', 'song', 'album', 'play', 'novel', 'report', 'titled', 'entitled', 'called', 'headlined', 'dubbed', 'series', 'podcast']);
+
 function onlyPunctuationBetween(text: string, from: number, to: number): boolean {
   if (to < from) return false;
   return !/[\p{L}\p{N}]/u.test(text.slice(from, to));
@@ -1559,6 +1667,13 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
     const t = toks[k] as Token;
     if (t.quoted) continue;
     const next = toks[k + 1];
+    // "criticized Tulsa, Okla., police officer Betty Shelby for …", "blamed several factors, including …": not the end.
+    if (t.text === ',' && next && ((next.cap && toks[k + 2]?.text === ',') || ['including', 'notably', 'especially'].includes(next.lower))) {
+      if (next.cap) k += 2;
+      continue;
+    }
+    // "cited problems in the Middle East, China and elsewhere": a comma inside a list of objects.
+    if (t.text === ',' && listGoesOn(toks, k + 1)) continue;
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
@@ -1575,7 +1690,20 @@ const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'h
   'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
 
 /** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
-const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since']);
+const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since', 'amid']);
+
+/** From k, a few words without a verb and then "and"/"or" and no verb: the next item of a list. */
+function listGoesOn(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 5; j++) {
+    const t = toks[j] as Token;
+    if (t.punct || t.quoted || CUE_FORMS.has(t.lower) || NEW_VERB_AFTER_AND.has(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)) return false;
+    if ((t.lower === 'and' || t.lower === 'or') && j > k) {
+      const after = toks[j + 1];
+      return !!after && !after.punct && !CUE_FORMS.has(after.lower) && !NEW_VERB_AFTER_AND.has(after.lower) && !/^\p{Ll}{3,}ed$/u.test(after.text);
+    }
+  }
+  return false;
+}
 
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/;
 const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'before', 'via', 'through']);

@@ -20,6 +20,8 @@ const CUE_LEMMAS: Record<string, string[]> = {
   mention: [], signal: ['signaled', 'signalled'], indicate: [], condemn: [], mock: [], cite: [], blame: [], defend: [],
   attack: [], laud: [], thank: [], denounce: [],
   talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
+  reference: [], express: [], echo: ['echoes'], discuss: [], tout: [], scold: [], chide: [], lambaste: [], decry: ['decried', 'decries'],
+  assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [],
 };
 
 /**
@@ -37,13 +39,13 @@ export const PARTICLE_CUES: Record<string, string[]> = {
  */
 export const OBJECT_CUES = new Set([
   'cite', 'criticize', 'criticise', 'blame', 'defend', 'blast', 'slam', 'condemn', 'mock', 'praise', 'attack', 'laud',
-  'thank', 'denounce',
+  'thank', 'denounce', 'reference', 'express', 'echo', 'discuss', 'tout', 'scold', 'chide', 'lambaste', 'decry', 'assail',
+  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention',
 ]);
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
 export const THAT_ONLY_CUES = new Set([
-  'continue', 'comment', 'describe', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'question', 'wonder',
-  'mention', 'reveal', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
+  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
   'reassure', 'inform', 'repeat', 'call',
 ]);
 
