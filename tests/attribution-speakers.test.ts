@@ -69,6 +69,20 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Victor Hale')).toEqual([]);
   });
 
+  it('does not take a name after a preposition for the subject: "supporters of Mayor Ann Roe say"', () => {
+    const r = attribute('By a wide margin, supporters of Mayor Ann Roe say the new stadium should be built downtown.');
+    expect(said(r, 'Ann Roe')).toEqual([]);
+  });
+
+  it('keeps a title with a preposition and a name before a participle: "Secretary of State …", "footage of X saying"', () => {
+    const r = attribute(
+      'Secretary of State Ruth Amsel said the talks would resume in March.',
+      'The ad ends with footage of Paul Vey saying, “We will build the bridge ourselves.”',
+    );
+    expect(said(r, 'Ruth Amsel')).toEqual(['the talks would resume in March']);
+    expect(said(r, 'Paul Vey')).toEqual(['We will build the bridge ourselves.']);
+  });
+
   it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
     const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
     expect(said(r, 'Tom Reed')).toEqual([]);

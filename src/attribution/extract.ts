@@ -785,6 +785,16 @@ class ArticleExtractor {
         const person = this.unclosedApposition(unit, runs, run);
         if (person) return person;
       }
+      // "The dynamic on the Affordable Care Act suggests", "supporters of Hillary Clinton say", "leaders who'd
+      // rather work for Cruz or Rubio or Ben Carson said": the subject is the noun before the preposition. (A title
+      // keeps its preposition: "Secretary of State John Kerry"; "footage of Trump saying" is Trump's.)
+      const link = toks[run.phraseFrom - 1]?.lower ?? '';
+      const head = toks[run.phraseFrom - 2];
+      const headNoun = head !== undefined && !head.cap && !head.punct && !isRoleWord(head);
+      const participle = toks[run.to]?.lower.endsWith('ing') ?? false;
+      if (!participle && ((link === 'or' && runs.some((r) => r.to === run.phraseFrom - 1)) || (NOT_SUBJECT_AFTER.has(link) && headNoun))) {
+        return { key: null, from: run.phraseFrom, to: run.to };
+      }
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
     }
     // "said Mr. Lee, who noted that …": a relative pronoun speaks for the name it follows.
@@ -937,6 +947,8 @@ class ArticleExtractor {
 /** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
 /** Words that may follow an inverted subject: “…,” said Smith in a statement / on Monday / who … / of Yale. */
 const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
+/** Prepositions after which a name is not the subject of the verb that follows it (not "for": "a spokesman for X"). */
+const NOT_SUBJECT_AFTER = new Set(['on', 'about', 'in', 'at', 'to', 'against', 'than', 'into', 'over', 'under', 'of', 'from', 'with', 'among', 'between', 'toward', 'towards']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);

@@ -44,7 +44,7 @@ const ROLE_STOP = new Set(
   `the a an by with to from in on at of for and or as while that who which whom has have had is was were be
   been said says told met meets meeting led leads than into after before during under over between among
   also but if when where his her their its our this these those said, says, according headed hosted
-  alongside support supported join joined including like such against behind beside whom`
+  alongside support supported join joined including like such against behind beside whom what how why whose`
     .split(/[\s,]+/)
     .filter(Boolean),
 );
