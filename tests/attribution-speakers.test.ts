@@ -239,3 +239,28 @@ describe('a participle of saying that opens the sentence', () => {
     expect(said(r, 'Tom Lee')).toEqual(['He has never met me and does not know me.']);
   });
 });
+
+describe('infinitives and governed participles of saying', () => {
+  it('gives "went on to explain how …" and "only to tell X that …" to the clause subject', () => {
+    const r = attribute(
+      'General Norman Pike went on to explain how the budget cuts left his officers short of fuel.',
+      'Leader Ann Voss agreed to a phone call on Monday, but only to tell Hal Brink that she would not meet him.',
+    );
+    expect(said(r, 'Norman Pike')).toEqual(['how the budget cuts left his officers short of fuel']);
+    expect(said(r, 'Ann Voss')).toEqual(['she would not meet him']);
+    expect(said(r, 'Hal Brink')).toEqual([]);
+  });
+
+  it('gives "has taken to urging voters to …" to the subject', () => {
+    const r = attribute('Governor John Kessler spoke in Concord.', 'Kessler has taken to urging voters to slow down and listen to their neighbors more often.');
+    expect(said(r, 'John Kessler')).toEqual(['to slow down and listen to their neighbors more often']);
+  });
+
+  it('does not read an infinitive or participle with a plain object as speech', () => {
+    const r = attribute(
+      'Senator Ruth Amsel would need a majority to confirm judges and other appointments.',
+      'Premier Carl Dunn is committed to maintaining the special relationship with Canada.',
+    );
+    expect(r.statements).toEqual([]);
+  });
+});

@@ -541,6 +541,8 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
+    const to = toks[i - 1]?.lower === 'to' ? i - 1 : toks[i - 1]?.lower === 'not' && toks[i - 2]?.lower === 'to' ? i - 2 : -1;
+    if (to > 0 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower) return reportsClause(toks, i) ? this.infinitiveSubject(para, unit, runs, i, to) : null;
     if (!toks[i]?.lower.endsWith('ing')) return null;
     if (toks.slice(0, i).every((t) => t.punct && !t.quoted)) return this.leadingParticipleSubject(para, unit, runs, i);
     const prev = toks[i - 1]?.lower ?? '';
@@ -548,10 +550,24 @@ class ArticleExtractor {
     const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
     if (prev === ',' || commaInQuote) return this.clauseSubject(para, unit, runs, i);
     if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
+    // "Trump focused on reiterating …", "Kasich has taken to urging …": the verb before governs the participle.
+    if (['on', 'to', 'into'].includes(prev) && !toks[i - 2]?.punct && reportsClause(toks, i)) return this.clauseSubject(para, unit, runs, i, 0, false, true);
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
     if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
     return null;
+  }
+
+  /**
+   * "Ham went on to explain", "McConnell agreed to a call, but only to tell Garland …": an infinitive of saying
+   * reports the words of its clause's subject, or of the person right before "to" ("prompted Cooper to accuse").
+   */
+  private infinitiveSubject(para: Para, unit: Unit, runs: NameRun[], i: number, to: number): Subject | null {
+    const toks = unit.tokens;
+    const agent = runs.find((r) => r.to === to && !r.possessive && r.kind !== 'organisation' && !isAfterPreposition(toks, r.phraseFrom));
+    const agentKey = agent ? this.keyForRun(agent, false) : null;
+    if (agent && agentKey && this.entities.get(agentKey)?.kind === 'person') return { key: agentKey, from: agent.phraseFrom, to: agent.to };
+    return this.clauseSubject(para, unit, runs, i, 0, false, true);
   }
 
   /**
@@ -584,7 +600,7 @@ class ArticleExtractor {
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
-  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false): Subject | null {
+  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false, knownOnly = false): Subject | null {
     const toks = unit.tokens;
     // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
     const opening = unit.quotes[0];
@@ -597,13 +613,18 @@ class ArticleExtractor {
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
       if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
+      // "And, like Trump, they have played …": a plural or first-person subject is no one we can name.
+      if (['they', 'we', 'i'].includes(t.lower)) return { key: null, from: k, to: k + 1 };
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
-      if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
+      if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) continue; // "In Iowa, Trump …"
       if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
       if (run.possessive || run.to >= i) return null;
+      // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
+      const key = this.keyForRun(run, !knownOnly);
+      if (knownOnly && (!key || this.entities.get(key)?.kind !== 'person')) return null;
       // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
-      return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
+      return { key, from: run.phraseFrom, to: run.to };
     }
     return null;
   }
@@ -1148,6 +1169,19 @@ function clauseStart(toks: Token[], i: number): number {
     if (!t.quoted && ([',', '(', ';', ':'].includes(t.text) || isDash(toks, k))) return k + 1;
   }
   return 0;
+}
+
+/**
+ * A verb far from its subject counts as saying only when a clause or a quotation follows it: "to explain how",
+ * "to tell Garland that", "on urging voters to …"; not "to confirm justices", "to maintaining the relationship".
+ */
+function reportsClause(toks: Token[], i: number): boolean {
+  const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
+  const c = TELL_LIKE.has(lemma) ? skipObject(toks, i + 1) : i + 1;
+  const next = toks[c];
+  if (!next) return false;
+  if (['that', 'how', 'why', 'what', 'whether', 'if'].includes(next.lower) || ['“', '"', "''", ':'].includes(next.text)) return true;
+  return TELL_LIKE.has(lemma) && c > i + 1 && next.lower === 'to';
 }
 
 /** Things that carry words: "a statement saying", "a series of tweets early Friday saying". */
