@@ -206,6 +206,11 @@ describe('names and auxiliaries', () => {
     expect(r.people.map((p) => p.name)).toEqual(['Lena Ortiz']);
   });
 
+  it('reads a common word after a title as a surname: "Prime Minister Nora May", "Ms. May"', () => {
+    const r = attribute('Prime Minister Nora May said this week that the country would leave the customs union.', 'Ms. May said the talks would go on for months.');
+    expect(said(r, 'Nora May')).toEqual(['the country would leave the customs union', 'the talks would go on for months']);
+  });
+
   it('reads a sentence-initial surname that looks like an adverb or a verb as the name the article knows', () => {
     const r = attribute('The columnist Ruth Connolly died on Monday.', 'Connolly also noted that the two governors never gave in on taxes.');
     expect(said(r, 'Ruth Connolly')).toEqual(['the two governors never gave in on taxes']);

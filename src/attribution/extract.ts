@@ -716,6 +716,8 @@ class ArticleExtractor {
     while (k >= 0 && skipped < 7) {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
+      // A name's last word is not a date: "Prime Minister Theresa May said".
+      if (t.cap && runs.some((r) => r.to - 1 === k && (r.kind === 'person' || r.honorific !== null))) break;
       // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
       // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
       // (not "did not complain": a denied verb reports no words).
