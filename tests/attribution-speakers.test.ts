@@ -163,6 +163,13 @@ describe('participles of saying without a comma', () => {
   });
 });
 
+describe('descriptions', () => {
+  it('links "the senator" to the person titled "Sen." earlier', () => {
+    const r = attribute('Sen. Alma Reyes campaigned in Tucson on Friday.', 'The senator said the water bill would pass by June.');
+    expect(said(r, 'Alma Reyes')).toEqual(['the water bill would pass by June']);
+  });
+});
+
 describe('pronouns', () => {
   it('resolves he/she to the subject of the same sentence before the previous sentence’s', () => {
     const r = attribute(

@@ -953,7 +953,7 @@ class ArticleExtractor {
     const head = (words[words.length - 1] as Token).lower;
     const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => foldName(w.text.replace(/['’]s$/, '')));
     const candidates = [...this.entities.values()].filter((e) => e.kind === 'person' && [...e.roles].some((r) => {
-      const role = foldName(r);
+      const role = expandTitles(foldName(r));
       return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
     }));
     if (candidates.length === 1) return candidates[0]?.key ?? null;
@@ -980,6 +980,13 @@ const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'b
 function endsNounPhrase(toks: Token[], to: number): boolean {
   const next = toks[to];
   return !next || (next.punct && !next.quoted) || ['of', 'at', 'from', 'who'].includes(next.lower);
+}
+
+const TITLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', adm: 'admiral', col: 'colonel', capt: 'captain', lt: 'lieutenant', sgt: 'sergeant', sec: 'secretary', pres: 'president', prof: 'professor', supt: 'superintendent', atty: 'attorney' };
+
+/** "sen. tim kaine" → "senator tim kaine": a role written with an abbreviated title matches "the senator". */
+function expandTitles(role: string): string {
+  return role.replace(/\b(sen|rep|gov|gen|adm|col|capt|lt|sgt|sec|pres|prof|supt|atty)\b\.?/g, (_, abbr: string) => TITLE_ABBREVIATIONS[abbr] ?? abbr);
 }
 
 /** The first paragraph is the headline repeated: the same words, whatever the final stop. */
