@@ -263,6 +263,11 @@ describe('infinitives and governed participles of saying', () => {
     expect(said(r, 'Hal Brink')).toEqual([]);
   });
 
+  it('takes the content after "said that" even when the subject follows a leading clause’s comma', () => {
+    const r = attribute('When told who the passenger was, Omar Hale thought for a moment and said that in the current climate, “being an ordinary guy has appeal.”');
+    expect(said(r, 'Omar Hale')).toEqual(['in the current climate, “being an ordinary guy has appeal.”']);
+  });
+
   it('gives "has taken to urging voters to …" to the subject', () => {
     const r = attribute('Governor John Kessler spoke in Concord.', 'Kessler has taken to urging voters to slow down and listen to their neighbors more often.');
     expect(said(r, 'John Kessler')).toEqual(['to slow down and listen to their neighbors more often']);

@@ -512,7 +512,7 @@ class ArticleExtractor {
     if (end - start < 8) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
-    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
+    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && toks[c - 1]?.lower !== 'that' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
       return this.trailingContent(para, unit, subject, i, covered);
     }
     // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
