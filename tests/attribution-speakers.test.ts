@@ -122,6 +122,11 @@ describe('appositions and adverbs before the verb', () => {
     expect(said(r, 'Tom Vance')).toEqual(['the bridge would reopen in May']);
   });
 
+  it('takes the subject of a subordinate clause across an apposition: "after Mr. Lund, asked about it, had said"', () => {
+    const r = attribute('Karl Lund spoke on Friday.', 'The issue came up after Mr. Lund, asked about the lost files, had said, “Our country does plenty of that too.”');
+    expect(said(r, 'Karl Lund')).toEqual(['Our country does plenty of that too.']);
+  });
+
   it('skips the second name of a place pair inside a relative clause', () => {
     const r = attribute('Senator Ida Brooks, who flew to Austin, Texas, on Monday to meet farmers, said the drought aid was late.');
     expect(said(r, 'Ida Brooks')).toEqual(['the drought aid was late']);

@@ -778,7 +778,9 @@ class ArticleExtractor {
         // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
         const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
           (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
-        if (candidate && !apposed && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
+        // (A subordinate clause has its own subject: "after Mr. Trump, asked about it, had said …".)
+        const subordinate = SUBORDINATORS.has(toks[(candidate?.from ?? 0) - 1]?.lower ?? '');
+        if (candidate && !apposed && (opensClause(toks, candidate.from) || subordinate || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -972,6 +974,7 @@ class ArticleExtractor {
 const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
 /** Prepositions after which a name is not the subject of the verb that follows it (not "for": "a spokesman for X"). */
 const NOT_SUBJECT_AFTER = new Set(['on', 'about', 'in', 'at', 'to', 'against', 'than', 'into', 'over', 'under', 'of', 'from', 'with', 'among', 'between', 'toward', 'towards']);
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'although', 'though', 'since', 'if', 'once', 'until', 'whereas', 'as']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
