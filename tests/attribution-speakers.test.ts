@@ -286,3 +286,12 @@ describe('infinitives and governed participles of saying', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('title-case headlines', () => {
+  it('does not let a headline verb run into a name: "Hold Mara Quill to Her Own Standards"', () => {
+    const a: Article = { ...article(['Hold Mara Quill to Her Own Standards.', 'Senator Mara Quill spoke on Monday.', 'Quill said the audit would be published in May.']), title: 'Hold Mara Quill to Her Own Standards' };
+    const r = attributeCorpus([a]);
+    expect(said(r, 'Mara Quill')).toEqual(['the audit would be published in May']);
+    expect(r.people.map((p) => p.name)).not.toContain('Hold Mara Quill');
+  });
+});

@@ -74,7 +74,10 @@ class ArticleExtractor {
       return { n: p.n, text: p.text, units, runs: units.map((u) => findNameRuns(p.text, u.tokens)) };
     });
     // Pass 1: who is named, with which roles, before deciding who speaks.
-    for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
+    // A title-case headline ("Hold Melania Trump to Her Husband's Standards") runs verbs into names: its names
+    // are registered after the body's, so a surname resolves to the body's spelling of the person first.
+    const headline = paras[0] && sameHeadline(paras[0].text, this.article.title) ? paras[0] : undefined;
+    for (const para of [...paras.filter((p) => p !== headline), ...(headline ? [headline] : [])]) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui, para === headline)));
     this.rereadFirstWords(paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {
@@ -137,8 +140,17 @@ class ArticleExtractor {
     }
   }
 
-  private register(run: NameRun, para: Para, unitIndex: number): void {
+  private register(run: NameRun, para: Para, unitIndex: number, headline = false): void {
     if (run.kind === 'single') return; // resolved once all full names are known
+    // "Hold Melania Trump to …": in a title-case headline, a first word before a name the body uses is a verb.
+    if (headline && run.kind === 'person' && run.to - run.from >= 3) {
+      const toks = para.units[unitIndex]?.tokens ?? [];
+      const tail = toks.slice(run.from + 1, run.to).map((t, k, all) => (k === all.length - 1 ? t.text.replace(/['’]s?$/, '') : t.text)).join(' ');
+      if (this.entities.has(`person:${foldName(tail)}`)) {
+        run.from += 1;
+        run.name = tail;
+      }
+    }
     const key = this.keyForRun(run, false) as string;
     const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
     if (run.role) entity.roles.add(run.role);
