@@ -69,6 +69,20 @@ describe('inverted subjects after the verb of saying', () => {
     expect(said(r, 'Victor Hale')).toEqual([]);
   });
 
+  it('does not take a name after a preposition for the subject: "supporters of Mayor Ann Roe say"', () => {
+    const r = attribute('By a wide margin, supporters of Mayor Ann Roe say the new stadium should be built downtown.');
+    expect(said(r, 'Ann Roe')).toEqual([]);
+  });
+
+  it('keeps a title with a preposition and a name before a participle: "Secretary of State …", "footage of X saying"', () => {
+    const r = attribute(
+      'Secretary of State Ruth Amsel said the talks would resume in March.',
+      'The ad ends with footage of Paul Vey saying, “We will build the bridge ourselves.”',
+    );
+    expect(said(r, 'Ruth Amsel')).toEqual(['the talks would resume in March']);
+    expect(said(r, 'Paul Vey')).toEqual(['We will build the bridge ourselves.']);
+  });
+
   it('does not read an imperative as an inversion: "Just ask former mayor Tom Reed"', () => {
     const r = attribute('Just ask former mayor Tom Reed of Dayton, twice passed over for the job.');
     expect(said(r, 'Tom Reed')).toEqual([]);
@@ -106,6 +120,11 @@ describe('appositions and adverbs before the verb', () => {
   it('takes the name apposed to an owner’s description: "Delaware’s governor, Tom Vance, said"', () => {
     const r = attribute('Delaware’s governor, Tom Vance, said the bridge would reopen in May.');
     expect(said(r, 'Tom Vance')).toEqual(['the bridge would reopen in May']);
+  });
+
+  it('takes the subject of a subordinate clause across an apposition: "after Mr. Lund, asked about it, had said"', () => {
+    const r = attribute('Karl Lund spoke on Friday.', 'The issue came up after Mr. Lund, asked about the lost files, had said, “Our country does plenty of that too.”');
+    expect(said(r, 'Karl Lund')).toEqual(['Our country does plenty of that too.']);
   });
 
   it('skips the second name of a place pair inside a relative clause', () => {
@@ -146,6 +165,13 @@ describe('participles of saying without a comma', () => {
   it('takes the main clause subject after a leading clause that ends in a place: "As they met in Oslo, Berg was …, promising"', () => {
     const r = attribute('As the ministers met in Oslo, Anders Berg was 300 miles away in Bergen, promising to cut the ferry fares for every island family by half.');
     expect(said(r, 'Anders Berg')).toEqual(['to cut the ferry fares for every island family by half']);
+  });
+});
+
+describe('descriptions', () => {
+  it('links "the senator" to the person titled "Sen." earlier', () => {
+    const r = attribute('Sen. Alma Reyes campaigned in Tucson on Friday.', 'The senator said the water bill would pass by June.');
+    expect(said(r, 'Alma Reyes')).toEqual(['the water bill would pass by June']);
   });
 });
 
@@ -192,6 +218,11 @@ describe('names and auxiliaries', () => {
     expect(r.people.map((p) => p.name)).toEqual(['Lena Ortiz']);
   });
 
+  it('reads a common word after a title as a surname: "Prime Minister Nora May", "Ms. May"', () => {
+    const r = attribute('Prime Minister Nora May said this week that the country would leave the customs union.', 'Ms. May said the talks would go on for months.');
+    expect(said(r, 'Nora May')).toEqual(['the country would leave the customs union', 'the talks would go on for months']);
+  });
+
   it('reads a sentence-initial surname that looks like an adverb or a verb as the name the article knows', () => {
     const r = attribute('The columnist Ruth Connolly died on Monday.', 'Connolly also noted that the two governors never gave in on taxes.');
     expect(said(r, 'Ruth Connolly')).toEqual(['the two governors never gave in on taxes']);
@@ -223,5 +254,44 @@ describe('a participle of saying that opens the sentence', () => {
   it('does not read an object as content: "Responding to the criticism, Lee said: …"', () => {
     const r = attribute('Responding to the criticism in the interview, Tom Lee said: “He has never met me and does not know me.”');
     expect(said(r, 'Tom Lee')).toEqual(['He has never met me and does not know me.']);
+  });
+});
+
+describe('infinitives and governed participles of saying', () => {
+  it('gives "went on to explain how …" and "only to tell X that …" to the clause subject', () => {
+    const r = attribute(
+      'General Norman Pike went on to explain how the budget cuts left his officers short of fuel.',
+      'Leader Ann Voss agreed to a phone call on Monday, but only to tell Hal Brink that she would not meet him.',
+    );
+    expect(said(r, 'Norman Pike')).toEqual(['how the budget cuts left his officers short of fuel']);
+    expect(said(r, 'Ann Voss')).toEqual(['she would not meet him']);
+    expect(said(r, 'Hal Brink')).toEqual([]);
+  });
+
+  it('takes the content after "said that" even when the subject follows a leading clause’s comma', () => {
+    const r = attribute('When told who the passenger was, Omar Hale thought for a moment and said that in the current climate, “being an ordinary guy has appeal.”');
+    expect(said(r, 'Omar Hale')).toEqual(['in the current climate, “being an ordinary guy has appeal.”']);
+  });
+
+  it('gives "has taken to urging voters to …" to the subject', () => {
+    const r = attribute('Governor John Kessler spoke in Concord.', 'Kessler has taken to urging voters to slow down and listen to their neighbors more often.');
+    expect(said(r, 'John Kessler')).toEqual(['to slow down and listen to their neighbors more often']);
+  });
+
+  it('does not read an infinitive or participle with a plain object as speech', () => {
+    const r = attribute(
+      'Senator Ruth Amsel would need a majority to confirm judges and other appointments.',
+      'Premier Carl Dunn is committed to maintaining the special relationship with Canada.',
+    );
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('title-case headlines', () => {
+  it('does not let a headline verb run into a name: "Hold Mara Quill to Her Own Standards"', () => {
+    const a: Article = { ...article(['Hold Mara Quill to Her Own Standards.', 'Senator Mara Quill spoke on Monday.', 'Quill said the audit would be published in May.']), title: 'Hold Mara Quill to Her Own Standards' };
+    const r = attributeCorpus([a]);
+    expect(said(r, 'Mara Quill')).toEqual(['the audit would be published in May']);
+    expect(r.people.map((p) => p.name)).not.toContain('Hold Mara Quill');
   });
 });

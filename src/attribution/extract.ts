@@ -74,7 +74,10 @@ class ArticleExtractor {
       return { n: p.n, text: p.text, units, runs: units.map((u) => findNameRuns(p.text, u.tokens)) };
     });
     // Pass 1: who is named, with which roles, before deciding who speaks.
-    for (const para of paras) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui)));
+    // A title-case headline ("Hold Melania Trump to Her Husband's Standards") runs verbs into names: its names
+    // are registered after the body's, so a surname resolves to the body's spelling of the person first.
+    const headline = paras[0] && sameHeadline(paras[0].text, this.article.title) ? paras[0] : undefined;
+    for (const para of [...paras.filter((p) => p !== headline), ...(headline ? [headline] : [])]) para.runs.forEach((runs, ui) => runs.forEach((run) => this.register(run, para, ui, para === headline)));
     this.rereadFirstWords(paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {
@@ -137,8 +140,17 @@ class ArticleExtractor {
     }
   }
 
-  private register(run: NameRun, para: Para, unitIndex: number): void {
+  private register(run: NameRun, para: Para, unitIndex: number, headline = false): void {
     if (run.kind === 'single') return; // resolved once all full names are known
+    // "Hold Melania Trump to …": in a title-case headline, a first word before a name the body uses is a verb.
+    if (headline && run.kind === 'person' && run.to - run.from >= 3) {
+      const toks = para.units[unitIndex]?.tokens ?? [];
+      const tail = toks.slice(run.from + 1, run.to).map((t, k, all) => (k === all.length - 1 ? t.text.replace(/['’]s?$/, '') : t.text)).join(' ');
+      if (this.entities.has(`person:${foldName(tail)}`)) {
+        run.from += 1;
+        run.name = tail;
+      }
+    }
     const key = this.keyForRun(run, false) as string;
     const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
     if (run.role) entity.roles.add(run.role);
@@ -760,6 +772,8 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
+    const to = toks[i - 1]?.lower === 'to' ? i - 1 : toks[i - 1]?.lower === 'not' && toks[i - 2]?.lower === 'to' ? i - 2 : -1;
+    if (to > 0 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower) return reportsClause(toks, i) ? this.infinitiveSubject(para, unit, runs, i, to) : null;
     if (!toks[i]?.lower.endsWith('ing')) return null;
     if (toks.slice(0, i).every((t) => t.punct && !t.quoted)) return this.leadingParticipleSubject(para, unit, runs, i);
     const prev = toks[i - 1]?.lower ?? '';
@@ -767,10 +781,24 @@ class ArticleExtractor {
     const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
     if (prev === ',' || prev === 'by' || commaInQuote) return this.clauseSubject(para, unit, runs, i);
     if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
+    // "Trump focused on reiterating …", "Kasich has taken to urging …": the verb before governs the participle.
+    if (['on', 'to', 'into'].includes(prev) && !toks[i - 2]?.punct && reportsClause(toks, i)) return this.clauseSubject(para, unit, runs, i, 0, false, true);
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
     if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
     return null;
+  }
+
+  /**
+   * "Ham went on to explain", "McConnell agreed to a call, but only to tell Garland …": an infinitive of saying
+   * reports the words of its clause's subject, or of the person right before "to" ("prompted Cooper to accuse").
+   */
+  private infinitiveSubject(para: Para, unit: Unit, runs: NameRun[], i: number, to: number): Subject | null {
+    const toks = unit.tokens;
+    const agent = runs.find((r) => r.to === to && !r.possessive && r.kind !== 'organisation' && !isAfterPreposition(toks, r.phraseFrom));
+    const agentKey = agent ? this.keyForRun(agent, false) : null;
+    if (agent && agentKey && this.entities.get(agentKey)?.kind === 'person') return { key: agentKey, from: agent.phraseFrom, to: agent.to };
+    return this.clauseSubject(para, unit, runs, i, 0, false, true);
   }
 
   /**
@@ -803,7 +831,7 @@ class ArticleExtractor {
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
-  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false): Subject | null {
+  private clauseSubject(para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false, knownOnly = false): Subject | null {
     const toks = unit.tokens;
     // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
     const opening = unit.quotes[0];
@@ -816,13 +844,18 @@ class ArticleExtractor {
       if (t.quoted) return null;
       const pronoun = t.lower === 'he' || t.lower === 'she' ? PRONOUNS[t.lower] : undefined;
       if (pronoun && pronoun !== 'any') return { key: this.resolvePronoun(pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
+      // "And, like Trump, they have played …": a plural or first-person subject is no one we can name.
+      if (['they', 'we', 'i'].includes(t.lower)) return { key: null, from: k, to: k + 1 };
       const run = runs.find((r) => r.phraseFrom === k || r.from === k);
       if (!run) continue;
-      if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from)) continue; // "In Iowa, Trump …"
+      if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) continue; // "In Iowa, Trump …"
       if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
       if (run.possessive || run.to >= i) return null;
+      // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
+      const key = this.keyForRun(run, !knownOnly);
+      if (knownOnly && (!key || this.entities.get(key)?.kind !== 'person')) return null;
       // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
-      return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
+      return { key, from: run.phraseFrom, to: run.to };
     }
     return null;
   }
@@ -979,6 +1012,8 @@ class ArticleExtractor {
     while (k >= 0 && skipped < 7) {
       const t = toks[k] as Token;
       if (t.quoted || t.punct) break;
+      // A name's last word is not a date: "Prime Minister Theresa May said".
+      if (t.cap && runs.some((r) => r.to - 1 === k && (r.kind === 'person' || r.honorific !== null))) break;
       // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
       // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
       // (not "did not complain": a denied verb reports no words).
@@ -1039,7 +1074,9 @@ class ArticleExtractor {
         // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
         const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
           (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
-        if (candidate && !apposed && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
+        // (A subordinate clause has its own subject: "after Mr. Trump, asked about it, had said …".)
+        const subordinate = CLAUSE_SUBORDINATORS.has(toks[(candidate?.from ?? 0) - 1]?.lower ?? '');
+        if (candidate && !apposed && (opensClause(toks, candidate.from) || subordinate || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
         end = open;
       }
       return null;
@@ -1068,6 +1105,16 @@ class ArticleExtractor {
       if (run.kind === 'organisation') {
         const person = this.unclosedApposition(unit, runs, run);
         if (person) return person;
+      }
+      // "The dynamic on the Affordable Care Act suggests", "supporters of Hillary Clinton say", "leaders who'd
+      // rather work for Cruz or Rubio or Ben Carson said": the subject is the noun before the preposition. (A title
+      // keeps its preposition: "Secretary of State John Kerry"; "footage of Trump saying" is Trump's.)
+      const link = toks[run.phraseFrom - 1]?.lower ?? '';
+      const head = toks[run.phraseFrom - 2];
+      const headNoun = head !== undefined && !head.cap && !head.punct && !isRoleWord(head);
+      const participle = toks[run.to]?.lower.endsWith('ing') ?? false;
+      if (!participle && ((link === 'or' && runs.some((r) => r.to === run.phraseFrom - 1)) || (NOT_SUBJECT_AFTER.has(link) && headNoun))) {
+        return { key: null, from: run.phraseFrom, to: run.to };
       }
       return { key: this.keyForRun(run, true), from: run.phraseFrom, to: run.to };
     }
@@ -1204,7 +1251,7 @@ class ArticleExtractor {
     const head = (words[words.length - 1] as Token).lower;
     const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => foldName(w.text.replace(/['’]s$/, '')));
     const candidates = [...this.entities.values()].filter((e) => e.kind === 'person' && [...e.roles].some((r) => {
-      const role = foldName(r);
+      const role = expandTitles(foldName(r));
       return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
     }));
     if (candidates.length === 1) return candidates[0]?.key ?? null;
@@ -1221,6 +1268,9 @@ class ArticleExtractor {
 /** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
 /** Words that may follow an inverted subject: “…,” said Smith in a statement / on Monday / who … / of Yale. */
 const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
+/** Prepositions after which a name is not the subject of the verb that follows it (not "for": "a spokesman for X"). */
+const NOT_SUBJECT_AFTER = new Set(['on', 'about', 'in', 'at', 'to', 'against', 'than', 'into', 'over', 'under', 'of', 'from', 'with', 'among', 'between', 'toward', 'towards']);
+const CLAUSE_SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'although', 'though', 'since', 'if', 'once', 'until', 'whereas', 'as']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
@@ -1229,6 +1279,13 @@ const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'b
 function endsNounPhrase(toks: Token[], to: number): boolean {
   const next = toks[to];
   return !next || (next.punct && !next.quoted) || ['of', 'at', 'from', 'who'].includes(next.lower);
+}
+
+const TITLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', adm: 'admiral', col: 'colonel', capt: 'captain', lt: 'lieutenant', sgt: 'sergeant', sec: 'secretary', pres: 'president', prof: 'professor', supt: 'superintendent', atty: 'attorney' };
+
+/** "sen. tim kaine" → "senator tim kaine": a role written with an abbreviated title matches "the senator". */
+function expandTitles(role: string): string {
+  return role.replace(/\b(sen|rep|gov|gen|adm|col|capt|lt|sgt|sec|pres|prof|supt|atty)\b\.?/g, (_, abbr: string) => TITLE_ABBREVIATIONS[abbr] ?? abbr);
 }
 
 /** The first paragraph is the headline repeated: the same words, whatever the final stop. */
@@ -1359,7 +1416,8 @@ function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart: number
   return between.every((t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower));
 }
 
-const LEADING_SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'since', 'once', 'until', 'because', 'although', 'though', 'whereas']);
+/** "As X said, …" and "If X says …" frame what follows; the other subordinators close their clause at the comma. */
+const LEADING_SUBORDINATORS = new Set([...CLAUSE_SUBORDINATORS].filter((w) => w !== 'as' && w !== 'if'));
 
 /** The cue at i stands in an opening "After X testified," clause: a subordinator starts the sentence, a comma closes it. */
 function inLeadingSubordinateClause(toks: Token[], i: number): boolean {
@@ -1509,6 +1567,19 @@ function clauseStart(toks: Token[], i: number): number {
     if (!t.quoted && ([',', '(', ';', ':'].includes(t.text) || isDash(toks, k))) return k + 1;
   }
   return 0;
+}
+
+/**
+ * A verb far from its subject counts as saying only when a clause or a quotation follows it: "to explain how",
+ * "to tell Garland that", "on urging voters to …"; not "to confirm justices", "to maintaining the relationship".
+ */
+function reportsClause(toks: Token[], i: number): boolean {
+  const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
+  const c = TELL_LIKE.has(lemma) ? skipObject(toks, i + 1) : i + 1;
+  const next = toks[c];
+  if (!next) return false;
+  if (['that', 'how', 'why', 'what', 'whether', 'if'].includes(next.lower) || ['“', '"', "''", ':'].includes(next.text)) return true;
+  return TELL_LIKE.has(lemma) && c > i + 1 && next.lower === 'to';
 }
 
 /** Things that carry words: "a statement saying", "a series of tweets early Friday saying". */
@@ -1678,7 +1749,7 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
     // when it was said is not what was said.
-    if (SUBORDINATORS.has(t.lower)) return t.start;
+    if (CIRCUMSTANCE_OPENERS.has(t.lower)) return t.start;
     if (WEEKDAYS.test(t.lower)) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
     if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
   }
@@ -1690,7 +1761,7 @@ const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'h
   'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
 
 /** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
-const SUBORDINATORS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since', 'amid']);
+const CIRCUMSTANCE_OPENERS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since', 'amid']);
 
 /** From k, a few words without a verb and then "and"/"or" and no verb: the next item of a list. */
 function listGoesOn(toks: Token[], k: number): boolean {

@@ -35,6 +35,7 @@ export interface NameRun {
   key?: string;
 }
 
+const WEEKDAY_OR_PRONOUN = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|He|She|They|It|We|I|You|His|Her|Their|The|A|An)$/;
 const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'fort', 'port', 'mount', 'puerto', 'des']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.']);
@@ -44,7 +45,7 @@ const ROLE_STOP = new Set(
   `the a an by with to from in on at of for and or as while that who which whom has have had is was were be
   been said says told met meets meeting led leads than into after before during under over between among
   also but if when where his her their its our this these those said, says, according headed hosted
-  alongside support supported join joined including like such against behind beside whom`
+  alongside support supported join joined including like such against behind beside whom what how why whose`
     .split(/[\s,]+/)
     .filter(Boolean),
 );
@@ -136,14 +137,16 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
     // Leading nationality or acronym ("Russian President …" is handled above; "US envoy …" is lowercase-broken).
     while (nameFrom < to - 1 && (NATIONALITY.test((tokens[nameFrom] as Token).text) || NOT_NAMES.has((tokens[nameFrom] as Token).lower)) && to - nameFrom > 2) nameFrom++;
   }
-  while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower)) nameFrom++;
+  // After a title a surname may be a common word: "Prime Minister Theresa May", "Ms. May", "Mr. From".
+  const titled = nameFrom > from && !NOT_NAMES.has((tokens[nameFrom - 1] as Token).lower) && !WEEKDAY_OR_PRONOUN.test((tokens[to - 1] as Token).text);
+  while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower) && !(titled && nameFrom === to - 1)) nameFrom++;
   // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
   if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower) && !isKnownName?.(baseWord(tokens[from] as Token))) nameFrom++;
   // "Said Ellis: …", "Adds Smith, …": an inflected verb of saying opens an inverted sentence.
   else if (nameFrom === from && startsSentence(tokens, from) && isInflectedCue((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
   const nameTokens = tokens.slice(nameFrom, to);
-  if (nameTokens.some((t) => /\d/.test(t.text) || NOT_NAMES.has(baseWord(t).toLowerCase()))) return null;
+  if (nameTokens.some((t, k) => /\d/.test(t.text) || (NOT_NAMES.has(baseWord(t).toLowerCase()) && !(titled && k === nameTokens.length - 1)))) return null;
   const name = nameTokens.map((t, k) => (k === nameTokens.length - 1 ? baseWord(t) : t.text)).join(' ');
   if (name.length < 2 || /^[\p{Lu}.]+$/u.test(name)) return null; // acronyms: NATO, US
   if (nameTokens.length === 1 && name.endsWith('.')) return null; // an abbreviation: "Md.", "Gov."
