@@ -81,7 +81,8 @@ class ArticleExtractor {
     this.rereadFirstWords(paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {
-        for (const run of para.runs[ui] ?? []) if (unit.tokens.slice(0, run.from).some((t) => !t.punct)) this.midSentenceNames.add(run.name);
+        const firstWord = unit.tokens.findIndex((t) => !t.punct);
+        for (const run of para.runs[ui] ?? []) if (run.from > firstWord) this.midSentenceNames.add(run.name);
       });
     }
     this.learnAppositions(paras);
