@@ -84,7 +84,8 @@ class ArticleExtractor {
     this.rereadFirstWords(paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {
-        for (const run of para.runs[ui] ?? []) if (unit.tokens.slice(0, run.from).some((t) => !t.punct)) this.midSentenceNames.add(run.name);
+        const first = unit.tokens.findIndex((t) => !t.punct);
+        for (const run of para.runs[ui] ?? []) if (run.from > first) this.midSentenceNames.add(run.name);
       });
     }
     this.learnGenders(paras);
@@ -301,6 +302,7 @@ class ArticleExtractor {
       for (let ui = 0; ui < para.units.length; ui++) {
         const toks = (para.units[ui] as Unit).tokens;
         const runs = para.runs[ui] ?? [];
+        if (runs.length === 0 || !toks.some((t) => t.lower === 'he' || t.lower === 'she')) continue;
         let subject: LocalEntity | null = null;
         for (let k = 0; k < toks.length; k++) {
           const t = toks[k] as Token;
