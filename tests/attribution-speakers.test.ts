@@ -118,6 +118,11 @@ describe('appositions and adverbs before the verb', () => {
     expect(said(r, 'Nora Quist')).toEqual(['the footage shows no threat to the officers']);
   });
 
+  it('takes the name apposed to a description when a party tag follows it: "the nominee, Sen. Ann Roe (D-Va.), promised"', () => {
+    const r = attribute('The party’s vice presidential nominee, Sen. Ann Roe (D-Va.), promised that the bill would pass in January.');
+    expect(said(r, 'Ann Roe')).toEqual(['the bill would pass in January']);
+  });
+
   it('takes the name apposed to an owner’s description: "Delaware’s governor, Tom Vance, said"', () => {
     const r = attribute('Delaware’s governor, Tom Vance, said the bridge would reopen in May.');
     expect(said(r, 'Tom Vance')).toEqual(['the bridge would reopen in May']);

@@ -828,7 +828,8 @@ class ArticleExtractor {
         if (candidate?.described || describedBefore(toks, open)) {
           const named = runs.find((r) => r.phraseFrom === open + 1 && r.kind !== 'organisation' && !r.possessive);
           const tail = named ? toks[named.to] : undefined;
-          if (named && (named.to === end || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
+          // (A party tag may follow the name: "Sen. Tim Kaine (D-Va.),".)
+          if (named && (named.to === end || named.to === skipBracketsBack(toks, end - 1) + 1 || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
             const key = this.keyForRun(named, true);
             if (key) return { key, from: candidate?.from ?? 0, to: named.to };
           }
