@@ -164,8 +164,6 @@ class ArticleExtractor {
     if (run.role) entity.roles.add(run.role);
     if (run.honorific) entity.gender ??= genderFromWords([run.honorific]);
     if (run.role) entity.gender ??= genderFromWords(run.role.split(/\s+/));
-    void para;
-    void unitIndex;
   }
 
   private personKeyFor(name: string): string {
