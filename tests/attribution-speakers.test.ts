@@ -2,6 +2,7 @@
 // name and the verb of saying. Sentences written for this test, not taken from any corpus.
 import { describe, expect, it } from 'vitest';
 import { attributeCorpus } from '../src/attribution/index.js';
+import { extractArticle } from '../src/attribution/extract.js';
 import type { Article, PersonRecord, Statement } from '../src/types.js';
 
 function article(paragraphs: string[]): Article {
@@ -115,6 +116,11 @@ describe('appositions and adverbs before the verb', () => {
   it('takes the name apposed to a description after a leading adverbial', () => {
     const r = attribute('In a statement, one of the family’s lawyers, Nora Quist, said the footage shows no threat to the officers.');
     expect(said(r, 'Nora Quist')).toEqual(['the footage shows no threat to the officers']);
+  });
+
+  it('takes the name apposed to a description when a party tag follows it: "the nominee, Sen. Ann Roe (D-Va.), promised"', () => {
+    const r = attribute('The party’s vice presidential nominee, Sen. Ann Roe (D-Va.), promised that the bill would pass in January.');
+    expect(said(r, 'Ann Roe')).toEqual(['the bill would pass in January']);
   });
 
   it('takes the name apposed to an owner’s description: "Delaware’s governor, Tom Vance, said"', () => {
@@ -293,5 +299,31 @@ describe('title-case headlines', () => {
     const r = attributeCorpus([a]);
     expect(said(r, 'Mara Quill')).toEqual(['the audit would be published in May']);
     expect(r.people.map((p) => p.name)).not.toContain('Hold Mara Quill');
+  });
+});
+
+describe('Mr. and Mrs. with one surname', () => {
+  it('tells "Mr. Lindqvist" from "Mrs. Lindqvist" once the article shows who is he', () => {
+    const r = attribute(
+      'Paul Lindqvist said he would campaign for his wife all summer.',
+      'Anna Lindqvist is running for governor.',
+      'Mrs. Lindqvist said the state budget was broken.',
+      'Mr. Lindqvist said the crowds were larger than in 1998.',
+    );
+    expect(said(r, 'Anna Lindqvist')).toEqual(['the state budget was broken']);
+    expect(said(r, 'Paul Lindqvist')).toEqual(['he would campaign for his wife all summer', 'the crowds were larger than in 1998']);
+  });
+
+  it('keeps "Mr. Obama" apart from the only full name in the article, a woman’s: "the first lady, Michelle Obama"', () => {
+    // Within the article "Mr. Obama" is his own entity; across a corpus the registry joins him to the full name.
+    const x = extractArticle(article(['President Obama and the first lady, Michelle Obama, greeted guests.', 'Mr. Obama said the line was longer than last year.']));
+    expect(x.statements.map((s) => x.entities[s.speaker]?.name)).toEqual(['Obama']);
+  });
+
+  it('does not give "he" to a subject last named as "Mrs."', () => {
+    const r = attribute('John Podd advised the campaign.', 'Mrs. Quist will face the same fire. He noted that the coal towns had turned against the party.');
+    const rq = said(r, 'Quist');
+    expect(rq).toEqual([]);
+    expect(said(r, 'John Podd')).toEqual(['the coal towns had turned against the party']);
   });
 });

@@ -56,13 +56,16 @@ class ArticleExtractor {
   private statements: LocalStatement[] = [];
   private mentions: { key: string; paragraph: number }[] = [];
   /** Recent subjects and speakers, most recent last, for resolving "he"/"she" and descriptions. */
-  private salience: { key: string; paragraph: number }[] = [];
+  /** `gender`: what the mention itself said ("Mrs. Clinton"), whatever the entity is known as. */
+  private salience: { key: string; paragraph: number; gender?: Gender | null }[] = [];
   private lastDirect: { key: string; paragraph: number } | null = null;
   /** A single word → the entity it was found to name; the first match never changes as entities are only appended. */
   private singleHits = new Map<string, string>();
   /** Surname skeleton → entities carrying it; folded name → first organisation of that name. */
   private bySurname = new Map<string, LocalEntity[]>();
   private orgByName = new Map<string, LocalEntity>();
+  /** Set once genders and roles are learnt: before that, "Mr."/"Mrs." neither pick for good nor teach a gender. */
+  private settled = false;
   /** Names capitalised somewhere other than a sentence's first word. */
   private midSentenceNames = new Set<string>();
 
@@ -81,11 +84,15 @@ class ArticleExtractor {
     this.rereadFirstWords(paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {
-        const firstWord = unit.tokens.findIndex((t) => !t.punct);
-        for (const run of para.runs[ui] ?? []) if (run.from > firstWord) this.midSentenceNames.add(run.name);
+        const first = unit.tokens.findIndex((t) => !t.punct);
+        for (const run of para.runs[ui] ?? []) if (run.from > first) this.midSentenceNames.add(run.name);
       });
     }
+    this.learnGenders(paras);
     this.learnAppositions(paras);
+    this.settled = true;
+    // "Mr. Trump", "Mrs. Clinton" in reading order: each sure match teaches a gender before pronouns are resolved.
+    for (const para of paras) for (const runs of para.runs) for (const run of runs) if (run.kind === 'single' && run.honorific) this.resolveSingle(run, false);
     // Pass 2: statements.
     for (const para of paras) this.extractParagraph(para);
     this.markPlaces();
@@ -157,8 +164,6 @@ class ArticleExtractor {
     if (run.role) entity.roles.add(run.role);
     if (run.honorific) entity.gender ??= genderFromWords([run.honorific]);
     if (run.role) entity.gender ??= genderFromWords(run.role.split(/\s+/));
-    void para;
-    void unitIndex;
   }
 
   private personKeyFor(name: string): string {
@@ -207,24 +212,30 @@ class ArticleExtractor {
 
   /** A single capitalised word: a known person's surname, someone with a title, or nobody we know. */
   private resolveSingle(run: NameRun, asSubject: boolean): string | null {
-    const known = this.singleHits.get(run.name);
+    // "Mr. Clinton" and "Mrs. Clinton" are two people when the article names both: the honorific picks by gender.
+    const honorificGender = run.honorific ? genderFromWords([run.honorific]) : null;
+    const cacheKey = honorificGender ? `${honorificGender}:${run.name}` : run.name;
+    const known = this.singleHits.get(cacheKey);
     const knownEntity = known === undefined ? undefined : this.entities.get(known);
-    if (knownEntity?.kind === 'person') {
-      knownEntity.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
-      if (run.honorific) knownEntity.gender ??= genderFromWords([run.honorific]);
-      return knownEntity.key;
-    }
     if (knownEntity) return knownEntity.key;
-    const person = this.earliest(this.sameSurnamePeople(run.name));
+    const people = this.sameSurnamePeople(run.name);
+    // (When every namesake is known to be of the other gender, "Mr. Obama" is someone the article has not named in full.)
+    const person = honorificGender ? this.earliest(people, (e) => e.gender === honorificGender || e.gender === null) : this.earliest(people);
     const org = this.orgByName.get(foldName(run.name));
     if (org && org.kind === 'organisation' && (!person || org.seq < person.seq)) {
-      this.singleHits.set(run.name, org.key);
+      this.singleHits.set(cacheKey, org.key);
       return org.key;
     }
     if (person) {
-      this.singleHits.set(run.name, person.key);
+      // A guess among people of unknown gender is not remembered: a later pronoun may still tell them apart.
+      // Only once genders are learnt from roles and pronouns, and only a sure match is remembered and teaches a
+      // gender: of two Clintons of unknown gender, "Mr." says nothing about the first.
+      if (honorificGender && !this.settled) return person.key;
+      const compatible = honorificGender ? people.filter((e) => e.gender === honorificGender || e.gender === null) : [];
+      const sure = !honorificGender || compatible.length === 1 || person.gender === honorificGender;
+      if (sure) this.singleHits.set(cacheKey, person.key);
+      if (run.honorific && sure) person.gender ??= honorificGender;
       person.aliases.add(run.honorific ? `${capitalise(run.honorific)} ${run.name}` : run.name);
-      if (run.honorific) person.gender ??= genderFromWords([run.honorific]);
       return person.key;
     }
     // A plural-looking word met only at sentence starts ("Economists predicted", "Allies say") is no one.
@@ -272,9 +283,41 @@ class ArticleExtractor {
             while (open >= 0 && !toks[open]?.punct && run.phraseFrom - open < 8) open--;
             const phrase = toks.slice(open + 1, run.phraseFrom - 1);
             if (phrase.length && phrase.some(isRoleWord)) e.roles.add(joinTokens(para.text, stripArticle(phrase)));
+            // "his wife, Michelle Obama,": a kinship or gendered role before the name tells the gender.
+            if (phrase.length) e.gender ??= genderFromWords(phrase.slice(-3).map((t) => t.lower));
           }
         }
       });
+    }
+  }
+
+  /**
+   * "Bill Clinton said he …", "Trump drew criticism after he …": a he/she with no other person named between it
+   * and the full name that opens its sentence tells that person's gender (for "Mr."/"Mrs." and pronouns).
+   */
+  private learnGenders(paras: Para[]): void {
+    for (const para of paras) {
+      for (let ui = 0; ui < para.units.length; ui++) {
+        const toks = (para.units[ui] as Unit).tokens;
+        const runs = para.runs[ui] ?? [];
+        if (runs.length === 0 || !toks.some((t) => t.lower === 'he' || t.lower === 'she')) continue;
+        let subject: LocalEntity | null = null;
+        for (let k = 0; k < toks.length; k++) {
+          const t = toks[k] as Token;
+          const run = runs.find((r) => r.phraseFrom === k || r.from === k);
+          if (run) {
+            // A second name before the pronoun makes it ambiguous.
+            const key: string | null = !subject && run.kind === 'person' && !run.possessive && opensClause(toks, run.phraseFrom) ? this.keyForRun(run, false) : null;
+            subject = key ? (this.entities.get(key) ?? null) : null;
+            if (!subject) break;
+            k = run.to - 1;
+            continue;
+          }
+          if (t.quoted || (t.lower !== 'he' && t.lower !== 'she')) continue;
+          if (subject) subject.gender ??= t.lower === 'he' ? 'm' : 'f';
+          break;
+        }
+      }
     }
   }
 
@@ -292,7 +335,8 @@ class ArticleExtractor {
       // Salience: the unit's subject (first named, not after a preposition) and its speakers.
       const subjectRun = runs.findIndex((run) => !isAfterPreposition(unit.tokens, run.phraseFrom) && !run.possessive);
       const subjectKey = subjectRun >= 0 ? runKeys[subjectRun] : null;
-      if (subjectKey && this.entities.get(subjectKey)?.kind === 'person') this.salience.push({ key: subjectKey, paragraph: para.n });
+      const honorific = subjectRun >= 0 ? runs[subjectRun]?.honorific : null;
+      if (subjectKey && this.entities.get(subjectKey)?.kind === 'person') this.salience.push({ key: subjectKey, paragraph: para.n, gender: honorific ? genderFromWords([honorific]) : null });
       for (const s of found) this.salience.push({ key: s.speaker, paragraph: para.n });
       this.continueQuotes(para, unit, covered);
       // "Sanders made the following comment:" closing a paragraph introduces the quotation that opens the next.
@@ -1066,7 +1110,8 @@ class ArticleExtractor {
         if (candidate?.described || describedBefore(toks, open)) {
           const named = runs.find((r) => r.phraseFrom === open + 1 && r.kind !== 'organisation' && !r.possessive);
           const tail = named ? toks[named.to] : undefined;
-          if (named && (named.to === end || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
+          // (A party tag may follow the name: "Sen. Tim Kaine (D-Va.),".)
+          if (named && (named.to === end || named.to === skipBracketsBack(toks, end - 1) + 1 || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
             const key = this.keyForRun(named, true);
             if (key) return { key, from: candidate?.from ?? 0, to: named.to };
           }
@@ -1237,11 +1282,11 @@ class ArticleExtractor {
       if (apposed) return apposed.key;
     }
     for (let k = this.salience.length - 1; k >= 0; k--) {
-      const s = this.salience[k] as { key: string; paragraph: number };
+      const s = this.salience[k] as { key: string; paragraph: number; gender?: Gender | null };
       if (paragraph - s.paragraph > 3) break;
       const e = this.entities.get(s.key);
       if (!e || e.kind !== 'person') continue;
-      if (gender && e.gender && e.gender !== gender) continue;
+      if (gender && ((e.gender && e.gender !== gender) || (s.gender && s.gender !== gender))) continue;
       if (gender) e.gender ??= gender;
       return e.key;
     }
