@@ -2,68 +2,50 @@
 // Sentences are written for this test, not taken from the dev or seed data.
 import { describe, expect, it } from 'vitest';
 import { attributeCorpus } from '../src/attribution/index.js';
-import type { Article, PersonRecord, Statement } from '../src/types.js';
-
-function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
-  const article: Article = {
-    file: 'a.md', outlet: 'Test Gazette', title: 'Harbour vote', date: '2024-03-01', url: null, author: null,
-    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })), hash: 'hash-a',
-  };
-  return attributeCorpus([article]);
-}
-
-function textsBy(r: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
-  const person = r.people.find((p) => p.name === name || p.aliases.includes(name));
-  return person ? r.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
-}
+import { attribute, said, testArticle } from './support/attribute.js';
 
 describe('quotation layout', () => {
   it('starts a new sentence at a quote after a place abbreviation, and keeps the speaker for it', () => {
     const r = attribute('“The count was fair,” Nora Quill, a county clerk, said at a briefing in Fresno, Calif. “Every ballot was seen twice.”');
-    expect(textsBy(r, 'Nora Quill')).toEqual(['The count was fair', 'Every ballot was seen twice.']);
+    expect(said(r, 'Nora Quill')).toEqual(['The count was fair', 'Every ballot was seen twice.']);
   });
 
   it('continues a speaker’s quote that the writer finishes with a few words', () => {
     const r = attribute('“It is a modest change,” said Omar Velde, an economist. “It is basically a fee increase” for the largest ports.');
-    expect(textsBy(r, 'Omar Velde')).toEqual(['It is a modest change', '“It is basically a fee increase” for the largest ports']);
+    expect(said(r, 'Omar Velde')).toEqual(['It is a modest change', '“It is basically a fee increase” for the largest ports']);
   });
 
   it('does not continue a quote when the words after it name someone else', () => {
     const r = attribute('“It is a modest change,” said Omar Velde, an economist. “A fee increase” is how Lena Morse put it on Monday.');
-    expect(textsBy(r, 'Omar Velde')).toEqual(['It is a modest change']);
+    expect(said(r, 'Omar Velde')).toEqual(['It is a modest change']);
   });
 
   it('gives a quote after “Name continued:” to that person', () => {
     const r = attribute('Greta Olsen spoke for an hour. Olsen continued: “We will rebuild the pier before the storms come.”');
-    expect(textsBy(r, 'Greta Olsen')).toContain('We will rebuild the pier before the storms come.');
+    expect(said(r, 'Greta Olsen')).toContain('We will rebuild the pier before the storms come.');
   });
 
   it('gives the next paragraph’s quote to the person whose sentence ends in a colon', () => {
     const r = attribute('On March 3, Paul Darnell made the following comment:', '“Nobody on this council voted to close the harbour, and nobody will.”');
-    expect(textsBy(r, 'Paul Darnell')).toEqual(['Nobody on this council voted to close the harbour, and nobody will.']);
+    expect(said(r, 'Paul Darnell')).toEqual(['Nobody on this council voted to close the harbour, and nobody will.']);
   });
 
   it('reads a headline of the form “Name: words” even when the words hold a verb of saying', () => {
-    const r = attributeCorpus([{
-      file: 'b.md', outlet: 'Test Gazette', title: 'Varga: Voters Will Say No to the Harbour Tax', date: '2024-03-01', url: null, author: null, hash: 'hash-b',
-      paragraphs: [
-        { n: 1, text: 'Varga: Voters Will Say No to the Harbour Tax' },
-        { n: 2, text: 'Mayor Ilona Varga spoke at the town hall on Monday.' },
-      ],
-    }]);
-    expect(textsBy(r, 'Ilona Varga')).toEqual(['Voters Will Say No to the Harbour Tax']);
+    const headline = 'Varga: Voters Will Say No to the Harbour Tax';
+    const r = attributeCorpus([testArticle([headline, 'Mayor Ilona Varga spoke at the town hall on Monday.'], 'b.md', headline)]);
+    expect(said(r, 'Ilona Varga')).toEqual(['Voters Will Say No to the Harbour Tax']);
   });
 
   it('reads a quotation opened with a right-hand mark and signed with a dash', () => {
     const r = attribute('”The ferry is late every single morning and nobody answers for it.” ― Ruth Ellery');
-    expect(textsBy(r, 'Ruth Ellery')).toEqual(['The ferry is late every single morning and nobody answers for it.']);
+    expect(said(r, 'Ruth Ellery')).toEqual(['The ferry is late every single morning and nobody answers for it.']);
   });
 
   it('takes a speech tag with a verb of saying it does not list, after or before the quote', () => {
     const after = attribute('“They only came for the free parking and the coffee,” Dale Brixton shot back with a laugh.');
-    expect(textsBy(after, 'Dale Brixton')).toEqual(['They only came for the free parking and the coffee']);
+    expect(said(after, 'Dale Brixton')).toEqual(['They only came for the free parking and the coffee']);
     const before = attribute('Mara Feld interjected, “Please let the harbourmaster finish his answer first.”');
-    expect(textsBy(before, 'Mara Feld')).toEqual(['Please let the harbourmaster finish his answer first.']);
+    expect(said(before, 'Mara Feld')).toEqual(['Please let the harbourmaster finish his answer first.']);
   });
 
   it('does not take a capitalised phrase after a quote for a speaker', () => {
@@ -73,46 +55,43 @@ describe('quotation layout', () => {
 
   it('resumes the content after an inverted cue and the speaker’s description', () => {
     const r = attribute('The trouble with the port, says Lionel Amsel, historian at the Maritime Museum, is that it "was built for ships that no longer exist."');
-    expect(textsBy(r, 'Lionel Amsel')).toEqual(['The trouble with the port … is that it "was built for ships that no longer exist."']);
+    expect(said(r, 'Lionel Amsel')).toEqual(['The trouble with the port … is that it "was built for ships that no longer exist."']);
     const q = attribute('Because the vote came so late, explained Hanna Ruiz, “there was no time left to print new ballots for the district.”');
-    expect(textsBy(q, 'Hanna Ruiz')).toEqual(['Because the vote came so late … “there was no time left to print new ballots for the district.”']);
+    expect(said(q, 'Hanna Ruiz')).toEqual(['Because the vote came so late … “there was no time left to print new ballots for the district.”']);
   });
 
   it('reads a title-case headline claim whose verb runs on from the name', () => {
     const headline = 'The Briefing: Mayor Ilona Varga Tells Harbour Workers They Will Keep Their Jobs';
-    const r = attributeCorpus([{
-      file: 'c.md', outlet: 'Test Gazette', title: headline, date: '2024-03-01', url: null, author: null, hash: 'hash-c',
-      paragraphs: [{ n: 1, text: headline }, { n: 2, text: 'Varga spoke at the town hall on Monday.' }],
-    }]);
-    expect(textsBy(r, 'Ilona Varga')).toEqual(['Harbour Workers They Will Keep Their Jobs']);
+    const r = attributeCorpus([testArticle([headline, 'Varga spoke at the town hall on Monday.'], 'c.md', headline)]);
+    expect(said(r, 'Ilona Varga')).toEqual(['Harbour Workers They Will Keep Their Jobs']);
   });
 
   it('takes the speaker behind a short lower-case description after the quote', () => {
     const r = attribute('“But who pays for the new pier?” reporter Tilda Banks asked him.');
-    expect(textsBy(r, 'Tilda Banks')).toEqual(['But who pays for the new pier?']);
+    expect(said(r, 'Tilda Banks')).toEqual(['But who pays for the new pier?']);
   });
 
   it('goes on with the same speaker after “before adding:”', () => {
     const r = attribute('“The pier will open in May,” Owen Cray said before adding: “Unless the council finds another reason to wait.”');
-    expect(textsBy(r, 'Owen Cray')).toEqual(['The pier will open in May', 'Unless the council finds another reason to wait.']);
+    expect(said(r, 'Owen Cray')).toEqual(['The pier will open in May', 'Unless the council finds another reason to wait.']);
   });
 
   it('keeps a short second quote with the speaker named in the same paragraph', () => {
     const r = attribute('“I would,” Ida Marsh said to the television. “I would, mayor.”');
-    expect(textsBy(r, 'Ida Marsh')).toEqual(['I would', 'I would, mayor.']);
+    expect(said(r, 'Ida Marsh')).toEqual(['I would', 'I would, mayor.']);
   });
 
   it('finds the subject after two leading adverbials in a row', () => {
     const r = attribute('In June, after Nils Aberg lost the vote, Kira Dunn emailed him, addressing him as “Nils” and telling him, “You fought for the harbour and we need you.”');
-    expect(textsBy(r, 'Kira Dunn')).toEqual(['You fought for the harbour and we need you.']);
-    expect(textsBy(r, 'Nils Aberg')).toEqual([]);
+    expect(said(r, 'Kira Dunn')).toEqual(['You fought for the harbour and we need you.']);
+    expect(said(r, 'Nils Aberg')).toEqual([]);
   });
 
   it('keeps a cue in an opening subordinate clause to that clause', () => {
     const after = attribute('After Nora Quill testified, the committee adjourned the hearing until Friday morning.');
     expect(after.statements).toEqual([]);
     const although = attribute('Although Nora Quill has admitted using the harbour loophole, she does not defend it.');
-    expect(textsBy(although, 'Nora Quill')).toEqual(['using the harbour loophole']);
+    expect(said(although, 'Nora Quill')).toEqual(['using the harbour loophole']);
   });
 
   it('does not read “added” as speech when something is added to something', () => {
@@ -122,7 +101,7 @@ describe('quotation layout', () => {
 
   it('reads a speech noun a person owns: “X’s claim that …”, “X’s calls for …”', () => {
     const r = attribute('Reporters checked Ilona Varga’s claim that the harbour had never flooded.', 'Mayor Varga’s calls for a second pier, first made in May, were ignored.');
-    expect(textsBy(r, 'Ilona Varga')).toEqual(['the harbour had never flooded', 'a second pier']);
+    expect(said(r, 'Ilona Varga')).toEqual(['the harbour had never flooded', 'a second pier']);
   });
 
   it('does not read a speech noun with a place or an audience as words said', () => {

@@ -3,30 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { attributeCorpus } from '../src/attribution/index.js';
 import { extractArticle } from '../src/attribution/extract.js';
-import type { Article, PersonRecord, Statement } from '../src/types.js';
+import type { Article } from '../src/types.js';
+import { attribute, said, testArticle } from './support/attribute.js';
 
-function article(paragraphs: string[]): Article {
-  return {
-    file: 'speakers.md',
-    outlet: 'Test Gazette',
-    title: 'speakers.md',
-    date: '2024-03-01',
-    url: null,
-    author: null,
-    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
-    hash: 'hash-speakers',
-  };
-}
-
-function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
-  return attributeCorpus([article(paragraphs)]);
-}
-
-/** The texts said by the person whose name or alias is `name`. */
-function said(result: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
-  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
-  return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
-}
+const article = (paragraphs: string[]): Article => testArticle(paragraphs, 'speakers.md');
 
 describe('inverted subjects after the verb of saying', () => {
   it('takes the name after a verb other than "said" and a role: “…,” explained party strategist Ana Ruiz', () => {
