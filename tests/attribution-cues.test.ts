@@ -280,3 +280,15 @@ describe('negated cues', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['what she will do with the ferry', 'whether the bridge would reopen']);
   });
 });
+
+describe('participles whose subject is the sentence’s speaker', () => {
+  it('gives "“…,” X said before adding: “…”" and "upon saying" to X', () => {
+    const r = attribute('“The bridge stays shut,” Mayor Ana Duarte said before adding: “The ferry will run all winter.”', 'Duarte drew boos upon saying, “The levy stays.”');
+    expect(said(r, 'Ana Duarte')).toEqual(['The bridge stays shut', 'The ferry will run all winter.', 'The levy stays.']);
+  });
+
+  it('does not take "Writing for the Post," as content', () => {
+    const r = attribute('Writing for the Harbour Post, Mayor Ana Duarte noted that fares had doubled.');
+    expect(said(r, 'Ana Duarte')).toEqual(['fares had doubled']);
+  });
+});

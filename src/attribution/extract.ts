@@ -616,6 +616,8 @@ class ArticleExtractor {
     if (!key) return null;
     let c = i + 1;
     if (PARTICLE_CUES[CUE_FORMS.get(toks[i]?.lower ?? '') ?? '']?.includes(toks[c]?.lower ?? '')) c++;
+    // ("Writing for the Los Angeles Times, Barabak noted …": where it was written, not what.)
+    if (SETTING_PREPOSITIONS.has(toks[c]?.lower ?? '') || toks[c]?.lower === 'for') return undefined;
     c = skipToThat(toks, c);
     const start = toks[c]?.start;
     if (start === undefined || comma - c < (i === 1 ? 1 : 2)) return null;
@@ -631,8 +633,14 @@ class ArticleExtractor {
    */
   private participleSubject(para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
     const toks = unit.tokens;
-    if (!toks[i]?.lower.endsWith('ing') || (toks[i - 1]?.text !== ',' && !['by', 'before', 'after'].includes(toks[i - 1]?.lower ?? ''))) return null;
-    return this.clauseSubject(para, unit, runs, i);
+    if (!toks[i]?.lower.endsWith('ing') || (toks[i - 1]?.text !== ',' && !['by', 'before', 'after', 'upon'].includes(toks[i - 1]?.lower ?? ''))) return null;
+    const subject = this.clauseSubject(para, unit, runs, i);
+    if (subject) return subject;
+    // "“…,” Trump said before adding: “…”": the sentence's earlier statement names the speaker.
+    const last = this.statements[this.statements.length - 1];
+    const cueStart = toks[i]?.start ?? 0;
+    if (last && last.paragraph === para.n && last.spans.every(([a, b]) => a >= unit.start && b <= cueStart)) return { key: last.speaker, from: i, to: i };
+    return null;
   }
 
   /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
