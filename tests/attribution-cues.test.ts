@@ -292,3 +292,23 @@ describe('participles whose subject is the sentence’s speaker', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['fares had doubled']);
   });
 });
+
+describe('clauses around the cue', () => {
+  it('does not take the name after "predicted" as an inverted speaker', () => {
+    const r = attribute('Ana Duarte is the mayor.', 'Many of the chairs that the paper interviewed predicted Duarte will win easily.');
+    expect(said(r, 'Ana Duarte')).toEqual([]);
+  });
+
+  it('ends content inside an opening "As X announces that …," clause at its comma', () => {
+    const r = attribute('As Mayor Ben Ross announces that the bridge is safe, crews are still at work on it.');
+    expect(said(r, 'Ben Ross')).toEqual(['the bridge is safe']);
+  });
+
+  it('skips the addressee of "wrote to" and the setting of "As X put it in a letter …,"', () => {
+    const r = attribute(
+      'Mayor Ben Ross wrote to Mrs. Duarte about the new ferry schedule.',
+      'As Ross put it in a letter to the council in May, the ferry is “a lifeline.”',
+    );
+    expect(said(r, 'Ben Ross')).toEqual(['the new ferry schedule', 'the ferry is “a lifeline.”']);
+  });
+});

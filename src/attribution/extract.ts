@@ -437,7 +437,7 @@ class ArticleExtractor {
     const preposition = toks[i + 1]?.lower ?? '';
     const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
     // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') ? null : this.subjectAfter(para, unit, runs, i));
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -498,7 +498,11 @@ class ArticleExtractor {
         }
         return toks.slice(c).every((t) => t.punct) ? this.trailingContent(para, unit, { ...subject, from: as }, i, covered) : null;
       }
-      // "As Marcus puts it, Obama is trying …": the content follows the comma.
+      // "As Marcus puts it, Obama is trying …": the content follows the comma (after "in a statement in July").
+      if (toks[c]?.text !== ',') {
+        const comma = toks.findIndex((t, k) => k > c && k < c + 15 && t.text === ',');
+        if (comma > 0 && toks.slice(c, comma).every((t) => !t.quoted)) c = comma;
+      }
       const rest = toks[c + 1];
       if (toks[c]?.text === ',' && rest && !rest.punct) {
         const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
@@ -511,6 +515,8 @@ class ArticleExtractor {
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
+    // "wrote to Mrs. Clinton about a visit": the addressee is not what was written.
+    if (lemma === 'write' && toks[c]?.lower === 'to' && (toks[c + 1]?.cap || OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''))) c = skipObject(toks, c + 1);
     c = skipToThat(toks, c);
     const afterCue = toks[c];
     if (afterCue && (afterCue.text === ':' || afterCue.text === ',')) {
@@ -552,7 +558,13 @@ class ArticleExtractor {
     // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
     // phrase; a clause ("mentioned that …") runs to the sentence's end.
     const phrase = (objectCue && toks[c - 1]?.lower !== 'that') || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
-    const end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
+    // "As Obama announces that he is ready for the fight, he is set to …": a cue inside an opening
+    // subordinate clause reports only that clause; the main clause after its comma is the writer's.
+    if (SUBORDINATE_OPENERS.has(toks[0]?.lower ?? '') && toks.slice(1, i).every((t) => t.text !== ',' && !t.quoted)) {
+      const close = toks.findIndex((t, k) => k > c && !t.quoted && (t.text === ',' || ['—', '–', '―'].includes(t.text)));
+      if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
+    }
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
       return this.trailingContent(para, unit, subject, i, covered);
@@ -1149,10 +1161,15 @@ const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 
 /** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
 function skipObject(toks: Token[], c: number): number {
   let k = c;
-  const limit = c + 5;
+  const limit = c + 7;
   let determined = false;
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
+    // "his 20,000 Twitter followers": the comma of a number.
+    if (t.text === ',' && /^\d+$/.test(toks[k - 1]?.text ?? '') && /^\d{3}$/.test(toks[k + 1]?.text ?? '')) {
+      k += 2;
+      continue;
+    }
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
     if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
@@ -1172,6 +1189,7 @@ function nounPhraseGoesOn(toks: Token[], k: number): boolean {
     const t = toks[j] as Token;
     if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
     if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.text === ',' && /^\d+$/.test(toks[j - 1]?.text ?? '') && /^\d{3}$/.test(toks[j + 1]?.text ?? '')) return true;
     if (t.text === ',' || t.text === ':') return true;
     if (t.punct) return false;
   }
@@ -1186,6 +1204,17 @@ function afterAside(toks: Token[], c: number): number {
 }
 
 const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
+
+/**
+ * A cue whose subject may follow it: "…,” said Smith", "…, says Smith.", "Said Smith: …". After a word
+ * ("chairs predicted Clinton will …") the name after the cue is the content's own subject.
+ */
+function invertedPosition(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  return !prev || prev.punct || prev.quoted || AUXILIARIES.has(prev.lower);
+}
+
+const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'whereas', 'whenever']);
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
 function shortTail(toks: Token[], c: number): boolean {
