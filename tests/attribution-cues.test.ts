@@ -312,3 +312,18 @@ describe('clauses around the cue', () => {
     expect(said(r, 'Ben Ross')).toEqual(['the new ferry schedule', 'the ferry is “a lifeline.”']);
   });
 });
+
+describe('more content ends', () => {
+  it('runs a question clause after an object cue on, and keeps "over …" after the day', () => {
+    const r = attribute(
+      'At a rally, Mayor Ana Duarte questioned what kind of person closes a bridge at 3 a.m. without a tweet.',
+      'Duarte blasted her rival Ben Ross on Monday over his ferry plan.',
+    );
+    expect(said(r, 'Ana Duarte')).toEqual(['what kind of person closes a bridge at 3 a.m. without a tweet', 'her rival Ben Ross on Monday over his ferry plan']);
+  });
+
+  it('skips "early Friday" before "that" and drops a stray closing bracket', () => {
+    const r = attribute('The port chief, Ben Ross, said early Friday that 80 people were hurt.', 'Ross, of course, said that the timing was unrelated.)');
+    expect(said(r, 'Ben Ross')).toEqual(['80 people were hurt', 'the timing was unrelated']);
+  });
+});

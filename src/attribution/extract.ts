@@ -557,7 +557,8 @@ class ArticleExtractor {
     if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
     // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
     // phrase; a clause ("mentioned that …") runs to the sentence's end.
-    const phrase = (objectCue && toks[c - 1]?.lower !== 'that') || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
+    // ("questioned what kind of person gets up at 3 a.m. to send tweets": a question clause runs on.)
+    const phrase = (objectCue && toks[c - 1]?.lower !== 'that' && !['what', 'whether', 'how', 'why', 'if', 'who', 'where', 'when'].includes(afterCue.lower)) || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
     let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // "As Obama announces that he is ready for the fight, he is set to …": a cue inside an opening
     // subordinate clause reports only that clause; the main clause after its comma is the writer's.
@@ -1156,7 +1157,7 @@ function isAfterPreposition(toks: Token[], from: number): boolean {
   return ['from', 'with', 'by', 'to', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'alongside', 'and', 'than', 'met', 'hosted', 'send', 'sending'].includes(toks[from - 1]?.lower ?? '');
 }
 
-const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'early', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
 function skipObject(toks: Token[], c: number): number {
@@ -1291,7 +1292,8 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
     // when it was said is not what was said.
     if (SUBORDINATORS.has(t.lower)) return t.start;
-    if (WEEKDAYS.test(t.lower)) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
+    // ("blasted Trump on Monday over his stance": what follows the day still says what.)
+    if (WEEKDAYS.test(t.lower) && !['over', 'for', 'as', 'about'].includes(next?.lower ?? '')) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
     if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
   }
   return contentEnd(text, unit);
@@ -1378,6 +1380,11 @@ function trimSpan(text: string, start: number, end: number): Span {
   let e = end;
   while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
   while (e > s && /[\s,;:—–-]/.test(text[e - 1] as string)) e--;
+  // "… the timing was unrelated.)": a bracket closed outside the span.
+  if (text[e - 1] === ')' && !text.slice(s, e).includes('(')) {
+    e--;
+    while (e > s && /[\s.,;:]/.test(text[e - 1] as string)) e--;
+  }
   return [s, e];
 }
 
