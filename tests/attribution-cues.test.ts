@@ -327,3 +327,15 @@ describe('more content ends', () => {
     expect(said(r, 'Ben Ross')).toEqual(['80 people were hurt', 'the timing was unrelated']);
   });
 });
+
+describe('relative clauses and show names', () => {
+  it('does not read "Everything X says is …" or "has written off" as content', () => {
+    const r = attribute('Mayor Ben Ross spoke.', 'Everything Ross says is a lie to his critics.', 'Ross has written off the old ferry.');
+    expect(said(r, 'Ben Ross')).toEqual([]);
+  });
+
+  it('skips a show named after its network: "tells MSNBC’s “Morning Joe” on Friday that …"', () => {
+    const r = attribute('Ben Ross tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains unknown.');
+    expect(said(r, 'Ben Ross')).toEqual(['“exactly who did it” remains unknown']);
+  });
+});

@@ -400,8 +400,8 @@ class ArticleExtractor {
     if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
     // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
     if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
-    // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
-    if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
+    if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
@@ -553,8 +553,9 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    // "records that Linick questioned are already stored": a verb right after an object cue means its object came before.
-    if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
+    // "records that Linick questioned are already stored", "Everything Trump says is a lie": a verb right
+    // after the cue means what was said came before it.
+    if ((objectCue && NEW_VERB_AFTER_AND.has(afterCue.lower)) || ['is', 'was', 'are', 'were', 'be', 'been'].includes(afterCue.lower)) return null;
     // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
     // phrase; a clause ("mentioned that …") runs to the sentence's end.
     // ("questioned what kind of person gets up at 3 a.m. to send tweets": a question clause runs on.)
@@ -1169,6 +1170,11 @@ function skipObject(toks: Token[], c: number): number {
     // "his 20,000 Twitter followers": the comma of a number.
     if (t.text === ',' && /^\d+$/.test(toks[k - 1]?.text ?? '') && /^\d{3}$/.test(toks[k + 1]?.text ?? '')) {
       k += 2;
+      continue;
+    }
+    // "tells MSNBC’s “Morning Joe” on Friday that …": the name of a show after its owner is part of the object.
+    if ((t.quoted || QUOTE_MARKS.has(t.text)) && toks[k - 1]?.possessive) {
+      while (k < toks.length && ((toks[k] as Token).quoted || QUOTE_MARKS.has((toks[k] as Token).text))) k++;
       continue;
     }
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
