@@ -339,3 +339,10 @@ describe('relative clauses and show names', () => {
     expect(said(r, 'Ben Ross')).toEqual(['“exactly who did it” remains unknown']);
   });
 });
+
+describe('nominal cues need a time adverbial at most before their content', () => {
+  it('takes "X’s announcement in 2014 of …" but not "X’s comment risks undermining … on the issue"', () => {
+    const r = attribute('Senator Ruth Okafor spoke on Monday.', 'Okafor’s announcement in 2014 of a new harbour levy surprised the port.', 'Okafor’s comment risks undermining her credibility on the issue.');
+    expect(said(r, 'Ruth Okafor')).toEqual(['a new harbour levy']);
+  });
+});

@@ -726,7 +726,7 @@ class ArticleExtractor {
       if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '') && !gerund) continue;
       // "Trump’s statement earlier this year that …": a short adverbial may sit between the noun and "that".
       let c = k + 1;
-      while (c < toks.length && c - k <= 4 && !['that', 'about', 'on', 'of'].includes((toks[c] as Token).lower) && !(toks[c] as Token).punct && !(toks[c] as Token).quoted) c++;
+      while (c < toks.length && c - k <= 4 && (TIME_WORDS.test((toks[c] as Token).lower) || ((toks[c] as Token).lower === 'in' && /^\d{4}$/.test(toks[c + 1]?.text ?? '')))) c++;
       const link = toks[c]?.lower ?? '';
       if (!['that', 'about', 'on', 'of'].includes(link) || !toks[c + 1]) continue;
       const start = (toks[c + 1] as Token).start;
@@ -1220,6 +1220,9 @@ function invertedPosition(toks: Token[], i: number): boolean {
   const prev = toks[i - 1];
   return !prev || prev.punct || prev.quoted || AUXILIARIES.has(prev.lower);
 }
+
+/** Words of a time adverbial between a nominal cue and its content: "statement earlier this year that". */
+const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night|evening|today|yesterday|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 
 const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'whereas', 'whenever']);
 
