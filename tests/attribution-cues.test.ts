@@ -346,3 +346,15 @@ describe('nominal cues need a time adverbial at most before their content', () =
     expect(said(r, 'Ruth Okafor')).toEqual(['a new harbour levy']);
   });
 });
+
+describe('cues chained to another verb', () => {
+  it('gives "went on to explain" and "erred in saying" to the subject of the first verb', () => {
+    const r = attribute('General Carter Ham went on to explain that the troops were tired.', 'Ham clearly erred in saying the base was safe.');
+    expect(said(r, 'Carter Ham')).toEqual(['the troops were tired', 'the base was safe']);
+  });
+
+  it('does not take an act in the infinitive as speech: "needs a majority to confirm"', () => {
+    const r = attribute('Senator Carter Ham needs a majority to confirm the new chief.');
+    expect(r.statements).toEqual([]);
+  });
+});

@@ -437,7 +437,7 @@ class ArticleExtractor {
     const preposition = toks[i + 1]?.lower ?? '';
     const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
     // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) || chainedCue(toks, i, lemma) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -1016,6 +1016,22 @@ function coordinatedCue(toks: Token[], i: number): boolean {
   while (k > 0 && AUXILIARIES.has(toks[k]?.lower ?? '') && !['then'].includes(toks[k]?.lower ?? '')) k--;
   const link = toks[k]?.lower ?? '';
   return ['and', 'but', 'then'].includes(link) && k > 0;
+}
+
+/** Cue verbs whose infinitive usually names an act rather than words. */
+const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
+
+/**
+ * "Ham went on to explain …", "Kasich has taken to urging …", "Clinton erred in saying …": a cue in an
+ * infinitive or a gerund after another verb shares that verb's subject.
+ */
+function chainedCue(toks: Token[], i: number, lemma: string): boolean {
+  const form = toks[i]?.lower ?? '';
+  const prev = toks[i - 1]?.lower ?? '';
+  const verbBefore = toks[i - 2] && !toks[i - 2]?.punct && !toks[i - 2]?.cap;
+  // ("a majority to confirm justices", "to respond in kind", "to deny him a path": acts, not words.)
+  if (prev === 'to') return form === lemma && !!verbBefore && !CHAIN_ACTS.has(lemma);
+  return ['in', 'on'].includes(prev) && form.endsWith('ing') && !!verbBefore;
 }
 
 /**
