@@ -358,3 +358,10 @@ describe('cues chained to another verb', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('"proposed" as a cue and as an adjective', () => {
+  it('takes "proposed X" but not "the proposed wall"', () => {
+    const r = attribute('Mayor Ana Duarte proposed a new ferry route on Monday.', 'The proposed wall would cost millions, Duarte said.');
+    expect(said(r, 'Ana Duarte')).toEqual(['a new ferry route', 'The proposed wall would cost millions']);
+  });
+});

@@ -393,6 +393,8 @@ class ArticleExtractor {
     if (!lemma) return false;
     // "from remarks Clinton made", "the claims", "his comments": after a determiner or preposition it is a noun.
     if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed')) return false;
+    // "the proposed wall", "his stated goal", "the reported figure": a participle used as an adjective.
+    if ((t.lower.endsWith('ed') || t.lower === 'said') && OBJECT_DETERMINERS.has(toks[i - 1]?.lower ?? '')) return false;
     // "pointed to remarks Duarte made": an -s form after a preposition is a plural noun.
     if (t.lower !== lemma && t.lower.endsWith('s') && ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')) return false;
     // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.

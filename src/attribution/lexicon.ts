@@ -40,12 +40,12 @@ export const PARTICLE_CUES: Record<string, string[]> = {
 export const OBJECT_CUES = new Set([
   'cite', 'criticize', 'criticise', 'blame', 'defend', 'blast', 'slam', 'condemn', 'mock', 'praise', 'attack', 'laud',
   'thank', 'denounce', 'reference', 'express', 'echo', 'discuss', 'tout', 'scold', 'chide', 'lambaste', 'decry', 'assail',
-  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention',
+  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention', 'propose',
 ]);
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
 export const THAT_ONLY_CUES = new Set([
-  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'maintain', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
+  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'maintain', 'disclose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
   'reassure', 'inform', 'repeat', 'call',
 ]);
 
