@@ -365,3 +365,10 @@ describe('"proposed" as a cue and as an adjective', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['a new ferry route', 'The proposed wall would cost millions']);
   });
 });
+
+describe('"pointed to"', () => {
+  it('takes what a named speaker pointed to', () => {
+    const r = attribute('Mayor Ana Duarte pointed to the rising cost of fuel as the reason.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the rising cost of fuel as the reason']);
+  });
+});
