@@ -372,3 +372,10 @@ describe('"pointed to"', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the rising cost of fuel as the reason']);
   });
 });
+
+describe('cue words that count or date, not say', () => {
+  it('ignores "added around 292,000 jobs" and "the place X proposed two months ago"', () => {
+    const r = attribute('Mayor Ana Duarte added around 292,000 jobs to the city.', 'The rally was held in the very place Duarte proposed two months ago.');
+    expect(r.statements).toEqual([]);
+  });
+});

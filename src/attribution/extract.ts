@@ -400,6 +400,8 @@ class ArticleExtractor {
     // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
     // ("responded by saying …": the participle is the cue.)
     if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "the U.S. added around 292,000 jobs": adding a number of things.
+    if (lemma === 'add' && (/^\d/.test(toks[i + 1]?.text ?? '') || ['around', 'nearly', 'roughly', 'almost', 'another', 'more', 'some', 'over'].includes(toks[i + 1]?.lower ?? ''))) return false;
     // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
     if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
     // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
@@ -573,6 +575,8 @@ class ArticleExtractor {
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
       return this.trailingContent(para, unit, subject, i, covered);
     }
+    // "the place he proposed two months ago": only when, not what.
+    if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()))) return null;
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
