@@ -379,3 +379,10 @@ describe('cue words that count or date, not say', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('"emailed" as a cue, "emails" as a noun', () => {
+  it('takes "emailed her staff that …" and ignores "The emails X sent"', () => {
+    const r = attribute('Mayor Ana Duarte emailed her staff that the ferry would stop.', 'The emails Duarte sent were released in May.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop']);
+  });
+});

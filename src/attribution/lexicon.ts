@@ -21,7 +21,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   attack: [], laud: [], thank: [], denounce: [],
   talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
   reference: [], express: [], echo: ['echoes'], discuss: [], tout: [], scold: [], chide: [], lambaste: [], decry: ['decried', 'decries'],
-  assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [],
+  assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [], email: ['e-mailed', 'emails'],
 };
 
 /**
