@@ -47,7 +47,7 @@ const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 
 const NARRATIVE_AFTER_QUOTE = /^[\s,]*(as|while|when|after|before|during|though|although|but|and|in|at|on|since|because|amid)\b/i;
 /** Verbs that report words when a quotation follows their object: "described X as “…”", "cited “…”". */
 const QUOTE_OBJECT_CUES = new Set(['describe', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'condemn', 'mock', 'cite', 'blame', 'question', 'dismiss', 'defend']);
-const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise']);
+const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise', 'email']);
 
 class ArticleExtractor {
   private entities = new Map<string, LocalEntity>();
