@@ -386,3 +386,10 @@ describe('"emailed" as a cue, "emails" as a noun', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop']);
   });
 });
+
+describe('statements issued, passives and labels', () => {
+  it('takes "issued a statement saying …" and "labeled X Y", not "was criticized"', () => {
+    const r = attribute('Mayor Ana Duarte issued a statement saying the ferry would stop.', 'Duarte was criticized for the closure by the port.', 'Duarte labeled the levy a tax on the poor.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'the levy a tax on the poor']);
+  });
+});

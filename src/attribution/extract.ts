@@ -422,6 +422,8 @@ class ArticleExtractor {
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
       // ("described as “an intentional act”" is speech: the name given follows "as".)
       if (['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'as' && lemma !== 'describe')) return false;
+      // "was criticized", "has been described as": the one spoken about is the subject.
+      if (t.lower.endsWith('ed') && ['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
     }
     if (t.lower === 'email' || t.lower === 'emails' || t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
@@ -1024,6 +1026,9 @@ function coordinatedCue(toks: Token[], i: number): boolean {
   return ['and', 'but', 'then'].includes(link) && k > 0;
 }
 
+/** Things that carry words: a participle cue right after one speaks for the clause's subject. */
+const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview']);
+
 /** Cue verbs whose infinitive usually names an act rather than words. */
 const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
 
@@ -1035,6 +1040,8 @@ function chainedCue(toks: Token[], i: number, lemma: string): boolean {
   const form = toks[i]?.lower ?? '';
   const prev = toks[i - 1]?.lower ?? '';
   const verbBefore = toks[i - 2] && !toks[i - 2]?.punct && !toks[i - 2]?.cap;
+  // "issued a statement saying …", "posted a tweet calling …": the participle of the statement's author.
+  if (form.endsWith('ing') && SPEECH_VEHICLES.has(prev)) return true;
   // ("a majority to confirm justices", "to respond in kind", "to deny him a path": acts, not words.)
   if (prev === 'to') return form === lemma && !!verbBefore && !CHAIN_ACTS.has(lemma);
   return ['in', 'on'].includes(prev) && form.endsWith('ing') && !!verbBefore;

@@ -22,6 +22,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
   reference: [], express: [], echo: ['echoes'], discuss: [], tout: [], scold: [], chide: [], lambaste: [], decry: ['decried', 'decries'],
   assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [], email: ['e-mailed', 'emails'],
+  label: ['labelled', 'labelling'], exclaim: [], confess: [], underscore: [], chant: [],
 };
 
 /**
@@ -40,7 +41,7 @@ export const PARTICLE_CUES: Record<string, string[]> = {
 export const OBJECT_CUES = new Set([
   'cite', 'criticize', 'criticise', 'blame', 'defend', 'blast', 'slam', 'condemn', 'mock', 'praise', 'attack', 'laud',
   'thank', 'denounce', 'reference', 'express', 'echo', 'discuss', 'tout', 'scold', 'chide', 'lambaste', 'decry', 'assail',
-  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention', 'propose',
+  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention', 'propose', 'label',
 ]);
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
