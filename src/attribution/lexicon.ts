@@ -46,8 +46,8 @@ export const OBJECT_CUES = new Set([
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
 export const THAT_ONLY_CUES = new Set([
-  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'maintain', 'disclose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
-  'reassure', 'inform', 'repeat', 'call',
+  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'maintain',
+  'disclose', 'recommend', 'advise', 'threaten', 'estimate', 'assure', 'reassure', 'inform', 'repeat', 'call',
 ]);
 
 function regularForms(lemma: string): string[] {
