@@ -401,7 +401,7 @@ class ArticleExtractor {
     // "the U.S. added around 292,000 jobs": adding a number of things.
     if (lemma === 'add' && (/^\d/.test(toks[i + 1]?.text ?? '') || ['around', 'nearly', 'roughly', 'almost', 'another', 'more', 'some', 'over'].includes(toks[i + 1]?.lower ?? ''))) return false;
     // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
-    if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
+    if (PASSIVE_PARTICIPLES.has(t.lower) && BEFORE_PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
     // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
     if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
@@ -575,7 +575,7 @@ class ArticleExtractor {
       return this.trailingContent(para, unit, subject, i, covered);
     }
     // "the place he proposed two months ago": only when, not what.
-    if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()))) return null;
+    if (onlyATime(para.text.slice(start, end))) return null;
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -1078,6 +1078,8 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
 
 /** Past participles of verbs whose object is the one spoken to: passive, they name the listener. */
 const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'assured', 'reassured', 'urged', 'warned', 'advised', 'pressed']);
+/** Words before such a participle that make it passive: "When told …", "was asked …". */
+const BEFORE_PASSIVE = new Set(['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got']);
 
 /** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
@@ -1249,6 +1251,11 @@ function invertedPosition(toks: Token[], i: number): boolean {
 
 /** Words of a time adverbial between a nominal cue and its content: "statement earlier this year that". */
 const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night|evening|today|yesterday|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+
+/** "two months ago", "last week": words that say when and nothing else. */
+function onlyATime(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()));
+}
 
 const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'whereas', 'whenever']);
 
