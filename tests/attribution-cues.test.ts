@@ -393,3 +393,10 @@ describe('statements issued, passives and labels', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'the levy a tax on the poor']);
   });
 });
+
+describe('participles after the thing that carries the words', () => {
+  it('takes "posted tweets early Friday saying …" and "fired back a response saying …"', () => {
+    const r = attribute('Mayor Ana Duarte posted tweets early Friday saying the ferry would stop.', 'Duarte fired back a response saying she would not resign.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'she would not resign']);
+  });
+});

@@ -1024,7 +1024,7 @@ function coordinatedCue(toks: Token[], i: number): boolean {
 }
 
 /** Things that carry words: a participle cue right after one speaks for the clause's subject. */
-const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview']);
+const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
 
 /** Cue verbs whose infinitive usually names an act rather than words. */
 const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
@@ -1037,8 +1037,12 @@ function chainedCue(toks: Token[], i: number, lemma: string): boolean {
   const form = toks[i]?.lower ?? '';
   const prev = toks[i - 1]?.lower ?? '';
   const verbBefore = toks[i - 2] && !toks[i - 2]?.punct && !toks[i - 2]?.cap;
-  // "issued a statement saying …", "posted a tweet calling …": the participle of the statement's author.
-  if (form.endsWith('ing') && SPEECH_VEHICLES.has(prev)) return true;
+  // "issued a statement saying …", "unleashed tweets early Friday saying …": the participle of their author.
+  if (form.endsWith('ing')) {
+    let k = i - 1;
+    while (k > 0 && i - k <= 3 && (TIME_WORDS.test(toks[k]?.lower ?? '') || ['early', 'late'].includes(toks[k]?.lower ?? ''))) k--;
+    if (SPEECH_VEHICLES.has(toks[k]?.lower ?? '')) return true;
+  }
   // ("a majority to confirm justices", "to respond in kind", "to deny him a path": acts, not words.)
   if (prev === 'to') return form === lemma && !!verbBefore && !CHAIN_ACTS.has(lemma);
   return ['in', 'on'].includes(prev) && form.endsWith('ing') && !!verbBefore;
