@@ -273,3 +273,130 @@ describe('passive participles, possessive gerunds and content after "that in …
     expect(said(r, 'Ben Ross')).toEqual(['security', 'they walk to the site', 'the working class']);
   });
 });
+
+describe('negated cues', () => {
+  it('takes "X isn’t saying what …" and "X didn’t say whether …"', () => {
+    const r = attribute('Mayor Ana Duarte isn’t saying what she will do with the ferry.', 'Duarte didn’t say whether the bridge would reopen.');
+    expect(said(r, 'Ana Duarte')).toEqual(['what she will do with the ferry', 'whether the bridge would reopen']);
+  });
+});
+
+describe('participles whose subject is the sentence’s speaker', () => {
+  it('gives "“…,” X said before adding: “…”" and "upon saying" to X', () => {
+    const r = attribute('“The bridge stays shut,” Mayor Ana Duarte said before adding: “The ferry will run all winter.”', 'Duarte drew boos upon saying, “The levy stays.”');
+    expect(said(r, 'Ana Duarte')).toEqual(['The bridge stays shut', 'The ferry will run all winter.', 'The levy stays.']);
+  });
+
+  it('does not take "Writing for the Post," as content', () => {
+    const r = attribute('Writing for the Harbour Post, Mayor Ana Duarte noted that fares had doubled.');
+    expect(said(r, 'Ana Duarte')).toEqual(['fares had doubled']);
+  });
+});
+
+describe('clauses around the cue', () => {
+  it('does not take the name after "predicted" as an inverted speaker', () => {
+    const r = attribute('Ana Duarte is the mayor.', 'Many of the chairs that the paper interviewed predicted Duarte will win easily.');
+    expect(said(r, 'Ana Duarte')).toEqual([]);
+  });
+
+  it('ends content inside an opening "As X announces that …," clause at its comma', () => {
+    const r = attribute('As Mayor Ben Ross announces that the bridge is safe, crews are still at work on it.');
+    expect(said(r, 'Ben Ross')).toEqual(['the bridge is safe']);
+  });
+
+  it('skips the addressee of "wrote to" and the setting of "As X put it in a letter …,"', () => {
+    const r = attribute(
+      'Mayor Ben Ross wrote to Mrs. Duarte about the new ferry schedule.',
+      'As Ross put it in a letter to the council in May, the ferry is “a lifeline.”',
+    );
+    expect(said(r, 'Ben Ross')).toEqual(['the new ferry schedule', 'the ferry is “a lifeline.”']);
+  });
+});
+
+describe('more content ends', () => {
+  it('runs a question clause after an object cue on, and keeps "over …" after the day', () => {
+    const r = attribute(
+      'At a rally, Mayor Ana Duarte questioned what kind of person closes a bridge at 3 a.m. without a tweet.',
+      'Duarte blasted her rival Ben Ross on Monday over his ferry plan.',
+    );
+    expect(said(r, 'Ana Duarte')).toEqual(['what kind of person closes a bridge at 3 a.m. without a tweet', 'her rival Ben Ross on Monday over his ferry plan']);
+  });
+
+  it('skips "early Friday" before "that" and drops a stray closing bracket', () => {
+    const r = attribute('The port chief, Ben Ross, said early Friday that 80 people were hurt.', 'Ross, of course, said that the timing was unrelated.)');
+    expect(said(r, 'Ben Ross')).toEqual(['80 people were hurt', 'the timing was unrelated']);
+  });
+});
+
+describe('relative clauses and show names', () => {
+  it('does not read "Everything X says is …" or "has written off" as content', () => {
+    const r = attribute('Mayor Ben Ross spoke.', 'Everything Ross says is a lie to his critics.', 'Ross has written off the old ferry.');
+    expect(said(r, 'Ben Ross')).toEqual([]);
+  });
+
+  it('skips a show named after its network: "tells MSNBC’s “Morning Joe” on Friday that …"', () => {
+    const r = attribute('Ben Ross tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains unknown.');
+    expect(said(r, 'Ben Ross')).toEqual(['“exactly who did it” remains unknown']);
+  });
+});
+
+describe('nominal cues need a time adverbial at most before their content', () => {
+  it('takes "X’s announcement in 2014 of …" but not "X’s comment risks undermining … on the issue"', () => {
+    const r = attribute('Senator Ruth Okafor spoke on Monday.', 'Okafor’s announcement in 2014 of a new harbour levy surprised the port.', 'Okafor’s comment risks undermining her credibility on the issue.');
+    expect(said(r, 'Ruth Okafor')).toEqual(['a new harbour levy']);
+  });
+});
+
+describe('cues chained to another verb', () => {
+  it('gives "went on to explain" and "erred in saying" to the subject of the first verb', () => {
+    const r = attribute('General Carter Ham went on to explain that the troops were tired.', 'Ham clearly erred in saying the base was safe.');
+    expect(said(r, 'Carter Ham')).toEqual(['the troops were tired', 'the base was safe']);
+  });
+
+  it('does not take an act in the infinitive as speech: "needs a majority to confirm"', () => {
+    const r = attribute('Senator Carter Ham needs a majority to confirm the new chief.');
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('"proposed" as a cue and as an adjective', () => {
+  it('takes "proposed X" but not "the proposed wall"', () => {
+    const r = attribute('Mayor Ana Duarte proposed a new ferry route on Monday.', 'The proposed wall would cost millions, Duarte said.');
+    expect(said(r, 'Ana Duarte')).toEqual(['a new ferry route', 'The proposed wall would cost millions']);
+  });
+});
+
+describe('"pointed to"', () => {
+  it('takes what a named speaker pointed to', () => {
+    const r = attribute('Mayor Ana Duarte pointed to the rising cost of fuel as the reason.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the rising cost of fuel as the reason']);
+  });
+});
+
+describe('cue words that count or date, not say', () => {
+  it('ignores "added around 292,000 jobs" and "the place X proposed two months ago"', () => {
+    const r = attribute('Mayor Ana Duarte added around 292,000 jobs to the city.', 'The rally was held in the very place Duarte proposed two months ago.');
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('"emailed" as a cue, "emails" as a noun', () => {
+  it('takes "emailed her staff that …" and ignores "The emails X sent"', () => {
+    const r = attribute('Mayor Ana Duarte emailed her staff that the ferry would stop.', 'The emails Duarte sent were released in May.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop']);
+  });
+});
+
+describe('statements issued, passives and labels', () => {
+  it('takes "issued a statement saying …" and "labeled X Y", not "was criticized"', () => {
+    const r = attribute('Mayor Ana Duarte issued a statement saying the ferry would stop.', 'Duarte was criticized for the closure by the port.', 'Duarte labeled the levy a tax on the poor.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'the levy a tax on the poor']);
+  });
+});
+
+describe('participles after the thing that carries the words', () => {
+  it('takes "posted tweets early Friday saying …" and "fired back a response saying …"', () => {
+    const r = attribute('Mayor Ana Duarte posted tweets early Friday saying the ferry would stop.', 'Duarte fired back a response saying she would not resign.');
+    expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'she would not resign']);
+  });
+});

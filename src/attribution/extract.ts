@@ -47,9 +47,7 @@ interface Para {
 
 const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 'critics', 'analysts', 'experts', 'observers', 'people', 'reports', 'report', 'media', 'some', 'others', 'many', 'one', 'someone', 'who', 'which', 'that', 'it', 'they', 'we', 'i', 'you', 'this', 'polls', 'poll', 'survey', 'data', 'study']);
 const NARRATIVE_AFTER_QUOTE = /^[\s,]*(as|while|when|after|before|during|though|although|but|and|in|at|on|since|because|amid)\b/i;
-/** Verbs that report words when a quotation follows their object: "described X as “…”", "cited “…”". */
-const QUOTE_OBJECT_CUES = new Set(['describe', 'criticize', 'criticise', 'praise', 'blast', 'slam', 'condemn', 'mock', 'cite', 'blame', 'question', 'dismiss', 'defend']);
-const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise']);
+const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise', 'email']);
 
 class ArticleExtractor {
   private entities = new Map<string, LocalEntity>();
@@ -566,21 +564,24 @@ class ArticleExtractor {
     if (!lemma) return false;
     // "from remarks Clinton made", "the claims", "his comments": after a determiner or preposition it is a noun.
     if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed')) return false;
+    // "the proposed wall", "his stated goal", "the reported figure": a participle used as an adjective.
+    if ((t.lower.endsWith('ed') || t.lower === 'said') && OBJECT_DETERMINERS.has(toks[i - 1]?.lower ?? '')) return false;
     // "pointed to remarks Duarte made": an -s form after a preposition is a plural noun.
     if (t.lower !== lemma && t.lower.endsWith('s') && ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')) return false;
     // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
     // ("responded by saying …": the participle is the cue.)
     if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
+    // "the U.S. added around 292,000 jobs": adding a number of things.
+    if (lemma === 'add' && (/^\d/.test(toks[i + 1]?.text ?? '') || ['around', 'nearly', 'roughly', 'almost', 'another', 'more', 'some', 'over'].includes(toks[i + 1]?.lower ?? ''))) return false;
     // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
-    if (PASSIVE_PARTICIPLES.has(t.lower) && ['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
-    // "wrote a children's book", "wrote an op-ed": writing a thing, not reporting words.
-    if (lemma === 'write' && ['a', 'an'].includes(toks[i + 1]?.lower ?? '')) return false;
+    if (PASSIVE_PARTICIPLES.has(t.lower) && BEFORE_PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
+    // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
+    if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
-    // "described Clinton as “a disgrace”", "slammed the deal as “a giveaway”": the quote makes it speech.
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     // ("assured his hometown's residents that …": whom it was said to may come before "that".)
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that') || (QUOTE_OBJECT_CUES.has(lemma) && quoteSoonAfter(toks, i) && !namesAQuote(toks, i));
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -591,11 +592,13 @@ class ArticleExtractor {
       // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
       // ("described as “an intentional act”" is speech: the name given follows "as".)
       if (['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'as' && lemma !== 'describe')) return false;
+      // "was criticized", "has been described as": the one spoken about is the subject.
+      if (t.lower.endsWith('ed') && ['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
     }
     const next = toks[i + 1];
     // "added to his portfolio", "added 292,000 jobs": doing, not saying.
     if (lemma === 'add' && next && (next.lower === 'to' || /^[\d$]/.test(next.text) || ['more', 'another', 'new'].includes(next.lower))) return false;
-    if (t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
+    if (t.lower === 'email' || t.lower === 'emails' || t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
       // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
       return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
     }
@@ -613,7 +616,7 @@ class ArticleExtractor {
     const preposition = toks[i + 1]?.lower ?? '';
     const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
     // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
-    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') ? null : this.subjectAfter(para, unit, runs, i));
+    const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) || chainedCue(toks, i, lemma) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
       // Someone we cannot name speaks ("a spokesman said"): a quote after this is not the earlier speaker's.
       if (subject) this.lastDirect = null;
@@ -680,7 +683,11 @@ class ArticleExtractor {
         }
         return toks.slice(c).every((t) => t.punct) ? this.trailingContent(para, unit, { ...subject, from: as }, i, covered) : null;
       }
-      // "As Marcus puts it, Obama is trying …": the content follows the comma.
+      // "As Marcus puts it, Obama is trying …": the content follows the comma (after "in a statement in July").
+      if (toks[c]?.text !== ',') {
+        const comma = toks.findIndex((t, k) => k > c && k < c + 15 && t.text === ',');
+        if (comma > 0 && toks.slice(c, comma).every((t) => !t.quoted)) c = comma;
+      }
       const rest = toks[c + 1];
       if (toks[c]?.text === ',' && rest && !rest.punct) {
         const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
@@ -693,6 +700,8 @@ class ArticleExtractor {
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
+    // "wrote to Mrs. Clinton about a visit": the addressee is not what was written.
+    if (lemma === 'write' && toks[c]?.lower === 'to' && (toks[c + 1]?.cap || OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''))) c = skipObject(toks, c + 1);
     c = skipToThat(toks, c);
     const afterCue = toks[c];
     if (afterCue?.text === ',' && subject.from < i && inLeadingSubordinateClause(toks, i)) return null; // "After Quill testified, …"
@@ -716,6 +725,9 @@ class ArticleExtractor {
       }
       if (afterCue.text === ',' && subject.from < i) {
         // Parenthetical or trailing cue: "Officials, Lytvyn said, were …" / "…, Zelenskiy said as talks began."
+        // (Not after an opening adverbial when the cue has an object: in "In June, after Roe lost, Lee emailed him, …"
+        // nothing before is said; "By doing X, Tchen said, the …" stays parenthetical.)
+        if (subject.from > 0 && leadingClauseEnd(toks, i) === subject.from && c > i + 1) return null;
         return this.trailingContent(para, unit, subject, i, covered);
       }
     }
@@ -730,19 +742,26 @@ class ArticleExtractor {
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
-    // "records that Linick questioned are already stored": a verb right after an object cue means its object came before.
-    if (objectCue && (NEW_VERB_AFTER_AND.has(afterCue.lower) || ['are', 'be', 'been'].includes(afterCue.lower))) return null;
+    // "records that Linick questioned are already stored", "Everything Trump says is a lie": a verb right
+    // after the cue means what was said came before it.
+    if ((objectCue && NEW_VERB_AFTER_AND.has(afterCue.lower)) || ['is', 'was', 'are', 'were', 'be', 'been'].includes(afterCue.lower)) return null;
     // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
     // phrase; a clause ("mentioned that …") runs to the sentence's end.
-    const phrase = (objectCue && toks[c - 1]?.lower !== 'that') || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
+    // ("questioned what kind of person gets up at 3 a.m. to send tweets": a question clause runs on.)
+    const phrase = (objectCue && toks[c - 1]?.lower !== 'that' && !['what', 'whether', 'how', 'why', 'if', 'who', 'where', 'when'].includes(afterCue.lower)) || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
     let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
-    // "Although Trump has admitted using the tax code, he …", "After Clinton testified, Gowdy …": a cue in an
-    // opening subordinate clause says no more than that clause.
-    if (inLeadingSubordinateClause(toks, i)) end = Math.min(end, toks.find((t, k) => k > i && t.text === ',')?.start ?? end);
+    // "As Obama announces that he is ready for the fight, he is set to …": a cue inside an opening
+    // subordinate clause reports only that clause; the main clause after its comma is the writer's.
+    if (SUBORDINATE_OPENERS.has(toks[0]?.lower ?? '') && toks.slice(1, i).every((t) => t.text !== ',' && !t.quoted)) {
+      const close = toks.findIndex((t, k) => k > c && !t.quoted && (t.text === ',' || ['—', '–', '―'].includes(t.text)));
+      if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
+    }
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
     if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
       return this.trailingContent(para, unit, subject, i, covered);
     }
+    // "the place he proposed two months ago": only when, not what.
+    if (onlyATime(para.text.slice(start, end))) return null;
     // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
     if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
 
@@ -802,6 +821,8 @@ class ArticleExtractor {
     if (!key) return null;
     let c = i + 1;
     if (PARTICLE_CUES[CUE_FORMS.get(toks[i]?.lower ?? '') ?? '']?.includes(toks[c]?.lower ?? '')) c++;
+    // ("Writing for the Los Angeles Times, Barabak noted …": where it was written, not what.)
+    if (SETTING_PREPOSITIONS.has(toks[c]?.lower ?? '') || toks[c]?.lower === 'for') return undefined;
     c = skipToThat(toks, c);
     const start = toks[c]?.start;
     if (start === undefined || comma - c < (i === 1 ? 1 : 2)) return null;
@@ -824,13 +845,21 @@ class ArticleExtractor {
     const prev = toks[i - 1]?.lower ?? '';
     // "…, saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
     const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
-    if (prev === ',' || prev === 'by' || commaInQuote) return this.clauseSubject(para, unit, runs, i);
-    if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',');
+    if (prev === ',' || prev === 'by' || commaInQuote) return this.clauseSubject(para, unit, runs, i) ?? this.earlierSpeaker(para, unit, i);
+    if (['before', 'after', 'upon'].includes(prev)) return this.clauseSubject(para, unit, runs, i, 0, toks[i - 2]?.text === ',') ?? this.earlierSpeaker(para, unit, i);
     // "Trump focused on reiterating …", "Kasich has taken to urging …": the verb before governs the participle.
     if (['on', 'to', 'into'].includes(prev) && !toks[i - 2]?.punct && reportsClause(toks, i)) return this.clauseSubject(para, unit, runs, i, 0, false, true);
     // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause
     // that put out the message, after the nearest mark.
     if (messageBefore(toks, i)) return this.clauseSubject(para, unit, runs, i, clauseStart(toks, i));
+    return null;
+  }
+
+  /** "“…,” Trump said before adding: “…”": the sentence's earlier statement names who goes on speaking. */
+  private earlierSpeaker(para: Para, unit: Unit, i: number): Subject | null {
+    const last = this.statements[this.statements.length - 1];
+    const cueStart = unit.tokens[i]?.start ?? 0;
+    if (last && last.paragraph === para.n && last.spans.every(([a, b]) => a >= unit.start && b <= cueStart)) return { key: last.speaker, from: i, to: i };
     return null;
   }
 
@@ -963,7 +992,7 @@ class ArticleExtractor {
       // "Obama’s calls for …", "his response to …": "for" and "to" lead to words only after a call, plea or response
       // ("her speech to the association", "Trump's claim to the nomination" do not).
       const links = ['call', 'calls', 'plea', 'response'].includes(toks[k]?.lower ?? '') ? ['that', 'about', 'on', 'of', 'for', 'to'] : ['that', 'about', 'on', 'of'];
-      while (c < toks.length && c - k <= 4 && !links.includes((toks[c] as Token).lower) && !(toks[c] as Token).punct && !(toks[c] as Token).quoted) c++;
+      while (c < toks.length && c - k <= 4 && (TIME_WORDS.test((toks[c] as Token).lower) || ((toks[c] as Token).lower === 'in' && /^\d{4}$/.test(toks[c + 1]?.text ?? '')))) c++;
       const link = toks[c]?.lower ?? '';
       if (!links.includes(link) || !toks[c + 1]) continue;
       const start = (toks[c + 1] as Token).start;
@@ -1413,6 +1442,31 @@ function coordinatedCue(toks: Token[], i: number): boolean {
   return ['and', 'but', 'then'].includes(link) && k > 0;
 }
 
+/** Things that carry words: a participle cue right after one speaks for the clause's subject. */
+const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
+
+/** Cue verbs whose infinitive usually names an act rather than words. */
+const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
+
+/**
+ * "Ham went on to explain …", "Kasich has taken to urging …", "Clinton erred in saying …": a cue in an
+ * infinitive or a gerund after another verb shares that verb's subject.
+ */
+function chainedCue(toks: Token[], i: number, lemma: string): boolean {
+  const form = toks[i]?.lower ?? '';
+  const prev = toks[i - 1]?.lower ?? '';
+  const verbBefore = toks[i - 2] && !toks[i - 2]?.punct && !toks[i - 2]?.cap;
+  // "issued a statement saying …", "unleashed tweets early Friday saying …": the participle of their author.
+  if (form.endsWith('ing')) {
+    let k = i - 1;
+    while (k > 0 && i - k <= 3 && (TIME_WORDS.test(toks[k]?.lower ?? '') || ['early', 'late'].includes(toks[k]?.lower ?? ''))) k--;
+    if (SPEECH_VEHICLES.has(toks[k]?.lower ?? '')) return true;
+  }
+  // ("a majority to confirm justices", "to respond in kind", "to deny him a path": acts, not words.)
+  if (prev === 'to') return form === lemma && !!verbBefore && !CHAIN_ACTS.has(lemma);
+  return ['in', 'on'].includes(prev) && form.endsWith('ing') && !!verbBefore;
+}
+
 /**
  * “…,” Trump said last month on Twitter, “…”: the quote after the cue resumes the same statement when only
  * punctuation, or a short adverbial with no verb of saying that ends in a comma, stands between them.
@@ -1508,6 +1562,8 @@ function shortLeadingAdverb(toks: Token[], from: number): boolean {
 
 /** Past participles of verbs whose object is the one spoken to: passive, they name the listener. */
 const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'assured', 'reassured', 'urged', 'warned', 'advised', 'pressed']);
+/** Words before such a participle that make it passive: "When told …", "was asked …". */
+const BEFORE_PASSIVE = new Set(['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got']);
 
 /** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
@@ -1678,15 +1734,25 @@ function isAfterPreposition(toks: Token[], from: number): boolean {
   return ['from', 'with', 'by', 'to', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'alongside', 'and', 'than', 'met', 'hosted', 'send', 'sending'].includes(toks[from - 1]?.lower ?? '');
 }
 
-const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'early', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
 function skipObject(toks: Token[], c: number): number {
   let k = c;
-  const limit = c + 5;
+  const limit = c + 7;
   let determined = false;
   while (k < toks.length && k < limit) {
     const t = toks[k] as Token;
+    // "his 20,000 Twitter followers": the comma of a number.
+    if (t.text === ',' && /^\d+$/.test(toks[k - 1]?.text ?? '') && /^\d{3}$/.test(toks[k + 1]?.text ?? '')) {
+      k += 2;
+      continue;
+    }
+    // "tells MSNBC’s “Morning Joe” on Friday that …": the name of a show after its owner is part of the object.
+    if ((t.quoted || QUOTE_MARKS.has(t.text)) && toks[k - 1]?.possessive) {
+      while (k < toks.length && ((toks[k] as Token).quoted || QUOTE_MARKS.has((toks[k] as Token).text))) k++;
+      continue;
+    }
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
     if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
@@ -1706,6 +1772,7 @@ function nounPhraseGoesOn(toks: Token[], k: number): boolean {
     const t = toks[j] as Token;
     if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
     if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.text === ',' && /^\d+$/.test(toks[j - 1]?.text ?? '') && /^\d{3}$/.test(toks[j + 1]?.text ?? '')) return true;
     if (t.text === ',' || t.text === ':') return true;
     if (t.punct) return false;
   }
@@ -1720,6 +1787,25 @@ function afterAside(toks: Token[], c: number): number {
 }
 
 const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
+
+/**
+ * A cue whose subject may follow it: "…,” said Smith", "…, says Smith.", "Said Smith: …". After a word
+ * ("chairs predicted Clinton will …") the name after the cue is the content's own subject.
+ */
+function invertedPosition(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  return !prev || prev.punct || prev.quoted || AUXILIARIES.has(prev.lower);
+}
+
+/** Words of a time adverbial between a nominal cue and its content: "statement earlier this year that". */
+const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night|evening|today|yesterday|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+
+/** "two months ago", "last week": words that say when and nothing else. */
+function onlyATime(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()));
+}
+
+const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'whereas', 'whenever']);
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
 function shortTail(toks: Token[], c: number): boolean {
@@ -1796,7 +1882,8 @@ function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: number):
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
     // when it was said is not what was said.
     if (CIRCUMSTANCE_OPENERS.has(t.lower)) return t.start;
-    if (WEEKDAYS.test(t.lower)) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
+    // ("blasted Trump on Monday over his stance": what follows the day still says what.)
+    if (WEEKDAYS.test(t.lower) && !['over', 'for', 'as', 'about'].includes(next?.lower ?? '')) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
     if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
   }
   return contentEnd(text, unit);
@@ -1879,6 +1966,11 @@ function trimSpan(text: string, start: number, end: number): Span {
   let e = end;
   while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
   while (e > s && /[\s,;:—–-]/.test(text[e - 1] as string)) e--;
+  // "… the timing was unrelated.)": a bracket closed outside the span.
+  if (text[e - 1] === ')' && !text.slice(s, e).includes('(')) {
+    e--;
+    while (e > s && /[\s.,;:]/.test(text[e - 1] as string)) e--;
+  }
   return [s, e];
 }
 

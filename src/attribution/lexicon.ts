@@ -21,7 +21,8 @@ const CUE_LEMMAS: Record<string, string[]> = {
   attack: [], laud: [], thank: [], denounce: [],
   talk: [], speak: ['spoke', 'spoken'], refer: ['referred', 'referring'], rail: [],
   reference: [], express: [], echo: ['echoes'], discuss: [], tout: [], scold: [], chide: [], lambaste: [], decry: ['decried', 'decries'],
-  assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [],
+  assail: [], highlight: [], challenge: [], exhort: [], retweet: [], remind: [], interject: [], email: ['e-mailed', 'emails'],
+  label: ['labelled', 'labelling'], exclaim: [], confess: [], underscore: [], chant: [],
 };
 
 /**
@@ -29,7 +30,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
  * was said ("talked about the wall", "referring to the nominee", "called on Congress to act").
  */
 export const PARTICLE_CUES: Record<string, string[]> = {
-  point: ['out'], call: ['for', 'on'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
+  point: ['out', 'to'], call: ['for', 'on'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
 };
 
 /**
@@ -40,13 +41,13 @@ export const PARTICLE_CUES: Record<string, string[]> = {
 export const OBJECT_CUES = new Set([
   'cite', 'criticize', 'criticise', 'blame', 'defend', 'blast', 'slam', 'condemn', 'mock', 'praise', 'attack', 'laud',
   'thank', 'denounce', 'reference', 'express', 'echo', 'discuss', 'tout', 'scold', 'chide', 'lambaste', 'decry', 'assail',
-  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention',
+  'highlight', 'challenge', 'exhort', 'retweet', 'question', 'describe', 'mention', 'propose', 'label',
 ]);
 
 /** Cues that introduce reported content only with "that" after them (too common otherwise). */
 export const THAT_ONLY_CUES = new Set([
-  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'disclose', 'propose', 'recommend', 'advise', 'threaten', 'estimate', 'assure',
-  'reassure', 'inform', 'repeat', 'call',
+  'continue', 'comment', 'charge', 'post', 'report', 'agree', 'signal', 'indicate', 'wonder', 'reveal', 'maintain',
+  'disclose', 'recommend', 'advise', 'threaten', 'estimate', 'assure', 'reassure', 'inform', 'repeat', 'call',
 ]);
 
 function regularForms(lemma: string): string[] {
@@ -153,7 +154,8 @@ export const AUXILIARIES = new Set(
   `has have had is was were are will would could should may might must also has repeatedly previously
   later earlier once again then now still already never often reportedly reportedly, recently publicly
   privately separately subsequently initially originally further not just had only even quickly
-  flatly firmly bluntly angrily strongly simply clearly openly frequently repeatedly`
+  flatly firmly bluntly angrily strongly simply clearly openly frequently repeatedly
+  isn't isn’t wasn't wasn’t didn't didn’t doesn't doesn’t won't won’t hasn't hasn’t haven't haven’t hadn't hadn’t`
     .split(/[\s,]+/)
     .filter(Boolean),
 );
