@@ -400,3 +400,14 @@ describe('participles after the thing that carries the words', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'she would not resign']);
   });
 });
+
+describe('threats and auxiliaries', () => {
+  it('takes "has threatened to veto …", "has long said that …" and "did suggest that …"', () => {
+    const r = attribute(
+      'Governor Lena Brandt has threatened to veto the harbour bill.',
+      'Brandt has long said that the levy is unfair.',
+      'Brandt did suggest that the ferry could run in winter.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual(['to veto the harbour bill', 'the levy is unfair', 'the ferry could run in winter']);
+  });
+});

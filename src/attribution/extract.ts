@@ -408,7 +408,8 @@ class ArticleExtractor {
     if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     // ("assured his hometown's residents that …": whom it was said to may come before "that".)
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
+    // ("threatened to veto the bill": a threat in words.)
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (lemma === 'threaten' && toks[i + 1]?.lower === 'to') || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
