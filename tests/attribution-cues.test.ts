@@ -411,3 +411,10 @@ describe('threats and auxiliaries', () => {
     expect(said(r, 'Lena Brandt')).toEqual(['to veto the harbour bill', 'the levy is unfair', 'the ferry could run in winter']);
   });
 });
+
+describe('adverbs between the speaker and the cue', () => {
+  it('skips "cynically", "sharply", "regularly" before the cue', () => {
+    const r = attribute('Governor Lena Brandt cynically dismissed the report as a stunt.', 'Brandt has sharply criticized the port for the delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the report as a stunt', 'the port for the delays']);
+  });
+});
