@@ -418,3 +418,15 @@ describe('adverbs between the speaker and the cue', () => {
     expect(said(r, 'Lena Brandt')).toEqual(['the report as a stunt', 'the port for the delays']);
   });
 });
+
+describe('more forms of "call"', () => {
+  it('takes "called the levy a tax", "called again for", "called out X for Y"', () => {
+    const r = attribute('Governor Lena Brandt has called the levy a tax on the poor.', 'Brandt called again for a new ferry.', 'Brandt called out the mayor for the delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the levy a tax on the poor', 'a new ferry', 'the mayor for the delays']);
+  });
+
+  it('does not take "called the police a second time" or "called a press conference"', () => {
+    const r = attribute('Governor Lena Brandt called the police a second time.', 'Brandt called a press conference.');
+    expect(r.statements).toEqual([]);
+  });
+});

@@ -405,7 +405,7 @@ class ArticleExtractor {
     // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
     if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
+    if (particle) return particleAt(toks, i, lemma) > 0 || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     // ("assured his hometown's residents that …": whom it was said to may come before "that".)
     // ("threatened to veto the bill": a threat in words.)
@@ -438,8 +438,9 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
     // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
-    const preposition = toks[i + 1]?.lower ?? '';
-    const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
+    const particleIndex = particleAt(toks, i, lemma);
+    const preposition = toks[particleIndex]?.lower ?? '';
+    const objectCue = OBJECT_CUES.has(lemma) || (particleIndex > 0 && preposition !== 'for' && !(preposition === 'out' && lemma === 'point'));
     // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
     const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) || chainedCue(toks, i, lemma) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
@@ -484,8 +485,7 @@ class ArticleExtractor {
     // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
     let c = i + 1;
     if (subject.from > i) c = subject.to; // said Smith, …
-    const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
-    if (particle) c++;
+    if (particleIndex > 0 && c <= particleIndex) c = particleIndex + 1;
     const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
     if (putIt) {
       c = i + 2;
@@ -1027,6 +1027,16 @@ function coordinatedCue(toks: Token[], i: number): boolean {
 /** Things that carry words: a participle cue right after one speaks for the clause's subject. */
 const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
 
+/** The particle of a particle cue right after it, or after one adverb of time ("called again for", "called Friday for"); -1 when none. */
+function particleAt(toks: Token[], i: number, lemma: string): number {
+  const particles = PARTICLE_CUES[lemma];
+  if (!particles) return -1;
+  if (particles.includes(toks[i + 1]?.lower ?? '')) return i + 1;
+  const between = toks[i + 1]?.lower ?? '';
+  if ((TIME_WORDS.test(between) || ['again', 'also', 'repeatedly', 'publicly', 'formally'].includes(between)) && particles.includes(toks[i + 2]?.lower ?? '')) return i + 2;
+  return -1;
+}
+
 /** Cue verbs whose infinitive usually names an act rather than words. */
 const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
 
@@ -1150,10 +1160,12 @@ function namesSomething(toks: Token[], i: number): boolean {
   if (['it', 'him', 'them', 'himself', 'herself', 'themselves'].includes(object.lower)) {
     return !NOT_A_NAME_GIVEN.has(then.lower) && !WEEKDAYS.test(then.lower);
   }
-  // "called Trump a liar": a name and then the article of the name given to it.
+  // "called Trump a liar", "has called climate change a hoax": a name or a short noun phrase, then the
+  // article of the name given to it (not "called the police a second time").
   let k = i + 1;
-  while (k < toks.length && k <= i + 4 && (toks[k] as Token).cap && !(toks[k] as Token).punct) k++;
-  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '');
+  while (k < toks.length && k <= i + 4 && !(toks[k] as Token).punct && !(toks[k] as Token).quoted && !['a', 'an'].includes((toks[k] as Token).lower) &&
+    !CUE_FORMS.has((toks[k] as Token).lower) && !NOT_A_NAME_GIVEN.has((toks[k] as Token).lower)) k++;
+  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '') && !['second', 'third', 'few', 'lot', 'number', 'day', 'week', 'year', 'time', 'bit', 'couple', 'meeting', 'press', 'news', 'vote', 'halt', 'truce', 'strike'].includes(toks[k + 1]?.lower ?? '');
 }
 
 const NOT_A_NAME_GIVEN = new Set(['back', 'up', 'off', 'out', 'to', 'on', 'in', 'at', 'for', 'from', 'over', 'into', 'and', 'or',
