@@ -430,3 +430,10 @@ describe('more forms of "call"', () => {
     expect(r.statements).toEqual([]);
   });
 });
+
+describe('adverbs between a cue and its preposition', () => {
+  it('takes "spoke briefly about" and "spoke out Tuesday about"', () => {
+    const r = attribute('Governor Lena Brandt spoke briefly about the harbour levy.', 'Brandt spoke out Tuesday about the ferry delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the harbour levy', 'the ferry delays']);
+  });
+});

@@ -1032,8 +1032,12 @@ function particleAt(toks: Token[], i: number, lemma: string): number {
   const particles = PARTICLE_CUES[lemma];
   if (!particles) return -1;
   if (particles.includes(toks[i + 1]?.lower ?? '')) return i + 1;
-  const between = toks[i + 1]?.lower ?? '';
-  if ((TIME_WORDS.test(between) || ['again', 'also', 'repeatedly', 'publicly', 'formally'].includes(between)) && particles.includes(toks[i + 2]?.lower ?? '')) return i + 2;
+  // ("spoke emotionally of", "spoke out Tuesday about": up to two adverbs between.)
+  for (let k = i + 1; k <= i + 2; k++) {
+    const between = toks[k] as Token | undefined;
+    if (!between || between.punct || !(TIME_WORDS.test(between.lower) || ['again', 'also', 'out', 'up'].includes(between.lower) || /^\p{Ll}{3,}ly$/u.test(between.text))) return -1;
+    if (particles.includes(toks[k + 1]?.lower ?? '')) return k + 1;
+  }
   return -1;
 }
 
