@@ -437,3 +437,10 @@ describe('adverbs between a cue and its preposition', () => {
     expect(said(r, 'Lena Brandt')).toEqual(['the harbour levy', 'the ferry delays']);
   });
 });
+
+describe('"as X noted" with any cue', () => {
+  it('takes the clause after "Yet, as X observed," and before ", as X noted."', () => {
+    const r = attribute('Yet, as Mr. Chad Bown observed, in the early days of a new administration the tariffs would bite.', 'The ferry will stop in June, as Bown noted.');
+    expect(said(r, 'Chad Bown')).toEqual(['in the early days of a new administration the tariffs would bite', 'The ferry will stop in June']);
+  });
+});

@@ -487,13 +487,17 @@ class ArticleExtractor {
     if (subject.from > i) c = subject.to; // said Smith, …
     if (particleIndex > 0 && c <= particleIndex) c = particleIndex + 1;
     const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
-    if (putIt) {
-      c = i + 2;
+    // "As Mr. Bown observed, in the early days …", "…, as Smith noted.": the same frame with any cue.
+    const asFrame = !putIt && toks[subject.from - 1]?.lower === 'as' && subject.from < i && (toks[c]?.text === ',' || toks.slice(c).every((t) => t.punct));
+    if (putIt || asFrame) {
+      if (putIt) c = i + 2;
       // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
       let as = subject.from;
       while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
       if (toks[as]?.lower !== 'as') return null;
-      if (toks[as - 1]?.text === ',') {
+      // "Yet, as Bown observed, in the early days …" opens the sentence all the same.
+      const opening = toks.slice(0, as - 1).every((t) => !t.punct) && as - 1 <= 2;
+      if (toks[as - 1]?.text === ',' && !opening) {
         // "…, as Marcus puts it." The content is the sentence before "as"; "…, as the magazine put it, “the operator.”" the quote after.
         const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
         if (after) {
