@@ -400,3 +400,47 @@ describe('participles after the thing that carries the words', () => {
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'she would not resign']);
   });
 });
+
+describe('threats and auxiliaries', () => {
+  it('takes "has threatened to veto …", "has long said that …" and "did suggest that …"', () => {
+    const r = attribute(
+      'Governor Lena Brandt has threatened to veto the harbour bill.',
+      'Brandt has long said that the levy is unfair.',
+      'Brandt did suggest that the ferry could run in winter.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual(['to veto the harbour bill', 'the levy is unfair', 'the ferry could run in winter']);
+  });
+});
+
+describe('adverbs between the speaker and the cue', () => {
+  it('skips "cynically", "sharply", "regularly" before the cue', () => {
+    const r = attribute('Governor Lena Brandt cynically dismissed the report as a stunt.', 'Brandt has sharply criticized the port for the delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the report as a stunt', 'the port for the delays']);
+  });
+});
+
+describe('more forms of "call"', () => {
+  it('takes "called the levy a tax", "called again for", "called out X for Y"', () => {
+    const r = attribute('Governor Lena Brandt has called the levy a tax on the poor.', 'Brandt called again for a new ferry.', 'Brandt called out the mayor for the delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the levy a tax on the poor', 'a new ferry', 'the mayor for the delays']);
+  });
+
+  it('does not take "called the police a second time" or "called a press conference"', () => {
+    const r = attribute('Governor Lena Brandt called the police a second time.', 'Brandt called a press conference.');
+    expect(r.statements).toEqual([]);
+  });
+});
+
+describe('adverbs between a cue and its preposition', () => {
+  it('takes "spoke briefly about" and "spoke out Tuesday about"', () => {
+    const r = attribute('Governor Lena Brandt spoke briefly about the harbour levy.', 'Brandt spoke out Tuesday about the ferry delays.');
+    expect(said(r, 'Lena Brandt')).toEqual(['the harbour levy', 'the ferry delays']);
+  });
+});
+
+describe('"as X noted" with any cue', () => {
+  it('takes the clause after "Yet, as X observed," and before ", as X noted."', () => {
+    const r = attribute('Yet, as Mr. Chad Bown observed, in the early days of a new administration the tariffs would bite.', 'The ferry will stop in June, as Bown noted.');
+    expect(said(r, 'Chad Bown')).toEqual(['in the early days of a new administration the tariffs would bite', 'The ferry will stop in June']);
+  });
+});

@@ -578,10 +578,11 @@ class ArticleExtractor {
     // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
     if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
     const particle = PARTICLE_CUES[lemma];
-    if (particle) return particle.includes(toks[i + 1]?.lower ?? '') || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
+    if (particle) return particleAt(toks, i, lemma) > 0 || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
     // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
     // ("assured his hometown's residents that …": whom it was said to may come before "that".)
-    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
+    // ("threatened to veto the bill": a threat in words.)
+    if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (lemma === 'threaten' && toks[i + 1]?.lower === 'to') || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
     // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
     if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
     if (OBJECT_CUES.has(lemma)) {
@@ -613,8 +614,9 @@ class ArticleExtractor {
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
     // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
-    const preposition = toks[i + 1]?.lower ?? '';
-    const objectCue = OBJECT_CUES.has(lemma) || ((PARTICLE_CUES[lemma]?.includes(preposition) ?? false) && preposition !== 'for' && preposition !== 'out');
+    const particleIndex = particleAt(toks, i, lemma);
+    const preposition = toks[particleIndex]?.lower ?? '';
+    const objectCue = OBJECT_CUES.has(lemma) || (particleIndex > 0 && preposition !== 'for' && !(preposition === 'out' && lemma === 'point'));
     // ("calling Alwaleed “dopey”": whoever is called something is spoken about, too.)
     const subject = this.participleSubject(para, unit, runs, i) ?? this.subjectBefore(para, unit, runs, i) ?? (coordinatedCue(unit.tokens, i) || chainedCue(toks, i, lemma) ? this.clauseSubject(para, unit, runs, i) : null) ?? (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i) ? null : this.subjectAfter(para, unit, runs, i));
     if (!subject?.key) {
@@ -665,16 +667,19 @@ class ArticleExtractor {
     // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
     let c = i + 1;
     if (subject.from > i) c = subject.to; // said Smith, …
-    const particle = PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '') ?? false;
-    if (particle) c++;
+    if (particleIndex > 0 && c <= particleIndex) c = particleIndex + 1;
     const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
-    if (putIt) {
-      c = i + 2;
+    // "As Mr. Bown observed, in the early days …", "…, as Smith noted.": the same frame with any cue.
+    const asFrame = !putIt && toks[subject.from - 1]?.lower === 'as' && subject.from < i && (toks[c]?.text === ',' || toks.slice(c).every((t) => t.punct));
+    if (putIt || asFrame) {
+      if (putIt) c = i + 2;
       // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
       let as = subject.from;
       while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
       if (toks[as]?.lower !== 'as') return null;
-      if (toks[as - 1]?.text === ',') {
+      // "Yet, as Bown observed, in the early days …" opens the sentence all the same.
+      const opening = toks.slice(0, as - 1).every((t) => !t.punct) && as - 1 <= 2;
+      if (toks[as - 1]?.text === ',' && !opening) {
         // "…, as Marcus puts it." The content is the sentence before "as"; "…, as the magazine put it, “the operator.”" the quote after.
         const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
         if (after) {
@@ -1445,6 +1450,20 @@ function coordinatedCue(toks: Token[], i: number): boolean {
 /** Things that carry words: a participle cue right after one speaks for the clause's subject. */
 const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
 
+/** The particle of a particle cue right after it, or after one adverb of time ("called again for", "called Friday for"); -1 when none. */
+function particleAt(toks: Token[], i: number, lemma: string): number {
+  const particles = PARTICLE_CUES[lemma];
+  if (!particles) return -1;
+  if (particles.includes(toks[i + 1]?.lower ?? '')) return i + 1;
+  // ("spoke emotionally of", "spoke out Tuesday about": up to two adverbs between.)
+  for (let k = i + 1; k <= i + 2; k++) {
+    const between = toks[k] as Token | undefined;
+    if (!between || between.punct || !(TIME_WORDS.test(between.lower) || ['again', 'also', 'out', 'up'].includes(between.lower) || /^\p{Ll}{3,}ly$/u.test(between.text))) return -1;
+    if (particles.includes(toks[k + 1]?.lower ?? '')) return k + 1;
+  }
+  return -1;
+}
+
 /** Cue verbs whose infinitive usually names an act rather than words. */
 const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
 
@@ -1640,10 +1659,12 @@ function namesSomething(toks: Token[], i: number): boolean {
   if (['it', 'him', 'them', 'himself', 'herself', 'themselves'].includes(object.lower)) {
     return !NOT_A_NAME_GIVEN.has(then.lower) && !WEEKDAYS.test(then.lower);
   }
-  // "called Trump a liar": a name and then the article of the name given to it.
+  // "called Trump a liar", "has called climate change a hoax": a name or a short noun phrase, then the
+  // article of the name given to it (not "called the police a second time").
   let k = i + 1;
-  while (k < toks.length && k <= i + 4 && (toks[k] as Token).cap && !(toks[k] as Token).punct) k++;
-  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '');
+  while (k < toks.length && k <= i + 4 && !(toks[k] as Token).punct && !(toks[k] as Token).quoted && !['a', 'an'].includes((toks[k] as Token).lower) &&
+    !CUE_FORMS.has((toks[k] as Token).lower) && !NOT_A_NAME_GIVEN.has((toks[k] as Token).lower)) k++;
+  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '') && !['second', 'third', 'few', 'lot', 'number', 'day', 'week', 'year', 'time', 'bit', 'couple', 'meeting', 'press', 'news', 'vote', 'halt', 'truce', 'strike'].includes(toks[k + 1]?.lower ?? '');
 }
 
 const NOT_A_NAME_GIVEN = new Set(['back', 'up', 'off', 'out', 'to', 'on', 'in', 'at', 'for', 'from', 'over', 'into', 'and', 'or',

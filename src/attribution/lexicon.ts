@@ -30,7 +30,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
  * was said ("talked about the wall", "referring to the nominee", "called on Congress to act").
  */
 export const PARTICLE_CUES: Record<string, string[]> = {
-  point: ['out', 'to'], call: ['for', 'on'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
+  point: ['out', 'to'], call: ['for', 'on', 'out'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
 };
 
 /**
@@ -155,7 +155,10 @@ export const AUXILIARIES = new Set(
   later earlier once again then now still already never often reportedly reportedly, recently publicly
   privately separately subsequently initially originally further not just had only even quickly
   flatly firmly bluntly angrily strongly simply clearly openly frequently repeatedly
-  isn't isn’t wasn't wasn’t didn't didn’t doesn't doesn’t won't won’t hasn't hasn’t haven't haven’t hadn't hadn’t`
+  isn't isn’t wasn't wasn’t didn't didn’t doesn't doesn’t won't won’t hasn't hasn’t haven't haven’t hadn't hadn’t
+  long consistently did does do generally immediately actually regularly formally officially suddenly effectively
+  apparently explicitly implicitly boldly carefully specifically sarcastically typically aggressively ultimately
+  sharply cynically forcefully first`
     .split(/[\s,]+/)
     .filter(Boolean),
 );
