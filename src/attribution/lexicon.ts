@@ -155,8 +155,8 @@ export const AUXILIARIES = new Set(
   later earlier once again then now still already never often reportedly reportedly, recently publicly
   privately separately subsequently initially originally further not just had only even quickly
   flatly firmly bluntly angrily strongly simply clearly openly frequently repeatedly
-  isn't isn’t wasn't wasn’t didn't didn’t doesn't doesn’t won't won’t hasn't hasn’t haven't haven’t hadn't hadn’t
-  long consistently did does do generally immediately actually regularly formally officially suddenly effectively
+  isn't isn’t wasn't wasn’t
+  long consistently generally immediately actually regularly formally officially suddenly effectively
   apparently explicitly implicitly boldly carefully specifically sarcastically typically aggressively ultimately
   sharply cynically forcefully first`
     .split(/[\s,]+/)
