@@ -1,27 +1,6 @@
 // Cue verbs and the content they introduce, on sentences written for this test (no seed or dev text).
 import { describe, expect, it } from 'vitest';
-import { attributeCorpus } from '../src/attribution/index.js';
-import type { Article, PersonRecord, Statement } from '../src/types.js';
-
-function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
-  const article: Article = {
-    file: 'cues.md',
-    outlet: 'Test Gazette',
-    title: 'cues.md',
-    date: '2024-03-01',
-    url: null,
-    author: null,
-    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
-    hash: 'hash-cues',
-  };
-  return attributeCorpus([article]);
-}
-
-/** The texts of what the person whose name or alias is `name` said. */
-function said(result: { people: PersonRecord[]; statements: Statement[] }, name: string): string[] {
-  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
-  return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
-}
+import { attribute, said } from './support/attribute.js';
 
 describe('object cues: the object is what was said', () => {
   it('takes "criticized X for Y" up to the next clause, and not X as the speaker', () => {

@@ -5,22 +5,10 @@ import { attributeCorpus } from '../src/attribution/index.js';
 import { extractArticle } from '../src/attribution/extract.js';
 import { sameSurname } from '../src/attribution/mentions.js';
 import type { Article, PersonRecord, Statement } from '../src/types.js';
+import { attribute, testArticle } from './support/attribute.js';
 
 function article(file: string, paragraphs: string[], outlet = 'Test Gazette'): Article {
-  return {
-    file,
-    outlet,
-    title: file,
-    date: '2024-03-01',
-    url: null,
-    author: null,
-    paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text })),
-    hash: `hash-${file}`,
-  };
-}
-
-function attribute(...paragraphs: string[]): { people: PersonRecord[]; statements: Statement[] } {
-  return attributeCorpus([article('a.md', paragraphs)]);
+  return { ...testArticle(paragraphs, file), outlet };
 }
 
 /** The statements of the person whose name or alias is `name`. */
