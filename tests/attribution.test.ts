@@ -348,6 +348,19 @@ describe('surname variants', () => {
   });
 });
 
+describe('people across articles', () => {
+  it('does not give a lone “Mr. X” to a namesake the corpus knows as a woman', () => {
+    const r = attributeCorpus([
+      article('a.md', ['Senator Ann Lowry said the harbour bill would pass.', 'She said the vote would come on Friday.']),
+      article('b.md', ['Mrs. Ann Lowry said the ferry would keep running.']),
+      article('c.md', ['Former governor Tom Lowry said he opposed the toll.', 'He said it would hurt fishermen.']),
+      article('d.md', ['Mr. Lowry said the harbour should stay open at night.']),
+    ]);
+    expect(texts(by(r, 'Tom Lowry'))).toContain('the harbour should stay open at night');
+    expect(texts(by(r, 'Ann Lowry'))).not.toContain('the harbour should stay open at night');
+  });
+});
+
 describe('one article at a time', () => {
   it('extractArticle reports the people it found with their roles', () => {
     const x = extractArticle(article('b.md', ['Ingrid Solberg, the chief inspector, said the dam was safe.']));

@@ -11,7 +11,12 @@ import { restoreStatementIndex, saveStatementIndex } from '../search/index.js';
 import type { Article, LoadProblem, PersonRecord } from '../types.js';
 import type { BuildCaches, BuiltCorpus } from './engine.js';
 
-const VERSION = 1;
+/**
+ * Bumped whenever what is saved would differ for the same corpus — its shape, or the attribution rules that
+ * produced the statements — so an upgraded bot rebuilds instead of serving the old rules' answers.
+ * 2: the attribution rules of issue 7.
+ */
+const VERSION = 2;
 
 interface SnapshotMeta {
   version: number;

@@ -20,7 +20,8 @@ export interface LocalStatement {
 /** One article's findings; speakers and mentions point into `entities` by index (the registry's ids are numbers). */
 export interface ArticleAttribution {
   file: string;
-  entities: { key: string; kind: PersonKind; name: string; aliases: string[]; roles: string[] }[];
+  /** `gender` when the article shows it (Mr./Mrs., he/she, a gendered role): the registry keeps namesakes apart by it. */
+  entities: { key: string; kind: PersonKind; name: string; aliases: string[]; roles: string[]; gender?: Gender | null }[];
   statements: (Omit<LocalStatement, 'speaker'> & { speaker: number })[];
   /** Entities mentioned per paragraph number (for "mentioned but never quoted"). */
   mentions: { entity: number; paragraph: number }[];
@@ -97,7 +98,7 @@ class ArticleExtractor {
     const index = new Map<string, number>();
     const entities = [...this.entities.values()].map((e, k) => {
       index.set(e.key, k);
-      return { key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles] };
+      return { key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles], gender: e.gender };
     });
     const seen = new Set<string>();
     const mentions: ArticleAttribution['mentions'] = [];

@@ -103,12 +103,22 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
     });
   });
 
-  // Surname-only entities join the full name that carries their surname, the most common one when several do.
+  // Surname-only entities join the full name that carries their surname, the most common one when several do,
+  // but never a full name of the other gender: "Mr. Clinton" is not Hillary Clinton, "Mrs. Obama" not Barack.
   const articleCount = new Int32Array(total);
-  for (let id = 0; id < total; id++) {
-    const root = groups.find(id);
-    articleCount[root] = (articleCount[root] as number) + 1;
-  }
+  const genderVotes = new Int32Array(total); // per root: + for each article that shows "m", - for "f"
+  extractions.forEach((x, xi) => {
+    const base = offsets[xi] as number;
+    x.entities.forEach((e, ei) => {
+      const root = groups.find(base + ei);
+      articleCount[root] = (articleCount[root] as number) + 1;
+      if (isMultiWord(e.name) && e.gender) genderVotes[root] = (genderVotes[root] as number) + (e.gender === 'm' ? 1 : -1);
+    });
+  });
+  const otherGender = (root: number, gender: 'm' | 'f' | null | undefined): boolean => {
+    const votes = genderVotes[root] as number;
+    return (gender === 'm' && votes < 0) || (gender === 'f' && votes > 0);
+  };
   extractions.forEach((x, xi) => {
     const base = offsets[xi] as number;
     x.entities.forEach((e, ei) => {
@@ -119,6 +129,7 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
       if (candidates) {
         for (const c of candidates) {
           const root = groups.find(c);
+          if (otherGender(root, e.gender)) continue;
           if (best < 0 || (articleCount[root] as number) > (articleCount[best] as number)) best = root;
         }
       }
