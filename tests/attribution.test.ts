@@ -361,6 +361,16 @@ describe('people across articles', () => {
   });
 });
 
+describe('names that are not people', () => {
+  it('keeps a title-case headline verb and a sentence-opening word out of a known name', () => {
+    const headline = 'Ilona Varga Speaks ‘Plainly To Voters’ After The Harbour Vote.';
+    const r = attributeCorpus([{ ...testArticle([headline, 'Mayor Ilona Varga said the vote was fair.', 'Even Ilona Varga admitted the count was slow.'], 'h.md'), title: headline }]);
+    const names = r.people.map((p) => p.name);
+    expect(names).toContain('Ilona Varga');
+    expect(names.filter((n) => n.includes('Varga'))).toEqual(['Ilona Varga']);
+  });
+});
+
 describe('one article at a time', () => {
   it('extractArticle reports the people it found with their roles', () => {
     const x = extractArticle(article('b.md', ['Ingrid Solberg, the chief inspector, said the dam was safe.']));

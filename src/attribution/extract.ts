@@ -158,6 +158,18 @@ class ArticleExtractor {
         run.name = tail;
       }
     }
+    // "Hillary Clinton Speaks …", "Obama Sees …": a verb after a name the body uses is no part of it.
+    if (headline && run.kind === 'person' && run.to - run.from >= 2 && !this.entities.has(`person:${foldName(run.name)}`)) {
+      const words = (para.units[unitIndex]?.tokens ?? []).slice(run.from, run.to).map((t) => t.text.replace(/['’]s?$/, ''));
+      for (let k = words.length - 1; k >= 1; k--) {
+        const prefix = words.slice(0, k).join(' ');
+        if (this.entities.has(`person:${foldName(prefix)}`) || (k === 1 && this.sameSurnamePeople(prefix).length > 0)) {
+          run.to = run.from + k;
+          run.name = prefix;
+          break;
+        }
+      }
+    }
     const key = this.keyForRun(run, false) as string;
     const entity = this.entity(key, run.kind === 'organisation' ? 'organisation' : 'person', run.name);
     if (run.role) entity.roles.add(run.role);

@@ -93,7 +93,7 @@ export const TITLES = new Set(
   spokesperson candidate nominee coach officer inspector superintendent detective agent pastor rabbi imam
   chancellor. state federal national former acting first lady councillor councilor councilman councilwoman
   alderman alderwoman assemblyman assemblywoman assemblymember delegate trustee supervisor selectman executive
-  ceo cfo coo adviser advisor secretary-general undersecretary`
+  ceo cfo coo adviser advisor secretary-general undersecretary front-runner frontrunner`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -131,7 +131,8 @@ export const NOT_NAMES = new Set(
   according asked speaking writing talking responding among other another every each such what why how
   where who whom sending despite during amid following without within democratic republican democrat gop
   liberal conservative independent everything everyone everybody nothing anything something whatever
-  whoever wherever whenever now former several once instead indeed perhaps maybe yes no unlike unless until whether either neither`
+  whoever wherever whenever now former several once instead indeed perhaps maybe yes no unlike unless until whether either neither
+  even like just only already`
     .split(/\s+/)
     .filter(Boolean),
 );
