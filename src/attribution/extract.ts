@@ -770,7 +770,7 @@ class ArticleExtractor {
     let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // "As Obama announces that he is ready for the fight, he is set to …": a cue inside an opening
     // subordinate clause reports only that clause; the main clause after its comma is the writer's.
-    if (SUBORDINATE_OPENERS.has(toks[0]?.lower ?? '') && toks.slice(1, i).every((t) => t.text !== ',' && !t.quoted)) {
+    if (CLAUSE_SUBORDINATORS.has(toks[0]?.lower ?? '') && toks.slice(1, i).every((t) => t.text !== ',' && !t.quoted)) {
       const close = toks.findIndex((t, k) => k > c && !t.quoted && (t.text === ',' || ['—', '–', '―'].includes(t.text)));
       if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
     }
@@ -1363,7 +1363,7 @@ class ArticleExtractor {
 const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
 /** Prepositions after which a name is not the subject of the verb that follows it (not "for": "a spokesman for X"). */
 const NOT_SUBJECT_AFTER = new Set(['on', 'about', 'in', 'at', 'to', 'against', 'than', 'into', 'over', 'under', 'of', 'from', 'with', 'among', 'between', 'toward', 'towards']);
-const CLAUSE_SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'although', 'though', 'since', 'if', 'once', 'until', 'whereas', 'as']);
+const CLAUSE_SUBORDINATORS = new Set(['after', 'before', 'when', 'whenever', 'because', 'while', 'although', 'though', 'since', 'if', 'once', 'until', 'whereas', 'as']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
 const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
@@ -1838,8 +1838,6 @@ const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night
 function onlyATime(text: string): boolean {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()));
 }
-
-const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'because', 'although', 'though', 'since', 'once', 'until', 'whereas', 'whenever']);
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */
 function shortTail(toks: Token[], c: number): boolean {
