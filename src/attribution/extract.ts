@@ -1597,9 +1597,11 @@ const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'a
 /** Words before such a participle that make it passive: "When told …", "was asked …". */
 const BEFORE_PASSIVE = new Set(['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got']);
 
+/** Articles and possessive determiners: a noun phrase starts after one. */
+const OBJECT_DETERMINERS_LIST = ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your'];
+
 /** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
-const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'such', 'some',
-  'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
+const NOUN_CONTEXT = new Set([...OBJECT_DETERMINERS_LIST, 'these', 'those', 'such', 'some', 'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
 
 /** -s forms of object cues that are mostly nouns: "the Paris attacks", "thanks to", "blasts of cold air". */
 const NOUN_LIKE_S = new Set(['attacks', 'thanks', 'blasts']);
@@ -1798,7 +1800,7 @@ function skipObject(toks: Token[], c: number): number {
   return k;
 }
 
-const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const OBJECT_DETERMINERS = new Set(OBJECT_DETERMINERS_LIST);
 
 /** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
 function nounPhraseGoesOn(toks: Token[], k: number): boolean {
