@@ -1,5 +1,6 @@
 // npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
-// npm run eval -- --dev [DIR]                : the same engine scored on an annotated news corpus.
+// npm run eval -- --dev [DIR] [--split train|dev|all] : the same engine scored on an annotated news corpus.
+// npm run eval -- --dev [DIR] --ablate       : F1 per split with each attribution sieve switched off in turn.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +17,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, split: { type: 'string' }, ablate: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } },
   allowPositionals: true,
   strict: false,
 });
@@ -46,8 +47,17 @@ async function main(): Promise<number> {
       console.error(`no annotated corpus at ${dir}: pass --dev DIR (a folder with articles/ and attributions.jsonl)`);
       return 2;
     }
+    const split = values.split ?? 'all';
+    if (split !== 'train' && split !== 'dev' && split !== 'all') {
+      console.error(`--split takes train, dev or all, not ${String(split)}`);
+      return 2;
+    }
+    if (values.ablate) {
+      const { runAblation } = await import('../eval/ablate.js');
+      return runAblation(dir);
+    }
     const { runDevEval } = await import('../eval/dev.js');
-    return runDevEval(dir, { verbose: Boolean(values.verbose) });
+    return runDevEval(dir, { verbose: Boolean(values.verbose), split });
   }
   return seeds();
 }

@@ -234,14 +234,33 @@ export function parseGold(jsonl: string): GoldAttribution[] {
 
 const newRatio = (): Ratio => ({ hit: 0, total: 0 });
 
-/** Runs loader and attribution on DIR and scores them; nothing is printed. */
-export async function scoreDev(dir: string): Promise<DevScore> {
+/** An annotated corpus read once: its articles through our loader, the gold, and each file's raw text. */
+export interface DevData {
+  articleDir: string;
+  articles: Article[];
+  gold: GoldAttribution[];
+  /** Raw text per gold file (null when unreadable). */
+  raw: Map<string, string | null>;
+}
+
+/** Which split is scored and listed: one of them, or all (each still reported apart). */
+export type SplitFilter = 'train' | 'dev' | 'all';
+
+export async function loadDev(dir: string): Promise<DevData> {
   const articleDir = path.join(dir, 'articles');
   const gold = parseGold(await readFile(path.join(dir, 'attributions.jsonl'), 'utf8'));
   const { articles } = await loadCorpus(articleDir);
+  const raw = new Map<string, string | null>();
+  for (const file of new Set(gold.map((g) => g.file))) raw.set(file, await readFile(path.join(articleDir, file), 'utf8').catch(() => null));
+  return { articleDir, articles, gold, raw };
+}
 
+/** Runs loader and attribution on DIR and scores them; nothing is printed. */
+export async function scoreDev(dir: string, split: SplitFilter = 'all'): Promise<DevScore> {
+  const data = await loadDev(dir);
+  const { articles } = data;
   const t0 = performance.now();
-  const { people, statements } = attributeCorpus(articles);
+  const attribution = attributeCorpus(articles);
   const coldMs = performance.now() - t0;
   // A second run times the rules themselves, without the JIT warming up; Orama gets the same chance.
   const t1 = performance.now();
@@ -249,7 +268,13 @@ export async function scoreDev(dir: string): Promise<DevScore> {
   const attributeMs = performance.now() - t1;
   await bareOramaInsert(articles);
   const oramaInsertMs = await bareOramaInsert(articles);
+  return scoreAttribution(data, attribution, split, { coldMs, attributeMs, oramaInsertMs, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) });
+}
 
+/** Scores one attribution of the corpus against its gold, on the files of `split`. */
+export function scoreAttribution(data: DevData, attribution: { people: PersonRecord[]; statements: Statement[] }, split: SplitFilter, timing: DevScore['timing']): DevScore {
+  const { articles, gold } = data;
+  const { people, statements } = attribution;
   const personById = new Map(people.map((p) => [p.id, p]));
   const surnamesById = new Map(people.map((p) => [p.id, personSurnames(p)]));
   const byFile = new Map<string, Statement[]>();
@@ -284,18 +309,19 @@ export async function scoreDev(dir: string): Promise<DevScore> {
     falseAttributions: [],
     unplaced: 0,
     outsideParagraphs: { headline: 0, dropped: 0 },
-    timing: { coldMs, attributeMs, oramaInsertMs, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) },
+    timing,
   };
 
   const files = [...new Set([...goldByFile.keys()])].sort();
   for (const file of files) {
     const article = articleOf.get(file);
-    const raw = await readFile(path.join(articleDir, file), 'utf8').catch(() => null);
+    const raw = data.raw.get(file) ?? null;
     if (raw === null) continue;
-    const tokens = wordTokens(raw);
     const golds = goldByFile.get(file) ?? [];
-    const split = golds[0]?.split ?? 'unknown';
-    const splitScore = (score.bySplit[split] ??= { recall: newRatio(), precision: newRatio() });
+    const fileSplit = golds[0]?.split ?? 'unknown';
+    if (split !== 'all' && fileSplit !== split) continue;
+    const tokens = wordTokens(raw);
+    const splitScore = (score.bySplit[fileSplit] ??= { recall: newRatio(), precision: newRatio() });
     const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
     if (article) score.unplaced += article.paragraphs.filter((p) => !placed.has(p.n)).length;
     const paragraphStarts = article ? [...placed.entries()].map(([n, at]) => ({ n, start: at(0) })) : [];
@@ -445,10 +471,17 @@ export function devF1(score: DevScore): number {
   return f1(ratio(score.overall.precision), ratio(score.overall.recall));
 }
 
-export async function runDevEval(dir: string, options: { verbose?: boolean } = {}): Promise<number> {
-  const score = await scoreDev(dir);
+/** F1 of one split of a score (0 when the split was not scored). */
+export function splitF1(score: DevScore, split: string): number {
+  const s = score.bySplit[split];
+  return s ? f1(ratio(s.precision), ratio(s.recall)) : 0;
+}
+
+export async function runDevEval(dir: string, options: { verbose?: boolean; split?: SplitFilter } = {}): Promise<number> {
+  const split = options.split ?? 'all';
+  const score = await scoreDev(dir, split);
   const show = options.verbose ? Infinity : 20;
-  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted`);
+  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted${split === 'all' ? '' : `; scored: the ${split} split only`}`);
   console.log('Speech attributions with a named source (person matched by surname, ≥50% token overlap):');
   console.log(line('overall', score.overall.precision, score.overall.recall));
   for (const [split, s] of Object.entries(score.bySplit).sort()) console.log(line(split, s.precision, s.recall));
