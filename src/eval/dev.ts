@@ -255,6 +255,35 @@ export async function loadDev(dir: string): Promise<DevData> {
   return { articleDir, articles, gold, raw };
 }
 
+/** What scoring needs of one file whatever the attribution: its words, where its paragraphs are, its gold as words. */
+interface FilePrep {
+  tokens: ArticleTokens;
+  placed: Map<number, (offset: number) => number>;
+  goldTokens: number[][];
+  /** Token → gold attributions covering it. */
+  owner: Map<number, number[]>;
+  surnameOfGold: (string | null)[];
+}
+
+const prepared = new WeakMap<DevData, Map<string, FilePrep>>();
+
+/** Prepared once per file and corpus, so that runs of the ablation only redo what depends on the statements. */
+function prepareFile(data: DevData, file: string, raw: string, article: Article | undefined, golds: GoldAttribution[]): FilePrep {
+  const cache = prepared.get(data) ?? new Map<string, FilePrep>();
+  prepared.set(data, cache);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const tokens = wordTokens(raw);
+  const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
+  const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
+  const owner = new Map<number, number[]>();
+  goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
+  const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
+  const prep = { tokens, placed, goldTokens, owner, surnameOfGold };
+  cache.set(file, prep);
+  return prep;
+}
+
 /** Runs loader and attribution on DIR and scores them; nothing is printed. */
 export async function scoreDev(dir: string, split: SplitFilter = 'all'): Promise<DevScore> {
   const data = await loadDev(dir);
@@ -320,9 +349,8 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
     const golds = goldByFile.get(file) ?? [];
     const fileSplit = golds[0]?.split ?? 'unknown';
     if (split !== 'all' && fileSplit !== split) continue;
-    const tokens = wordTokens(raw);
     const splitScore = (score.bySplit[fileSplit] ??= { recall: newRatio(), precision: newRatio() });
-    const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
+    const { tokens, placed, goldTokens, owner, surnameOfGold } = prepareFile(data, file, raw, article, golds);
     if (article) score.unplaced += article.paragraphs.filter((p) => !placed.has(p.n)).length;
     const paragraphStarts = article ? [...placed.entries()].map(([n, at]) => ({ n, start: at(0) })) : [];
     const paragraphAt = (offset: number): number | null => {
@@ -341,11 +369,7 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
       })
       .filter((x): x is { s: Statement; tokens: number[] } => x !== null && x.tokens.length > 0);
 
-    // Token → gold attributions covering it.
-    const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
-    const owner = new Map<number, number[]>();
-    goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
-    const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
+    const anyone = new Set(ours.flatMap((o) => o.tokens));
     const samePerson = (speaker: string, gi: number): boolean => {
       const sn = surnameOfGold[gi];
       return sn !== null && sn !== undefined && (surnamesById.get(speaker)?.has(sn) ?? false);
@@ -373,15 +397,13 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
       score.bySourceKind[g.source_kind] = kindScore;
       if (g.source_kind !== 'name') {
         // No person to match: count content covered by anyone's statement.
-        const covered = new Set(ours.flatMap((o) => o.tokens));
         kindScore.total++;
-        if (ts.filter((t) => covered.has(t)).length / ts.length >= 0.5) kindScore.hit++;
+        if (ts.filter((t) => anyone.has(t)).length / ts.length >= 0.5) kindScore.hit++;
         return;
       }
       const mine = new Set(ours.filter((o) => samePerson(o.s.speaker, gi)).flatMap((o) => o.tokens));
       const coveredCount = ts.filter((t) => mine.has(t)).length;
       const found = coveredCount / ts.length >= 0.5;
-      const anyone = new Set(ours.flatMap((o) => o.tokens));
       if (ts.filter((t) => anyone.has(t)).length / ts.length >= 0.5) {
         score.speakerAccuracy.total++;
         if (found) score.speakerAccuracy.hit++;
