@@ -220,7 +220,7 @@ export function renderStats(stats: CorpusStats): APIEmbed {
   }
   return {
     title: 'Sources',
-    description: `**${stats.articles}** articles · **${stats.statements}** statements · **${stats.people}** people`,
+    description: `**${stats.articles}** articles · **${stats.statements}** statements · **${stats.people}** people, **${stats.organisations}** organisations and places`,
     color: COLORS.answer,
     fields,
   };
