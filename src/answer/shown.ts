@@ -40,17 +40,21 @@ export function splitStatement(
     if (last && last.verbatim === verbatim) last.spans.push(span);
     else pieces.push({ spans: [span], verbatim });
   }
-  if (pieces.length === 1) {
-    const verbatim = pieces[0]!.verbatim;
-    return [{ text: statement.text, verbatim, kind: pieceKind(statement.text, verbatim), cue: statement.cue, offset: spans[0]![0] }];
-  }
+  if (pieces.length === 1) return [wholeQuote({ text: statement.text, verbatim: pieces[0]!.verbatim, cue: statement.cue, offset: spans[0]![0] })];
   return pieces.map((piece, i) => {
     const text = piece.spans.map(([a, b]) => paragraphText.slice(a, b)).join(' … ');
     const start = piece.spans[0]![0];
     const previousEnd = i > 0 ? pieces[i - 1]!.spans.at(-1)![1] : 0;
     const cue = i === 0 ? statement.cue : (leadWords(paragraphText.slice(previousEnd, start)) ?? statement.cue);
-    return { text, verbatim: piece.verbatim, kind: pieceKind(text, piece.verbatim), cue, offset: start };
+    return wholeQuote({ text, verbatim: piece.verbatim, cue, offset: start });
   });
+}
+
+/** A piece that is one whole quotation, marks included ("said “…”" counted as mixed), is the speaker's own words. */
+function wholeQuote(piece: { text: string; verbatim: boolean; cue: string | null; offset: number }): ReturnType<typeof splitStatement>[number] {
+  const inner = piece.verbatim ? null : piece.text.match(/^["“«]([^"“”«»]+)["”»]$/)?.[1];
+  if (inner) return { text: inner, verbatim: true, kind: 'direct', cue: piece.cue, offset: piece.offset + 1 };
+  return { ...piece, kind: pieceKind(piece.text, piece.verbatim) };
 }
 
 function pieceKind(text: string, verbatim: boolean): StatementKind {
