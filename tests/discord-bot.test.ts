@@ -106,6 +106,35 @@ describe('whosaid on a fake Discord', () => {
     expect(embedsOf(answer).slice(1).some((e) => e.description?.includes('**__'))).toBe(true);
   });
 
+  it('"By outlet" shows the same answer outlet by outlet, each article in reading order, and a button back', async () => {
+    const answer = await reply(fake.slashCommand('ask', { question: 'what did Zelenskyy say?' }));
+    expect(buttonsOf(answer).map((b) => b.label)).toContain('By outlet');
+    const click = fake.clickButton(String(answer.id), { label: /^By outlet$/ });
+    await fake.waitFor(() => (click.answeredAt !== null ? true : undefined), 20_000, 'the per-outlet view');
+    const updated = fake.messages.get(String(answer.id))!;
+    const [embed] = embedsOf(updated);
+    expect(embed?.title).toBe('Volodymyr Zelenskyy');
+    const lines = embed!.description!.split('\n');
+    expect(lines).toContain('__**CNA**__');
+    const cna = lines.slice(lines.indexOf('__**CNA**__') + 2, lines.indexOf('__**CNA**__') + 5).join('\n');
+    expect(cna).toMatch(/^\*\*said\*\* “From the very beginning[^\n]*\n\*\*said\*\* “Thus, today[^\n]*\n\*\*said\*\* “And it is already a compromise on our part”/);
+    expect(buttonsOf(updated).map((b) => b.label)).toContain('Each statement once');
+  });
+
+  it('an unknown name offers the closest names as buttons, points to /sources and has no thread button; a click answers for that person', async () => {
+    const answer = await reply(fake.slashCommand('ask', { question: 'what did Merc say?' }));
+    const labels = buttonsOf(answer).map((b) => b.label);
+    expect(labels).toContain('Friedrich Merz');
+    expect(labels).not.toContain('Follow up in a thread');
+    expect(embedsOf(answer)[0]?.description).toContain('`/sources`');
+    const click = fake.clickButton(String(answer.id), { label: /^Friedrich Merz$/ });
+    await fake.waitFor(() => (click.answeredAt !== null ? true : undefined), 20_000, 'the answer for the closest name');
+    const updated = fake.messages.get(String(answer.id))!;
+    expect(embedsOf(updated)[0]?.title).toBe('Friedrich Merz');
+    expect(embedsOf(updated)[0]?.footer?.text).toBe('Question: what did Friedrich Merz say');
+    expect(buttonsOf(updated).map((b) => b.label)).toContain('Follow up in a thread');
+  });
+
   it('/sources lists outlets with article counts and the most quoted people, people apart from organisations and places', async () => {
     const answer = await reply(fake.slashCommand('sources'));
     const [embed] = embedsOf(answer);
