@@ -56,7 +56,7 @@ async function main(): Promise<number> {
       const { runAblation } = await import('../eval/ablate.js');
       return runAblation(dir);
     }
-    const { runDevEval } = await import('../eval/dev.js');
+    const { runDevEval } = await import('../eval/dev-report.js');
     return runDevEval(dir, { verbose: Boolean(values.verbose), split });
   }
   return seeds();
