@@ -1,6 +1,8 @@
 // What a shard process and its manager (src/cli/shard.ts) share: which shard this process is, the
-// per-shard state file, and the messages they exchange over the IPC channel discord.js opens.
+// per-shard state file, and the messages they exchange over the IPC channel discord.js opens (engine
+// calls the manager relays to the one engine process, reload requests).
 // discord.js's own messages on that channel are objects with `_`-prefixed keys; ours carry `whosaid`.
+import type { EngineRequest } from '../answer/worker-protocol.js';
 import type { ReloadReport } from '../types.js';
 
 /** One shard among `count`: Discord sends it the guilds where (guild_id >> 22) % count === id. */
@@ -31,54 +33,26 @@ export function stateFileName(shard: ShardPlace | null): string {
 
 /** Manager → shard. */
 export type ToShard =
-  /** Reload this shard's engine and answer with `reloaded`. */
-  | { whosaid: 'reload'; requestId: number; by: string }
-  /** The answer to a shard's `reload-request`: the fleet's merged report. */
+  /** The answer to a shard's `engine` call: its result, the engine's error, or that the engine is restarting. */
+  | { whosaid: 'engine-reply'; id: number; result?: unknown; error?: string; unavailable?: string }
+  /** The answer to a shard's `reload-request`: the report of the one engine's reload. */
   | { whosaid: 'fleet-reloaded'; requestId: number; report: ReloadReport };
 
 /** Shard → manager. */
 export type FromShard =
   | { whosaid: 'ready'; shard: number; servers: number; summary: string }
-  | { whosaid: 'reloaded'; requestId: number; report: ReloadReport }
-  /** /reload in one guild: every shard must reload, so the shard asks the manager. */
+  /** A call to the one engine every shard shares (src/answer/engine-process.ts), relayed by the manager. */
+  | (EngineRequest & { whosaid: 'engine' })
+  /** /reload in one guild: the manager reloads the shared engine once, for every shard. */
   | { whosaid: 'reload-request'; requestId: number; by: string };
 
+const TO_SHARD = new Set(['engine-reply', 'fleet-reloaded']);
+const FROM_SHARD = new Set(['ready', 'engine', 'reload-request']);
+
 export function isToShard(message: unknown): message is ToShard {
-  return typeof message === 'object' && message !== null && 'whosaid' in message && ['reload', 'fleet-reloaded'].includes(String((message as { whosaid: unknown }).whosaid));
+  return typeof message === 'object' && message !== null && 'whosaid' in message && TO_SHARD.has(String((message as { whosaid: unknown }).whosaid));
 }
 
 export function isFromShard(message: unknown): message is FromShard {
-  return typeof message === 'object' && message !== null && 'whosaid' in message && ['ready', 'reloaded', 'reload-request'].includes(String((message as { whosaid: unknown }).whosaid));
-}
-
-export interface ShardReloadOutcome {
-  shard: number;
-  ok: boolean;
-  ms: number;
-  mode?: ReloadReport['mode'];
-  error?: string;
-}
-
-export type FleetReloadReport = ReloadReport & { shards: ShardReloadOutcome[] };
-
-/**
- * One report for the whole fleet. Every shard reads the same corpus folder, so the corpus side (files
- * added, changed, removed, counts, problems) is shard 0's; it is ok only when every shard swapped in
- * its new index, and the error names the shards that did not.
- */
-export function mergeReloadReports(reports: { shard: number; report: ReloadReport }[], ms: number): FleetReloadReport {
-  const sorted = [...reports].sort((a, b) => a.shard - b.shard);
-  const first = sorted[0];
-  if (!first) throw new Error('no shard reported');
-  const failed = sorted.filter((r) => !r.report.ok);
-  const shards = sorted.map(({ shard, report }) => ({ shard, ok: report.ok, ms: report.ms, ...(report.mode ? { mode: report.mode } : {}), ...(report.error ? { error: report.error } : {}) }));
-  const corpusSide: ReloadReport = { ...first.report };
-  delete corpusSide.error;
-  return {
-    ...corpusSide,
-    ok: failed.length === 0,
-    ms,
-    ...(failed.length > 0 ? { error: failed.map((r) => `shard ${r.shard}: ${r.report.error ?? 'failed'}`).join('; ') } : {}),
-    shards,
-  };
+  return typeof message === 'object' && message !== null && 'whosaid' in message && FROM_SHARD.has(String((message as { whosaid: unknown }).whosaid));
 }
