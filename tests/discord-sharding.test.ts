@@ -58,11 +58,12 @@ async function until<T>(check: () => T | undefined | null | false, timeoutMs: nu
 }
 
 describe('which shard a process is', () => {
-  it('a plain npm start is not a shard, whatever SHARDS says; a spawned shard reads the id the manager gave it', () => {
-    expect(shardOfProcess({ SHARDS: 'auto' }, true)).toBeNull();
-    expect(shardOfProcess({ SHARDS: '2' }, false)).toBeNull();
-    expect(shardOfProcess({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, true)).toEqual({ id: 1, count: 2 });
-    expect(() => shardOfProcess({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }, true)).toThrow(/not one shard/);
+  it('a plain npm start is not a shard, whatever SHARDS says; a shard worker reads the id the manager gave it', () => {
+    expect(shardOfProcess()).toBeNull();
+    expect(shardOfProcess(null)).toBeNull();
+    expect(shardOfProcess({ SHARDS: '2', SHARD_COUNT: '4' })).toBeNull();
+    expect(shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 1, SHARD_COUNT: 2 })).toEqual({ id: 1, count: 2 });
+    expect(() => shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 2, SHARD_COUNT: 2 })).toThrow(/not one shard/);
     expect(stateFileName(null)).toBe('whosaid-state.json');
     expect(stateFileName({ id: 1, count: 2 })).toBe('whosaid-state.shard-1.json');
   });

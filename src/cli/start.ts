@@ -1,14 +1,15 @@
 // npm start: the bot. Thin on purpose: config, logger, engine, startBot(), signals.
-// Also what each shard of `npm run start:sharded` runs (src/cli/shard.ts spawns it): then the manager
-// owns the pid file, reload signals and the one engine every shard asks over IPC.
+// Also what each shard of `npm run start:sharded` runs, as a worker thread of the manager (src/cli/shard.ts,
+// through shard-boot.mjs): then the manager owns the pid file, signals and the one engine every shard
+// asks, and stops a shard by message.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Events } from 'discord.js';
 import { loadConfigOrExit } from '../config.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
-import { engineOverIpc, processChannel } from '../discord/engine-client.js';
-import { shardOfProcess, type FromShard } from '../discord/sharding.js';
+import { engineOverIpc } from '../discord/engine-client.js';
+import { isToShard, managerChannel, shardOfProcess } from '../discord/sharding.js';
 import { createLogger } from '../log.js';
 import type { EngineApi } from '../types.js';
 
@@ -25,14 +26,11 @@ const log = shard ? rootLog.child({ shard: shard.id }) : rootLog;
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
-/** To the manager; a shard whose manager is gone stops on 'disconnect' below. */
-function tellManager(message: FromShard): void {
-  if (process.connected) process.send?.(message);
-}
+const channel = shard ? managerChannel() : null;
 
 // A shard holds no index: it asks the one engine process the manager runs for every shard, and its
 // /reload asks the manager to reload that engine. Unsharded, the engine lives in a worker thread here.
-const engine: EngineApi = shard ? engineOverIpc(processChannel()) : await startOwnEngine();
+const engine: EngineApi = channel ? engineOverIpc(channel) : await startOwnEngine();
 
 async function startOwnEngine(): Promise<EngineApi> {
   // Loaded only here, so a shard process never loads the index code (Orama, attribution): less memory each.
@@ -58,7 +56,7 @@ const bot = await startBot({
   await engine.close();
   return process.exit(1);
 });
-if (shard) tellManager({ whosaid: 'ready', shard: shard.id, servers: bot.client.guilds.cache.size, summary: bot.readySummary });
+if (shard) channel?.send({ whosaid: 'ready', shard: shard.id, servers: bot.client.guilds.cache.size, summary: bot.readySummary });
 const pidFile = path.join(config.dataDir, 'whosaid.pid');
 
 let shuttingDown = false;
@@ -87,11 +85,11 @@ bot.client.on(Events.ShardDisconnect, (event) => {
   void shutdown(`gateway closed for good (code ${event.code})`, 1);
 });
 
-if (shard) {
-  // The manager died without stopping us (SIGKILL, crash): nothing would restart or reload this shard.
-  process.on('disconnect', () => void shutdown('shard manager gone'));
-  // A hang-up reaches every process of a terminal; reloads come from the manager.
-  process.on('SIGHUP', () => log.info('SIGHUP ignored by a shard: signal the manager (npm run reload) to reload every shard'));
+if (channel) {
+  // A worker gets no signals: the manager says when to stop.
+  channel.onMessage((message) => {
+    if (isToShard(message) && message.whosaid === 'stop') void shutdown(message.reason);
+  });
 } else {
   // Operators reload without Discord by signal: `kill -HUP $(cat DATA_DIR/whosaid.pid)`.
   await mkdir(config.dataDir, { recursive: true });

@@ -1,30 +1,13 @@
-// The engine as a shard of `npm run start:sharded` sees it: every call goes over the shard's IPC
-// channel to the manager, which relays it to the one engine process all shards share
+// The engine as a shard of `npm run start:sharded` sees it: every call goes over the shard's channel
+// to the manager, which relays it to the one engine process all shards share
 // (src/answer/shared-engine.ts). A shard holds no index of its own.
 import type { EngineRequest } from '../answer/worker-protocol.js';
 import type { AnswerResult, Comparison, CorpusStats, EngineApi, PersonChoice, ReloadReport } from '../types.js';
 import { UserError } from './errors.js';
-import { isToShard, type FromShard } from './sharding.js';
+import { isToShard, type FromShard, type ManagerChannel } from './sharding.js';
 
 /** What the user reads while the shared engine is being started again (it died, or the manager is stopping). */
 export const ENGINE_RESTARTING = 'whosaid is reloading: try again in a moment.';
-
-export interface ManagerChannel {
-  send(message: FromShard): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onDisconnect(listener: () => void): void;
-}
-
-/** The channel of a process the ShardingManager forked. */
-export function processChannel(): ManagerChannel {
-  return {
-    send: (message) => {
-      if (process.connected) process.send?.(message);
-    },
-    onMessage: (listener) => void process.on('message', listener),
-    onDisconnect: (listener) => void process.on('disconnect', listener),
-  };
-}
 
 type Method = EngineRequest['method'];
 type ArgsOf<M extends Method> = Extract<EngineRequest, { method: M }>['args'];
@@ -41,7 +24,7 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
   let disconnected = false;
 
   channel.onMessage((message) => {
-    if (!isToShard(message)) return;
+    if (!isToShard(message) || message.whosaid === 'stop') return;
     if (message.whosaid === 'fleet-reloaded') {
       reloads.get(message.requestId)?.(message.report);
       reloads.delete(message.requestId);

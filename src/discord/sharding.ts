@@ -1,7 +1,8 @@
-// What a shard process and its manager (src/cli/shard.ts) share: which shard this process is, the
-// per-shard state file, and the messages they exchange over the IPC channel discord.js opens (engine
-// calls the manager relays to the one engine process, reload requests).
+// What a shard and its manager (src/cli/shard.ts) share: which shard this worker thread is, the
+// per-shard state file, and the messages they exchange over the channel discord.js opens (engine calls
+// the manager relays to the one engine process, reload requests, stop).
 // discord.js's own messages on that channel are objects with `_`-prefixed keys; ours carry `whosaid`.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { EngineRequest } from '../answer/worker-protocol.js';
 import type { ReloadReport } from '../types.js';
 
@@ -12,16 +13,18 @@ export interface ShardPlace {
 }
 
 /**
- * The shard this process runs, when a ShardingManager spawned it (it sets SHARDING_MANAGER, and SHARDS
- * and SHARD_COUNT to this shard's id and the total, overwriting whatever the operator's SHARDS said);
- * null for a plain `npm start`, whatever SHARDS holds then.
+ * The shard this thread runs, when a ShardingManager started it as a worker (it hands the worker
+ * SHARDING_MANAGER, SHARDS and SHARD_COUNT as workerData; the environment is the manager's, where SHARDS
+ * is the operator's setting); null for a plain `npm start`, whatever SHARDS holds then.
  */
-export function shardOfProcess(env: NodeJS.ProcessEnv = process.env, hasIpc = typeof process.send === 'function'): ShardPlace | null {
-  if (env.SHARDING_MANAGER !== 'true' || !hasIpc) return null;
+export function shardOfProcess(data: unknown = isMainThread ? null : workerData): ShardPlace | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const env = data as Record<string, unknown>;
+  if (String(env.SHARDING_MANAGER) !== 'true') return null;
   const id = Number(env.SHARDS);
   const count = Number(env.SHARD_COUNT);
   if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || count < 1 || id >= count) {
-    throw new Error(`spawned by a ShardingManager but SHARDS=${String(env.SHARDS)} SHARD_COUNT=${String(env.SHARD_COUNT)} is not one shard`);
+    throw new Error(`started by a ShardingManager but SHARDS=${String(env.SHARDS)} SHARD_COUNT=${String(env.SHARD_COUNT)} is not one shard`);
   }
   return { id, count };
 }
@@ -33,6 +36,8 @@ export function stateFileName(shard: ShardPlace | null): string {
 
 /** Manager → shard. */
 export type ToShard =
+  /** Stop: finish the answers in flight, save state, exit 0 (a worker gets no signals). */
+  | { whosaid: 'stop'; reason: string }
   /** The answer to a shard's `engine` call: its result, the engine's error, or that the engine is restarting. */
   | { whosaid: 'engine-reply'; id: number; result?: unknown; error?: string; unavailable?: string }
   /** The answer to a shard's `reload-request`: the report of the one engine's reload. */
@@ -46,7 +51,7 @@ export type FromShard =
   /** /reload in one guild: the manager reloads the shared engine once, for every shard. */
   | { whosaid: 'reload-request'; requestId: number; by: string };
 
-const TO_SHARD = new Set(['engine-reply', 'fleet-reloaded']);
+const TO_SHARD = new Set(['stop', 'engine-reply', 'fleet-reloaded']);
 const FROM_SHARD = new Set(['ready', 'engine', 'reload-request']);
 
 export function isToShard(message: unknown): message is ToShard {
@@ -55,4 +60,26 @@ export function isToShard(message: unknown): message is ToShard {
 
 export function isFromShard(message: unknown): message is FromShard {
   return typeof message === 'object' && message !== null && 'whosaid' in message && FROM_SHARD.has(String((message as { whosaid: unknown }).whosaid));
+}
+
+/** A shard's line to its manager. */
+export interface ManagerChannel {
+  send(message: FromShard): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onDisconnect(listener: () => void): void;
+}
+
+/** The channel of a shard worker thread: its parent port (discord.js's own messages use it too). */
+export function managerChannel(): ManagerChannel {
+  const port = parentPort;
+  if (!port) throw new Error('a shard runs in a worker thread of the shard manager');
+  let open = true;
+  port.once('close', () => (open = false));
+  return {
+    send: (message) => {
+      if (open) port.postMessage(message);
+    },
+    onMessage: (listener) => void port.on('message', listener),
+    onDisconnect: (listener) => void port.once('close', listener),
+  };
 }
