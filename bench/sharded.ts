@@ -1,7 +1,7 @@
-// `npm run bench:sharded`: the one-engine-for-every-shard goal, measured end to end. Starts `npm start`
-// and then `npm run start:sharded` (SHARDS=4) on the synthetic 10k corpus against the fake Discord
-// (127.0.0.1), asks the same /ask questions through Discord interactions in both, and compares the
-// total RSS of each process tree and the p99 time from interaction to reply.
+// `npm run bench:sharded`: the one-engine-for-every-shard goal, measured end to end. Runs `npm start`
+// and `npm run start:sharded` (SHARDS=4) side by side on the synthetic 10k corpus, each against its own
+// fake Discord (127.0.0.1), asks both the same /ask questions in turn through Discord interactions, and
+// compares the total RSS of each process tree and the p99 time from interaction to visible reply.
 //
 //   npm run bench:sharded -- [--articles 10000] [--shards 4] [--rounds 6]
 //
@@ -97,7 +97,32 @@ interface ModeResult {
   answer: LatencySummary;
 }
 
-async function runMode(mode: 'unsharded' | 'sharded', options: Options, fake: FakeDiscord, guilds: { id: string; channelId: string }[], corpusDir: string): Promise<ModeResult> {
+interface RunningBot {
+  mode: 'unsharded' | 'sharded';
+  fake: FakeDiscord;
+  guilds: { id: string; channelId: string }[];
+  child: ChildProcess;
+  dataDir: string;
+  readyMs: number;
+  times: number[];
+  peak: number;
+}
+
+/** A fake Discord with one guild on each shard, so questions spread over every shard. */
+async function fakeDiscord(shards: number): Promise<{ fake: FakeDiscord; guilds: { id: string; channelId: string }[] }> {
+  const fake = await FakeDiscord.start({ token: TOKEN, heartbeatIntervalMs: 5000, recommendedShards: shards, maxConcurrency: 16, keep: 200 });
+  const guilds = [{ id: fake.guildId, channelId: fake.channelId }];
+  for (let id = 0; id < shards; id++) {
+    if (id === shardOfGuild(fake.guildId, shards)) continue;
+    const guild = fake.addGuild(`Newsroom ${id}`, { id, count: shards });
+    guilds.push({ id: guild.id, channelId: guild.channelId });
+  }
+  await registerCommands(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_APP_ID: fake.appId }), fake.appId, COMMANDS_DIR);
+  return { fake, guilds };
+}
+
+async function startBot(mode: 'unsharded' | 'sharded', options: Options, corpusDir: string): Promise<RunningBot> {
+  const { fake, guilds } = await fakeDiscord(mode === 'sharded' ? options.shards : 1);
   const dataDir = await mkdtemp(path.join(tmpdir(), `whosaid-bench-${mode}-`));
   const script = path.join(ROOT, 'src/cli', mode === 'sharded' ? 'shard.ts' : 'start.ts');
   const env: Record<string, string> = {
@@ -113,64 +138,63 @@ async function runMode(mode: 'unsharded' | 'sharded', options: Options, fake: Fa
     ...(mode === 'sharded' ? { SHARDS: String(options.shards) } : {}),
   };
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', TSX_LOADER, script], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, script], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const readyLine = mode === 'sharded' ? 'whosaid ready: ' : 'whosaid ready as ';
   // The listener stays on: stdout must keep draining or the bot would block on a full pipe.
   let tail = '';
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-4096);
       if (tail.includes(readyLine)) resolve();
     });
     child.once('exit', (code) => reject(new Error(`${mode} bot exited (code ${code}) before it was ready`)));
   });
-  const readyMs = performance.now() - started;
-  // Let start-up settle (the manager's last shard, garbage from the build) as in a bot that has been up a while.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], peak: 0 };
+}
 
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, treeRss(child.pid!).reduce((sum, p) => sum + p.rss, 0));
-  }, 250);
-  const questions = syntheticQueries(DEFAULT_SEED);
-  const times: number[] = [];
-  let asked = 0;
-  for (let round = 0; round < options.rounds; round++) {
-    for (const query of questions) {
-      const guild = guilds[asked++ % guilds.length]!;
-      const t0 = performance.now();
-      const interaction = fake.slashCommand('ask', { question: query.question }, fake.member, guild.channelId);
-      const reply = await fake.replyTo(interaction, 60_000);
-      times.push(performance.now() - t0);
-      if (String(reply.content ?? '').includes('try again')) throw new Error(`${mode}: "${query.question}" was refused: ${String(reply.content)}`);
-    }
-  }
-  clearInterval(sampler);
-  const processes = treeRss(child.pid!);
+function rssOf(bot: RunningBot): ProcessRss[] {
+  return treeRss(bot.child.pid!);
+}
+
+async function ask(bot: RunningBot, question: string): Promise<void> {
+  const guild = bot.guilds[bot.times.length % bot.guilds.length]!;
+  const t0 = performance.now();
+  const interaction = bot.fake.slashCommand('ask', { question }, bot.fake.member, guild.channelId);
+  const reply = await bot.fake.replyTo(interaction, 60_000);
+  bot.times.push(performance.now() - t0);
+  if (String(reply.content ?? '').includes('try again')) throw new Error(`${bot.mode}: "${question}" was refused: ${String(reply.content)}`);
+}
+
+async function stopBot(bot: RunningBot): Promise<ModeResult> {
+  const processes = rssOf(bot);
   const total = processes.reduce((sum, p) => sum + p.rss, 0);
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  await rm(dataDir, { recursive: true, force: true });
-  return { mode, readyMs, rss: { total, peak: Math.max(peak, total), processes }, answer: summarise(times) };
+  bot.child.kill('SIGTERM');
+  await new Promise((resolve) => bot.child.once('exit', resolve));
+  await bot.fake.stop();
+  await rm(bot.dataDir, { recursive: true, force: true });
+  return { mode: bot.mode, readyMs: bot.readyMs, rss: { total, peak: Math.max(bot.peak, total), processes }, answer: summarise(bot.times) };
 }
 
 const options = parseOptions(process.argv.slice(2));
 const { dir: corpusDir } = ensureCorpus(options.articles);
-const fake = await FakeDiscord.start({ token: TOKEN, heartbeatIntervalMs: 5000, recommendedShards: options.shards, maxConcurrency: 16, keep: 200 });
-// One guild per shard, so the questions are spread over every shard.
-const guilds: { id: string; channelId: string }[] = [{ id: fake.guildId, channelId: fake.channelId }];
-const firstShard = shardOfGuild(fake.guildId, options.shards);
-for (let id = 0; id < options.shards; id++) {
-  if (id !== firstShard) {
-    const guild = fake.addGuild(`Newsroom ${id}`, { id, count: options.shards });
-    guilds.push({ id: guild.id, channelId: guild.channelId });
+// Both bots run at once and take the questions in turn, so a machine shared with other work slows
+// both alike: the ratios are the claims.
+const bots = [await startBot('unsharded', options, corpusDir), await startBot('sharded', options, corpusDir)];
+// Let start-up settle (garbage from the build, the last shard's login) as in a bot that has been up a while.
+await new Promise((resolve) => setTimeout(resolve, 3000));
+const sampler = setInterval(() => {
+  for (const bot of bots) bot.peak = Math.max(bot.peak, rssOf(bot).reduce((sum, p) => sum + p.rss, 0));
+}, 250);
+const questions = syntheticQueries(DEFAULT_SEED);
+for (let round = 0; round < options.rounds; round++) {
+  for (const query of questions) {
+    // Alternate which bot goes first, so neither always meets the other's leftovers (GC, caches).
+    const order = (round + questions.indexOf(query)) % 2 === 0 ? bots : [...bots].reverse();
+    for (const bot of order) await ask(bot, query.question);
   }
 }
-await registerCommands(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_APP_ID: fake.appId }), fake.appId, COMMANDS_DIR);
-
-const unsharded = await runMode('unsharded', options, fake, guilds.slice(0, 1), corpusDir);
-const sharded = await runMode('sharded', options, fake, guilds, corpusDir);
-await fake.stop();
+clearInterval(sampler);
+const [unsharded, sharded] = [await stopBot(bots[0]!), await stopBot(bots[1]!)];
 
 const rssRatio = sharded.rss.total / unsharded.rss.total;
 const p99Ratio = sharded.answer.p99 / unsharded.answer.p99;

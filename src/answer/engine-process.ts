@@ -61,7 +61,7 @@ process.on('message', (req: EngineRequest) => {
     return;
   }
   serve(engine, req).then(
-    (result) => send({ id: req.id, result }),
+    (result) => send({ id: req.id, json: JSON.stringify(result) }),
     (err: unknown) => send({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

@@ -63,7 +63,7 @@ class EngineChild {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.result);
+      else p.resolve(reply.json ?? reply.result);
     });
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -77,11 +77,12 @@ class EngineChild {
     child.on('error', (error) => onProblem(`engine process: ${error.message}`));
   }
 
-  call(call: EngineCall): Promise<unknown> {
+  /** Resolves with the result as JSON text. */
+  call(call: EngineCall): Promise<string> {
     if (this.gone || !this.child.connected) return Promise.reject(this.gone ?? new EngineUnavailableError());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve: (v) => resolve(v as string), reject });
       this.child.send({ id, ...call } satisfies EngineRequest);
     });
   }
@@ -169,10 +170,17 @@ export class SharedEngine {
     this.launch().catch((error: unknown) => this.emit({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
   }
 
-  /** Fails at once with EngineUnavailableError while no engine process serves. */
-  call(call: EngineCall): Promise<unknown> {
+  /**
+   * The result of one call as JSON text, to pass on unparsed; fails at once with EngineUnavailableError
+   * while no engine process serves.
+   */
+  callJson(call: EngineCall): Promise<string> {
     if (!this.serving || !this.current) return Promise.reject(new EngineUnavailableError(this.stopping ? 'the bot is stopping' : 'the engine is starting again'));
     return this.current.call(call);
+  }
+
+  async call(call: EngineCall): Promise<unknown> {
+    return JSON.parse(await this.callJson(call)) as unknown;
   }
 
   /** Reloads the one index; a reload the engine could not finish (it died meanwhile) fails with its reason. */

@@ -23,7 +23,9 @@ export type EngineRequest =
   | { id: number; method: 'reload'; args: [] };
 
 /**
- * The engine process's replies: a WorkerReply. id 0 is its start-up report (`{ stats, source, reason,
- * pid }` or an error), id -1 a problem it met on its own, for the manager's log.
+ * The engine process's replies. A call's result comes as JSON text, so the manager passes it on to the
+ * shard that asked without parsing and serialising it again (answers run to hundreds of kilobytes).
+ * id 0 is its start-up report (`result: { stats, source, reason, pid }` or an error), id -1 a problem
+ * it met on its own, for the manager's log.
  */
-export type EngineReply = WorkerReply;
+export type EngineReply = WorkerReply & { json?: string };

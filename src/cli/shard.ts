@@ -110,8 +110,8 @@ function relay(shard: Shard, message: Extract<FromShard, { whosaid: 'engine' }>)
   const reply = (answer: Omit<Extract<ToShard, { whosaid: 'engine-reply' }>, 'whosaid' | 'id'>): void => {
     shard.send({ whosaid: 'engine-reply', id: message.id, ...answer } satisfies ToShard).catch(() => undefined);
   };
-  engine.call({ method: message.method, args: message.args } as EngineCall).then(
-    (result) => reply({ result }),
+  engine.callJson({ method: message.method, args: message.args } as EngineCall).then(
+    (json) => reply({ json }),
     (error: unknown) => reply(error instanceof EngineUnavailableError ? { unavailable: error.message } : { error: error instanceof Error ? error.message : String(error) }),
   );
 }

@@ -35,7 +35,7 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
     calls.delete(message.id);
     if (message.unavailable !== undefined) call.reject(new UserError(ENGINE_RESTARTING));
     else if (message.error !== undefined) call.reject(new Error(message.error));
-    else call.resolve(message.result);
+    else call.resolve(JSON.parse(message.json ?? 'null'));
   });
   channel.onDisconnect(() => {
     disconnected = true;

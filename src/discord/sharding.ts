@@ -38,8 +38,8 @@ export function stateFileName(shard: ShardPlace | null): string {
 export type ToShard =
   /** Stop: finish the answers in flight, save state, exit 0 (a worker gets no signals). */
   | { whosaid: 'stop'; reason: string }
-  /** The answer to a shard's `engine` call: its result, the engine's error, or that the engine is restarting. */
-  | { whosaid: 'engine-reply'; id: number; result?: unknown; error?: string; unavailable?: string }
+  /** The answer to a shard's `engine` call: its result as JSON text, the engine's error, or that the engine is restarting. */
+  | { whosaid: 'engine-reply'; id: number; json?: string; error?: string; unavailable?: string }
   /** The answer to a shard's `reload-request`: the report of the one engine's reload. */
   | { whosaid: 'fleet-reloaded'; requestId: number; report: ReloadReport };
 
