@@ -93,7 +93,8 @@ function treeRss(root: number): ProcessRss[] {
 interface ModeResult {
   mode: string;
   readyMs: number;
-  rss: { total: number; peak: number; processes: ProcessRss[] };
+  /** Total RSS of the tree: the mean of the samples taken while answering (GC timing moves any one sample), the peak, the last. */
+  rss: { mean: number; peak: number; last: number; processes: ProcessRss[] };
   answer: LatencySummary;
 }
 
@@ -105,7 +106,7 @@ interface RunningBot {
   dataDir: string;
   readyMs: number;
   times: number[];
-  peak: number;
+  samples: number[];
 }
 
 /** A fake Discord with one guild on each shard, so questions spread over every shard. */
@@ -149,7 +150,7 @@ async function startBot(mode: 'unsharded' | 'sharded', options: Options, corpusD
     });
     child.once('exit', (code) => reject(new Error(`${mode} bot exited (code ${code}) before it was ready`)));
   });
-  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], peak: 0 };
+  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], samples: [] };
 }
 
 function rssOf(bot: RunningBot): ProcessRss[] {
@@ -167,12 +168,13 @@ async function ask(bot: RunningBot, question: string): Promise<void> {
 
 async function stopBot(bot: RunningBot): Promise<ModeResult> {
   const processes = rssOf(bot);
-  const total = processes.reduce((sum, p) => sum + p.rss, 0);
+  const last = processes.reduce((sum, p) => sum + p.rss, 0);
+  const mean = bot.samples.reduce((sum, v) => sum + v, 0) / Math.max(1, bot.samples.length);
   bot.child.kill('SIGTERM');
   await new Promise((resolve) => bot.child.once('exit', resolve));
   await bot.fake.stop();
   await rm(bot.dataDir, { recursive: true, force: true });
-  return { mode: bot.mode, readyMs: bot.readyMs, rss: { total, peak: Math.max(bot.peak, total), processes }, answer: summarise(bot.times) };
+  return { mode: bot.mode, readyMs: bot.readyMs, rss: { mean, peak: Math.max(last, ...bot.samples), last, processes }, answer: summarise(bot.times) };
 }
 
 const options = parseOptions(process.argv.slice(2));
@@ -183,7 +185,7 @@ const bots = [await startBot('unsharded', options, corpusDir), await startBot('s
 // Let start-up settle (garbage from the build, the last shard's login) as in a bot that has been up a while.
 await new Promise((resolve) => setTimeout(resolve, 3000));
 const sampler = setInterval(() => {
-  for (const bot of bots) bot.peak = Math.max(bot.peak, rssOf(bot).reduce((sum, p) => sum + p.rss, 0));
+  for (const bot of bots) bot.samples.push(rssOf(bot).reduce((sum, p) => sum + p.rss, 0));
 }, 250);
 const questions = syntheticQueries(DEFAULT_SEED);
 for (let round = 0; round < options.rounds; round++) {
@@ -196,7 +198,7 @@ for (let round = 0; round < options.rounds; round++) {
 clearInterval(sampler);
 const [unsharded, sharded] = [await stopBot(bots[0]!), await stopBot(bots[1]!)];
 
-const rssRatio = sharded.rss.total / unsharded.rss.total;
+const rssRatio = sharded.rss.mean / unsharded.rss.mean;
 const p99Ratio = sharded.answer.p99 / unsharded.answer.p99;
 const lines = [
   `${options.articles} articles, ${options.rounds} rounds of ${syntheticQueries(DEFAULT_SEED).length} /ask questions through the fake Discord, one at a time`,
@@ -204,14 +206,14 @@ const lines = [
   '| | npm start | start:sharded, SHARDS=' + options.shards + ' |',
   '| --- | --- | --- |',
   `| ready after | ${formatMs(unsharded.readyMs)} | ${formatMs(sharded.readyMs)} |`,
-  `| total RSS after the questions (peak) | ${formatBytes(unsharded.rss.total)} (${formatBytes(unsharded.rss.peak)}) | ${formatBytes(sharded.rss.total)} (${formatBytes(sharded.rss.peak)}) |`,
+  `| total RSS while answering: mean / peak | ${formatBytes(unsharded.rss.mean)} / ${formatBytes(unsharded.rss.peak)} | ${formatBytes(sharded.rss.mean)} / ${formatBytes(sharded.rss.peak)} |`,
   `| answer p50 / p99 (n) | ${formatMs(unsharded.answer.p50)} / ${formatMs(unsharded.answer.p99)} (${unsharded.answer.n}) | ${formatMs(sharded.answer.p50)} / ${formatMs(sharded.answer.p99)} (${sharded.answer.n}) |`,
   '',
-  'sharded processes: ' + sharded.rss.processes.map((p) => `${p.role} ${formatBytes(p.rss)}`).join(', '),
+  'sharded processes at the end: ' + sharded.rss.processes.map((p) => `${p.role} ${formatBytes(p.rss)}`).join(', '),
   '',
   '| goal | measured | goal | holds |',
   '| --- | --- | --- | --- |',
-  `| total RSS, sharded / npm start | ${rssRatio.toFixed(2)}x | ≤ 1.5x | ${rssRatio <= 1.5 ? 'yes' : 'no'} |`,
+  `| total RSS (mean while answering), sharded / npm start | ${rssRatio.toFixed(2)}x | ≤ 1.5x | ${rssRatio <= 1.5 ? 'yes' : 'no'} |`,
   `| p99 answer, sharded / npm start | ${p99Ratio.toFixed(2)}x | ≤ 1.2x | ${p99Ratio <= 1.2 ? 'yes' : 'no'} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
