@@ -208,10 +208,11 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
     }
   });
 
+  // The engine process starts before the shard: slower to be ready than npm start on a busy machine.
   it('SHARDS=auto asks the configured API for the shard count; a shard giving up stops the manager with exit 1', async () => {
     const manager = launch(SHARD, { ...env, SHARDS: 'auto' }, cwd);
     try {
-      await until(() => manager.output().includes('whosaid ready: 1 shard, 1 server'), 30_000, 'the manager ready line');
+      await until(() => manager.output().includes('whosaid ready: 1 shard, 1 server'), 60_000, 'the manager ready line');
       expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot' && r.status === 200)).toBe(true);
       expect(fake.shardsIdentified).toContainEqual([0, 1]);
       fake.closeGateway(4004);
@@ -223,5 +224,5 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
     } finally {
       manager.child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });
