@@ -1,4 +1,5 @@
-// The shard manager's side of the one engine every shard asks: forks src/answer/engine-process.ts,
+// The shard manager's side of the one engine every shard asks: forks src/answer/engine-process.ts
+// (through engine-process-boot.mjs, which registers the TypeScript loader),
 // forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
 // once with EngineUnavailableError, so a shard can tell its user to try again in a moment instead of
 // leaving them waiting for a build.
@@ -101,6 +102,17 @@ export interface SharedEngineOptions extends EngineProcessOptions {
 
 const STOP_TIMEOUT_MS = 5_000;
 
+/** Node flags minus `--import tsx`: the engine's entry registers the loader itself (once is enough). */
+function withoutTsx(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string;
+    if (arg === '--import' && /tsx/.test(execArgv[i + 1] ?? '')) i++;
+    else if (!/^--import=.*tsx/.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
 /**
  * Starts the engine process and keeps one running: a death fails the calls in flight with
  * EngineUnavailableError and starts a new one (which restores the saved index when the corpus is
@@ -137,9 +149,9 @@ export class SharedEngine {
 
   private launch(): Promise<EngineStart> {
     this.attempt += 1;
-    const file = fileURLToPath(new URL('./engine-process.ts', import.meta.url));
+    const file = fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
     const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir };
-    const child = fork(file, [JSON.stringify(config)], { execArgv: this.options.execArgv ?? process.execArgv });
+    const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv) });
     const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }));
     this.current = engine;
     this.emit({ type: 'starting', pid: child.pid ?? 0, attempt: this.attempt });
