@@ -4,9 +4,11 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Article, LoadProblem } from '../types.js';
-import { cleanArticleText, titleFromProse } from './clean.js';
+import { cleanArticleText, dateNear, isMasthead, titleFromProse, titleFromSlug, type DayMonth } from './clean.js';
+import { readHtmlArticle } from './html.js';
 
-export const ARTICLE_EXTENSIONS = ['.md', '.txt'];
+export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.html', '.htm'];
+const HTML_EXTENSIONS = ['.html', '.htm'];
 export const SOURCES_FILE = 'sources.json';
 /** Larger files are refused: no news article is this long, and one such file must not stall a reload. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
@@ -162,24 +164,77 @@ async function readSources(root: string, problems: LoadProblem[]): Promise<Recor
   return parsed.data;
 }
 
+/**
+ * Articles whose only date was a day and month without a year ("on December 14"): the year is chosen
+ * once the whole corpus is read (see resolveDayMonths). Keyed by object, so cached articles keep theirs.
+ */
+const yearless = new WeakMap<Article, { dayMonth: DayMonth; reference: string }>();
+
+/** A page title often ends with the site's name ("Talks resume | The Harbour Times"): that part is not the title. */
+function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
+  const parts = title.split(/\s+[|–—•·-]\s+/);
+  while (parts.length > 1 && isMasthead(parts[parts.length - 1] as string, names)) parts.pop();
+  while (parts.length > 1 && isMasthead(parts[0] as string, names)) parts.shift();
+  return parts.join(' - ');
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export interface FileFacts {
+  /** When the file was last written (ISO): the last resort for the year of a yearless date. */
+  savedAt?: string;
+}
+
 /** Builds one article from a file's text and whatever metadata the corpus gives for it. */
-export function articleFromText(file: string, text: string, hash: string, listed: Metadata | undefined): Article {
+export function articleFromText(file: string, text: string, hash: string, listed: Metadata | undefined, facts: FileFacts = {}): Article {
   const normalised = text.replace(/\r\n?/g, '\n');
-  const { meta, body } = splitFrontmatter(normalised);
-  const cleaned = cleanArticleText(body);
+  const isHtml = HTML_EXTENSIONS.includes(path.extname(file).toLowerCase());
+  const page = isHtml ? readHtmlArticle(normalised) : null;
+  const { meta, body } = page ? { meta: {} as Metadata, body: page.text } : splitFrontmatter(normalised);
+  const url = listed?.url ?? meta.url ?? page?.url ?? null;
+  const named = listed?.outlet ?? meta.outlet ?? page?.siteName ?? null;
+  const mastheads = [named, page?.siteName, hostOf(url), hostOf(page?.origin?.url)];
+  const cleaned = cleanArticleText(body, { mastheads });
   if (cleaned.paragraphs.length === 0) throw new Error('no article text after removing page furniture');
   const stem = path.basename(file, path.extname(file));
   const firstParagraph = cleaned.paragraphs[0] ?? '';
-  return {
+  const pageTitle = page?.title ? withoutSiteSuffix(page.title, mastheads) : null;
+  const headline = pageTitle && !isMasthead(pageTitle, mastheads) ? pageTitle : cleaned.headline;
+  const fullText = cleaned.paragraphs.join('\n');
+  const article: Article = {
     file,
-    outlet: listed?.outlet ?? meta.outlet ?? cleaned.footerOutlet ?? stem,
-    title: listed?.title ?? meta.title ?? cleaned.headline ?? titleFromProse(firstParagraph),
-    date: normaliseDate(listed?.date ?? meta.date) ?? cleaned.date,
-    url: listed?.url ?? meta.url ?? null,
-    author: listed?.author ?? meta.author ?? null,
+    outlet: named ?? cleaned.footerOutlet ?? stem,
+    title: listed?.title ?? meta.title ?? headline ?? (url ? titleFromSlug(url, fullText) : null) ?? titleFromProse(firstParagraph),
+    date: normaliseDate(listed?.date ?? meta.date) ?? page?.date ?? cleaned.date,
+    url,
+    author: listed?.author ?? meta.author ?? page?.byline ?? null,
     paragraphs: cleaned.paragraphs.map((t, i) => ({ n: i + 1, text: t })),
     hash,
   };
+  const reference = page?.origin?.fetched ?? facts.savedAt;
+  if (article.date === null && cleaned.dayMonth && reference) yearless.set(article, { dayMonth: cleaned.dayMonth, reference });
+  return article;
+}
+
+/**
+ * Gives a yearless date ("December 14") the year that puts it nearest the corpus's dated articles
+ * (their median date: a folder of news is about one stretch of time), else nearest when the page was
+ * fetched or the file saved.
+ */
+function resolveDayMonths(articles: Article[]): void {
+  const dated = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+  const median = dated[Math.floor(dated.length / 2)];
+  for (const article of articles) {
+    const found = article.date === null ? yearless.get(article) : undefined;
+    if (found) article.date = dateNear(found.dayMonth, median ?? found.reference);
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
@@ -236,7 +291,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       nextStamps.set(name, { size: st.size, mtimeMs: st.mtimeMs, listed, hash });
       const cached = options.cache?.get(hash);
       if (cached && cached.file === name) return cached;
-      return articleFromText(name, decodeArticleBytes(bytes), hash, sources[name]);
+      return articleFromText(name, decodeArticleBytes(bytes), hash, sources[name], { savedAt: new Date(st.mtimeMs).toISOString() });
     } catch (err) {
       const reason = err instanceof Error ? (errorCode(err) !== String(err) && 'code' in err ? `unreadable (${errorCode(err)})` : err.message) : String(err);
       problems.push({ file: name, reason });
@@ -260,9 +315,12 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
     // A copy, so that noting duplicates never alters an article held in the extraction cache.
     const copy = { ...article, alsoAt: undefined };
+    const found = yearless.get(article);
+    if (found) yearless.set(copy, found);
     byContent.set(key, [...(byContent.get(key) ?? []), copy]);
     articles.push(copy);
   }
+  resolveDayMonths(articles);
   return { articles, problems };
 }
 
