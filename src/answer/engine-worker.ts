@@ -24,6 +24,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
+    case 'articleSummary':
+      return engine.articleSummary(req.args[0]);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {

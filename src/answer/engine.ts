@@ -8,7 +8,7 @@ import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchS
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
-  AnswerResult, AnswerSpeaker, Article, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
+  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
   OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport,
 } from '../types.js';
 import { compareStatements } from './compare.js';
@@ -306,6 +306,21 @@ export class Engine {
     });
   }
 
+  /** What one file yielded; a file indexed as a duplicate of another reports that article. */
+  articleSummary(file: string): ArticleSummary | null {
+    const article = this.articleByFile.get(file) ?? this.corpus.articles.find((a) => a.alsoAt?.includes(file));
+    if (!article) return null;
+    const counts = new Map<string, number>();
+    const { statements, removed } = this.corpus.index;
+    statements.forEach((s, k) => {
+      if (s.file !== article.file || removed.has(k)) return;
+      const name = this.directory.byId.get(s.speaker)?.name ?? s.speaker;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
+    const speakers = [...counts].map(([name, n]) => ({ name, statements: n })).sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+    return { file: article.file, title: article.title, outlet: article.outlet, date: article.date, url: article.url, statements: speakers.reduce((n, s) => n + s.statements, 0), speakers };
+  }
+
   suggest(typed: string, limit = 25): PersonChoice[] {
     return suggestPeople(this.directory, typed, limit);
   }
@@ -382,6 +397,7 @@ export async function createEngine(options: { corpusDir: string }): Promise<Engi
     outlets: async () => engine.outletNames,
     stats: async () => engine.stats(),
     compare: async (person, topic) => engine.compare(person, topic),
+    articleSummary: async (file) => engine.articleSummary(file),
     reload: async () => {
       if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
       reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next));

@@ -6,7 +6,8 @@ export type WorkerRequest =
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
   | { id: number; method: 'files'; args: [] }
-  | { id: number; method: 'patch'; args: [] };
+  | { id: number; method: 'patch'; args: [] }
+  | { id: number; method: 'articleSummary'; args: [string] };
 
 /**
  * id 0 is the worker's start-up report: `{ ready, stats, source: 'snapshot' | 'built', reason }` or an

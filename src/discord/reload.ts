@@ -17,6 +17,7 @@ export class ReloadBusyError extends Error {
  */
 export class ReloadGate {
   private current: { by: string; since: number } | null = null;
+  private readonly listeners: ((report: ReloadReport) => void)[] = [];
 
   constructor(
     engine: EngineApi,
@@ -26,6 +27,23 @@ export class ReloadGate {
 
   get running(): boolean {
     return this.current !== null;
+  }
+
+  /** Called after every successful reload (the news channel announces the articles it added). */
+  onReloaded(listener: (report: ReloadReport) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Like run, but waits its turn behind a reload already running (the watcher, feeds, /add). */
+  async runWhenFree(requestedBy: string, who: Record<string, unknown> = {}): Promise<ReloadReport> {
+    for (;;) {
+      try {
+        return await this.run(requestedBy, who);
+      } catch (error) {
+        if (!(error instanceof ReloadBusyError)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   async run(requestedBy: string, who: Record<string, unknown> = {}): Promise<ReloadReport> {
@@ -50,6 +68,7 @@ export class ReloadGate {
         },
         report.ok ? 'reload finished' : 'reload failed; previous index still serving',
       );
+      if (report.ok) for (const listener of this.listeners) listener(report);
       return report;
     } finally {
       this.current = null;

@@ -89,6 +89,12 @@ export class CorpusCatalog {
     if (!this.byText.has(text)) this.byText.set(text, a.file);
   }
 
+  /** Whether an article with this URL is in the corpus (before fetching it again). */
+  knowsUrl(url: string): boolean {
+    const key = urlKey(url);
+    return key !== null && this.byUrl.has(key);
+  }
+
   /** The file already holding this article (same canonical URL or same text), or null. */
   holder(a: Article, alsoUrls: (string | null | undefined)[] = []): string | null {
     for (const u of [a.url, ...alsoUrls]) {

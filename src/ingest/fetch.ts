@@ -96,11 +96,14 @@ export class Fetcher {
     this.slots = new Slots(this.settings.maxConcurrent);
   }
 
-  /** GETs a URL, following redirects, each hop checked and allowed by robots.txt. Non-2xx/304 statuses throw. */
-  async get(raw: string, headers: Record<string, string> = {}): Promise<FetchResult> {
+  /**
+   * GETs a URL, following redirects, each hop checked and allowed by robots.txt (`robots: false` for a
+   * file a person handed us, such as a Discord attachment: that is not crawling). Non-2xx/304 statuses throw.
+   */
+  async get(raw: string, headers: Record<string, string> = {}, options: { robots?: boolean } = {}): Promise<FetchResult> {
     let url = checkUrl(raw);
     for (let hop = 0; ; hop++) {
-      if (!(await this.allowedByRobots(url))) throw new FetchError(`robots.txt of ${url.host} does not allow whosaid to fetch ${url.pathname}`);
+      if (options.robots !== false && !(await this.allowedByRobots(url))) throw new FetchError(`robots.txt of ${url.host} does not allow whosaid to fetch ${url.pathname}`);
       const res = await this.request(url, headers);
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.location;
