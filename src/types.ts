@@ -198,8 +198,11 @@ export interface EngineApi {
   outlets(): Promise<string[]>;
   stats(): Promise<CorpusStats>;
   compare(person: string, topic: string | null): Promise<Comparison>;
-  /** Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until then. */
-  reload(): Promise<ReloadReport>;
+  /**
+   * Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until
+   * then. `changed` (files relative to the corpus, from the folder watcher) lets it skip the rest.
+   */
+  reload(changed?: string[]): Promise<ReloadReport>;
   /** One article's title, outlet, date and statements by speaker; null when the file is not in the index. */
   articleSummary(file: string): Promise<ArticleSummary | null>;
   close(): Promise<void>;

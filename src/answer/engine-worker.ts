@@ -38,7 +38,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       }
       // A patched index is not saved: writing it here would hold up questions for seconds. The saved
       // copy is then stale, and the next start sees that and builds.
-      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
+      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false, changed: req.args[0] });
       if (next) engine = next;
       return report;
     }

@@ -163,7 +163,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     stats: async () => (await call('stats')) as CorpusStats,
     compare: async (person, topic) => (await call('compare', person, topic)) as Comparison,
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
-    reload: async (): Promise<ReloadReport> => {
+    reload: async (changed?: string[]): Promise<ReloadReport> => {
       const started = performance.now();
       const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
@@ -175,7 +175,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       let next: EngineWorker | null = null;
       try {
         // Few changes: the serving worker patches its index in place in one synchronous step.
-        const patched = (await call('patch')) as ReloadReport;
+        const patched = (await call('patch', changed)) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
         next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
         const stats = await next.ready;

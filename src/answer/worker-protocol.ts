@@ -6,7 +6,7 @@ export type WorkerRequest =
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
   | { id: number; method: 'files'; args: [] }
-  | { id: number; method: 'patch'; args: [] }
+  | { id: number; method: 'patch'; args: [string[] | undefined] }
   | { id: number; method: 'articleSummary'; args: [string] };
 
 /**

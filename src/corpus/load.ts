@@ -44,6 +44,24 @@ export interface LoadOptions {
   cache?: Map<string, Article>;
   /** Size and modification time per file at the last load: an unchanged file is not read again. */
   stamps?: Map<string, FileStamp>;
+  /**
+   * The files that changed since the last load with these stamps (names relative to the folder, as
+   * the folder watcher reports them). Only they are looked at: the others are taken from the cache
+   * without even a stat. Ignored (a full scan) for a first load or when sources.json or a folder changed.
+   */
+  changed?: string[];
+  /** Problems of the last load, by file: a hinted load keeps those of the files it does not look at. */
+  lastProblems?: LoadProblem[];
+}
+
+/** Whether a hinted load can answer for these changes: only article files, known stamps and problems. */
+function hintUsable(options: LoadOptions): options is LoadOptions & { changed: string[]; stamps: Map<string, FileStamp>; cache: Map<string, Article>; lastProblems: LoadProblem[] } {
+  const { changed, stamps, cache, lastProblems } = options;
+  if (!changed || !stamps || !cache || !lastProblems || stamps.size === 0) return false;
+  return changed.every((name) => {
+    const base = path.posix.basename(name);
+    return !name.split('/').some((part) => part.startsWith('.') || part === '..') && base !== SOURCES_FILE && ARTICLE_EXTENSIONS.includes(path.extname(base).toLowerCase());
+  });
 }
 
 /** Files under `root` with an article extension; symlinks that leave the folder or loop are reported. */
@@ -265,17 +283,60 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   }
   if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new Error(`corpus path ${root} is not a folder`);
 
-  const [files, sources] = await Promise.all([listArticleFiles(root, problems), readSources(root, problems)]);
-  const names = files.map((f) => path.relative(root, f).split(path.sep).join('/'));
-  for (const listed of Object.keys(sources)) {
-    if (!names.includes(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
+  let hinted = hintUsable(options);
+  if (hinted) {
+    // A changed path that is now a folder or a symlink needs the full scan's checks (loops, links out).
+    for (const name of options.changed ?? []) {
+      const st = await lstat(path.join(root, ...name.split('/'))).catch(() => null);
+      if (st && !st.isFile()) hinted = false;
+    }
+  }
+  let files: string[];
+  let sources: Record<string, Metadata>;
+  const fromCache = new Map<string, Article>();
+  if (hinted && hintUsable(options)) {
+    // The watcher knows what changed: everything else is as the last load left it (sources.json too).
+    const changed = new Set(options.changed);
+    sources = await readSources(root, []);
+    const failed = new Set<string>();
+    for (const p of options.lastProblems) {
+      if (changed.has(p.file)) continue;
+      problems.push(p);
+      failed.add(p.file);
+    }
+    for (const [name, stamp] of options.stamps) {
+      if (changed.has(name) || failed.has(name)) continue;
+      const cached = options.cache.get(stamp.hash);
+      if (cached && (cached.file === name || cached.alsoAt?.includes(name))) fromCache.set(name, cached.file === name ? cached : { ...cached, file: name });
+      else changed.add(name);
+    }
+    files = [...new Set([...fromCache.keys(), ...changed])].sort().map((name) => path.join(root, ...name.split('/')));
+  } else {
+    [files, sources] = await Promise.all([listArticleFiles(root, problems), readSources(root, problems)]);
+    const names = files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+    for (const listed of Object.keys(sources)) {
+      if (!names.includes(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
+    }
   }
 
   const nextStamps = new Map<string, FileStamp>();
   const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
     const name = path.relative(root, full).split(path.sep).join('/');
+    const unchanged = fromCache.get(name);
+    if (unchanged) {
+      nextStamps.set(name, options.stamps?.get(name) as FileStamp);
+      return unchanged;
+    }
     try {
-      const st = await stat(full);
+      let st;
+      try {
+        st = await stat(full);
+      } catch (err) {
+        // A file the watcher saw go away is simply gone; a hinted load is not told twice.
+        if (hinted && errorCode(err) === 'ENOENT') return null;
+        throw err;
+      }
+      if (hinted && !st.isFile()) throw new Error('not a regular file');
       if (st.size > MAX_ARTICLE_BYTES) throw new Error(`too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
       const listed = JSON.stringify(sources[name] ?? null);
       const stamp = options.stamps?.get(name);
@@ -315,6 +376,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     }
     // A copy, so that noting duplicates never alters an article held in the extraction cache.
     const copy = { ...article, alsoAt: undefined };
+    contentKeys.set(copy, key);
     const found = yearless.get(article);
     if (found) yearless.set(copy, found);
     byContent.set(key, [...(byContent.get(key) ?? []), copy]);
@@ -324,9 +386,17 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   return { articles, problems };
 }
 
+const contentKeys = new WeakMap<Article, string>();
+
 /** Two files with the same paragraphs have the same text, whatever their names or line ends. */
 function contentKey(article: Article): string {
-  return createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+  // Remembered per article object: a reload reuses the unchanged ones, and hashing 10k texts again costs.
+  let key = contentKeys.get(article);
+  if (key === undefined) {
+    key = createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+    contentKeys.set(article, key);
+  }
+  return key;
 }
 
 /** The outlet was only guessed from the file name: nothing in or about the file named one. */

@@ -193,7 +193,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   // One process takes news in; with shards, its reloads reach every shard through the reload path.
   const takesNews = (shard?.id ?? 0) === 0 && (config.ingest.watch || config.ingest.feeds.length > 0);
   const ingest = takesNews
-    ? startIngest({ corpusDir: config.corpusDir, dataDir: config.dataDir, settings: config.ingest, log, reload: (by) => ctx.reloads.runWhenFree(by) })
+    ? startIngest({ corpusDir: config.corpusDir, dataDir: config.dataDir, settings: config.ingest, log, reload: (by, changed) => ctx.reloads.runWhenFree(by, {}, changed) })
     : null;
   if (ingest) log.info({ watch: config.ingest.watch, feeds: config.ingest.feeds.length, feedMinutes: config.ingest.feedMinutes }, 'taking news in');
 

@@ -22,7 +22,7 @@ export class ReloadGate {
   constructor(
     engine: EngineApi,
     private readonly log: Logger,
-    private readonly reload: () => Promise<ReloadReport> = () => engine.reload(),
+    private readonly reload: (changed?: string[]) => Promise<ReloadReport> = (changed) => engine.reload(changed),
   ) {}
 
   get running(): boolean {
@@ -35,10 +35,10 @@ export class ReloadGate {
   }
 
   /** Like run, but waits its turn behind a reload already running (the watcher, feeds, /add). */
-  async runWhenFree(requestedBy: string, who: Record<string, unknown> = {}): Promise<ReloadReport> {
+  async runWhenFree(requestedBy: string, who: Record<string, unknown> = {}, changed?: string[]): Promise<ReloadReport> {
     for (;;) {
       try {
-        return await this.run(requestedBy, who);
+        return await this.run(requestedBy, who, changed);
       } catch (error) {
         if (!(error instanceof ReloadBusyError)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -46,12 +46,13 @@ export class ReloadGate {
     }
   }
 
-  async run(requestedBy: string, who: Record<string, unknown> = {}): Promise<ReloadReport> {
+  /** `changed`: the files the folder watcher saw change, so the engine need not look at the others. */
+  async run(requestedBy: string, who: Record<string, unknown> = {}, changed?: string[]): Promise<ReloadReport> {
     if (this.current) throw new ReloadBusyError(this.current.by, Date.now() - this.current.since);
     this.current = { by: requestedBy, since: Date.now() };
     this.log.info({ requestedBy, ...who }, 'reload started');
     try {
-      const report = await this.reload();
+      const report = await this.reload(changed);
       this.log.info(
         {
           requestedBy,

@@ -21,7 +21,7 @@ export interface IngestOptions {
   settings: IngestConfig;
   log: Logger;
   /** The bot's reload path, waiting its turn behind one already running. */
-  reload(requestedBy: string): Promise<ReloadReport>;
+  reload(requestedBy: string, changed?: string[]): Promise<ReloadReport>;
 }
 
 export function startIngest(options: IngestOptions): IngestService {
@@ -32,7 +32,7 @@ export function startIngest(options: IngestOptions): IngestService {
       quietMs: settings.watchQuietMs,
       onChange: async (files) => {
         log.info({ files: files.slice(0, 20), count: files.length }, 'corpus folder changed; reloading');
-        await options.reload('the folder watcher');
+        await options.reload('the folder watcher', files);
       },
       onError: (error) => log.warn({ err: error }, 'corpus watcher problem'),
     });
