@@ -205,6 +205,13 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
+/** News URLs often carry the publication date: `/2025/12/19/slug`, `/2025-12-19/slug`. */
+export function dateFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  const m = url.match(/\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)/);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
 export interface FileFacts {
   /** When the file was last written (ISO): the last resort for the year of a yearless date. */
   savedAt?: string;
@@ -230,7 +237,7 @@ export function articleFromText(file: string, text: string, hash: string, listed
     file,
     outlet: named ?? cleaned.footerOutlet ?? stem,
     title: listed?.title ?? meta.title ?? headline ?? (url ? titleFromSlug(url, fullText) : null) ?? titleFromProse(firstParagraph),
-    date: normaliseDate(listed?.date ?? meta.date) ?? page?.date ?? cleaned.date,
+    date: normaliseDate(listed?.date ?? meta.date) ?? page?.date ?? dateFromUrl(url) ?? cleaned.date,
     url,
     author: listed?.author ?? meta.author ?? page?.byline ?? null,
     paragraphs: cleaned.paragraphs.map((t, i) => ({ n: i + 1, text: t })),
