@@ -107,6 +107,19 @@ describe('/add', () => {
   });
 });
 
+describe('/add file:', () => {
+  it('saves an attached article, reloads and answers with what it yielded; refuses other file types', async () => {
+    const text = 'Budrys warns on sanctions\n\n“Sanctions must stay until the last soldier leaves,” Lithuanian Foreign Minister Kęstutis Budrys said in Vilnius on Tuesday.\n';
+    server.route('/attachments/budrys.md', (_req, res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(text));
+    const interaction = harness.fake.slashCommand('add', { file: { filename: 'budrys.md', size: Buffer.byteLength(text), url: `${server.base}/attachments/budrys.md`, contentType: 'text/markdown' } }, harness.fake.admin);
+    const [embed] = embedsOf(await harness.reply(interaction));
+    expect(embed?.title).toBe('Article added');
+    expect(embed?.description).toMatch(/1 statement: Kęstutis Budrys 1/);
+    const pdf = harness.fake.slashCommand('add', { file: { filename: 'scan.pdf', size: 100, url: `${server.base}/attachments/scan.pdf` } }, harness.fake.admin);
+    expect(JSON.stringify(await harness.reply(pdf))).toMatch(/Only \.md \.txt \.html \.htm files can be added/);
+  });
+});
+
 describe('the watched folder', () => {
   it('a file copied into the folder is answered without any command', async () => {
     const source = path.join(harness.dataDir, 'frederiksen.txt');
