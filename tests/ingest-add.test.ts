@@ -66,7 +66,7 @@ describe('npm run add', () => {
     const { articles, problems } = await loadCorpus(corpus.dir);
     expect(problems).toEqual([]);
     expect(articles.map((a) => a.outlet)).toEqual(expect.arrayContaining(['The Harbour Times', 'Nordic Wire', 'Berlin Notes']));
-  });
+  }, 120_000);
 
   it('refuses duplicates (the same canonical URL through a redirect, the same text under another name) and never overwrites', async () => {
     const copy = path.join(dataDir, 'copy-of-lbc.txt');
@@ -80,7 +80,7 @@ describe('npm run add', () => {
     ]);
     expect(code).toBe(0);
     expect(await readFile(path.join(corpus.dir, 'added/127.0.0.1/merz-urges-patience.html'), 'utf8')).toBe(before);
-  });
+  }, 120_000);
 
   it('refuses links to the local network unless ALLOW_PRIVATE_URLS is on, and bad usage with one line', async () => {
     const { code, stdout } = await add(['--corpus', corpus.dir, `${server.base}/kyiv/zelenskyy-guarantees`], { ALLOW_PRIVATE_URLS: 'false', DATA_DIR: dataDir });
@@ -92,5 +92,5 @@ describe('npm run add', () => {
     const badEnv = await add(['x'], { DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'maybe' });
     expect(badEnv.code).toBe(1);
     expect(badEnv.stderr.trim()).toBe('Configuration error: ALLOW_PRIVATE_URLS must be true or false. See .env.example.');
-  });
+  }, 120_000);
 });
