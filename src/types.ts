@@ -231,6 +231,18 @@ export interface ReloadReport {
   error?: string;
 }
 
+/** What one article yielded: for /add's reply and the news channel's announcement. */
+export interface ArticleSummary {
+  file: string;
+  title: string;
+  outlet: string;
+  date: string | null;
+  url: string | null;
+  statements: number;
+  /** Speakers by how many statements the article gives them, most first. */
+  speakers: { name: string; statements: number }[];
+}
+
 /**
  * The engine as the front ends see it. In the CLI it runs in-process; in the bot it lives in a
  * worker thread so index builds and heavy queries never block the gateway.
@@ -241,7 +253,12 @@ export interface EngineApi {
   outlets(): Promise<string[]>;
   stats(): Promise<CorpusStats>;
   compare(person: string, topic: string | null): Promise<Comparison>;
-  /** Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until then. */
-  reload(): Promise<ReloadReport>;
+  /**
+   * Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until
+   * then. `changed` (files relative to the corpus, from the folder watcher) lets it skip the rest.
+   */
+  reload(changed?: string[]): Promise<ReloadReport>;
+  /** One article's title, outlet, date and statements by speaker; null when the file is not in the index. */
+  articleSummary(file: string): Promise<ArticleSummary | null>;
   close(): Promise<void>;
 }

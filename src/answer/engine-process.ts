@@ -29,6 +29,8 @@ function serve(engine: EngineApi, req: EngineRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
+    case 'articleSummary':
+      return engine.articleSummary(req.args[0]);
     case 'reload':
       return engine.reload();
   }

@@ -8,7 +8,7 @@ import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchS
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
-  AnswerResult, AnswerSpeaker, Article, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
+  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
   OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport, ShownStatement, StatementGroup,
 } from '../types.js';
 import { compareGroups } from './compare.js';
@@ -37,6 +37,8 @@ export interface BuildCaches {
   articles: Map<string, Article>;
   extractions: Map<string, ArticleAttribution>;
   stamps: Map<string, FileStamp>;
+  /** The last load's problems: a reload told which files changed keeps those of the others. */
+  problems?: LoadProblem[];
 }
 
 export function newCaches(): BuildCaches {
@@ -59,9 +61,10 @@ export interface PreparedCorpus {
 }
 
 /** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
-export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}): Promise<PreparedCorpus | 'too many new articles'> {
+export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}, changed?: string[]): Promise<PreparedCorpus | 'too many new articles'> {
   const t0 = performance.now();
-  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps });
+  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps, changed, lastProblems: caches?.problems });
+  if (caches) caches.problems = problems;
   const t1 = performance.now();
   if (limits.maxNewArticles !== undefined && caches) {
     // Counted before extracting: attributing thousands of changed articles here would hold up questions.
@@ -350,6 +353,21 @@ export class Engine {
     return s === undefined ? null : { spans: this.statement(s).spans, paragraph: paragraph.text };
   }
 
+  /** What one file yielded; a file indexed as a duplicate of another reports that article. */
+  articleSummary(file: string): ArticleSummary | null {
+    const article = this.articleByFile.get(file) ?? this.corpus.articles.find((a) => a.alsoAt?.includes(file));
+    if (!article) return null;
+    const counts = new Map<string, number>();
+    const { statements, removed } = this.corpus.index;
+    statements.forEach((s, k) => {
+      if (s.file !== article.file || removed.has(k)) return;
+      const name = this.directory.byId.get(s.speaker)?.name ?? s.speaker;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
+    const speakers = [...counts].map(([name, n]) => ({ name, statements: n })).sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+    return { file: article.file, title: article.title, outlet: article.outlet, date: article.date, url: article.url, statements: speakers.reduce((n, s) => n + s.statements, 0), speakers };
+  }
+
   suggest(typed: string, limit = 25): PersonChoice[] {
     return suggestPeople(this.directory, typed, limit);
   }
@@ -427,9 +445,10 @@ export async function createEngine(options: { corpusDir: string }): Promise<Engi
     outlets: async () => engine.outletNames,
     stats: async () => engine.stats(),
     compare: async (person, topic) => engine.compare(person, topic),
-    reload: async () => {
+    articleSummary: async (file) => engine.articleSummary(file),
+    reload: async (changed) => {
       if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
-      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next));
+      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next), changed);
       try {
         return await reloading;
       } finally {
@@ -448,14 +467,14 @@ export type ReloadOutcome = { report: ReloadReport; next: Engine | null };
  * the caller swaps; a failure leaves it untouched. With `rebuild: false` a large change returns
  * `next: null` and `report.error === REBUILD_NEEDED`, for callers that rebuild elsewhere (a new worker).
  */
-export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean }): Promise<ReloadOutcome> {
+export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean; changed?: string[] }): Promise<ReloadOutcome> {
   const started = performance.now();
   const failed = (error: string, problems: LoadProblem[] = []): ReloadOutcome => {
     const s = current.stats();
     return { next: null, report: { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems, ms: performance.now() - started, error } };
   };
   try {
-    const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES });
+    const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES }, options.changed);
     if (prepared === 'too many new articles') return failed(REBUILD_NEEDED);
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
       return failed(`no article could be read from ${corpusDir}; the previous corpus is still in use`, prepared.problems);
@@ -479,8 +498,8 @@ export const REBUILD_NEEDED = 'too many statements changed to patch the index';
 export const MAX_PATCH_ARTICLES = 200;
 
 /** Builds the next engine and swaps it in only when that succeeded; the old one serves meanwhile. */
-export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {
-  const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true });
+export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void, changed?: string[]): Promise<ReloadReport> {
+  const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true, changed });
   if (next) swap(next);
   return report;
 }

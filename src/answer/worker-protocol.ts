@@ -6,7 +6,8 @@ export type WorkerRequest =
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
   | { id: number; method: 'files'; args: [] }
-  | { id: number; method: 'patch'; args: [] };
+  | { id: number; method: 'patch'; args: [string[] | undefined] }
+  | { id: number; method: 'articleSummary'; args: [string] };
 
 /**
  * id 0 is the worker's start-up report: `{ ready, stats, source: 'snapshot' | 'built', reason }` or an
@@ -19,7 +20,7 @@ export type WorkerReply = { id: number; result?: unknown; error?: string };
  * bot asks: the EngineApi methods by name, with the worker's argument shapes.
  */
 export type EngineRequest =
-  | Extract<WorkerRequest, { method: 'ask' | 'suggestPeople' | 'outlets' | 'stats' | 'compare' }>
+  | Extract<WorkerRequest, { method: 'ask' | 'suggestPeople' | 'outlets' | 'stats' | 'compare' | 'articleSummary' }>
   | { id: number; method: 'reload'; args: [] };
 
 /**
