@@ -318,6 +318,12 @@ function clean(raw: string): string | null {
   if (role.length === 0 || role.length > MAX_ROLE_WORDS + 6) return null;
   // "Sen.", "Gov.", "Mr": an honorific alone is a form of address, not a role.
   if (role.length === 1 && isHonorific(role[0] as string)) return null;
+  // "Former House speaker", "Conservative radio host": a sentence's capital on a common word is not kept.
+  const first = role[0] as string;
+  const lowerHead = !capitalised(role[headAt < 0 ? role.length - 1 : Math.min(headAt, role.length - 1)] as string);
+  if (role.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(first) && (bare(first) === 'former' || (lowerHead && !capitalised(role[1] as string) && (TITLE_MODIFIERS.has(bare(first)) || NOUN_MODIFIERS.has(bare(first)))))) {
+    role = [first.toLowerCase(), ...role.slice(1)];
+  }
   return spellOut(role).join(' ');
 }
 
