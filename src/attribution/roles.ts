@@ -121,8 +121,17 @@ const PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'from', 'on', 'in', 'with
 /** The most words a role may have: beyond that it is a description ("a retiree who worked at …"). */
 const MAX_ROLE_WORDS = 7;
 
+const bareWords = new Map<string, string>();
+
+/** A word folded, without surrounding punctuation. Memoised: the same few thousand words recur. */
 function bare(word: string): string {
-  return fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  let b = bareWords.get(word);
+  if (b === undefined) {
+    if (bareWords.size > 50_000) bareWords.clear();
+    b = fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    bareWords.set(word, b);
+  }
+  return b;
 }
 
 function possessive(word: string): boolean {
@@ -339,8 +348,14 @@ const SYNONYMS: Record<string, string> = {
  * The words a role is compared by: folded, titles spelt out, party and spelling variants made one, a
  * possessive reduced to its owner ("Trump's" → "trump"). "GOP nominee" and "Republican nominee" are one role.
  */
+const wordsOfRole = new Map<string, string[]>();
+
 export function roleWords(role: string): string[] {
-  const out: string[] = [];
+  let out = wordsOfRole.get(role);
+  if (out) return out;
+  if (wordsOfRole.size > 50_000) wordsOfRole.clear();
+  out = [];
+  wordsOfRole.set(role, out);
   for (const w of fold(role).replace(/['’]s\b/g, '').split(/[\s]+/)) {
     const b = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').replace(/\.$/, '');
     if (!b || DETERMINERS.has(b)) continue;
@@ -380,21 +395,28 @@ const STALE_DAYS = 45;
 /** Articles this close to a person's newest role count as current. */
 const RECENT_DAYS = 60;
 
-function daysBetween(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+function dayNumber(date: string): number {
+  return Date.parse(date) / 86_400_000;
 }
 
-function newest(dates: string[]): string | null {
-  let best: string | null = null;
-  for (const d of dates) if (best === null || d > best) best = d;
-  return best;
+/** A role's evidence read once: its shown text, words, article count and dates as day numbers. */
+interface Candidate {
+  text: string;
+  words: string[];
+  files: number;
+  undated: number;
+  days: number[];
+  /** Day number of the newest dated article that gave it, or null. */
+  last: number | null;
+  sure: boolean;
 }
 
-function shownText(e: RoleEvidence): string {
-  let best = '';
+function candidate(e: RoleEvidence): Candidate {
+  let text = '';
   let count = -1;
-  for (const [text, n] of e.texts) if (n > count || (n === count && text < best)) [best, count] = [text, n];
-  return best;
+  for (const [t, n] of e.texts) if (n > count || (n === count && t < text)) [text, count] = [t, n];
+  const days = e.dates.map(dayNumber).filter((d) => !Number.isNaN(d));
+  return { text, words: roleWords(text), files: e.files.size, undated: e.files.size - days.length, days, last: days.length ? Math.max(...days) : null, sure: e.besideFullName };
 }
 
 /**
@@ -405,29 +427,27 @@ function shownText(e: RoleEvidence): string {
  */
 export function chooseRoles(evidence: RoleEvidence[], options: { hasFullName?: boolean } = {}): string[] {
   if (evidence.length === 0) return [];
-  const byCount = [...evidence].sort((a, b) => b.files.size - a.files.size || shownText(a).localeCompare(shownText(b)));
+  const all = evidence.map(candidate).sort((a, b) => b.files - a.files || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   // A person known by a full name keeps only roles given beside it somewhere; one known by a lone word has no choice.
-  const sure = options.hasFullName ? byCount.filter((e) => e.besideFullName) : byCount;
-  if (sure.length === 0) return [];
-  const shared = sure.filter((e) => e.files.size >= 2);
+  const sure = options.hasFullName ? all.filter((c) => c.sure) : all;
+  if (sure.length <= 1) return sure.map((c) => c.text);
+  const shared = sure.filter((c) => c.files >= 2);
   let pool = shared.length ? shared : sure;
-  const latest = newest(pool.flatMap((e) => e.dates));
-  if (latest) {
-    const fresh = (e: RoleEvidence): boolean => {
-      const last = newest(e.dates);
-      return last === null || daysBetween(last, latest) <= STALE_DAYS;
-    };
+  let latest: number | null = null;
+  for (const c of pool) if (c.last !== null && (latest === null || c.last > latest)) latest = c.last;
+  if (latest !== null) {
+    const newestDay = latest;
+    const fresh = (c: Candidate): boolean => c.last === null || newestDay - c.last <= STALE_DAYS;
     // An older role that only refines a current one ("U.S. President" beside "President") still holds.
-    const currentWords = pool.filter(fresh).map((e) => roleWords(shownText(e)));
-    const current = pool.filter((e) => fresh(e) || (!TEMPORAL.test(fold(shownText(e))) && currentWords.some((w) => moreSpecific(roleWords(shownText(e)), w))));
+    const currentWords = pool.filter(fresh).map((c) => c.words);
+    const current = pool.filter((c) => fresh(c) || (!TEMPORAL.test(fold(c.text)) && currentWords.some((w) => moreSpecific(c.words, w))));
     if (current.length) pool = current;
   }
-  const keyed = pool.map((e) => ({ e, words: roleWords(shownText(e)) }));
-  const unrefined = keyed.filter((a) => !keyed.some((b) => b !== a && moreSpecific(b.words, a.words)) && a.words.length <= MAX_ROLE_WORDS);
-  const recent = (e: RoleEvidence): number => (latest ? e.dates.filter((d) => daysBetween(d, latest) <= RECENT_DAYS).length + (e.files.size - e.dates.length) : e.files.size);
-  const ranked = (unrefined.length ? unrefined : keyed).sort(
-    (a, b) => recent(b.e) - recent(a.e) || b.e.files.size - a.e.files.size || b.words.length - a.words.length || shownText(a.e).localeCompare(shownText(b.e)),
+  const unrefined = pool.filter((a) => !pool.some((b) => b !== a && moreSpecific(b.words, a.words)) && a.words.length <= MAX_ROLE_WORDS);
+  const recent = new Map(pool.map((c) => [c, latest === null ? c.files : c.undated + c.days.filter((d) => (latest as number) - d <= RECENT_DAYS).length]));
+  const ranked = (unrefined.length ? unrefined : pool).sort(
+    (a, b) => (recent.get(b) as number) - (recent.get(a) as number) || b.files - a.files || b.words.length - a.words.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
   );
-  const display = (ranked[0] as { e: RoleEvidence }).e;
-  return [shownText(display), ...sure.filter((e) => e !== display).map(shownText)];
+  const display = ranked[0] as Candidate;
+  return [display.text, ...sure.filter((c) => c !== display).map((c) => c.text)];
 }
