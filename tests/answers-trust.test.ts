@@ -131,6 +131,7 @@ describe('one statement once, one screen a page', () => {
 
   it('the title says what was asked: topic and outlet, or for a who-said question the person', async () => {
     expect(renderAnswer(await engine.ask('what did Zelenskyy say about NATO according to LBC'))[0]!.embeds[0]!.title).toBe('Volodymyr Zelenskyy on NATO, according to LBC');
+    expect(renderAnswer(await engine.ask('Zelenskyy on NATO according to LBC'))[0]!.embeds[0]!.title).toBe('Volodymyr Zelenskyy on NATO, according to LBC');
     expect(renderAnswer(await engine.ask('who said "real troops"'))[0]!.embeds[0]!.title).toBe('Kaja Kallas');
   });
 });

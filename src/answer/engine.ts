@@ -12,7 +12,7 @@ import type {
   OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport, ShownStatement, StatementGroup,
 } from '../types.js';
 import { compareGroups } from './compare.js';
-import { groupStatements } from './groups.js';
+import { groupStatements, wordPairs } from './groups.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError } from './question.js';
@@ -110,6 +110,9 @@ export class Engine {
   /** The same lists split by outlet: a person answer takes the first 25 of each without a scan. */
   private readonly newestBySpeakerOutlet: Map<string, Map<string, number[]>>;
   private readonly citations = new Map<string, Excerpt['article']>();
+  /** Statements as shown and their word pairs, for statements answers already showed: answers repeat them. */
+  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
+  private readonly pairsCache = new Map<string, Set<string>>();
   /** Statement positions by file and paragraph, to find an excerpt's spans again. */
   private readonly statementsAt = new Map<string, number[]>();
 
@@ -330,27 +333,26 @@ export class Engine {
           shown.push(shownPassage(e, outlet));
           continue;
         }
-        const source = this.sourceOf(e);
-        if (!source) {
+        const pieces = this.piecesOf(e);
+        if (!pieces) {
           shown.push({ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 });
           continue;
         }
-        for (const piece of splitStatement({ kind: e.kind, spans: source.spans, text: e.text, cue: e.cue }, source.paragraph)) {
-          shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
-        }
+        for (const piece of pieces) shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
       }
     }
-    return groupStatements(shown);
+    return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
   }
 
-  /** The statement an excerpt came from (its spans) and its paragraph's text. */
-  private sourceOf(e: Excerpt): { spans: IndexedStatement['spans']; paragraph: string } | null {
-    const article = this.articleByFile.get(e.article.file);
-    const paragraph = article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-    if (!paragraph) return null;
-    const list = this.statementsAt.get(`${e.article.file}\u0000${e.paragraph}`) ?? [];
-    const s = list.find((k) => this.statement(k).text === e.text);
-    return s === undefined ? null : { spans: this.statement(s).spans, paragraph: paragraph.text };
+  /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
+  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
+    const k = (this.statementsAt.get(`${e.article.file}\u0000${e.paragraph}`) ?? []).find((x) => this.statement(x).text === e.text);
+    if (k === undefined) return null;
+    return remember(this.piecesCache, k, () => {
+      const article = this.articleByFile.get(e.article.file);
+      const paragraph = article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+      return paragraph ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text) : null;
+    });
   }
 
   /** What one file yielded; a file indexed as a duplicate of another reports that article. */
@@ -399,6 +401,17 @@ export class Engine {
     const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared };
   }
+}
+
+/** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
+const CACHE_ENTRIES = 20_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  if (cache.has(key)) return cache.get(key) as V;
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
 }
 
 /** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */

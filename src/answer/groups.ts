@@ -24,20 +24,14 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** Shared word pairs over the longer version's. */
-function coverage(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const p of a) if (b.has(p)) shared++;
-  return shared / Math.max(1, a.size, b.size);
-}
-
 interface Cluster {
   pairs: Set<string>;
   speaker: string | null;
   versions: { statement: ShownStatement; pairs: Set<string>; order: number }[];
 }
 
-const sameWording = (a: string, b: string): boolean => words(a).join(' ') === words(b).join(' ');
+/** Same words in the same order, punctuation and case aside (as word pairs, which are already at hand). */
+const sameWording = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((p) => b.has(p));
 
 /**
  * Groups statements (given in the answer's order: outlet by outlet, best or newest first) by wording:
@@ -45,27 +39,46 @@ const sameWording = (a: string, b: string): boolean => words(a).join(' ') === wo
  * then, for equally carried ones, the order of their first version. Within an outlet, statements of
  * one article keep the article's order.
  */
-export function groupStatements(statements: ShownStatement[]): StatementGroup[] {
+export function groupStatements(statements: ShownStatement[], pairsOf: (text: string) => Set<string> = wordPairs): StatementGroup[] {
   const clusters: Cluster[] = [];
+  // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
+  const byPair = new Map<string, number[]>();
+  // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
+  const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
+  const none = new Set<string>();
   statements.forEach((statement, order) => {
-    const pairs = wordPairs(statement.text);
+    const pairs = oneOutlet ? none : pairsOf(statement.text);
     let best: Cluster | null = null;
     let bestScore = SAME_STATEMENT;
     if (pairs.size >= 2) {
-      for (const c of clusters) {
-        if (c.speaker !== statement.speaker || c.pairs.size < 2) continue;
+      const shared = new Map<number, number>();
+      for (const p of pairs) for (const k of byPair.get(p) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+      for (const k of [...shared.keys()].sort((a, b) => a - b)) {
+        const c = clusters[k]!;
+        const n = shared.get(k)!;
+        if (c.speaker !== statement.speaker) continue;
+        const score = n / Math.min(pairs.size, c.pairs.size);
+        if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
         if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
-        const score = similarity(pairs, c.pairs);
-        if (score >= bestScore && coverage(pairs, c.pairs) >= COVERS_LONGER) {
-          best = c;
-          bestScore = score;
-        }
+        best = c;
+        bestScore = score;
       }
     }
     if (best) best.versions.push({ statement, pairs, order });
-    else clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }] });
+    else {
+      clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }] });
+      if (pairs.size >= 2) {
+        for (const p of pairs) {
+          const list = byPair.get(p);
+          if (list) list.push(clusters.length - 1);
+          else byPair.set(p, [clusters.length - 1]);
+        }
+      }
+    }
   });
   const groups = clusters.map((c) => {
+    const first = c.versions[0]!;
+    if (c.versions.length === 1) return { group: { shown: first.statement, versions: [first.statement], reworded: false }, first: first.order };
     // The version shown is the one closest to all the others (longest on a tie): the common wording.
     const centrality = c.versions.map((v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6);
     // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
@@ -73,9 +86,10 @@ export function groupStatements(statements: ShownStatement[]): StatementGroup[] 
     const shownAt = named.indexOf(Math.max(...named));
     const versions = c.versions.map((v) => v.statement);
     const shown = versions[shownAt] as ShownStatement;
+    const shownPairs = c.versions[shownAt]!.pairs;
     return {
-      group: { shown, versions, reworded: versions.some((v) => !sameWording(v.text, shown.text)) },
-      first: c.versions[0]!.order,
+      group: { shown, versions, reworded: c.versions.some((v) => !sameWording(v.pairs, shownPairs)) },
+      first: first.order,
     };
   });
   const single = groups.filter((g) => g.group.versions.length === 1).map((g) => g.group.shown);
