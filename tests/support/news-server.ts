@@ -64,7 +64,7 @@ export async function startNewsServer(): Promise<NewsServer> {
   routes.set('/loop/a', (_req, res) => res.writeHead(302, { location: '/loop/b' }).end());
   routes.set('/loop/b', (_req, res) => res.writeHead(302, { location: '/loop/a' }).end());
   routes.set('/moved', (_req, res) => res.writeHead(301, { location: '/world/merz-urges-patience' }).end());
-  routes.set('/to-metadata', (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
+  routes.set('/to-file', (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
   routes.set('/huge', (_req, res) => {
     // 20 MB, streamed without a Content-Length: the cap must count what arrives.
     res.writeHead(200, { 'content-type': 'text/html' });
