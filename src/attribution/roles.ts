@@ -113,7 +113,7 @@ function lowercaseModifier(b: string): boolean {
 }
 
 /** Verbs that title-case headlines capitalise before a title, besides the verbs of saying. */
-const HEADLINE_VERBS = new Set(['endorses', 'endorse', 'backs', 'picks', 'names', 'taps', 'chooses', 'hits', 'meets', 'rips', 'fires', 'hires', 'joins', 'beats', 'defeats', 'sues', 'invites', 'welcomes']);
+const HEADLINE_VERBS = new Set(['recall', 'endorses', 'endorse', 'backs', 'picks', 'names', 'taps', 'chooses', 'hits', 'meets', 'rips', 'fires', 'hires', 'joins', 'beats', 'defeats', 'sues', 'invites', 'welcomes']);
 
 /** Place names of two words whose first word would otherwise end a possessive: "New Jersey's governor". */
 const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'united', 'rhode', 'great', 'hong', 'sri', 'saudi', 'puerto']);
@@ -220,7 +220,7 @@ function walkBack(words: string[], head: number): string[] {
     const titleNext = capitalised(next) && isRoleHead(next);
     if (capitalised(w)) {
       // "Recall Senator", "Donald Trump Finally Endorses House Speaker": a title-case verb is no modifier.
-      if (CUE_FORMS.has(b) || HEADLINE_VERBS.has(b)) break;
+      if ((CUE_FORMS.has(b) && CUE_FORMS.get(b) !== b) || HEADLINE_VERBS.has(b)) break;
       from = k;
       continue;
     }
@@ -242,7 +242,7 @@ function complement(words: string[], from: number): string[] {
     const w = words[k] as string;
     const b = bare(w);
     if (k > from && (isClauseWord(w) && !PREPOSITIONS.has(b) && !DETERMINERS.has(b) && b !== 'and')) break;
-    if (verbLike(w) || /[,;:()—–]/.test(w.slice(0, -1)) || (b === 'and' && !capitalised(words[k + 1] ?? ''))) break;
+    if ((verbLike(w) && !capitalised(w)) || /[,;:()—–]/.test(w.slice(0, -1)) || (b === 'and' && !capitalised(words[k + 1] ?? ''))) break;
     if (debris(w)) return [];
     out.push(w.replace(/[,;:]$/, ''));
     if (/[,;:]$/.test(w)) break;
@@ -288,7 +288,7 @@ function clean(raw: string): string | null {
     role = walked;
   } else {
     let start = 0;
-    while (start < words.length && DETERMINERS.has(bare(words[start] as string))) start++;
+    while (start < words.length && (DETERMINERS.has(bare(words[start] as string)) || POSSESSIVE_PRONOUNS.has(bare(words[start] as string)))) start++;
     // The role ends where the noun phrase does: at a clause word, a verb, a comma or dash.
     let end = start;
     while (end < words.length) {
@@ -307,8 +307,15 @@ function clean(raw: string): string | null {
       if (head >= 0 && capitalised(words[head + 1] as string) && !isClauseWord(words[head + 1] as string)) return null;
       if (head < 0) return null;
     }
-    const core = walkBack(words.map((w) => w.replace(/[,;:—–]$/, '')), head);
-    if (core.length < head - start + 1) return null; // a fragment before the role ("only African American candidate")
+    let core = walkBack(words.map((w) => w.replace(/[,;:—–]$/, '')), head);
+    if (core.length < head - start + 1) {
+      // The apposition opens the role, so lowercase nouns the walk does not know still belong to it
+      // ("psychology professor at …"); anything else before the role makes it a fragment ("only African
+      // American candidate"), unless the walk stopped at the role's owner ("Obama's former chief of staff").
+      const skipped = words.slice(start, head + 1 - core.length);
+      if (skipped.every((w) => !capitalised(w) && !possessive(w))) core = words.slice(start, head + 1);
+      else if (!possessive(core[0] as string)) return null;
+    }
     // "the Democratic nominee that year", "the ambassador at the time": a role of another time.
     if (/^(?:that|this|at|back|four|eight|in)\s(?:year|time|the time|then|years ago|(?:19|20)\d\d)\b/i.test(words.slice(head + 1, head + 4).join(' ').replace(/,$/, ''))) return null;
     role = [...core, ...complement(words, head + 1)];

@@ -1,7 +1,7 @@
 // npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
 // npm run eval -- --dev [DIR] [--split train|dev|all] : the same engine scored on an annotated news corpus, then its roles.
 // npm run eval -- --dev [DIR] --ablate       : F1 per split with each attribution sieve switched off in turn.
-// npm run eval -- --roles [DIR]              : the 100 most quoted people of that corpus with their display roles.
+// npm run eval -- --roles [DIR]              : the 100 most quoted people of that corpus with their display roles (annotated or plain corpus).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,16 +44,16 @@ async function seeds(): Promise<number> {
   return score.recall >= 0.95 && score.precision >= 0.9 && checks.every((c) => c.ok) && roles.every((r) => r.ok) ? 0 : 1;
 }
 
-function annotatedDir(value: unknown): string | null {
+function corpusDir(value: unknown): string | null {
   const dir = typeof value === 'string' ? value : '../shared/attribution-dev';
   if (existsSync(dir)) return dir;
-  console.error(`no annotated corpus at ${dir}: pass --dev DIR (a folder with articles/ and attributions.jsonl)`);
+  console.error(`no corpus at ${dir}: pass --roles DIR (a corpus folder, or an annotated one with articles/)`);
   return null;
 }
 
 async function main(): Promise<number> {
   if ('roles' in values) {
-    const dir = annotatedDir(values.roles);
+    const dir = corpusDir(values.roles);
     return dir === null ? 2 : (await import('../eval/roles.js')).printTopRoles(dir);
   }
   if ('dev' in values) {

@@ -2,6 +2,7 @@
 // role pairs derived by rule from an annotated news corpus (see role-gold.ts); and lists the most quoted
 // people with their display roles, for a person to look over.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attributeCorpus } from '../attribution/index.js';
@@ -164,7 +165,11 @@ export async function runRoleEval(dir: string, options: { verbose?: boolean } = 
 
 /** The most quoted people with the role a reader sees beside them (and the next ones, for comparison). */
 export async function printTopRoles(dir: string, limit = 100): Promise<number> {
-  const { people, counts } = await annotatedCorpus(dir);
+  // An annotated corpus keeps its articles in articles/; any other folder is a corpus itself.
+  const articleDir = existsSync(path.join(dir, 'articles')) ? path.join(dir, 'articles') : dir;
+  const { articles } = await loadCorpus(articleDir);
+  const { people, statements } = attributeCorpus(articles);
+  const counts = statementCounts(statements);
   const top = people.filter((p) => p.kind === 'person').sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0)).slice(0, limit);
   console.log(`The ${top.length} most quoted people in ${dir}, with their display role [and other roles]:`);
   top.forEach((p, k) => {
