@@ -1,5 +1,6 @@
 // npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
-// npm run eval -- --dev [DIR]                : the same engine scored on an annotated news corpus.
+// npm run eval -- --dev [DIR] [--no-learned]  : the same engine scored on an annotated news corpus
+//                                               (--no-learned: the rules without the learned sieve).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +17,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, 'no-learned': { type: 'boolean' } },
   allowPositionals: true,
   strict: false,
 });
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const { runDevEval } = await import('../eval/dev.js');
-    return runDevEval(dir, { verbose: Boolean(values.verbose) });
+    return runDevEval(dir, { verbose: Boolean(values.verbose), learned: !values['no-learned'] });
   }
   return seeds();
 }

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { create, insertMultiple } from '@orama/orama';
 import { attributeCorpus } from '../attribution/index.js';
+import type { AttributionOptions } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { fold } from '../text/normalize.js';
 import type { Article, PersonRecord, Statement, StatementKind } from '../types.js';
@@ -87,12 +88,12 @@ export interface DevScore {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-interface ArticleTokens {
+export interface ArticleTokens {
   starts: number[];
   ends: number[];
 }
 
-function wordTokens(text: string): ArticleTokens {
+export function wordTokens(text: string): ArticleTokens {
   const starts: number[] = [];
   const ends: number[] = [];
   for (const m of text.matchAll(WORD)) {
@@ -103,7 +104,7 @@ function wordTokens(text: string): ArticleTokens {
 }
 
 /** Token indexes whose start lies in one of the spans. */
-function tokensIn(tokens: ArticleTokens, spans: [number, number][]): number[] {
+export function tokensIn(tokens: ArticleTokens, spans: [number, number][]): number[] {
   const out: number[] = [];
   for (const [s, e] of spans) {
     let lo = lowerBound(tokens.starts, s);
@@ -235,17 +236,17 @@ export function parseGold(jsonl: string): GoldAttribution[] {
 const newRatio = (): Ratio => ({ hit: 0, total: 0 });
 
 /** Runs loader and attribution on DIR and scores them; nothing is printed. */
-export async function scoreDev(dir: string): Promise<DevScore> {
+export async function scoreDev(dir: string, options: AttributionOptions = {}): Promise<DevScore> {
   const articleDir = path.join(dir, 'articles');
   const gold = parseGold(await readFile(path.join(dir, 'attributions.jsonl'), 'utf8'));
   const { articles } = await loadCorpus(articleDir);
 
   const t0 = performance.now();
-  const { people, statements } = attributeCorpus(articles);
+  const { people, statements } = attributeCorpus(articles, undefined, options);
   const coldMs = performance.now() - t0;
   // A second run times the rules themselves, without the JIT warming up; Orama gets the same chance.
   const t1 = performance.now();
-  attributeCorpus(articles);
+  attributeCorpus(articles, undefined, options);
   const attributeMs = performance.now() - t1;
   await bareOramaInsert(articles);
   const oramaInsertMs = await bareOramaInsert(articles);
@@ -445,10 +446,10 @@ export function devF1(score: DevScore): number {
   return f1(ratio(score.overall.precision), ratio(score.overall.recall));
 }
 
-export async function runDevEval(dir: string, options: { verbose?: boolean } = {}): Promise<number> {
-  const score = await scoreDev(dir);
+export async function runDevEval(dir: string, options: { verbose?: boolean } & AttributionOptions = {}): Promise<number> {
+  const score = await scoreDev(dir, { learned: options.learned });
   const show = options.verbose ? Infinity : 20;
-  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted`);
+  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted (${options.learned === false ? 'rules alone' : 'rules and learned sieve'})`);
   console.log('Speech attributions with a named source (person matched by surname, ≥50% token overlap):');
   console.log(line('overall', score.overall.precision, score.overall.recall));
   for (const [split, s] of Object.entries(score.bySplit).sort()) console.log(line(split, s.precision, s.recall));

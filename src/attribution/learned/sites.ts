@@ -1,0 +1,206 @@
+// Cue sites for the learned layer, read off one article and what the rules made of it:
+// - `ruleSites`: each indirect or mixed statement the rules made, with the cue word nearest its content;
+// - `newSites`: verbs of saying after a named speaker in sentences where the rules made nothing
+//   ("Obama repeated his contention that …", "…, Blackwell maintains."), with the content they would carry.
+// Reads only the article and the rules' output; decides nothing.
+
+import type { Article, Span, StatementKind } from '../../types.js';
+import type { ArticleAttribution } from '../extract.js';
+import { AUXILIARIES, CUE_FORMS, SPEECH_CHECK, SPEECH_NOUNS } from '../lexicon.js';
+import { nameSkeleton, surnameOf } from '../mentions.js';
+import type { Token, Unit } from '../tokens.js';
+import { baseWord, paragraphUnits } from '../tokens.js';
+import type { CueSite } from './features.js';
+
+export interface RuleSite {
+  site: CueSite;
+  /** Index of the statement in `ArticleAttribution.statements`. */
+  statement: number;
+}
+
+export interface NewSite {
+  site: CueSite;
+  statement: ArticleAttribution['statements'][number];
+}
+
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
+const CONTENT_OPENERS = new Set(['that', ',', ':']);
+
+/** Surname skeletons of each entity, for "is this capitalised word that speaker?". */
+function surnameKeys(entity: ArticleAttribution['entities'][number]): Set<string> {
+  return new Set([entity.name, ...entity.aliases].map((n) => nameSkeleton(surnameOf(n.replace(/['’]s$/, '')))));
+}
+
+function quotedShare(text: string, [s, e]: Span): CueSite['quoted'] {
+  const inner = text.slice(s, e);
+  if (!/["“”]|''/.test(inner)) return 'none';
+  return /^\s*["“]/.test(inner) && /["”]\W*$/.test(inner) ? 'all' : 'some';
+}
+
+function isCueWord(t: Token): boolean {
+  return !t.quoted && !t.punct && (CUE_FORMS.has(t.lower) || SPEECH_NOUNS.has(t.lower) || t.lower === 'according');
+}
+
+/** The cue word nearest the content: before it (within the sentence) or after it ("…, X said"). */
+function nearestCue(unit: Unit, [s, e]: Span): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  unit.tokens.forEach((t, i) => {
+    if (!isCueWord(t) || (t.start >= s && t.end <= e)) return;
+    const distance = t.end <= s ? s - t.end : t.start - e;
+    if (distance >= 0 && distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+function subjectOf(unit: Unit, cue: number, content: Span, surnames: Set<string>): CueSite['subject'] {
+  const toks = unit.tokens;
+  const outside = (t: Token): boolean => t.end <= content[0] || t.start >= content[1];
+  const named = (t: Token): boolean => t.cap && !t.quoted && outside(t) && surnames.has(nameSkeleton(baseWord(t)));
+  const until = cue < 0 ? toks.length : cue;
+  for (let k = until - 1; k >= 0; k--) if (named(toks[k] as Token)) return 'name';
+  if (cue >= 0) for (let k = cue + 1; k < Math.min(toks.length, cue + 8); k++) if (named(toks[k] as Token)) return 'inverted';
+  for (let k = until - 1; k >= 0; k--) {
+    const t = toks[k] as Token;
+    if (!outside(t)) continue;
+    if (PRONOUN_SUBJECTS.has(t.lower)) return 'pronoun';
+    if (t.lower === 'the') return 'description';
+  }
+  return 'none';
+}
+
+interface ParagraphUnits {
+  text: string;
+  units: Unit[];
+}
+
+/** Units of the paragraphs asked for, each tokenised once. */
+function unitCache(article: Article): (n: number) => ParagraphUnits | undefined {
+  const byNumber = new Map(article.paragraphs.map((p) => [p.n, p.text]));
+  const cache = new Map<number, ParagraphUnits>();
+  return (n) => {
+    let hit = cache.get(n);
+    if (hit) return hit;
+    const text = byNumber.get(n);
+    if (text === undefined) return undefined;
+    hit = { text, units: paragraphUnits(text) };
+    cache.set(n, hit);
+    return hit;
+  };
+}
+
+export interface ArticleSites {
+  rules: RuleSite[];
+  added: NewSite[];
+}
+
+/** Every site the learned layer decides on in one article; `kinds` picks the statements it may drop. */
+export function articleSites(article: Article, attribution: ArticleAttribution, kinds: ReadonlySet<StatementKind>): ArticleSites {
+  const unitsOf = unitCache(article);
+  const surnames = attribution.entities.map(surnameKeys);
+  const rules: RuleSite[] = [];
+  attribution.statements.forEach((st, i) => {
+    if (!kinds.has(st.kind) || st.spans.length !== 1) return;
+    const para = unitsOf(st.paragraph);
+    const content = st.spans[0] as Span;
+    const unit = para?.units.find((u) => content[0] >= u.start && content[0] < u.end);
+    if (!para || !unit) return;
+    const cue = nearestCue(unit, content);
+    const entity = attribution.entities[st.speaker];
+    rules.push({
+      statement: i,
+      site: {
+        text: para.text,
+        paragraph: st.paragraph,
+        unit,
+        cue,
+        content,
+        subject: subjectOf(unit, cue, content, surnames[st.speaker] ?? new Set()),
+        speakerKind: entity?.kind ?? 'person',
+        quoted: quotedShare(para.text, content),
+      },
+    });
+  });
+  return { rules, added: newSites(article, attribution, unitsOf, surnames) };
+}
+
+function newSites(article: Article, attribution: ArticleAttribution, unitsOf: (n: number) => ParagraphUnits | undefined, surnames: Set<string>[]): NewSite[] {
+  const mentioned = new Map<number, number[]>();
+  for (const m of attribution.mentions) mentioned.set(m.paragraph, [...(mentioned.get(m.paragraph) ?? []), m.entity]);
+  const taken = new Map<number, Span[]>();
+  for (const st of attribution.statements) taken.set(st.paragraph, [...(taken.get(st.paragraph) ?? []), ...st.spans]);
+  const out: NewSite[] = [];
+  for (const p of article.paragraphs) {
+    const people = mentioned.get(p.n);
+    if (!people || !SPEECH_CHECK.test(p.text)) continue;
+    const para = unitsOf(p.n);
+    if (!para) continue;
+    const spans = taken.get(p.n) ?? [];
+    for (const unit of para.units) {
+      unit.tokens.forEach((t, i) => {
+        if (t.quoted || t.punct || !CUE_FORMS.has(t.lower)) return;
+        const site = siteAfterName(para.text, p.n, unit, i, people, attribution, surnames);
+        // Words the rules attributed are theirs: the model only adds where they made nothing.
+        if (site && !spans.some(([s, e]) => overlap(site.site.content, [s, e]) > 0)) out.push(site);
+      });
+    }
+  }
+  return out;
+}
+
+/** "X (has/not/also …) said …": the named speaker right before the cue, and the content after it or before X. */
+function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number, people: number[], attribution: ArticleAttribution, surnames: Set<string>[]): NewSite | null {
+  const toks = unit.tokens;
+  let k = cue - 1;
+  while (k >= 0 && cue - k <= 3 && AUXILIARIES.has((toks[k] as Token).lower)) k--;
+  // "Tanden, head of the Center for American Progress, recounted": the name before an apposition.
+  if (toks[k]?.text === ',') {
+    let open = k - 1;
+    while (open >= 0 && k - open <= 12 && (toks[open] as Token).text !== ',') open--;
+    if (open > 0 && (toks[open] as Token).text === ',') k = open - 1;
+  }
+  const subject = toks[k];
+  if (!subject || !subject.cap || subject.quoted || subject.possessive) return null;
+  const key = nameSkeleton(baseWord(subject));
+  const speaker = people.find((e) => surnames[e]?.has(key));
+  if (speaker === undefined) return null;
+  const entity = attribution.entities[speaker];
+  if (!entity) return null;
+  let from = cue + 1;
+  while (from < toks.length && CONTENT_OPENERS.has((toks[from] as Token).lower)) from++;
+  const after = toks.slice(from).filter((t) => !t.punct).length;
+  let content: Span;
+  if (after >= 3) {
+    content = trim(text, (toks[from] as Token).start, unit.end);
+  } else {
+    // "…, Blackwell maintains.": the content is what comes before the speaker's comma.
+    let nameStart = k;
+    while (nameStart > 0 && (toks[nameStart - 1] as Token).cap && !(toks[nameStart - 1] as Token).punct) nameStart--;
+    const comma = toks[nameStart - 1];
+    if (!comma || comma.text !== ',' || nameStart - 1 < 3) return null;
+    content = trim(text, unit.start, comma.start);
+  }
+  if (content[1] <= content[0]) return null;
+  const quoted = quotedShare(text, content);
+  const kind: StatementKind = quoted === 'none' ? 'indirect' : 'mixed';
+  return {
+    site: { text, paragraph, unit, cue, content, subject: 'name', speakerKind: entity.kind, quoted },
+    statement: { speaker, kind, text: text.slice(content[0], content[1]), paragraph, spans: [content] },
+  };
+}
+
+function overlap([a, b]: Span, [c, d]: Span): number {
+  return Math.max(0, Math.min(b, d) - Math.max(a, c));
+}
+
+/** White space, stray punctuation and a final period off a span's ends. */
+function trim(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:—–-]/.test(text[s] as string)) s++;
+  while (e > s && /[\s.,;:—–-]/.test(text[e - 1] as string)) e--;
+  return [s, e];
+}
