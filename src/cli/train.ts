@@ -26,6 +26,10 @@ const TARGET_F1 = 0.855;
 const EPOCHS = 10;
 /** Averaged weights this close to 0 are left out of the file: they change no decision worth keeping. */
 const PRUNE = 0.01;
+/** Features must occur in this many training examples to get a weight. */
+const MIN_COUNT = 3;
+/** A cut must gain at least this much (in bestCut's units, about 5 net right decisions) to be used: less is noise. */
+const MIN_GAIN = 10;
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { dev: { type: 'string' }, split: { type: 'string' }, cv: { type: 'boolean' } }, strict: true });
 
@@ -87,9 +91,9 @@ function trainModel(set: TrainingSet, split: string, thresholds: Thresholds, use
   const addExamples = set.add.filter(use);
   return {
     trainedOn: `split "${split}" of attribution-dev (${set.articles} articles): keep ${share(keepExamples)}, add ${share(addExamples)}; averaged perceptron, ${EPOCHS} epochs, seed ${SEED}; thresholds from ${FOLDS}-fold out-of-fold scores`,
-    keep: thresholds.dropBelow === null ? null : trainPerceptron(keepExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE }),
+    keep: thresholds.dropBelow === null ? null : trainPerceptron(keepExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE, minCount: MIN_COUNT }),
     dropBelow: thresholds.dropBelow ?? 0,
-    add: trainPerceptron(addExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE }),
+    add: trainPerceptron(addExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE, minCount: MIN_COUNT }),
     addAbove: thresholds.addAbove,
   };
 }
@@ -98,7 +102,7 @@ function trainModel(set: TrainingSet, split: string, thresholds: Thresholds, use
 function outOfFoldScores(examples: SiteExample[], folds: number): number[] {
   const out = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < folds; k++) {
-    const model = trainPerceptron(examples.filter((e) => foldOf(e.file, folds) !== k), { epochs: EPOCHS, seed: SEED });
+    const model = trainPerceptron(examples.filter((e) => foldOf(e.file, folds) !== k), { epochs: EPOCHS, seed: SEED, minCount: MIN_COUNT });
     examples.forEach((e, i) => {
       if (foldOf(e.file, folds) === k) out[i] = score(model, e.features);
     });
@@ -161,9 +165,9 @@ async function main(): Promise<number> {
   const set = await trainingSet(dir, split);
   const drop = bestCut(set.keep, outOfFoldScores(set.keep, FOLDS), 'below');
   const take = bestCut(set.add, outOfFoldScores(set.add, FOLDS), 'above');
-  const thresholds = { dropBelow: drop.gain > 0 ? drop.cut : null, addAbove: take.cut };
+  const thresholds = { dropBelow: drop.gain >= MIN_GAIN ? drop.cut : null, addAbove: take.cut };
   console.log(
-    `out-of-fold: ${drop.gain > 0 ? `drop below ${drop.cut} (gain ${drop.gain.toFixed(1)})` : 'no cut for dropping gains anything: rule statements all stay'}, ` +
+    `out-of-fold: ${drop.gain >= MIN_GAIN ? `drop below ${drop.cut} (gain ${drop.gain.toFixed(1)})` : `no cut for dropping gains ${MIN_GAIN} (best ${drop.gain.toFixed(1)}): rule statements all stay`}, ` +
       `add above ${take.cut} (gain ${take.gain.toFixed(1)}; gain = 2 × right − ${TARGET_F1} × taken)`,
   );
   if (values.cv) {

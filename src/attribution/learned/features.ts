@@ -27,6 +27,17 @@ function lengthBucket(n: number): string {
   return n <= 3 ? '≤3' : n <= 6 ? '≤6' : n <= 12 ? '≤12' : n <= 25 ? '≤25' : '>25';
 }
 
+/**
+ * A word as a feature: lower-case words as themselves, names as their shape. A name is one article's
+ * business; learning "after Carson it is speech" would fit the training articles and nothing else.
+ */
+function word(t: Token | undefined): string {
+  if (!t) return '∅';
+  if (t.punct) return t.text;
+  if (t.quoted) return 'Q';
+  return t.cap ? 'Cap' : t.lower;
+}
+
 function wordShape(t: Token | undefined): string {
   if (!t) return '∅';
   if (t.punct) return t.text;
@@ -60,13 +71,13 @@ export function siteFeatures(site: CueSite): string[] {
     `form=${cue?.lower ?? 'none'}`,
     `dir=${cue ? (cueBefore ? 'before' : 'after') : 'none'}`,
     `lem=${lemma}&dir=${cueBefore ? 'before' : 'after'}`,
-    `next=${next?.lower ?? '∅'}`,
-    `lem=${lemma}&next=${next?.lower ?? '∅'}`,
-    `next2=${next2?.lower ?? '∅'}`,
+    `next=${word(next)}`,
+    `lem=${lemma}&next=${word(next)}`,
+    `next2=${word(next2)}`,
     `nextShape=${wordShape(next)}`,
-    `prev=${prev?.lower ?? '∅'}`,
+    `prev=${word(prev)}`,
     `prevShape=${wordShape(prev)}`,
-    `prev2=${prev2?.lower ?? '∅'}`,
+    `prev2=${word(prev2)}`,
     `subj=${site.subject}`,
     `lem=${lemma}&subj=${site.subject}`,
     `speaker=${site.speakerKind}`,
@@ -75,8 +86,8 @@ export function siteFeatures(site: CueSite): string[] {
     `len=${lengthBucket(contentToks.length)}`,
     `lem=${lemma}&len=${lengthBucket(contentToks.length)}`,
     `sent=${lengthBucket(words)}`,
-    `c0=${first?.lower ?? '∅'}`,
-    `cLast=${last?.lower ?? '∅'}`,
+    `c0=${word(first)}`,
+    `cLast=${word(last)}`,
     `unit=${unitIndex}`,
     `para=${site.paragraph === 1 ? 'first' : site.paragraph <= 3 ? 'early' : 'later'}`,
     `ends=${/\?\s*["”']*\s*$/.test(site.text.slice(site.unit.start, site.unit.end)) ? 'question' : 'other'}`,

@@ -44,6 +44,8 @@ export interface TrainOptions {
   seed: number;
   /** Weights whose absolute averaged value is below this are dropped, to keep the shipped file small. */
   prune?: number;
+  /** Features in fewer examples than this get no weight: seen once, a feature can only memorise. */
+  minCount?: number;
 }
 
 /**
@@ -59,6 +61,10 @@ export function trainPerceptron(examples: readonly Example[], options: TrainOpti
   let bias = 0;
   let biasStamped = 0;
   let step = 1;
+  const counts = new Map<string, number>();
+  for (const ex of examples) for (const f of new Set(ex.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const minCount = options.minCount ?? 1;
+  const kept = examples.map((ex) => ({ label: ex.label, features: ex.features.filter((f) => (counts.get(f) ?? 0) >= minCount) }));
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -66,7 +72,7 @@ export function trainPerceptron(examples: readonly Example[], options: TrainOpti
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const i of order) {
-      const ex = examples[i] as Example;
+      const ex = kept[i] as Example;
       const y = ex.label ? 1 : -1;
       let s = bias;
       for (const f of ex.features) s += w.get(f) ?? 0;
