@@ -1,12 +1,12 @@
 // Cue sites for the learned layer, read off one article and what the rules made of it:
 // - `ruleSites`: each indirect or mixed statement the rules made, with the cue word nearest its content;
-// - `newSites`: verbs of saying after a named speaker in sentences where the rules made nothing
-//   ("Obama repeated his contention that …", "…, Blackwell maintains."), with the content they would carry.
+// - `newSites`: verbs the rules trust only before "that", used after a named speaker without it, where
+//   the rules made nothing ("Issa continued, “…”", "…, Blackwell maintains."), with the content they would carry.
 // Reads only the article and the rules' output; decides nothing.
 
 import type { Article, Span, StatementKind } from '../../types.js';
 import type { ArticleAttribution } from '../extract.js';
-import { AUXILIARIES, CUE_FORMS, PARTICLE_CUES, SPEECH_CHECK, SPEECH_NOUNS, THAT_ONLY_CUES } from '../lexicon.js';
+import { AUXILIARIES, CUE_FORMS, PARTICLE_CUES, SPEECH_NOUNS, THAT_ONLY_CUES } from '../lexicon.js';
 import { nameSkeleton, surnameOf } from '../mentions.js';
 import type { Token, Unit } from '../tokens.js';
 import { baseWord, paragraphUnits } from '../tokens.js';
@@ -101,7 +101,9 @@ export interface ArticleSites {
 /** Every site the learned layer decides on in one article; `kinds` picks the statements it may drop. */
 export function articleSites(article: Article, attribution: ArticleAttribution, kinds: ReadonlySet<StatementKind>): ArticleSites {
   const unitsOf = unitCache(article);
-  const surnames = attribution.entities.map(surnameKeys);
+  // Built on first use: most articles have no site at all.
+  const keys: (Set<string> | undefined)[] = [];
+  const surnames = (entity: number): Set<string> => (keys[entity] ??= attribution.entities[entity] ? surnameKeys(attribution.entities[entity]) : new Set());
   const rules: RuleSite[] = [];
   attribution.statements.forEach((st, i) => {
     if (!kinds.has(st.kind) || st.spans.length !== 1) return;
@@ -119,7 +121,7 @@ export function articleSites(article: Article, attribution: ArticleAttribution, 
         unit,
         cue,
         content,
-        subject: subjectOf(unit, cue, content, surnames[st.speaker] ?? new Set()),
+        subject: subjectOf(unit, cue, content, surnames(st.speaker)),
         speakerKind: entity?.kind ?? 'person',
         quoted: quotedShare(para.text, content),
       },
@@ -128,15 +130,23 @@ export function articleSites(article: Article, attribution: ArticleAttribution, 
   return { rules, added: newSites(article, attribution, unitsOf, surnames) };
 }
 
-function newSites(article: Article, attribution: ArticleAttribution, unitsOf: (n: number) => ParagraphUnits | undefined, surnames: Set<string>[]): NewSite[] {
+function newSites(article: Article, attribution: ArticleAttribution, unitsOf: (n: number) => ParagraphUnits | undefined, surnames: (entity: number) => Set<string>): NewSite[] {
   const mentioned = new Map<number, number[]>();
-  for (const m of attribution.mentions) mentioned.set(m.paragraph, [...(mentioned.get(m.paragraph) ?? []), m.entity]);
+  for (const m of attribution.mentions) {
+    const list = mentioned.get(m.paragraph);
+    if (list) list.push(m.entity);
+    else mentioned.set(m.paragraph, [m.entity]);
+  }
   const taken = new Map<number, Span[]>();
-  for (const st of attribution.statements) taken.set(st.paragraph, [...(taken.get(st.paragraph) ?? []), ...st.spans]);
+  for (const st of attribution.statements) {
+    const list = taken.get(st.paragraph);
+    if (list) list.push(...st.spans);
+    else taken.set(st.paragraph, [...st.spans]);
+  }
   const out: NewSite[] = [];
   for (const p of article.paragraphs) {
     const people = mentioned.get(p.n);
-    if (!people || !SPEECH_CHECK.test(p.text)) continue;
+    if (!people || !OPEN_CUE_CHECK.test(p.text)) continue;
     const para = unitsOf(p.n);
     if (!para) continue;
     const spans = taken.get(p.n) ?? [];
@@ -163,8 +173,14 @@ function openCue(t: Token): boolean {
   return lemma !== undefined && THAT_ONLY_CUES.has(lemma) && !(lemma in PARTICLE_CUES);
 }
 
+/** One pass over a paragraph for any form of an open cue: most paragraphs hold none. */
+const OPEN_CUE_CHECK = new RegExp(
+  `\\b(?:${[...CUE_FORMS.entries()].filter(([, lemma]) => THAT_ONLY_CUES.has(lemma) && !(lemma in PARTICLE_CUES)).map(([form]) => form).sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'i',
+);
+
 /** "X (has/not/also …) said …": the named speaker right before the cue, and the content after it or before X. */
-function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number, people: number[], attribution: ArticleAttribution, surnames: Set<string>[]): NewSite | null {
+function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number, people: number[], attribution: ArticleAttribution, surnames: (entity: number) => Set<string>): NewSite | null {
   const toks = unit.tokens;
   let k = cue - 1;
   while (k >= 0 && cue - k <= 3 && AUXILIARIES.has((toks[k] as Token).lower)) k--;
@@ -179,7 +195,7 @@ function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number,
   // "What Lindqvist is talking about now is …": the speaker's words are the clause's subject, not its content.
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (RELATIVE_OPENERS.has((toks[j] as Token).lower)) return null;
   const key = nameSkeleton(baseWord(subject));
-  const speaker = people.find((e) => surnames[e]?.has(key));
+  const speaker = people.find((e) => surnames(e).has(key));
   if (speaker === undefined) return null;
   const entity = attribution.entities[speaker];
   if (!entity) return null;
