@@ -38,6 +38,13 @@ export interface Statement {
   file: string;
   paragraph: number;
   spans: Span[];
+  /**
+   * The reporting words as the article writes them — "said", "rejected", "accused", "according to", ":" for a
+   * colon-introduced quote — and their span in the paragraph. Null when the paragraph has none: a quotation
+   * that goes on from the speaker's previous paragraph.
+   */
+  cue: string | null;
+  cueSpan: Span | null;
 }
 
 export type PersonKind = 'person' | 'organisation';

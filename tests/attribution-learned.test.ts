@@ -70,6 +70,9 @@ describe('the shipped model (src/attribution/learned/weights.json)', () => {
     const sentence = 'Varga continued, “For ten years I have watched the ferry run late, and nobody in the capital cared.”';
     expect(run(sentence, false)).toEqual([]);
     expect(run(sentence, true)).toEqual(['“For ten years I have watched the ferry run late, and nobody in the capital cared.”']);
+    const [added] = attributeCorpus([testArticle([opening, sentence])]).statements;
+    expect(added?.cue).toBe('continued');
+    expect(added && sentence.slice(...(added.cueSpan ?? [0, 0]))).toBe('continued');
   });
 
   it('leaves narrative uses of a verb of saying alone', () => {

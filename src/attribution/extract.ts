@@ -15,6 +15,9 @@ export interface LocalStatement {
   text: string;
   paragraph: number;
   spans: Span[];
+  /** The reporting words as written ("said", "rejected", "according to", ":"), and where they stand in the paragraph; null when none does (a quote that goes on from an earlier paragraph). */
+  cue: string | null;
+  cueSpan: Span | null;
 }
 
 /** One article's findings; speakers and mentions point into `entities` by index (the registry's ids are numbers). */
@@ -427,7 +430,7 @@ class ArticleExtractor {
     if (!this.article.paragraphs.some((p) => p.n !== para.n && p.text.includes(surname))) return null;
     const start = (rest[0] as Token).start;
     const inside = unit.quotes.some((q) => q.start >= start);
-    return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
+    return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))], tokenSpan(toks[run.to] as Token));
   }
 
   /**
@@ -458,11 +461,12 @@ class ArticleExtractor {
       if (!key) return null;
       let c = v + 1;
       if (lemma && PARTICLE_CUES[lemma]?.includes(toks[c]?.lower ?? '')) c++;
+      const cue: Span = [t.start, (toks[c - 1] as Token).end];
       if (toks[c]?.lower === 'on' || toks[c]?.lower === 'that') c++;
       const start = toks[c]?.start;
       if (start === undefined) return null;
       const inside = unit.quotes.some((q) => q.start >= start);
-      return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))]);
+      return this.make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))], cue);
     }
     return null;
   }
@@ -494,7 +498,7 @@ class ArticleExtractor {
       const run = runs.find((r) => toks[r.phraseFrom]?.start === from || toks[r.from]?.start === from);
       if (run && !run.possessive && onlyPunctuationBetween(para.text, toks[run.to - 1]?.end ?? from, unit.end)) {
         const key = this.keyForRun(run, true);
-        if (key) return this.make(key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
+        if (key) return this.make(key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], trimSpan(para.text, q.end, from));
       }
     }
     const colon = toks.findIndex((t) => t.text === ':' && t.end <= q.start && onlyPunctuationBetween(para.text, t.end, q.start));
@@ -511,9 +515,11 @@ class ArticleExtractor {
       const participle = toks[colon - 1];
       const goesOn = people.every((k) => k === this.lastDirect?.key) && participle !== undefined && participle.lower.endsWith('ing') && CUE_FORMS.has(participle.lower) && this.lastDirect?.paragraph === para.n;
       const speaker = goesOn ? this.lastDirect?.key ?? null : this.colonClauseSpeaker(para, unit, runs, colon);
-      return speaker ? this.make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]) : null;
+      // ("Limbaugh continued: “…”": the verb before the colon is the cue, else the colon itself.)
+      const cue = participle && CUE_FORMS.has(participle.lower) ? tokenSpan(participle) : tokenSpan(toks[colon] as Token);
+      return speaker ? this.make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], cue) : null;
     }
-    return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]);
+    return this.make(people[0] as string, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], tokenSpan(toks[colon] as Token));
   }
 
   /**
@@ -543,7 +549,7 @@ class ArticleExtractor {
         if (run?.possessive || !verb || !looksLikeTagVerb(verb)) return null;
         const key = pronoun && pronoun !== 'any' ? this.resolvePronoun(pronoun, para.n) : run ? this.keyForRun(run, true) : null;
         if (!key || this.entities.get(key)?.kind !== 'person') return null;
-        return this.make(key, 'direct', para, spans);
+        return this.make(key, 'direct', para, spans, tagVerbSpan(toks, end));
       }
       return null;
     }
@@ -555,7 +561,7 @@ class ArticleExtractor {
     if (!subject?.key || this.entities.get(subject.key)?.kind !== 'person') return null;
     const verb = toks[subject.to];
     if (!verb || !looksLikeTagVerb(verb)) return null;
-    return this.make(subject.key, 'direct', para, spans);
+    return this.make(subject.key, 'direct', para, spans, tagVerbSpan(toks, subject.to));
   }
 
   /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */
@@ -625,6 +631,7 @@ class ArticleExtractor {
     const opening = this.openingParticiple(para, unit, runs, i, covered);
     if (opening !== undefined) return opening;
     const lemma = CUE_FORMS.get(toks[i]?.lower ?? '') ?? '';
+    const cue = cueSpan(toks, i);
     // "praised the Saudis", "referring to Obama": after an object cue comes the one spoken about, not an inverted speaker.
     // ("called for" and "pointed out" take a whole clause: "called for taxing income, such as …, at 15 percent".)
     const particleIndex = particleAt(toks, i, lemma);
@@ -642,7 +649,7 @@ class ArticleExtractor {
       const [a, b] = subject.content;
       const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= a && q.start < b);
       inside.forEach((q) => covered.push(q));
-      return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [subject.content]);
+      return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [subject.content], cue);
     }
 
     // 1. A quote right before the subject and cue: “…,” Zelenskyy said / “…,” said Zelenskyy.
@@ -659,7 +666,7 @@ class ArticleExtractor {
         if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
       }
       unit.quotes.filter((q) => spans.some(([a, b]) => q.start >= a && q.start < b)).forEach((q) => covered.push(q));
-      return this.make(speaker, 'mixed', para, spans);
+      return this.make(speaker, 'mixed', para, spans, cue);
     }
     // A title run into the sentence (on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said) is not what was said.
     if (quoteBefore && !embedded && !covered.includes(quoteBefore)) {
@@ -674,7 +681,7 @@ class ArticleExtractor {
       const spans: Span[] = quotes.map((q) => trimSpan(para.text, q.innerStart, q.innerEnd));
       const adding = this.participleContent(para, unit, Math.max(i, subject.to - 1) + 1);
       if (adding) spans.push(adding);
-      return this.make(speaker, 'direct', para, spans);
+      return this.make(speaker, 'direct', para, spans, cue);
     }
 
     // 2. Content after the cue: indirect, mixed, or a quote introduced by the cue.
@@ -697,7 +704,7 @@ class ArticleExtractor {
         const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
         if (after) {
           covered.push(after);
-          return this.make(speaker, 'direct', para, [trimSpan(para.text, after.innerStart, after.innerEnd)]);
+          return this.make(speaker, 'direct', para, [trimSpan(para.text, after.innerStart, after.innerEnd)], cue);
         }
         return toks.slice(c).every((t) => t.punct) ? this.trailingContent(para, unit, { ...subject, from: as }, i, covered) : null;
       }
@@ -711,7 +718,7 @@ class ArticleExtractor {
         const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
         if (!(inside.length === 1 && inside[0]?.start === rest.start)) {
           inside.forEach((q) => covered.push(q));
-          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))]);
+          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))], cue);
         }
       }
     }
@@ -728,7 +735,7 @@ class ArticleExtractor {
       // "Issa said: “…”" and "Issa said, “…”": the quote the cue introduces.
       if (quote && (afterCue.text === ':' || subject.from < i)) {
         covered.push(quote);
-        return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)]);
+        return this.make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)], cue);
       }
       // (after at most a short sentence adverb: "Instead, Trump told CNN, his policy would …")
       if (afterCue.text === ',' && subject.from < i && (onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0) || shortLeadingAdverb(toks, subject.from))) {
@@ -738,7 +745,7 @@ class ArticleExtractor {
           const spans: Span[] = [trimSpan(para.text, rest.start, contentEnd(para.text, unit))];
           const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
           inside.forEach((q) => covered.push(q));
-          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, spans);
+          return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, spans, cue);
         }
       }
       if (afterCue.text === ',' && subject.from < i) {
@@ -800,14 +807,14 @@ class ArticleExtractor {
     const wholeQuote = inside.length === 1 && inside[0] && inside[0].start === start && inside[0].end >= end - 2;
     if (wholeQuote && inside[0] && /^\s*[\p{Lu}]/u.test(para.text.slice(inside[0].innerStart, inside[0].innerStart + 3))) {
       this.lastDirect = { key: speaker, paragraph: para.n };
-      return this.make(speaker, 'direct', para, [trimSpan(para.text, inside[0].innerStart, inside[0].innerEnd)]);
+      return this.make(speaker, 'direct', para, [trimSpan(para.text, inside[0].innerStart, inside[0].innerEnd)], cue);
     }
     // “a lot of progress was made” as he and … met: the narrative after a leading quote is not the statement.
     const lead = inside[0];
     if (lead && lead.start === start && lead.end < end && NARRATIVE_AFTER_QUOTE.test(para.text.slice(lead.end, end))) {
-      return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)]);
+      return this.make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)], cue);
     }
-    return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+    return this.make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], cue);
   }
 
   /**
@@ -847,7 +854,7 @@ class ArticleExtractor {
     const end = (toks[comma] as Token).start;
     const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
     inside.forEach((q) => covered.push(q));
-    return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+    return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], cueSpan(toks, i));
   }
 
   /**
@@ -988,7 +995,7 @@ class ArticleExtractor {
     const inside = unit.quotes.filter((q) => !covered.includes(q) && spans.some(([s, e]) => q.start >= s && q.start < e));
     inside.forEach((q) => covered.push(q));
     if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
-    return this.make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans);
+    return this.make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans, cueSpan(toks, cue));
   }
 
   /**
@@ -1026,7 +1033,7 @@ class ArticleExtractor {
       if (!key || this.entities.get(key)?.kind !== 'person') continue;
       const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
       inside.forEach((q) => covered.push(q));
-      return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)]);
+      return this.make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], tokenSpan(toks[k] as Token));
     }
     return null;
   }
@@ -1063,7 +1070,7 @@ class ArticleExtractor {
       }
     }
     const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));
-    return this.make(key, inside.length ? 'mixed' : 'indirect', para, spans);
+    return this.make(key, inside.length ? 'mixed' : 'indirect', para, spans, [(toks[at] as Token).start, (toks[at + 1] as Token).end]);
   }
 
   /** A paragraph or sentence that is only a quotation, right after a direct quote: the same speaker goes on. */
@@ -1078,19 +1085,19 @@ class ArticleExtractor {
       if (!opensUnit || !last || para.n - last.paragraph > 1 || words < (last.paragraph === para.n ? 2 : 4)) continue;
       if (fillsUnit) {
         covered.push(q);
-        this.statements.push(this.make(last.key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)]));
+        this.statements.push(this.make(last.key, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], null));
         this.lastDirect = { key: last.key, paragraph: para.n };
       } else if (quoteTailsOff(unit, q)) {
         // “It's basically just a tax increase” for the top income bracket.: the speaker's words finished by the writer.
         covered.push(q);
-        this.statements.push(this.make(last.key, 'mixed', para, [trimSpan(para.text, q.start, contentEnd(para.text, unit))]));
+        this.statements.push(this.make(last.key, 'mixed', para, [trimSpan(para.text, q.start, contentEnd(para.text, unit))], null));
       }
     }
   }
 
-  private make(speaker: string, kind: StatementKind, para: Para, spans: Span[]): LocalStatement {
+  private make(speaker: string, kind: StatementKind, para: Para, spans: Span[], cue: Span | null): LocalStatement {
     const clean = spans.filter(([s, e]) => e > s);
-    return { speaker, kind, paragraph: para.n, spans: clean, text: clean.map(([s, e]) => para.text.slice(s, e)).join(' … ') };
+    return { speaker, kind, paragraph: para.n, spans: clean, text: clean.map(([s, e]) => para.text.slice(s, e)).join(' … '), cue: cue ? para.text.slice(cue[0], cue[1]) : null, cueSpan: cue };
   }
 
   // ---- subjects ----
@@ -1462,6 +1469,29 @@ function coordinatedCue(toks: Token[], i: number): boolean {
 
 /** Things that carry words: a participle cue right after one speaks for the clause's subject. */
 const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
+
+/** Where a token stands in its paragraph. */
+function tokenSpan(t: Token): Span {
+  return [t.start, t.end];
+}
+
+/**
+ * The reporting words of the cue at i as written: the verb ("said", "rejected"), with its particle when it
+ * follows at once ("called for", "pointed out"), or "put it".
+ */
+function cueSpan(toks: Token[], i: number): Span {
+  const t = toks[i] as Token;
+  if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it') return [t.start, (toks[i + 1] as Token).end];
+  const particle = particleAt(toks, i, CUE_FORMS.get(t.lower) ?? '');
+  return particle === i + 1 ? [t.start, (toks[particle] as Token).end] : tokenSpan(t);
+}
+
+/** A speech tag's verb and an adverb particle it carries: "interjected", "shot back", "piped up". */
+function tagVerbSpan(toks: Token[], k: number): Span {
+  const verb = toks[k] as Token;
+  const particle = toks[k + 1];
+  return particle && ['back', 'up'].includes(particle.lower) ? [verb.start, particle.end] : tokenSpan(verb);
+}
 
 /** The particle of a particle cue right after it, or after one adverb of time ("called again for", "called Friday for"); -1 when none. */
 function particleAt(toks: Token[], i: number, lemma: string): number {

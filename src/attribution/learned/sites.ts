@@ -218,7 +218,7 @@ function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number,
   const kind: StatementKind = quoted === 'none' ? 'indirect' : 'mixed';
   return {
     site: { text, paragraph, unit, cue, content, subject: 'name', speakerKind: entity.kind, quoted },
-    statement: { speaker, kind, text: text.slice(content[0], content[1]), paragraph, spans: [content] },
+    statement: { speaker, kind, text: text.slice(content[0], content[1]), paragraph, spans: [content], cue: (toks[cue] as Token).text, cueSpan: [(toks[cue] as Token).start, (toks[cue] as Token).end] },
   };
 }
 
