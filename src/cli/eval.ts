@@ -1,6 +1,7 @@
 // npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
-// npm run eval -- --dev [DIR] [--split train|dev|all] : the same engine scored on an annotated news corpus, then its roles.
-// npm run eval -- --dev [DIR] --ablate       : F1 per split with each attribution sieve switched off in turn.
+// npm run eval -- --dev [DIR] [--split train|dev|all] [--no-learned] : the same engine scored on an annotated news corpus,
+//                                               then its roles (--no-learned: the rules without the learned pass).
+// npm run eval -- --dev [DIR] --ablate       : F1 per split with each attribution pass switched off in turn.
 // npm run eval -- --roles [DIR]              : the 100 most quoted people of that corpus with their display roles (annotated or plain corpus).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +20,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, roles: { type: 'string' }, split: { type: 'string' }, ablate: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } },
+  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, roles: { type: 'string' }, split: { type: 'string' }, ablate: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, 'no-learned': { type: 'boolean' } },
   allowPositionals: true,
   strict: false,
 });
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
       return runAblation(dir);
     }
     const { runDevEval } = await import('../eval/dev-report.js');
-    const attribution = await runDevEval(dir, { verbose: Boolean(values.verbose), split });
+    const attribution = await runDevEval(dir, { verbose: Boolean(values.verbose), split, learned: !values['no-learned'] });
     const roles = await (await import('../eval/roles.js')).runRoleEval(dir, { verbose: Boolean(values.verbose) });
     return attribution || roles;
   }

@@ -2,7 +2,7 @@
 // once in full and once with each sieve switched off in turn, and F1 is reported per split beside its change.
 
 import { performance } from 'node:perf_hooks';
-import { SIEVE_NAMES, attributeCorpus } from '../attribution/index.js';
+import { PASS_NAMES, attributeCorpus } from '../attribution/index.js';
 import type { DevData, DevScore } from './dev.js';
 import { loadDev, scoreAttribution, splitF1 } from './dev.js';
 
@@ -20,7 +20,7 @@ function run(data: DevData, disabled: ReadonlySet<string>): { score: DevScore; s
 }
 
 /** The full pipeline first, then one row per sieve with that sieve switched off. */
-export function ablate(data: DevData, sieves: readonly string[] = SIEVE_NAMES): AblationRow[] {
+export function ablate(data: DevData, sieves: readonly string[] = PASS_NAMES): AblationRow[] {
   return [null, ...sieves].map((sieve) => {
     const { score, statements } = run(data, new Set(sieve ? [sieve] : []));
     return { sieve, statements, f1: { train: splitF1(score, 'train'), dev: splitF1(score, 'dev') } };

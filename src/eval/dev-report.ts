@@ -14,11 +14,11 @@ function clip(s: string, n: number): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
 
-export async function runDevEval(dir: string, options: { verbose?: boolean; split?: SplitFilter } = {}): Promise<number> {
+export async function runDevEval(dir: string, options: { verbose?: boolean; split?: SplitFilter; learned?: boolean } = {}): Promise<number> {
   const split = options.split ?? 'all';
-  const score = await scoreDev(dir, split);
+  const score = await scoreDev(dir, split, { learned: options.learned ?? true });
   const show = options.verbose ? Infinity : 20;
-  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted${split === 'all' ? '' : `; scored: the ${split} split only`}`);
+  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted (${options.learned === false ? 'rules alone' : 'rules and learned pass'})${split === 'all' ? '' : `; scored: the ${split} split only`}`);
   console.log('Speech attributions with a named source (person matched by surname, ≥50% token overlap):');
   console.log(line('overall', score.overall.precision, score.overall.recall));
   for (const [split, s] of Object.entries(score.bySplit).sort()) console.log(line(split, s.precision, s.recall));

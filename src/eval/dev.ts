@@ -17,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { create, insertMultiple } from '@orama/orama';
 import { attributeCorpus } from '../attribution/index.js';
+import type { AttributionOptions } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { fold } from '../text/normalize.js';
 import type { Article, PersonRecord, Statement, StatementKind } from '../types.js';
@@ -147,15 +148,15 @@ function prepareFile(data: DevData, file: string, raw: string, article: Article 
 }
 
 /** Runs loader and attribution on DIR and scores them; nothing is printed. */
-export async function scoreDev(dir: string, split: SplitFilter = 'all'): Promise<DevScore> {
+export async function scoreDev(dir: string, split: SplitFilter = 'all', options: AttributionOptions = {}): Promise<DevScore> {
   const data = await loadDev(dir);
   const { articles } = data;
   const t0 = performance.now();
-  const attribution = attributeCorpus(articles);
+  const attribution = attributeCorpus(articles, undefined, options);
   const coldMs = performance.now() - t0;
   // A second run times the rules themselves, without the JIT warming up; Orama gets the same chance.
   const t1 = performance.now();
-  attributeCorpus(articles);
+  attributeCorpus(articles, undefined, options);
   const attributeMs = performance.now() - t1;
   await bareOramaInsert(articles);
   const oramaInsertMs = await bareOramaInsert(articles);
