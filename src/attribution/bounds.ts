@@ -86,16 +86,25 @@ export function skipToThat(toks: Token[], c: number): number {
     const close = toks.findIndex((t, k) => k > c && k < c + 12 && ['—', '–', '―', '-'].includes(t.text));
     if (close > 0 && toks[close + 1] && !toks[close + 1]?.punct) c = toks[close + 1]?.text === '-' ? close + 2 : close + 1;
   }
-  if (toks[c]?.lower === 'that') return afterAside(toks, c + 1);
+  if (toks[c]?.lower === 'that') return demonstrativeThat(toks, c) ? c : afterAside(toks, c + 1);
   if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
   for (let k = c; k < toks.length && k < c + 12; k++) {
     const t = toks[k] as Token;
     if (t.quoted) break;
-    if (t.lower === 'that') return afterAside(toks, k + 1);
+    if (t.lower === 'that') return demonstrativeThat(toks, k) ? k : afterAside(toks, k + 1);
     if (t.punct && t.text !== ',' && t.text !== '-') break;
     if (CUE_FORMS.has(t.lower) && k > c) break;
   }
   return c;
+}
+
+/** Verbs that make a "that" right after the cue the content's subject ("said that was a mistake"), not its conjunction. */
+const VERB_AFTER_DEMONSTRATIVE = new Set(['is', 'was', 'were', 'are', 'would', 'will', 'could', 'should', 'might', 'may', 'must', 'can',
+  'has', 'had', 'does', 'did', 'means', 'meant', 'seems', 'seemed', 'isn’t', "isn't", 'wasn’t', "wasn't", 'won’t', "won't", 'wouldn’t', "wouldn't"]);
+
+/** "said that was in part because …": "that" is a pronoun when a verb follows it at once. */
+export function demonstrativeThat(toks: Token[], k: number): boolean {
+  return toks[k]?.lower === 'that' && VERB_AFTER_DEMONSTRATIVE.has(toks[k + 1]?.lower ?? '');
 }
 
 /** "two months ago", "last week": words that say when and nothing else. */
