@@ -16,3 +16,25 @@ describe('a "that" right after the cue', () => {
     expect(said(r, 'Piet Ramaker')).toEqual(['the canal would close for the winter']);
   });
 });
+
+describe('the one told, before the content', () => {
+  it('ends at a subject pronoun after a name, as after "reporters"', () => {
+    const r = attribute('Dana Whitfield told AP she was leaning toward the harbour plan.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['she was leaning toward the harbour plan']);
+  });
+  it('keeps an object pronoun with the one told', () => {
+    const r = attribute('Dana Whitfield told him it would close before the winter.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['it would close before the winter']);
+  });
+});
+
+describe('a short description apposed to the name that opens the sentence', () => {
+  it('makes the name the speaker, whatever the noun ("Another ally, X, said")', () => {
+    const r = attribute('Another ally, Tomas Vale, said the bridge tolls would fall in May.');
+    expect(said(r, 'Tomas Vale')).toEqual(['the bridge tolls would fall in May']);
+  });
+  it('still finds the speaker after an opening time phrase', () => {
+    const r = attribute('A day later, Tomas Vale, the mayor, said the bridge tolls would fall in May.');
+    expect(said(r, 'Tomas Vale')).toEqual(['the bridge tolls would fall in May']);
+  });
+});
