@@ -53,6 +53,15 @@ export function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: n
     }
     // "cited problems in the Middle East, China and elsewhere": a comma inside a list of objects.
     if (t.text === ',' && listGoesOn(toks, k + 1)) continue;
+    // "called on Gov. Rick Snyder (R) to resign", "criticized the Republican National Committee (RNC) for …":
+    // a short bracket of a tag or an acronym inside the object.
+    if (t.text === '(') {
+      const close = toks.findIndex((w, j) => j > k && j <= k + 4 && w.text === ')');
+      if (close > 0 && toks.slice(k + 1, close).every((w) => !w.quoted && (w.cap || w.punct || /^[\p{Lu}\d-]/u.test(w.text)))) {
+        k = close;
+        continue;
+      }
+    }
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and

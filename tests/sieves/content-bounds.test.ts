@@ -38,3 +38,10 @@ describe('a short description apposed to the name that opens the sentence', () =
     expect(said(r, 'Tomas Vale')).toEqual(['the bridge tolls would fall in May']);
   });
 });
+
+describe('an object with a short bracket inside', () => {
+  it('runs on past a party tag or an acronym to what is asked of it', () => {
+    const r = attribute('Senator Ilse Norrby called on Gov. Aron Pike (R) to resign over the water crisis.');
+    expect(said(r, 'Ilse Norrby')).toEqual(['Gov. Aron Pike (R) to resign over the water crisis']);
+  });
+});
