@@ -53,6 +53,15 @@ export function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: n
     }
     // "cited problems in the Middle East, China and elsewhere": a comma inside a list of objects.
     if (t.text === ',' && listGoesOn(toks, k + 1)) continue;
+    // "called on Gov. Rick Snyder (R) to resign", "criticized the Republican National Committee (RNC) for …":
+    // a short bracket of a tag or an acronym inside the object.
+    if (t.text === '(') {
+      const close = toks.findIndex((w, j) => j > k && j <= k + 4 && w.text === ')');
+      if (close > 0 && toks.slice(k + 1, close).every((w) => !w.quoted && (w.cap || w.punct || /^[\p{Lu}\d-]/u.test(w.text)))) {
+        k = close;
+        continue;
+      }
+    }
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
     if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
@@ -86,16 +95,25 @@ export function skipToThat(toks: Token[], c: number): number {
     const close = toks.findIndex((t, k) => k > c && k < c + 12 && ['—', '–', '―', '-'].includes(t.text));
     if (close > 0 && toks[close + 1] && !toks[close + 1]?.punct) c = toks[close + 1]?.text === '-' ? close + 2 : close + 1;
   }
-  if (toks[c]?.lower === 'that') return afterAside(toks, c + 1);
+  if (toks[c]?.lower === 'that') return demonstrativeThat(toks, c) ? c : afterAside(toks, c + 1);
   if (!PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) return c;
   for (let k = c; k < toks.length && k < c + 12; k++) {
     const t = toks[k] as Token;
     if (t.quoted) break;
-    if (t.lower === 'that') return afterAside(toks, k + 1);
+    if (t.lower === 'that') return demonstrativeThat(toks, k) ? k : afterAside(toks, k + 1);
     if (t.punct && t.text !== ',' && t.text !== '-') break;
     if (CUE_FORMS.has(t.lower) && k > c) break;
   }
   return c;
+}
+
+/** Verbs that make a "that" right after the cue the content's subject ("said that was a mistake"), not its conjunction. */
+const VERB_AFTER_DEMONSTRATIVE = new Set(['is', 'was', 'were', 'are', 'would', 'will', 'could', 'should', 'might', 'may', 'must', 'can',
+  'has', 'had', 'does', 'did', 'means', 'meant', 'seems', 'seemed', 'isn’t', "isn't", 'wasn’t', "wasn't", 'won’t', "won't", 'wouldn’t', "wouldn't"]);
+
+/** "said that was in part because …": "that" is a pronoun when a verb follows it at once. */
+export function demonstrativeThat(toks: Token[], k: number): boolean {
+  return toks[k]?.lower === 'that' && VERB_AFTER_DEMONSTRATIVE.has(toks[k + 1]?.lower ?? '');
 }
 
 /** "two months ago", "last week": words that say when and nothing else. */

@@ -2,7 +2,7 @@
 
 import { isAfterPreposition, opensClause, shortLeadingAdverb } from './clauses.js';
 import type { Subject } from './context.js';
-import { APPOSITION_MARKS, AUXILIARIES, CUE_FORMS, DESCRIPTION_WORD, GENERIC_SUBJECTS, NOT_DESCRIPTION, NOT_NAMES, OBJECT_DETERMINERS, QUOTE_MARKS, ROLE_NOUNS } from './lexicon.js';
+import { APPOSITION_MARKS, AUXILIARIES, CUE_FORMS, DESCRIPTION_WORD, GENERIC_SUBJECTS, NOT_DESCRIPTION, NOT_NAMES, OBJECT_DETERMINERS, QUOTE_MARKS, ROLE_NOUNS, TIME_WORDS } from './lexicon.js';
 import type { NameRun } from './mentions.js';
 import { isRoleWord } from './mentions.js';
 import type { QuoteSpan, Token } from './tokens.js';
@@ -77,8 +77,16 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   const first = phrase[0];
   // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
   if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
-  return ['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '') && phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')));
+  if (!['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '')) return false;
+  if (phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')))) return true;
+  // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
+  // but not a time ("A day later, …", "The next morning, …").
+  const rest = phrase.slice(1);
+  return rest.length >= 1 && rest.length <= 3 && rest.every((t) => !t.cap && DESCRIPTION_WORD.test(t.text) && !TIME_WORDS.test(t.lower) && !NOT_DESCRIPTION.has(t.lower) && !APART_FROM_TIME.has(t.lower) && !/^\p{Ll}{4,}ly$/u.test(t.lower));
 }
+
+/** Words that make a short phrase opening a sentence a time or a manner, not a person. */
+const APART_FROM_TIME = new Set(['ago', 'day', 'days', 'weeks', 'months', 'years', 'hour', 'hours', 'minutes', 'moment', 'time', 'times', 'decade', 'later', 'after', 'next', 'same', 'following', 'previous', 'other', 'result', 'way', 'case', 'fact']);
 
 /** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
 export function describedLead(toks: Token[], from: number): boolean {
@@ -142,6 +150,8 @@ export function afterAside(toks: Token[], c: number): number {
   return close > 0 && toks.slice(c + 1, close).every((t) => !t.quoted && !t.punct) && toks[close + 1] ? close + 1 : c;
 }
 
+const CONTENT_SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
+
 /** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
 export function skipObject(toks: Token[], c: number): number {
   let k = c;
@@ -160,6 +170,8 @@ export function skipObject(toks: Token[], c: number): number {
       continue;
     }
     if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
+    // "told AP he was working …": a subject pronoun opens the content, after a name as after "reporters".
+    if (k > c && CONTENT_SUBJECT_PRONOUNS.has(t.lower)) break;
     if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
     if (determiner && determined && !t.possessive) break; // "told the committee the plan was dead": a second noun phrase is the content

@@ -26,8 +26,15 @@ export function colonLabel(ctx: ArticleContext, para: Para, unit: Unit, runs: Na
   const surname = surnameOf(e.name);
   if (!ctx.article.paragraphs.some((p) => p.n !== para.n && p.text.includes(surname))) return null;
   const start = (rest[0] as Token).start;
+  // "Matthews: Here’s the irony. Yet everybody …": in a transcript, where the same label opens more than one
+  // paragraph, it gives the speaker the whole paragraph, not only its first sentence. (A label used once is
+  // more often a section heading: "Jeb Bush: Student loans".)
+  const last = para.units[para.units.length - 1];
+  const label = `${para.text.slice((toks[0] as Token).start, (toks[run.to] as Token).end)}`;
+  const transcript = para.units[0] === unit && last && ctx.article.paragraphs.filter((p) => p.text.trimStart().startsWith(label)).length > 1;
+  const end = transcript ? contentEnd(para.text, last) : contentEnd(para.text, unit);
   const inside = unit.quotes.some((q) => q.start >= start);
-  return make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, contentEnd(para.text, unit))], tokenSpan(toks[run.to] as Token));
+  return make(key, inside ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], tokenSpan(toks[run.to] as Token));
 }
 
 export const sieve: Sieve = {

@@ -24,6 +24,7 @@ import { sieve as asFrame } from './32-as-frame.js';
 import { sieve as afterCue } from './33-after-cue.js';
 import { sieve as possessiveClaims } from './40-possessive-claims.js';
 import { sieve as accordingTo } from './41-according-to.js';
+import { sieve as askedBy } from './42-asked-by.js';
 import { sieve as labelledQuotes } from './50-labelled-quotes.js';
 import { sieve as speechTags } from './51-speech-tags.js';
 import { sieve as salience } from './60-salience.js';
@@ -51,6 +52,7 @@ export const SIEVES: readonly Sieve[] = [
   afterCue,
   possessiveClaims,
   accordingTo,
+  askedBy,
   labelledQuotes,
   speechTags,
   salience,
