@@ -24,6 +24,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
+    case 'articleSummary':
+      return engine.articleSummary(req.args[0]);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {
@@ -36,7 +38,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       }
       // A patched index is not saved: writing it here would hold up questions for seconds. The saved
       // copy is then stale, and the next start sees that and builds.
-      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
+      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false, changed: req.args[0] });
       if (next) engine = next;
       return report;
     }

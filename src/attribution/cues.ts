@@ -9,6 +9,7 @@ import { skipObject } from './phrases.js';
 import { namesAQuote, quoteSoonAfter } from './quotes.js';
 import type { Token } from './tokens.js';
 
+/** Whether token i is a cue candidate: a reporting word used as one, not as a noun, an adjective or an act. */
 export function isCue(toks: Token[], i: number): boolean {
   const t = toks[i] as Token;
   // "As Senator Cornyn put it, “…”": "put it" reports the words that follow or come before.

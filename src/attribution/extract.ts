@@ -10,7 +10,7 @@ import { SPEECH_CHECK } from './lexicon.js';
 import type { Gender } from './mentions.js';
 import { findNameRuns } from './mentions.js';
 import { quoteStatements } from './quote-statements.js';
-import { SIEVES } from './sieves/index.js';
+import { SIEVES, checkSieveNames } from './sieves/index.js';
 import { paragraphUnits } from './tokens.js';
 
 export type { LocalStatement } from './context.js';
@@ -53,6 +53,7 @@ function unitSteps(sieves: readonly Sieve[], disabled: ReadonlySet<string>): Uni
 
 export function extractArticle(article: Article, options: ExtractOptions = {}): ArticleAttribution {
   const disabled = options.disabled ?? new Set<string>();
+  checkSieveNames(disabled);
   const paras: Para[] = article.paragraphs.map((p) => {
     const units = paragraphUnits(p.text);
     return { n: p.n, text: p.text, units, runs: units.map((u) => findNameRuns(p.text, u.tokens)) };

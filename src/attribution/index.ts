@@ -23,5 +23,5 @@ export function attributeCorpus(articles: Article[], cache?: Map<string, Article
     cached?.set(key, x);
     return x;
   });
-  return buildRegistry(extractions);
+  return buildRegistry(extractions, new Map(articles.map((a) => [a.file, a.date])));
 }
