@@ -77,5 +77,5 @@ export function latencyChart(title: string, series: ChartSeries[]): string {
   out.push(`<text x="${MARGIN.left + plotW + 16}" y="${noteY}" fill="#555">open circle: bare query cut</text>`);
   out.push(`<text x="${MARGIN.left + plotW + 16}" y="${noteY + 16}" fill="#555">off, a lower bound</text>`);
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -88,7 +88,7 @@ export function clauseSubject(ctx: ArticleContext, para: Para, unit: Unit, runs:
   // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
   const opening = unit.quotes[0];
   let start = Math.max(from, leadingClauseEnd(toks, i));
-  if (afterQuote && start === 0 && opening && opening.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
+  if (afterQuote && start === 0 && opening?.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
     while (start < i && (toks[start] as Token).start < opening.end) start++;
   }
   for (let k = start; k < i - 1; k++) {
