@@ -211,7 +211,8 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
     const golds = goldByFile.get(file) ?? [];
     const fileSplit = golds[0]?.split ?? 'unknown';
     if (split !== 'all' && fileSplit !== split) continue;
-    const splitScore = (score.bySplit[fileSplit] ??= { recall: newRatio(), precision: newRatio() });
+    const splitScore = score.bySplit[fileSplit] ?? { recall: newRatio(), precision: newRatio() };
+    score.bySplit[fileSplit] = splitScore;
     const { tokens, placed, goldTokens, owner, surnameOfGold } = prepareFile(data, file, raw, article, golds);
     if (article) score.unplaced += article.paragraphs.filter((p) => !placed.has(p.n)).length;
     const paragraphStarts = article ? [...placed.entries()].map(([n, at]) => ({ n, start: at(0) })) : [];
