@@ -44,7 +44,7 @@ export function trailingContent(_ctx: ArticleContext, para: Para, unit: Unit, su
     if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
   }
   const inside = unit.quotes.filter((q) => !covered.includes(q) && spans.some(([s, e]) => q.start >= s && q.start < e));
-  inside.forEach((q) => covered.push(q));
+  covered.push(...inside);
   if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
   return make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans, cueSpan(toks, cue));
 }

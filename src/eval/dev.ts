@@ -139,7 +139,9 @@ function prepareFile(data: DevData, file: string, raw: string, article: Article 
   const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
   const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
   const owner = new Map<number, number[]>();
-  goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
+  goldTokens.forEach((ts, gi) => {
+    for (const t of ts) owner.set(t, [...(owner.get(t) ?? []), gi]);
+  });
   const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
   const prep = { tokens, placed, goldTokens, owner, surnameOfGold };
   cache.set(file, prep);

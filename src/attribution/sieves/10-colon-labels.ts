@@ -42,7 +42,7 @@ export const sieve: Sieve = {
 
 /** A label or headline claim takes the unit: the quotes in its content are covered, nothing else is looked for. */
 export function claimUnit(ctx: ArticleContext, u: UnitState, st: LocalStatement): void {
-  u.unit.quotes.filter((q) => q.start >= (st.spans[0]?.[0] ?? 0)).forEach((q) => u.covered.push(q));
+  u.covered.push(...u.unit.quotes.filter((q) => q.start >= (st.spans[0]?.[0] ?? 0)));
   ctx.statements.push(st);
   u.found.push(st);
   u.claimed = true;
