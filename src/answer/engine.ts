@@ -15,7 +15,7 @@ import { compareGroups } from './compare.js';
 import { groupStatements, wordPairs } from './groups.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
-import { parseQuestion, QuestionError } from './question.js';
+import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
 import { shownPassage, splitStatement } from './shown.js';
 
 /** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
@@ -150,7 +150,7 @@ export class Engine {
   }
 
   async ask(question: string): Promise<AnswerResult> {
-    let parts;
+    let parts: QuestionParts;
     try {
       parts = parseQuestion(question, (name) => this.findOutlet(name) !== null);
     } catch (err) {
