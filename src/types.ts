@@ -86,12 +86,23 @@ export interface AnswerSpeaker {
   roles: string[];
 }
 
+/**
+ * Calendar days an answer was limited to (ISO YYYY-MM-DD, both included); null on an open end
+ * ("since 14 December" has no `to`, "before 15 Dec" no `from`).
+ */
+export interface DateSpan {
+  from: string | null;
+  to: string | null;
+}
+
 /** Exactly the JSON contract of `npm run ask -- --json`. */
 export interface Answer {
   question: string;
   speaker: AnswerSpeaker | null;
   outlets: OutletExcerpts[];
   absent: string[];
+  /** The dates the question asked for, as absolute days; null for an undated question. */
+  span: DateSpan | null;
 }
 
 /** What the engine returns: the contract plus what a human-facing renderer needs to explain itself. */
@@ -102,12 +113,15 @@ export interface AnswerResult extends Answer {
   suggestions: string[];
   /** How the question was understood (for follow-ups and headers). */
   parsed: ParsedQuestion;
+  /** Undated articles that would have matched but were left out because the question is dated. */
+  undatedLeftOut: number;
 }
 
+/** `span` is absent in thread state saved before dates were understood: read it as null. */
 export type ParsedQuestion =
-  | { type: 'person'; person: string; topic: string | null; outlet: string | null }
-  | { type: 'phrase'; phrase: string; outlet: string | null }
-  | { type: 'topic'; topic: string; outlet: string | null }
+  | { type: 'person'; person: string; topic: string | null; outlet: string | null; span?: DateSpan | null }
+  | { type: 'phrase'; phrase: string; outlet: string | null; span?: DateSpan | null }
+  | { type: 'topic'; topic: string; outlet: string | null; span?: DateSpan | null }
   | { type: 'empty' };
 
 // ---- What the engine offers the front ends (CLI, Discord) ----

@@ -25,6 +25,8 @@ function answer(outlets: number, excerptsPerOutlet: number, text: string): Answe
     notice: null,
     suggestions: [],
     parsed: { type: 'person', person: 'Kaja Kallas', topic: null, outlet: null },
+    span: null,
+    undatedLeftOut: 0,
   };
 }
 

@@ -1,6 +1,7 @@
 // Plain-text and JSON renderings of an answer, for the command line and for outside checks.
 
 import type { Answer, AnswerResult } from '../types.js';
+import { spanLine } from './dates.js';
 
 /** Exactly the JSON contract: nothing more, in this key order. */
 export function toContract(result: AnswerResult): Answer {
@@ -18,6 +19,7 @@ export function toContract(result: AnswerResult): Answer {
       })),
     })),
     absent: result.absent,
+    span: result.span ? { from: result.span.from, to: result.span.to } : null,
   };
 }
 
@@ -29,6 +31,8 @@ export function renderText(result: AnswerResult): string {
   }
   const p = result.parsed;
   if (p.type === 'person' && (p.topic || p.outlet)) lines.push(`  ${[p.topic ? `about “${p.topic}”` : '', p.outlet ? `in ${p.outlet}` : ''].filter(Boolean).join(', ')}`);
+  const dates = spanLine(result);
+  if (dates) lines.push(dates);
   if (result.notice) lines.push(result.notice);
   for (const group of result.outlets) {
     lines.push('');

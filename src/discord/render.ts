@@ -11,6 +11,7 @@ import type {
   Excerpt,
   ReloadReport,
 } from '../types.js';
+import { spanLine } from '../answer/dates.js';
 import { clip, escapeText, link, listWithin, safeUrl } from './escape.js';
 
 export const LIMITS = {
@@ -150,6 +151,8 @@ export function answerTitle(result: AnswerResult): string {
 
 export function answerSummary(result: AnswerResult): string {
   const lines: string[] = [];
+  const dates = spanLine(result);
+  if (dates) lines.push(escapeText(dates));
   if (result.notice) lines.push(`*${escapeText(result.notice)}*`);
   if (result.suggestions.length > 0) {
     lines.push(`Did you mean ${listWithin(result.suggestions.map((s) => `**${escapeText(s)}**`), 300, ', ')}?`);
