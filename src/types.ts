@@ -126,6 +126,42 @@ export type ParsedQuestion =
 
 // ---- What the engine offers the front ends (CLI, Discord) ----
 
+/** How many statements (or articles) one outlet had on one calendar day. */
+export interface DayCount {
+  date: string;
+  outlet: string;
+  count: number;
+}
+
+/** Everything a person question selects, counted for charts (answers list only the head of it). */
+export interface Timeline {
+  question: string;
+  speaker: AnswerSpeaker | null;
+  topic: string | null;
+  outlet: string | null;
+  span: DateSpan | null;
+  /** Why there is nothing to draw ("No one by the name …"), or null. */
+  notice: string | null;
+  suggestions: string[];
+  /** Dated statements per day and outlet, oldest day first. */
+  days: DayCount[];
+  /** Statements per outlet, undated ones included, most first. */
+  outlets: { outlet: string; statements: number }[];
+  /** Statements with no date: counted per outlet, not drawn on a time axis. */
+  undated: number;
+  /** Undated articles left out because the question is dated. */
+  undatedLeftOut: number;
+  /** The earliest and the latest dated statement. */
+  first: Excerpt | null;
+  latest: Excerpt | null;
+}
+
+/** Articles per day and outlet: the corpus over time. */
+export interface Coverage {
+  days: DayCount[];
+  undated: number;
+}
+
 export interface PersonChoice {
   id: string;
   name: string;
@@ -200,6 +236,10 @@ export interface EngineApi {
   outlets(): Promise<string[]>;
   stats(): Promise<CorpusStats>;
   compare(person: string, topic: string | null): Promise<Comparison>;
+  /** A person question counted in full, for a chart: statements per day and outlet. */
+  timeline(question: string): Promise<Timeline>;
+  /** Articles per day and outlet. */
+  coverage(): Promise<Coverage>;
   /** Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until then. */
   reload(): Promise<ReloadReport>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, REBUILD_NEEDED, buildCorpus, newCaches, nextEngine } from './engine.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
+import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
@@ -24,6 +25,10 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.stats();
     case 'compare':
       return engine.compare(req.args[0], req.args[1]);
+    case 'timeline':
+      return timelineOf(engine, req.args[0]);
+    case 'coverage':
+      return coverageOf(engine.corpus.articles);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {

@@ -16,6 +16,7 @@ import { formatSpan, spanBounds } from './dates.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError } from './question.js';
+import { coverageOf, timelineOf } from './timeline.js';
 
 /** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
 export const MAX_PHRASE_MATCHES = 100;
@@ -194,8 +195,11 @@ export class Engine {
     return { name: person.name, aliases: person.aliases, roles: person.roles };
   }
 
-  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
-    // Newest first; with a topic, best match first.
+  /**
+   * Every statement a person question selects (positions), newest first, best match first with a
+   * topic: answers show the head of it, charts count all of it.
+   */
+  async selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[]; total: number; dated: number; undatedLeftOut: number }> {
     const byOutlet = this.newestBySpeakerOutlet.get(person.id);
     let positions = outlet ? (byOutlet?.get(outlet) ?? []) : (this.newestBySpeaker.get(person.id) ?? []);
     const total = positions.length;
@@ -208,12 +212,19 @@ export class Engine {
       const undated = await rankByTopic(this.corpus.index, topic, undatedPositions, { speaker: person.id, outlet: outlet ?? undefined, days: [0, 0] });
       undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
     }
-    let outlets: OutletExcerpts[];
     if (topic && positions.length) {
       const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined, days: span ? spanBounds(span) : undefined });
-      positions = ranked.map((h) => h.position);
-      outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
-    } else if (span) {
+      positions = this.known(ranked.map((h) => h.position));
+    }
+    return { positions, total, dated, undatedLeftOut };
+  }
+
+  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
+    // Newest first; with a topic, best match first.
+    const byOutlet = this.newestBySpeakerOutlet.get(person.id);
+    const { positions, total, dated, undatedLeftOut } = await this.selectStatements(person, topic, outlet, span);
+    let outlets: OutletExcerpts[];
+    if (topic || span) {
       outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
     } else {
       // Already newest first per outlet: only the first 25 of each are read.
@@ -343,13 +354,16 @@ export class Engine {
       const list = byOutlet.get(o) as number[];
       return {
         outlet: o,
-        excerpts: list.slice(0, perOutlet).map((k) => {
-          const s = this.statement(k);
-          const article = this.articleByFile.get(s.file) as Article;
-          return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, paragraph: s.paragraph, article: this.citation(article) };
-        }),
+        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
       };
     });
+  }
+
+  /** The statement at position `k` as an answer cites it. */
+  excerpt(k: number): Excerpt {
+    const s = this.statement(k);
+    const article = this.articleByFile.get(s.file) as Article;
+    return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, paragraph: s.paragraph, article: this.citation(article) };
   }
 
   suggest(typed: string, limit = 25): PersonChoice[] {
@@ -417,9 +431,13 @@ export function diffArticles(before: Article[], after: Article[]): Pick<ReloadRe
 }
 
 /** The engine in this process: for the CLI and for tests. The bot uses the worker-backed one. */
-export async function createEngine(options: { corpusDir: string }): Promise<EngineApi & { engine(): Engine }> {
+export async function createEngine(options: { corpusDir: string; now?: () => Date }): Promise<EngineApi & { engine(): Engine }> {
   const caches = newCaches();
-  let engine = new Engine((await buildCorpus(options.corpusDir, caches)).corpus);
+  const clocked = (e: Engine): Engine => {
+    if (options.now) e.now = options.now;
+    return e;
+  };
+  let engine = clocked(new Engine((await buildCorpus(options.corpusDir, caches)).corpus));
   let reloading: Promise<ReloadReport> | null = null;
   return {
     engine: () => engine,
@@ -428,9 +446,11 @@ export async function createEngine(options: { corpusDir: string }): Promise<Engi
     outlets: async () => engine.outletNames,
     stats: async () => engine.stats(),
     compare: async (person, topic) => engine.compare(person, topic),
+    timeline: async (question) => timelineOf(engine, question),
+    coverage: async () => coverageOf(engine.corpus.articles),
     reload: async () => {
       if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
-      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next));
+      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)));
       try {
         return await reloading;
       } finally {

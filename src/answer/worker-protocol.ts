@@ -5,6 +5,8 @@ export type WorkerRequest =
   | { id: number; method: 'outlets'; args: [] }
   | { id: number; method: 'stats'; args: [] }
   | { id: number; method: 'compare'; args: [string, string | null] }
+  | { id: number; method: 'timeline'; args: [string] }
+  | { id: number; method: 'coverage'; args: [] }
   | { id: number; method: 'files'; args: [] }
   | { id: number; method: 'patch'; args: [] };
 
