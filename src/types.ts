@@ -208,6 +208,8 @@ export interface Comparison {
   suggestions: string[];
   /** Statements reported by two or more outlets, most widely reported first. */
   shared: ComparedStatement[];
+  /** The days compared, when the question was dated. */
+  span?: DateSpan | null;
 }
 
 export interface ReloadReport {
@@ -235,7 +237,7 @@ export interface EngineApi {
   suggestPeople(prefix: string, limit?: number): Promise<PersonChoice[]>;
   outlets(): Promise<string[]>;
   stats(): Promise<CorpusStats>;
-  compare(person: string, topic: string | null): Promise<Comparison>;
+  compare(person: string, topic: string | null, span?: DateSpan | null): Promise<Comparison>;
   /** A person question counted in full, for a chart: statements per day and outlet. */
   timeline(question: string): Promise<Timeline>;
   /** Articles per day and outlet. */

@@ -43,7 +43,7 @@ describe('whosaid on a fake Discord', () => {
 
   it('registers six guild commands, /reload behind Manage Server, and connects with Guilds + GuildMessages only', () => {
     const commands = fake.registeredCommands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'compare', 'reload', 'said', 'sources', 'whosaid']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'compare', 'reload', 'said', 'sources', 'timeline', 'whosaid']);
     expect(commands.find((c) => c.name === 'reload')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(fake.identifies.at(-1)?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
     expect(bot.readySummary).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);

@@ -24,7 +24,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'stats':
       return engine.stats();
     case 'compare':
-      return engine.compare(req.args[0], req.args[1]);
+      return engine.compare(req.args[0], req.args[1], req.args[2]);
     case 'timeline':
       return timelineOf(engine, req.args[0]);
     case 'coverage':

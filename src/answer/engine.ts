@@ -385,16 +385,16 @@ export class Engine {
     };
   }
 
-  async compare(personName: string, topic: string | null): Promise<Comparison> {
+  async compare(personName: string, topic: string | null, span: DateSpan | null = null): Promise<Comparison> {
     const person = findPerson(this.directory, personName);
     if (!person) {
       const suggestions = closestNames(this.directory, personName);
       return { speaker: null, topic, notice: `No one by the name “${personName}” is quoted in this corpus.`, suggestions, shared: [] };
     }
-    const answer = await this.personAnswer(personName, person, topic, null);
+    const answer = await this.personAnswer(personName, person, topic, null, span);
     const shared = compareStatements(answer.outlets);
-    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''} was reported by two or more outlets.`;
-    return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared };
+    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
+    return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
 }
 
@@ -445,7 +445,7 @@ export async function createEngine(options: { corpusDir: string; now?: () => Dat
     suggestPeople: async (typed, limit) => engine.suggest(typed, limit),
     outlets: async () => engine.outletNames,
     stats: async () => engine.stats(),
-    compare: async (person, topic) => engine.compare(person, topic),
+    compare: async (person, topic, span) => engine.compare(person, topic, span ?? null),
     timeline: async (question) => timelineOf(engine, question),
     coverage: async () => coverageOf(engine.corpus.articles),
     reload: async () => {

@@ -161,7 +161,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
     outlets: async () => (await call('outlets')) as string[],
     stats: async () => (await call('stats')) as CorpusStats,
-    compare: async (person, topic) => (await call('compare', person, topic)) as Comparison,
+    compare: async (person, topic, span) => (await call('compare', person, topic, span ?? null)) as Comparison,
     timeline: async (question) => (await call('timeline', question)) as Timeline,
     coverage: async () => (await call('coverage')) as Coverage,
     reload: async (): Promise<ReloadReport> => {

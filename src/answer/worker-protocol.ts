@@ -1,10 +1,11 @@
 // Messages between the main thread and an engine worker.
+import type { DateSpan } from '../types.js';
 export type WorkerRequest =
   | { id: number; method: 'ask'; args: [string] }
   | { id: number; method: 'suggestPeople'; args: [string, number | undefined] }
   | { id: number; method: 'outlets'; args: [] }
   | { id: number; method: 'stats'; args: [] }
-  | { id: number; method: 'compare'; args: [string, string | null] }
+  | { id: number; method: 'compare'; args: [string, string | null, DateSpan | null] }
   | { id: number; method: 'timeline'; args: [string] }
   | { id: number; method: 'coverage'; args: [] }
   | { id: number; method: 'files'; args: [] }

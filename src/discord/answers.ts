@@ -17,6 +17,7 @@ import { UserError } from './errors.js';
 import { renderAnswer, renderComparison } from './render.js';
 import { renderAnswerText, renderComparisonText } from './render-text.js';
 import type { ViewQuery, ViewRecord } from './state.js';
+import { composeQuestion } from './followups.js';
 import { NO_THREAD_PERMISSION, openFollowUpThread } from './threads.js';
 
 export interface AnswerMessage {
@@ -65,12 +66,13 @@ async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promi
     const result = await ctx.engine.ask(query.question);
     return { pages: plain ? asText(renderAnswerText(result)) : asEmbeds(renderAnswer(result)), parsed: result.parsed, question: query.question };
   }
-  const comparison = await ctx.engine.compare(query.person, query.topic);
-  const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null };
+  const span = query.span ?? null;
+  const comparison = await ctx.engine.compare(query.person, query.topic, span);
+  const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null, span };
   return {
     pages: plain ? asText(renderComparisonText(comparison, query)) : asEmbeds(renderComparison(comparison, query)),
     parsed,
-    question: query.topic ? `what did ${query.person} say about ${query.topic}` : `what did ${query.person} say`,
+    question: composeQuestion({ person: query.person, topic: query.topic, span }),
   };
 }
 

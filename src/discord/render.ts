@@ -262,6 +262,8 @@ export function comparisonHeader(comparison: Comparison, asked: { person: string
   const topic = comparison.topic ?? asked.topic;
   const title = clip(`How outlets worded ${who}${topic ? ` on ${escapeText(topic)}` : ''}`, LIMITS.title);
   const lines: string[] = [];
+  const dates = spanLine({ span: comparison.span ?? null });
+  if (dates) lines.push(escapeText(dates));
   if (comparison.notice) lines.push(`*${escapeText(comparison.notice)}*`);
   if (comparison.suggestions.length > 0) lines.push(`Did you mean ${listWithin(comparison.suggestions.map((s) => `**${escapeText(s)}**`), 300)}?`);
   if (comparison.shared.length > 0) {

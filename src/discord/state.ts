@@ -7,12 +7,12 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ParsedQuestion } from '../types.js';
+import type { DateSpan, ParsedQuestion } from '../types.js';
 
 /** What an answer message shows: enough to render any of its pages again. */
 export type ViewQuery =
   | { kind: 'ask'; question: string }
-  | { kind: 'compare'; person: string; topic: string | null };
+  | { kind: 'compare'; person: string; topic: string | null; span?: DateSpan | null };
 
 export interface ViewRecord {
   id: string;
