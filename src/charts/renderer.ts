@@ -9,6 +9,8 @@ import { renderPng } from './render.js';
 export interface ChartRenderer {
   /** PNG bytes of the spec; rejects with the reason when it cannot be drawn. */
   render(spec: TopLevelSpec): Promise<Buffer>;
+  /** Starts what the first chart needs (the worker and its libraries) ahead of time. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ function cached(draw: (spec: TopLevelSpec) => Promise<Buffer>): (spec: TopLevelS
 }
 
 export function inProcessRenderer(): ChartRenderer {
-  return { render: cached(renderPng), close: async () => {} };
+  return { render: cached(renderPng), warm: () => {}, close: async () => {} };
 }
 
 /** A renderer in its own worker thread, started on the first chart and restarted if it dies. */
@@ -81,6 +83,9 @@ export function workerRenderer(): ChartRenderer {
     });
   return {
     render: cached(draw),
+    warm: () => {
+      worker ??= start();
+    },
     close: async () => {
       const w = worker;
       worker = null;

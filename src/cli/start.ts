@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Events } from 'discord.js';
 import { createWorkerEngine } from '../answer/worker-engine.js';
 import { loadConfigOrExit } from '../config.js';
+import { workerRenderer } from '../charts/renderer.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
 import { isToShard, shardOfProcess, type FromShard } from '../discord/sharding.js';
@@ -50,10 +51,14 @@ const engine = await createWorkerEngine({
   onProblem: (message) => log.warn(message),
 });
 log.info({ source: engine.startInfo.source, reason: engine.startInfo.reason }, engine.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+// Charts are drawn in a worker thread, started now so the first /timeline does not wait for it.
+const charts = workerRenderer();
+charts.warm();
 const bot = await startBot({
   config,
   engine,
   log,
+  charts,
   ...(shard ? { shard, reload: () => reloadAllShards('/reload') } : {}),
 }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
