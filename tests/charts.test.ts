@@ -10,7 +10,8 @@ import { coverageOf, timelineOf } from '../src/answer/timeline.js';
 import { MAX_SERIES, OTHER, outletColour } from '../src/charts/palette.js';
 import { pngSize, renderPng } from '../src/charts/render.js';
 import { workerRenderer } from '../src/charts/renderer.js';
-import { CHART_HEIGHT, CHART_WIDTH, coverageChart, outletBarChart, timelineChart, type ChartDatum } from '../src/charts/specs.js';
+import { CHART_HEIGHT, CHART_WIDTH, binOf, coverageChart, outletBarChart, timelineChart, unitFor, type ChartDatum } from '../src/charts/specs.js';
+import type { Timeline } from '../src/types.js';
 import { seedEngineOnce } from './helpers.js';
 
 type Values = { data: { values: ChartDatum[] }; encoding: { color: { scale: { domain: string[]; range: string[] } } } };
@@ -145,5 +146,27 @@ describe('many outlets', () => {
     expect(other).toBe(1 + 2 + 3 + 4 + 5);
     // An outlet's colour comes from its name alone.
     expect(coloursOf(chart.spec).get('Outlet N')).toBe(outletColour('Outlet N'));
+  });
+});
+
+describe('long spans', () => {
+  it('bars are days up to two months, weeks from Monday up to two years, then months; the counts still add up', () => {
+    expect(unitFor('2025-12-01', '2026-01-31')).toBe('day');
+    expect(unitFor('2025-01-01', '2025-12-31')).toBe('week');
+    expect(unitFor('2023-01-01', '2025-12-31')).toBe('month');
+    expect(binOf('2025-12-17', 'week')).toBe('2025-12-15');
+    expect(binOf('2025-12-15', 'week')).toBe('2025-12-15');
+    expect(binOf('2025-12-14', 'week')).toBe('2025-12-08');
+    expect(binOf('2025-12-17', 'month')).toBe('2025-12-01');
+    const days = Array.from({ length: 200 }, (_, i) => ({ date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10), outlet: i % 2 ? 'LBC' : 'CNA', count: 1 + (i % 3) }));
+    const timeline: Timeline = {
+      question: 'q', speaker: { name: 'Kaja Kallas', aliases: [], roles: [] }, topic: null, outlet: null, span: null, notice: null, suggestions: [],
+      days, outlets: [], undated: 0, undatedLeftOut: 0, first: null, latest: null,
+    };
+    const chart = timelineChart(timeline)!;
+    const values = valuesOf(chart.spec);
+    expect(values.every((v) => binOf(v.date, 'week') === v.date)).toBe(true);
+    expect(values.reduce((n, v) => n + v.count, 0)).toBe(days.reduce((n, d) => n + d.count, 0));
+    expect(chart.alt).toMatch(/^Bar chart of statements per week by Kaja Kallas/);
   });
 });

@@ -45,35 +45,75 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Merges outlets past the tenth into "other" and sums per day and series. */
-function seriesData(days: DayCount[]): { values: ChartDatum[]; names: string[]; totals: Map<string, number> } {
+export type Unit = 'day' | 'week' | 'month';
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Days for two months or less, weeks (from Monday) for two years or less, else months: at most ~100 bars a series. */
+export function unitFor(from: string, to: string): Unit {
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  return days <= 62 ? 'day' : days <= 728 ? 'week' : 'month';
+}
+
+/** The first day of the bar a date falls in. */
+export function binOf(iso: string, unit: Unit): string {
+  if (unit === 'day') return iso;
+  if (unit === 'month') return `${iso.slice(0, 7)}-01`;
+  const day = dayNumber(iso);
+  // 1970-01-01 was a Thursday: (day + 3) % 7 is 0 on Mondays.
+  return isoOf(day - ((day + 3) % 7));
+}
+
+/** Every bar from `from` to `to`, empty ones included, so the axis is even in time. */
+function binsBetween(from: string, to: string, unit: Unit): string[] {
+  const bins: string[] = [];
+  let bin = binOf(from, unit);
+  const last = binOf(to, unit);
+  while (bin <= last && bins.length < 2000) {
+    bins.push(bin);
+    if (unit === 'month') {
+      const [y, m] = bin.split('-').map(Number) as [number, number];
+      bin = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
+    } else bin = isoOf(dayNumber(bin) + (unit === 'day' ? 1 : 7));
+  }
+  return bins;
+}
+
+/** Merges outlets past the tenth into "other", and sums per bar and series. */
+function seriesData(days: DayCount[], unit: Unit): { values: ChartDatum[]; names: string[]; totals: Map<string, number> } {
   const totals = new Map<string, number>();
   for (const d of days) totals.set(d.outlet, (totals.get(d.outlet) ?? 0) + d.count);
   const { names, seriesOf } = pickSeries(totals);
   const merged = new Map<string, ChartDatum>();
   for (const d of days) {
     const outlet = seriesOf(d.outlet);
-    const key = `${d.date}\u0000${outlet}`;
+    const date = binOf(d.date, unit);
+    const key = `${date}\u0000${outlet}`;
     const entry = merged.get(key);
     if (entry) entry.count += d.count;
-    else merged.set(key, { date: d.date, outlet, count: d.count });
+    else merged.set(key, { date, outlet, count: d.count });
   }
   const seriesTotals = new Map<string, number>();
   for (const d of merged.values()) seriesTotals.set(d.outlet, (seriesTotals.get(d.outlet) ?? 0) + d.count);
   return { values: [...merged.values()], names, totals: seriesTotals };
 }
 
-function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const LABEL_FORMAT: Record<Unit, string> = { day: '%-d %b', week: '%-d %b', month: '%b %Y' };
+
+/** The asked span when it is closed at that end, else the data's first or last day. */
+function extent(days: DayCount[], span: DateSpan | null): { from: string; to: string } {
+  const dates = days.map((d) => d.date).sort();
+  const from = span?.from ?? dates[0] ?? '';
+  return { from, to: span?.to ?? dates[dates.length - 1] ?? from };
 }
 
-/** Stacked bars per calendar day (UTC throughout, so a date is the same day on every machine). */
-function perDaySpec(values: ChartDatum[], names: string[], title: string, subtitle: string, yTitle: string, span: DateSpan | null): TopLevelSpec {
-  const days = values.map((v) => v.date).sort();
-  // The x axis covers the asked span when it is closed, else the days that have data.
-  const from = span?.from ?? days[0] ?? '';
-  const to = span?.to ?? days[days.length - 1] ?? from;
-  const dayCount = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+/**
+ * Stacked bars per day, week or month on an even axis (an ordinal scale listing every bar, empty ones
+ * included), dates formatted in UTC so a day is the same on every machine.
+ */
+function perBinSpec(values: ChartDatum[], names: string[], bins: string[], unit: Unit, title: string, subtitle: string, yTitle: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CHART_WIDTH,
@@ -81,16 +121,14 @@ function perDaySpec(values: ChartDatum[], names: string[], title: string, subtit
     autosize: { type: 'fit', contains: 'padding' },
     title: { text: title, subtitle },
     data: { values },
-    mark: { type: 'bar', width: { band: 0.8 }, cornerRadiusEnd: 2 },
+    mark: { type: 'bar', cornerRadiusEnd: 2 },
     encoding: {
       x: {
         field: 'date',
-        type: 'temporal',
-        timeUnit: { unit: 'yearmonthdate', utc: true },
+        type: 'ordinal',
         title: null,
-        scale: { type: 'utc', domain: [`${from}T00:00:00Z`, `${nextDay(to)}T00:00:00Z`] },
-        // One tick a day for a month or less, else Vega picks; labels never overlap.
-        axis: { format: dayCount <= 62 ? '%-d %b' : '%b %Y', labelAngle: 0, labelOverlap: true, grid: false, ...(dayCount <= 31 ? { tickCount: { interval: 'day', step: 1 } } : {}) },
+        scale: { domain: bins, paddingInner: 0.2 },
+        axis: { labelExpr: `utcFormat(toDate(datum.value), '${LABEL_FORMAT[unit]}')`, labelAngle: 0, labelOverlap: true, grid: false },
       },
       y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: yTitle, axis: { tickMinStep: 1, format: 'd' } },
       color: { field: 'outlet', type: 'nominal', title: null, scale: { domain: names, range: coloursFor(names) } },
@@ -107,31 +145,34 @@ function safeFileName(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'chart';
 }
 
-/** A person's statements per day, coloured by outlet. Null when no dated statement is selected. */
+/** A person's statements per day (per week or month over long spans), coloured by outlet. Null when no dated statement is selected. */
 export function timelineChart(timeline: Timeline): Chart | null {
   if (!timeline.speaker || timeline.days.length === 0) return null;
-  const { values, names, totals } = seriesData(timeline.days);
+  const { from, to } = extent(timeline.days, timeline.span);
+  const unit = unitFor(from, to);
+  const { values, names, totals } = seriesData(timeline.days, unit);
   const dated = values.reduce((n, v) => n + v.count, 0);
   const what = `${timeline.speaker.name}${timeline.topic ? ` on ${timeline.topic}` : ''}`;
-  const days = [...new Set(values.map((v) => v.date))].sort();
-  const when = timeline.span ? formatSpan(timeline.span) : formatSpan({ from: days[0] ?? null, to: days[days.length - 1] ?? null });
+  const days = new Set(timeline.days.map((d) => d.date)).size;
+  const when = formatSpan(timeline.span ?? { from, to });
   const subtitleParts = [when, plural(dated, 'dated statement'), timeline.outlet ? `only ${timeline.outlet}` : ''];
   if (timeline.undated > 0) subtitleParts.push(`${timeline.undated} undated not shown`);
   const subtitle = subtitleParts.filter(Boolean).join(' · ');
-  const alt = `Bar chart of statements per day by ${what}, ${when}: ${plural(dated, 'dated statement')} on ${plural(days.length, 'day')}, coloured by outlet (${breakdown(totals, names)}).`;
-  return { spec: perDaySpec(values, names, `${what}: statements per day`, subtitle, 'statements', timeline.span), alt, file: `timeline-${safeFileName(what)}.png` };
+  const alt = `Bar chart of statements per ${unit} by ${what}, ${when}: ${plural(dated, 'dated statement')} on ${plural(days, 'day')}, coloured by outlet (${breakdown(totals, names)}).`;
+  return { spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `${what}: statements per ${unit}`, subtitle, 'statements'), alt, file: `timeline-${safeFileName(what)}.png` };
 }
 
-/** Articles per day, coloured by outlet. Null when no article is dated. */
+/** Articles per day (per week or month over long spans), coloured by outlet. Null when no article is dated. */
 export function coverageChart(coverage: Coverage): Chart | null {
   if (coverage.days.length === 0) return null;
-  const { values, names, totals } = seriesData(coverage.days);
+  const { from, to } = extent(coverage.days, null);
+  const unit = unitFor(from, to);
+  const { values, names, totals } = seriesData(coverage.days, unit);
   const dated = values.reduce((n, v) => n + v.count, 0);
-  const days = [...new Set(values.map((v) => v.date))].sort();
-  const when = formatSpan({ from: days[0] ?? null, to: days[days.length - 1] ?? null });
+  const when = formatSpan({ from, to });
   const subtitle = [when, plural(dated, 'dated article'), coverage.undated > 0 ? `${coverage.undated} undated not shown` : ''].filter(Boolean).join(' · ');
-  const alt = `Bar chart of articles per day, ${when}: ${plural(dated, 'dated article')}, coloured by outlet (${breakdown(totals, names)})${coverage.undated > 0 ? `; ${coverage.undated} undated articles are not shown` : ''}.`;
-  return { spec: perDaySpec(values, names, 'Articles per day by outlet', subtitle, 'articles', null), alt, file: 'coverage.png' };
+  const alt = `Bar chart of articles per ${unit}, ${when}: ${plural(dated, 'dated article')}, coloured by outlet (${breakdown(totals, names)})${coverage.undated > 0 ? `; ${coverage.undated} undated articles are not shown` : ''}.`;
+  return { spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `Articles per ${unit} by outlet`, subtitle, 'articles'), alt, file: 'coverage.png' };
 }
 
 /** How many statements each outlet carried (undated included), one bar each. Null when none. */
