@@ -3,7 +3,7 @@ import { outletBarChart } from '../src/charts/specs.js';
 import { mayEmbed, replyWithView } from '../src/discord/answers.js';
 import { clip, escapeText } from '../src/discord/escape.js';
 import { COLORS } from '../src/discord/render.js';
-import { NO_ATTACH_PERMISSION, drawChart, mayAttach } from '../src/discord/charts.js';
+import { CHART_FAILED, NO_ATTACH_PERMISSION, drawChart, mayAttach } from '../src/discord/charts.js';
 import { composeQuestion } from '../src/discord/followups.js';
 import { spanOption } from '../src/discord/span-options.js';
 import { respondWithChoices } from '../src/discord/autocomplete.js';
@@ -44,8 +44,11 @@ async function sendOutletChart(interaction: ChatInputCommandInteraction, ctx: Bo
     return;
   }
   const drawn = await drawChart(ctx, chart, { interaction: interaction.id, command: 'compare' });
-  // A chart that failed is logged; the comparison above already answers the question.
-  if (!drawn) return;
+  // A chart that failed is logged with why; the comparison above already answers the question.
+  if (!drawn) {
+    await interaction.followUp({ content: CHART_FAILED, ...flags });
+    return;
+  }
   const body = mayEmbed(interaction.appPermissions)
     ? { embeds: [{ description: clip(escapeText(drawn.alt), 2000), color: COLORS.compare, image: { url: drawn.url } }] }
     : { content: clip(escapeText(drawn.alt), 2000) };

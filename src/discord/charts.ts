@@ -10,7 +10,7 @@ import { clip, escapeText, link } from './escape.js';
 import { COLORS, LIMITS, formatDate, speakerTitle } from './render.js';
 
 export const NO_ATTACH_PERMISSION = 'No chart: I may not attach files in this channel. An admin can give me “Attach Files” here.';
-export const CHART_FAILED = 'The chart could not be drawn this time; the counts are above.';
+export const CHART_FAILED = 'The chart could not be drawn this time; the answer above is complete without it.';
 
 /** Attachment descriptions (alt text) are limited to 1024 characters. */
 const ALT_MAX = 1024;
