@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
-import { renderPng } from './render.js';
 
 export interface ChartRenderer {
   /** PNG bytes of the spec; rejects with the reason when it cannot be drawn. */
@@ -38,7 +37,9 @@ function cached(draw: (spec: TopLevelSpec) => Promise<Buffer>): (spec: TopLevelS
 }
 
 export function inProcessRenderer(): ChartRenderer {
-  return { render: cached(renderPng), warm: () => {}, close: async () => {} };
+  // Imported on first use: vega and resvg take a while to load, and the bot's main thread never needs them.
+  const draw = async (spec: TopLevelSpec): Promise<Buffer> => (await import('./render.js')).renderPng(spec);
+  return { render: cached(draw), warm: () => {}, close: async () => {} };
 }
 
 /** A renderer in its own worker thread, started on the first chart and restarted if it dies. */
