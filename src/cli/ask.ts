@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { Engine, buildCorpus } from '../answer/engine.js';
 import { renderText, toContract } from '../answer/render.js';
 import { timelineOf } from '../answer/timeline.js';
-import { renderPng } from '../charts/render.js';
 import { timelineChart } from '../charts/specs.js';
 
 // `npm run ask … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -75,6 +74,8 @@ async function writeChart(engine: Engine, question: string, file: string): Promi
     fail(`no chart written: ${why}`, 1);
   }
   try {
+    // Loaded only for --chart: vega and resvg would slow every other run's start.
+    const { renderPng } = await import('../charts/render.js');
     await writeFile(file, await renderPng(chart.spec));
   } catch (err) {
     fail(`could not write the chart to ${file}: ${err instanceof Error ? err.message : String(err)}`, 1);
