@@ -6,6 +6,8 @@ import { renderPng } from './render.js';
 
 if (!parentPort) throw new Error('chart-worker must run in a worker thread');
 const port = parentPort;
+// Loading vega and resvg is the slow part of starting: say when it is done, so time limits count from here.
+port.postMessage({ id: 0, ready: true });
 
 port.on('message', (req: { id: number; spec: TopLevelSpec }) => {
   renderPng(req.spec).then(

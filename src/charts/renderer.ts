@@ -42,45 +42,67 @@ export function inProcessRenderer(): ChartRenderer {
   return { render: cached(draw), warm: () => {}, close: async () => {} };
 }
 
-/** A renderer in its own worker thread, started on the first chart and restarted if it dies. */
+/** How long the worker may take to load vega and resvg before charts are given up for now. */
+const START_TIMEOUT_MS = 120_000;
+
+/** A renderer in its own worker thread, started on the first chart (or warm()) and again if it dies. */
 export function workerRenderer(): ChartRenderer {
-  let worker: Worker | null = null;
+  type Pending = { resolve: (png: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout | null; spec: TopLevelSpec };
+  let worker: { thread: Worker; ready: boolean } | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
-  const failAll = (err: Error): void => {
+  const pending = new Map<number, Pending>();
+  const send = (id: number, p: Pending): void => {
+    // The time limit is for drawing; it starts once the worker has loaded its libraries.
+    p.timer = setTimeout(() => {
+      pending.delete(id);
+      p.reject(new Error(`chart took longer than ${CHART_TIMEOUT_MS / 1000} s`));
+    }, CHART_TIMEOUT_MS);
+    worker?.thread.postMessage({ id, spec: p.spec });
+  };
+  const failAll = (from: { thread: Worker }, err: Error): void => {
+    // Only the current worker's death fails what is pending (an old one may exit after a restart).
+    if (worker !== from) return;
     for (const p of pending.values()) {
-      clearTimeout(p.timer);
+      if (p.timer) clearTimeout(p.timer);
       p.reject(err);
     }
     pending.clear();
     worker = null;
   };
-  const start = (): Worker => {
-    const w = new Worker(new URL('./chart-worker-boot.mjs', import.meta.url), { stdout: false, stderr: false });
-    w.on('message', (reply: { id: number; png?: Uint8Array; error?: string }) => {
+  const start = (): { thread: Worker; ready: boolean } => {
+    const thread = new Worker(new URL('./chart-worker-boot.mjs', import.meta.url), { stdout: false, stderr: false });
+    const started = { thread, ready: false };
+    const startTimer = setTimeout(() => {
+      if (!started.ready) void thread.terminate();
+    }, START_TIMEOUT_MS);
+    startTimer.unref();
+    thread.on('message', (reply: { id: number; ready?: boolean; png?: Uint8Array; error?: string }) => {
+      if (reply.id === 0 && reply.ready) {
+        started.ready = true;
+        clearTimeout(startTimer);
+        for (const [id, p] of pending) if (!p.timer) send(id, p);
+        return;
+      }
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
-      clearTimeout(p.timer);
+      if (p.timer) clearTimeout(p.timer);
       if (reply.png) p.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
       else p.reject(new Error(reply.error ?? 'chart worker gave no picture'));
     });
-    w.on('error', (err) => failAll(err));
-    w.on('exit', (code) => failAll(new Error(`chart worker exited (code ${code})`)));
+    thread.on('error', (err) => failAll(started, err));
+    thread.on('exit', (code) => failAll(started, new Error(started.ready ? `chart worker exited (code ${code})` : `chart worker did not start (code ${code})`)));
     // The bot may stop while no chart is pending: the worker must not keep the process alive.
-    w.unref();
-    return w;
+    thread.unref();
+    return started;
   };
   const draw = (spec: TopLevelSpec): Promise<Buffer> =>
     new Promise((resolve, reject) => {
       worker ??= start();
       const id = nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error(`chart took longer than ${CHART_TIMEOUT_MS / 1000} s`));
-      }, CHART_TIMEOUT_MS);
-      pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, spec });
+      const p: Pending = { resolve, reject, timer: null, spec };
+      pending.set(id, p);
+      if (worker.ready) send(id, p);
     });
   return {
     render: cached(draw),
@@ -89,8 +111,9 @@ export function workerRenderer(): ChartRenderer {
     },
     close: async () => {
       const w = worker;
+      if (!w) return;
+      await w.thread.terminate();
       worker = null;
-      if (w) await w.terminate();
     },
   };
 }
