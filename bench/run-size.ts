@@ -5,6 +5,7 @@
 
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
 import { buildBaseline, searchBaseline } from './baseline.js';
 import { listCorpusFiles, readParagraphDocs } from './corpus-files.js';
 import { EVENT_PREFIX, type BenchEvent, type SizeTask } from './protocol.js';
@@ -147,6 +148,15 @@ async function reloadTask(task: SizeTask): Promise<void> {
   appendQuote(middle, 2);
   const one = await measureDuring('worker-reload-1-file', () => worker.reload(), () => worker.ask(question));
   emit({ type: 'phase', name: 'worker-reload-1-file', ms: one.ms, detail: { changed: one.value.changed.length, ok: String(one.value.ok) } });
+  // What the folder watcher does for a file dropped in: a reload told which file changed, then the
+  // question that needs it. Timed from the write to the answer that quotes it (the quiet period is extra).
+  const fresh = await measureDuring('worker-new-file-answerable', async () => {
+    writeFileSync(path.join(scratch, 'bench-new-article.txt'), 'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n');
+    const report = await worker.reload(['bench-new-article.txt']);
+    const answer = await worker.ask('what did Mette Frederiksen say?');
+    return { report, answered: JSON.stringify(answer.outlets).includes('stand alone') };
+  }, () => worker.ask(question));
+  emit({ type: 'phase', name: 'worker-new-file-answerable', ms: fresh.ms, detail: { ok: String(fresh.value.report.ok && fresh.value.answered), mode: fresh.value.report.mode ?? 'n/a' } });
   await worker.close();
 
   // The bot's start with the saved index of an unchanged corpus: restore instead of build. A patched

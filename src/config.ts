@@ -15,6 +15,36 @@ function unsetIfEmpty(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
+/** What adding articles needs (npm run add, feeds, the watcher): shared by the bot and the CLIs. */
+const ingestShape = {
+  FEEDS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      const urls = list.split(',').map((u) => u.trim()).filter((u) => u !== '');
+      for (const url of urls) {
+        if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of http(s) feed URLs' });
+          return z.NEVER;
+        }
+      }
+      return urls;
+    }),
+  FEED_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .min(0.05, 'must be at least 0.05 (3 s)')
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(15),
+  NEWS_CHANNEL_ID: snowflake.optional(),
+  WATCH: flag.default(true),
+  WATCH_QUIET_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0.05, 'must be at least 0.05')
+    .max(600, 'must be at most 600')
+    .default(2),
+  ALLOW_PRIVATE_URLS: flag.default(false),
+};
+
 const schema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is required' })
@@ -52,6 +82,7 @@ const schema = z.object({
     .min(0, 'must be 0 (off) or more')
     .max(3600, 'must be at most 3600')
     .default(3),
+  ...ingestShape,
 });
 
 export type EnvInput = Record<string, string | undefined>;
@@ -71,6 +102,32 @@ export interface Config {
   messageContent: boolean;
   /** Per-user pause between expensive commands; 0 turns it off. */
   cooldownSeconds: number;
+  ingest: IngestConfig;
+}
+
+export interface IngestConfig {
+  /** RSS, Atom or JSON Feed URLs polled every `feedMinutes`. */
+  feeds: string[];
+  feedMinutes: number;
+  /** Where the bot announces new articles after a reload that brought some; null: nowhere. */
+  newsChannelId: string | null;
+  /** Reload by itself when files in the corpus folder change. */
+  watch: boolean;
+  /** How long the folder must stay quiet before a reload, so half-copied files are not read. */
+  watchQuietMs: number;
+  /** Lets fetches reach loopback and private addresses (tests); never in production. */
+  allowPrivateUrls: boolean;
+}
+
+function ingestFrom(values: { FEEDS: string[]; FEED_MINUTES: number; NEWS_CHANNEL_ID?: string | undefined; WATCH: boolean; WATCH_QUIET_SECONDS: number; ALLOW_PRIVATE_URLS: boolean }): IngestConfig {
+  return {
+    feeds: values.FEEDS,
+    feedMinutes: values.FEED_MINUTES,
+    newsChannelId: values.NEWS_CHANNEL_ID ?? null,
+    watch: values.WATCH,
+    watchQuietMs: Math.round(values.WATCH_QUIET_SECONDS * 1000),
+    allowPrivateUrls: values.ALLOW_PRIVATE_URLS,
+  };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +159,7 @@ export function parseConfig(env: EnvInput, baseDir = process.cwd()): Config {
     apiUrl: values.DISCORD_API_URL ?? null,
     messageContent: values.MESSAGE_CONTENT,
     cooldownSeconds: values.COOLDOWN_SECONDS,
+    ingest: ingestFrom(values),
   };
 }
 
@@ -124,6 +182,20 @@ export function loadConfigOrExit(options: { requireAppId?: boolean } = {}): Conf
     }
     throw error;
   }
+}
+
+/** Folders and fetch settings for `npm run add`: no token needed. */
+export function loadAddSettingsOrExit(): Pick<Config, 'corpusDir' | 'dataDir' | 'ingest'> {
+  const paths = loadPathsOrExit();
+  const shape = z.object(ingestShape);
+  const input = Object.fromEntries(Object.keys(ingestShape).map((key) => [key, unsetIfEmpty(process.env[key])]));
+  const result = shape.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    process.stderr.write(`Configuration error: ${String(issue?.path[0])} ${issue?.message ?? 'is invalid'}. See .env.example.\n`);
+    process.exit(1);
+  }
+  return { ...paths, ingest: ingestFrom(result.data) };
 }
 
 /** The folders alone, for tools that never talk to Discord (`npm run reload`): no token needed. */

@@ -38,6 +38,13 @@ export interface Statement {
   file: string;
   paragraph: number;
   spans: Span[];
+  /**
+   * The reporting words as the article writes them — "said", "rejected", "accused", "according to", ":" for a
+   * colon-introduced quote — and their span in the paragraph. Null when the paragraph has none: a quotation
+   * that goes on from the speaker's previous paragraph.
+   */
+  cue: string | null;
+  cueSpan: Span | null;
 }
 
 export type PersonKind = 'person' | 'organisation';
@@ -71,8 +78,38 @@ export interface Excerpt {
   /** Display name of the speaker (null for passages that are not statements). */
   speaker: string | null;
   kind: ExcerptKind;
+  /**
+   * The reporting words as the article writes them ("rejected", "accused", "said", "according to"):
+   * a paraphrase without them can say the opposite of what was said. Null for a passage, or when the
+   * article gives none (a quote standing in its own paragraph).
+   */
+  cue: string | null;
   paragraph: number;
   article: ExcerptArticle;
+}
+
+/**
+ * One statement as a reader is shown it (not in the JSON contract): either only the speaker's own
+ * quoted words or only the reporter's paraphrase, never the two joined by "…". An excerpt whose
+ * spans mix the two becomes two of these; the later one carries the words that introduce it
+ * ("adding that").
+ */
+export interface ShownStatement extends Excerpt {
+  outlet: string;
+  /** Every word is the speaker's own, inside quotation marks in the article. */
+  verbatim: boolean;
+  /** Offset in its paragraph: statements of one article are shown in the article's order. */
+  offset: number;
+}
+
+/** One statement once, with every outlet that carried it (not in the JSON contract). */
+export interface StatementGroup {
+  /** The version shown: the wording closest to all the others. */
+  shown: ShownStatement;
+  /** One version per outlet, in the answer's outlet order; `shown` is among them. */
+  versions: ShownStatement[];
+  /** The outlets did not all word it the same way (/compare shows how). */
+  reworded: boolean;
 }
 
 export interface OutletExcerpts {
@@ -115,6 +152,11 @@ export interface AnswerResult extends Answer {
   parsed: ParsedQuestion;
   /** Undated articles that would have matched but were left out because the question is dated. */
   undatedLeftOut: number;
+  /**
+   * The excerpts as readers are shown them: quotes apart from paraphrase, each statement once with
+   * the outlets that carried it, the most widely carried first, then each outlet's own in article order.
+   */
+  groups: StatementGroup[];
 }
 
 /** `span` is absent in thread state saved before dates were understood: read it as null. */
@@ -173,7 +215,10 @@ export interface PersonChoice {
 export interface CorpusStats {
   articles: number;
   statements: number;
+  /** People quoted or mentioned (kind "person"). */
   people: number;
+  /** Organisations and places that speak ("the Kremlin said", "Moscow said"). */
+  organisations: number;
   outlets: { outlet: string; articles: number }[];
   topSpeakers: { name: string; statements: number }[];
   /** ISO timestamp of the load that built this index. */
@@ -181,16 +226,26 @@ export interface CorpusStats {
   problems: LoadProblem[];
 }
 
-/** A word-level diff piece: `changed` marks words this version has and the first version lacks. */
+/**
+ * A word-level diff piece: `changed` marks words this version has and the reference wording lacks;
+ * `omitted` marks words of the reference wording this version leaves out (not in its text).
+ */
 export interface DiffPiece {
   text: string;
   changed: boolean;
+  omitted?: boolean;
 }
 
 export interface ComparedVersion {
   outlet: string;
   text: string;
   kind: StatementKind;
+  /** The reporting words ("said", "rejected"), as on excerpts. */
+  cue: string | null;
+  /** The speaker's own quoted words (else paraphrase). */
+  verbatim: boolean;
+  /** The wording the others are marked against: the one most outlets share. */
+  reference: boolean;
   paragraph: number;
   article: ExcerptArticle;
   diff: DiffPiece[];
@@ -228,6 +283,18 @@ export interface ReloadReport {
   error?: string;
 }
 
+/** What one article yielded: for /add's reply and the news channel's announcement. */
+export interface ArticleSummary {
+  file: string;
+  title: string;
+  outlet: string;
+  date: string | null;
+  url: string | null;
+  statements: number;
+  /** Speakers by how many statements the article gives them, most first. */
+  speakers: { name: string; statements: number }[];
+}
+
 /**
  * The engine as the front ends see it. In the CLI it runs in-process; in the bot it lives in a
  * worker thread so index builds and heavy queries never block the gateway.
@@ -242,7 +309,12 @@ export interface EngineApi {
   timeline(question: string): Promise<Timeline>;
   /** Articles per day and outlet. */
   coverage(): Promise<Coverage>;
-  /** Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until then. */
-  reload(): Promise<ReloadReport>;
+  /**
+   * Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until
+   * then. `changed` (files relative to the corpus, from the folder watcher) lets it skip the rest.
+   */
+  reload(changed?: string[]): Promise<ReloadReport>;
+  /** One article's title, outlet, date and statements by speaker; null when the file is not in the index. */
+  articleSummary(file: string): Promise<ArticleSummary | null>;
   close(): Promise<void>;
 }

@@ -19,13 +19,18 @@ async function ask(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('npm run ask', () => {
-  it('prints a readable answer grouped by outlet with citations and absent outlets', async () => {
+  it('prints a readable answer: a one-line summary, each statement with its reporting words and where it was carried, absent outlets', async () => {
     const { code, stdout } = await ask(['what did Kallas say?']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Kaja Kallas');
-    expect(stdout).toContain('■ AnewZ');
-    expect(stdout).toMatch(/¶13 \[mixed\] .*real troops and real capabilities/);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Kaja Kallas');
+    expect(lines[1]).toBe('EU foreign affairs chief · 3 distinct statements in 1 outlet · date not given');
     expect(stdout).toContain('Not reported by: CNA, LBC, cashwinner.info, RFE/RL');
+    expect(stdout).toContain('[partly quoted] said Ukraine needs “real troops and real capabilities” to defend itself\n    AnewZ ¶13');
+    // The paraphrase keeps its verb and is not dressed as a quote.
+    expect(stdout).toContain('[paraphrase] rejected suggestions that the Donbas region could serve as a buffer zone');
+    expect(stdout).not.toContain('“suggestions that');
+    expect(stdout).toMatch(/Articles:\n {2}AnewZ: “Ukraine drops NATO goal as Trump envoy sees progress in peace talks” \(date not given\) https:\/\/anewz\.tv\//);
   });
 
   it('--json prints exactly the answer contract', async () => {
@@ -37,7 +42,7 @@ describe('npm run ask', () => {
     const outlets = answer.outlets as { outlet: string; excerpts: Record<string, unknown>[] }[];
     expect(outlets.map((o) => o.outlet)).toEqual(['AnewZ']);
     const first = outlets[0]?.excerpts[0] as Record<string, unknown>;
-    expect(Object.keys(first)).toEqual(['text', 'speaker', 'kind', 'paragraph', 'article']);
+    expect(Object.keys(first)).toEqual(['text', 'speaker', 'kind', 'cue', 'paragraph', 'article']);
     expect(first.article).toEqual({
       title: 'Ukraine drops NATO goal as Trump envoy sees progress in peace talks',
       date: null,
@@ -45,6 +50,9 @@ describe('npm run ask', () => {
       file: '001_1e2a7e3d238997d2.txt',
     });
     expect(answer.absent).toEqual(['CNA', 'LBC', 'cashwinner.info', 'RFE/RL']);
+    // The reporting words as the article writes them: Kallas rejected the Donbas suggestions.
+    expect(outlets[0]!.excerpts.find((e) => String(e.text).startsWith('suggestions that the Donbas'))?.cue).toBe('rejected');
+    expect(first.cue).toBe('said');
   });
 
   it('--batch answers one JSON line per question', async () => {

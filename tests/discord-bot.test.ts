@@ -7,7 +7,7 @@ import { GatewayIntentBits, InteractionResponseType, MessageFlags, PermissionFla
 import type { BotHandle } from '../src/discord/client.js';
 import { ReloadBusyError } from '../src/discord/reload.js';
 import type { EngineApi } from '../src/types.js';
-import { embedsOf, startHarness, type Harness, type Json } from './support/bot-harness.js';
+import { buttonsOf, embedsOf, startHarness, type Harness, type Json } from './support/bot-harness.js';
 import type { FakeDiscord, FakeInteraction } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MDAwMDAwMDAwMDAwMDAwMA.Gabcde.e2e-bot-token-never-logged-0123456789';
@@ -41,10 +41,11 @@ describe('whosaid on a fake Discord', () => {
 
   const reply = (interaction: FakeInteraction) => fake.replyTo(interaction, 20_000);
 
-  it('registers six guild commands, /reload behind Manage Server, and connects with Guilds + GuildMessages only', () => {
+  it('registers eight guild commands, /reload and /add behind Manage Server, and connects with Guilds + GuildMessages only', () => {
     const commands = fake.registeredCommands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'compare', 'reload', 'said', 'sources', 'timeline', 'whosaid']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['add', 'ask', 'compare', 'reload', 'said', 'sources', 'timeline', 'whosaid']);
     expect(commands.find((c) => c.name === 'reload')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(commands.find((c) => c.name === 'add')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(fake.identifies.at(-1)?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
     expect(bot.readySummary).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);
     expect(logLines.some((line) => line.includes(bot.readySummary))).toBe(true);
@@ -52,22 +53,25 @@ describe('whosaid on a fake Discord', () => {
 
   let kallasAnswer: Json;
 
-  it('/ask "what did Kallas say?" cites AnewZ\'s "real troops and real capabilities"', async () => {
+  it('/ask "what did Kallas say?" sums her up in one line and keeps every reporting word: she *rejected* the Donbas suggestions', async () => {
     const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' });
     kallasAnswer = await reply(interaction);
     // A quick answer goes out in the acknowledgement itself: one request, no deferral and edit.
     expect(fake.requestsFor(interaction).map((r) => r.body?.type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
     expect(interaction.answeredAt! - interaction.createdAt).toBeLessThan(3000);
-    const [header, ...blocks] = embedsOf(kallasAnswer);
-    expect(header?.title).toBe('Kaja Kallas — EU foreign affairs chief');
-    expect(header?.description).toMatch(/Not reported by: .*LBC/);
-    const anewz = blocks.find((b) => b.title === 'AnewZ');
-    expect(anewz?.description).toMatch(/> Ukraine needs “real troops and real capabilities” to defend itself \*\(¶13\)\*/);
-    expect(anewz?.description).toContain(
-      '**[Ukraine drops NATO goal as Trump envoy sees progress in peace talks](https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news)**',
-    );
-    const labels = ((kallasAnswer.components as Json[])[0]!.components as Json[]).map((b) => b.label);
+    const [answer, ...more] = embedsOf(kallasAnswer);
+    expect(more).toEqual([]);
+    expect(answer?.title).toBe('Kaja Kallas');
+    const lines = answer!.description!.split('\n');
+    expect(lines[0]).toBe('EU foreign affairs chief · 3 distinct statements in 1 outlet · date not given');
+    expect(lines[1]).toMatch(/^Not reported by: .*LBC/);
+    const anewz = 'https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news';
+    expect(answer?.description).toContain(`**said** *Ukraine needs* “real troops and real capabilities” *to defend itself* — [AnewZ](${anewz}#:~:text=`);
+    expect(answer?.description).toContain('**rejected** *suggestions that the Donbas region could serve as a buffer zone');
+    const labels = buttonsOf(kallasAnswer).map((b) => b.label);
     expect(labels).toContain('Follow up in a thread');
+    // One outlet: nothing to regroup by outlet.
+    expect(labels).not.toContain('By outlet');
   });
 
   it('/said autocomplete for "zel" offers Volodymyr Zelenskyy', async () => {
@@ -79,32 +83,66 @@ describe('whosaid on a fake Discord', () => {
     expect(choices.length).toBeLessThanOrEqual(25);
   });
 
-  it('/said with person, topic and outlet answers that person from that outlet', async () => {
-    const answer = await reply(fake.slashCommand('said', { person: 'Merz', outlet: 'LBC' }));
-    const [header, ...blocks] = embedsOf(answer);
-    expect(header?.title).toMatch(/^Friedrich Merz/);
-    expect(blocks.map((b) => b.title)).toEqual(['LBC']);
+  it('/said with person, topic and outlet answers that person from that outlet, and says so in the title', async () => {
+    const answer = await reply(fake.slashCommand('said', { person: 'Zelenskyy', topic: 'NATO', outlet: 'LBC' }));
+    const [embed] = embedsOf(answer);
+    expect(embed?.title).toBe('Volodymyr Zelenskyy on NATO, according to LBC');
+    expect(embed?.description).toContain('[LBC](https://www.lbc.co.uk/');
+    for (const other of ['CNA', 'AnewZ', 'RFE/RL', 'cashwinner.info']) expect(embed?.description).not.toContain(` · ${other}`);
   });
 
-  it('/whosaid finds who said a phrase and where', async () => {
+  it('/whosaid finds who said a phrase and where, titled with who said it', async () => {
     const answer = await reply(fake.slashCommand('whosaid', { phrase: 'real troops' }));
-    const [, ...blocks] = embedsOf(answer);
-    expect(blocks.find((b) => b.title === 'AnewZ')?.description).toContain('Kaja Kallas, ¶13');
+    const [embed] = embedsOf(answer);
+    expect(embed?.title).toBe('Kaja Kallas');
+    expect(embed?.description).toContain('“real troops and real capabilities” *to defend itself* — [AnewZ]');
   });
 
-  it('/compare shows outlets side by side with the differing words marked', async () => {
+  it('/compare says what it compares against and marks the differing words', async () => {
     const answer = await reply(fake.slashCommand('compare', { person: 'Zelenskyy' }));
     const [header, first] = embedsOf(answer);
-    expect(header?.title).toMatch(/^How outlets worded Volodymyr Zelenskyy/);
-    expect(first?.fields?.length).toBeGreaterThanOrEqual(2);
-    expect(first?.fields?.some((f) => f.value.includes('**__'))).toBe(true);
+    expect(header?.title).toBe('How each outlet reported Volodymyr Zelenskyy’s words');
+    expect(header?.description).toMatch(/wording most of them used/);
+    expect(first?.description).toContain('*the wording the others are marked against*');
+    expect(embedsOf(answer).slice(1).some((e) => e.description?.includes('**__'))).toBe(true);
   });
 
-  it('/sources lists outlets with article counts and the most quoted people', async () => {
+  it('"By outlet" shows the same answer outlet by outlet, each article in reading order, and a button back', async () => {
+    const answer = await reply(fake.slashCommand('ask', { question: 'what did Zelenskyy say?' }));
+    expect(buttonsOf(answer).map((b) => b.label)).toContain('By outlet');
+    const click = fake.clickButton(String(answer.id), { label: /^By outlet$/ });
+    await fake.waitFor(() => (click.answeredAt !== null ? true : undefined), 20_000, 'the per-outlet view');
+    const updated = fake.messages.get(String(answer.id))!;
+    const [embed] = embedsOf(updated);
+    expect(embed?.title).toBe('Volodymyr Zelenskyy');
+    const lines = embed!.description!.split('\n');
+    expect(lines).toContain('__**CNA**__');
+    const cna = lines.slice(lines.indexOf('__**CNA**__') + 2, lines.indexOf('__**CNA**__') + 5).join('\n');
+    expect(cna).toMatch(/^\*\*said\*\* “From the very beginning[^\n]*\n\*\*said\*\* “Thus, today[^\n]*\n\*\*said\*\* “And it is already a compromise on our part”/);
+    expect(buttonsOf(updated).map((b) => b.label)).toContain('Each statement once');
+  });
+
+  it('an unknown name offers the closest names as buttons, points to /sources and has no thread button; a click answers for that person', async () => {
+    const answer = await reply(fake.slashCommand('ask', { question: 'what did Merc say?' }));
+    const labels = buttonsOf(answer).map((b) => b.label);
+    expect(labels).toContain('Friedrich Merz');
+    expect(labels).not.toContain('Follow up in a thread');
+    expect(embedsOf(answer)[0]?.description).toContain('`/sources`');
+    const click = fake.clickButton(String(answer.id), { label: /^Friedrich Merz$/ });
+    await fake.waitFor(() => (click.answeredAt !== null ? true : undefined), 20_000, 'the answer for the closest name');
+    const updated = fake.messages.get(String(answer.id))!;
+    expect(embedsOf(updated)[0]?.title).toBe('Friedrich Merz');
+    expect(embedsOf(updated)[0]?.footer?.text).toBe('Question: what did Friedrich Merz say');
+    expect(buttonsOf(updated).map((b) => b.label)).toContain('Follow up in a thread');
+  });
+
+  it('/sources lists outlets with article counts and the most quoted people, people apart from organisations and places', async () => {
     const answer = await reply(fake.slashCommand('sources'));
     const [embed] = embedsOf(answer);
     expect(embed?.fields?.[0]?.value).toContain('AnewZ: 1 article');
     expect(embed?.fields?.[1]?.value).toMatch(/^Volodymyr Zelenskyy: \d+/);
+    const stats = await engine.stats();
+    expect(embed?.description).toContain(`**${stats.people}** people, **${stats.organisations}** organisations and places`);
   });
 
   let threadId: string;
@@ -115,6 +153,10 @@ describe('whosaid on a fake Discord', () => {
     expect(click.ephemeral).toBe(true);
     threadId = String(kallasAnswer.id);
     expect(fake.channels.get(threadId)?.parent_id).toBe(fake.channelId);
+    // The answer now has its thread: its button is gone, the answer itself unchanged.
+    const original = fake.messages.get(threadId)!;
+    expect(buttonsOf(original).map((b) => b.label)).not.toContain('Follow up in a thread');
+    expect(embedsOf(original)[0]?.title).toBe('Kaja Kallas');
     expect(confirmation.content).toContain(`<#${threadId}>`);
 
     const question = fake.postUserMessage(threadId, 'and Merz?');
@@ -123,10 +165,10 @@ describe('whosaid on a fake Discord', () => {
       20_000,
       'a follow-up answer',
     );
-    const [header, ...blocks] = embedsOf(answer);
+    const [header] = embedsOf(answer);
     expect(header?.title).toMatch(/^Friedrich Merz/);
     expect(header?.footer?.text).toBe('Question: what did Friedrich Merz say');
-    expect(blocks.map((b) => b.title)).toContain('LBC');
+    expect(header?.description).toContain('[LBC](');
   });
 
   const followUp = async (text: string) => embedsOf(await harness.followUp(threadId, text));
@@ -139,9 +181,10 @@ describe('whosaid on a fake Discord', () => {
     expect(saved.threads[threadId]?.question).toBe('what did Friedrich Merz say');
     const [header] = await followUp('what about the ceasefire?');
     expect(header?.footer?.text).toBe('Question: what did Friedrich Merz say about ceasefire');
-    const [narrowed, ...blocks] = await followUp('only LBC');
+    const [narrowed] = await followUp('only LBC');
     expect(narrowed?.footer?.text).toBe('Question: what did Friedrich Merz say about ceasefire according to LBC');
-    expect(blocks.every((b) => b.title === 'LBC')).toBe(true);
+    expect(narrowed?.title).toBe('Friedrich Merz on ceasefire, according to LBC');
+    expect(narrowed?.description).not.toMatch(/\[(CNA|AnewZ|RFE\/RL)\]/);
   });
 
   it('rebuilds a thread it has no state for from the thread\'s starter message', async () => {

@@ -61,8 +61,8 @@ describe('charts on a fake Discord', () => {
       return message && attachmentsOf(message).length > 0 ? message : undefined;
     }, 30_000, 'the dated timeline');
     const [embed] = embedsOf(answer);
-    expect(embed?.description).toMatch(/^Dates: 14 Dec 2025 · 3 undated articles left out/);
-    expect(attachmentsOf(answer)[0]?.description).toMatch(/14 Dec 2025: 4 dated statements on 1 day/);
+    expect(embed?.description).toMatch(/^Dates: 14 Dec 2025 · 2 undated articles left out/);
+    expect(attachmentsOf(answer)[0]?.description).toMatch(/14 Dec 2025: 13 dated statements on 1 day, coloured by outlet \(RFE\/RL 9, LBC 4\)/);
   });
 
   it('without Attach Files: the same timeline as text only, saying why there is no chart', async () => {
@@ -94,7 +94,7 @@ describe('charts on a fake Discord', () => {
     const [file] = attachmentsOf(answer);
     expect(embed?.title).toBe('Sources');
     expect(embed?.image?.url).toBe(file?.url);
-    expect(file?.description).toMatch(/^Bar chart of articles per day, 14–15 Dec 2025: 2 dated articles/);
+    expect(file?.description).toMatch(/^Bar chart of articles per day, 14–15 Dec 2025: 3 dated articles/);
     expect(pngSize(harness.fake.attachment(file!.url)!)).toEqual({ width: 800, height: 400 });
   });
 
@@ -105,15 +105,17 @@ describe('charts on a fake Discord', () => {
     const comparison = harness.fake.messagesIn(channelId)[0]!;
     expect(embedsOf(comparison)[0]?.description).toMatch(/^Dates: 1–31 Dec 2025/);
     const [file] = attachmentsOf(chart);
-    expect(file?.description).toBe('Bar chart of how many statements by Volodymyr Zelenskyy each outlet carried (1–31 Dec 2025 · 9 statements): CNA 5, LBC 4.');
+    expect(file?.description).toBe('Bar chart of how many statements by Volodymyr Zelenskyy each outlet carried (1–31 Dec 2025 · 18 statements): RFE/RL 9, CNA 5, LBC 4.');
     expect(pngSize(harness.fake.attachment(file!.url)!)).toEqual({ width: 800, height: 400 });
   });
 
   it('/said with since narrows the answer and says which days it covers', async () => {
     const answer = await harness.reply(harness.fake.slashCommand('said', { person: 'Volodymyr Zelenskyy', since: '15 December 2025' }));
-    const [header, ...blocks] = embedsOf(answer);
-    expect(header?.description).toMatch(/^Dates: since 15 Dec 2025 · 3 undated articles left out/);
-    expect(blocks.map((b) => b.title)).toEqual(['CNA']);
+    const [header] = embedsOf(answer);
+    // Under the one-line summary: the span, then who did not report it (only CNA is dated that late).
+    expect(header?.description).toMatch(/^Dates: since 15 Dec 2025 · 2 undated articles left out$/m);
+    expect(header?.description).toMatch(/ in 1 outlet · 15 Dec 2025$/m);
+    expect(header?.description).toContain('Not reported by: AnewZ, LBC, cashwinner.info, RFE/RL');
     expect(header?.footer?.text).toBe('Question: what did Volodymyr Zelenskyy say since 2025-12-15');
   });
 
@@ -129,9 +131,10 @@ describe('charts on a fake Discord', () => {
     const threadId = String(answer.id);
     await harness.fake.waitFor(() => harness.fake.channels.get(threadId), 20_000, 'the thread');
     const reply = await harness.followUp(threadId, `<@${harness.fake.botUser.id}> only 14 December 2025`);
-    const [header, ...blocks] = embedsOf(reply);
-    expect(header?.description).toMatch(/^Dates: 14 Dec 2025/);
-    expect(blocks.map((b) => b.title)).toEqual(['LBC']);
+    const [header] = embedsOf(reply);
+    expect(header?.description).toMatch(/^Dates: 14 Dec 2025 · 2 undated articles left out$/m);
+    expect(header?.description).toMatch(/ in 2 outlets · 14 Dec 2025$/m);
+    expect(header?.description).toContain('Not reported by: CNA, AnewZ, cashwinner.info');
     // The narrowing stays for the next follow-up in the thread.
     const next = await harness.followUp(threadId, `<@${harness.fake.botUser.id}> what about the ceasefire?`);
     expect(embedsOf(next)[0]?.footer?.text).toBe('Question: what did Volodymyr Zelenskyy say about ceasefire on 2025-12-14');

@@ -56,7 +56,7 @@ describe('paging and escaping on a fake Discord', () => {
       'PATCH edit',
     ]);
     const labels = buttonsOf(answer).map((b) => b.label);
-    expect(labels).toEqual(['Previous', expect.stringMatching(/^1 \/ [2-9]$/), 'Next', 'Follow up in a thread']);
+    expect(labels).toEqual(['Previous', expect.stringMatching(/^1 \/ [2-9]$/), 'Next', 'By outlet', 'Follow up in a thread']);
     expect(buttonsOf(answer).find((b) => b.label === 'Previous')?.disabled).toBe(true);
     expect(embedsOf(answer)[0]?.footer?.text).toMatch(/^Question: what did Kallas say\? · Page 1 of \d$/);
   });
@@ -67,7 +67,7 @@ describe('paging and escaping on a fake Discord', () => {
     expect(click.ackType).toBe(InteractionResponseType.DeferredMessageUpdate);
     const updated = harness.fake.messages.get(String(answer.id))!;
     expect(embedsOf(updated)[0]?.footer?.text).toMatch(/Page 2 of \d$/);
-    expect(embedsOf(updated)[0]?.title).toBe('Kaja Kallas — EU foreign affairs chief');
+    expect(embedsOf(updated)[0]?.title).toBe('Kaja Kallas');
   });
 
   it('Previous by someone else shows them a private copy and leaves the asker\'s page alone', async () => {
@@ -80,12 +80,9 @@ describe('paging and escaping on a fake Discord', () => {
     expect(pageLabel(harness.fake.messages.get(String(answer.id))!)).toMatch(/^2 \/ /);
   });
 
-  it('shows article text that looks like mentions and markdown as written', () => {
-    // Pages get replaced when turned, so look at everything the bot ever sent.
-    const text = harness.fake.requests
-      .flatMap((r) => embedsOf((r.path.endsWith('/callback') ? (r.body?.data as Json | undefined) : r.body) ?? {}))
-      .map((e) => e.description ?? '')
-      .find((d) => d.includes('not a heading'));
+  it('shows article text that looks like mentions and markdown as written', async () => {
+    const found = await harness.reply(harness.fake.slashCommand('ask', { question: 'who said "not a heading"' }));
+    const text = embedsOf(found)[0]?.description;
     expect(text).toContain('@\u200beveryone \\<@123456789012345678\\> \\*\\*ping\\*\\* \\[click\\](https://evil.example) # not a heading');
   });
 

@@ -84,10 +84,11 @@ describe('missing permissions on a fake Discord', () => {
     const text = contentOf(answer);
     expect(embedsOf(answer)).toEqual([]);
     expect(text.length).toBeLessThanOrEqual(2000);
-    expect(text).toMatch(/^\*\*Kaja Kallas — EU foreign affairs chief\*\*\n/);
-    expect(text).toContain('__**AnewZ**__');
-    expect(text).toContain('> Ukraine needs “real troops and real capabilities” to defend itself *(¶13)*');
-    expect(text).toContain('**[Ukraine drops NATO goal as Trump envoy sees progress in peace talks](<https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news>)**');
+    expect(text).toMatch(/^\*\*Kaja Kallas\*\*\nEU foreign affairs chief · \d+ distinct statements in \d+ outlets? · /);
+    expect(text).toContain(
+      '**said** *Ukraine needs* “real troops and real capabilities” *to defend itself* — [AnewZ](<https://anewz.tv/world/world-news/16333/us-and-ukraine-delegations-in-berlin-for-peace-plan-talks/news#:~:text=',
+    );
+    expect(text).toContain('**rejected** *suggestions that the Donbas region');
     expect(text).toMatch(/Not reported by: .*LBC/);
     expect(text.split('\n').at(-1)).toMatch(/^-# Question: what did Kallas say\?/);
     // What the bot sent (not just what the fake kept) had no embeds: nothing was silently lost.
@@ -104,7 +105,8 @@ describe('missing permissions on a fake Discord', () => {
     expect(text).not.toMatch(/@everyone/);
     const quoted = text.split('\n').filter((l) => l.includes('evil.example'));
     expect(quoted).toHaveLength(1);
-    expect(quoted[0]!.startsWith('> ')).toBe(true);
+    // Her own words, in quotation marks after her reporting verb, all on one line.
+    expect(quoted[0]!.startsWith('**said** “@\u200beveryone')).toBe(true);
   });
 
   it('plain-text answers page with Previous/Next like embeds, every page within 2000 characters', async () => {
@@ -131,7 +133,7 @@ describe('missing permissions on a fake Discord', () => {
     expect(sources).toMatch(/^\*\*Sources\*\*/);
     expect(sources).toContain('AnewZ: 1 article');
     const compare = contentOf(await harness.reply(harness.fake.slashCommand('compare', { person: 'Zelenskyy' }, harness.fake.member, noEmbeds)));
-    expect(compare).toMatch(/^\*\*How outlets worded Volodymyr Zelenskyy/);
+    expect(compare).toMatch(/^\*\*How each outlet reported Volodymyr Zelenskyy’s words\*\*/);
     expect(compare).toContain('**__');
     expect(compare.length).toBeLessThanOrEqual(2000);
   });
@@ -145,12 +147,12 @@ describe('missing permissions on a fake Discord', () => {
     const reply = await harness.followUp(threadId, 'and Merz?');
     expect(embedsOf(reply)).toEqual([]);
     expect(contentOf(reply)).toMatch(/^\*\*Friedrich Merz/);
-    expect(contentOf(reply)).toContain('__**LBC**__');
+    expect(contentOf(reply)).toContain('[LBC](<https://www.lbc.co.uk/');
   });
 
   it('registers every command for servers only (contexts [GUILD]), so Discord does not offer them in DMs', () => {
     const commands = harness.fake.registeredCommands.get(harness.fake.guildId) ?? [];
-    expect(commands).toHaveLength(7);
+    expect(commands).toHaveLength(8);
     for (const command of commands) expect(command.contexts).toEqual([0]);
     expect(() => harness.fake.slashCommandInDm('ask', { question: 'what did Kallas say?' })).toThrow(/does not offer it in DMs/);
   });

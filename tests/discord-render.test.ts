@@ -1,25 +1,38 @@
 // The Discord renderer on its own: hostile and oversized engine output still gives pages that fit
-// Discord's limits, ping nobody and keep quotes inside their quote blocks.
+// Discord's limits, ping nobody, keep each statement on its line and a reader's screen per page.
 import { describe, expect, it } from 'vitest';
-import type { AnswerResult, Comparison, Excerpt, ReloadReport } from '../src/types.js';
+import type { AnswerResult, ComparedVersion, Comparison, DiffPiece, Excerpt, ReloadReport, ShownStatement } from '../src/types.js';
+import { wordDiff } from '../src/answer/compare.js';
+import { groupStatements } from '../src/answer/groups.js';
 import { escapeText } from '../src/discord/escape.js';
-import { renderAnswer, renderComparison, renderDiff, renderReload } from '../src/discord/render.js';
+import { renderAnswer, renderComparison, renderReload } from '../src/discord/render.js';
+import { PAGE_STATEMENTS, PAGE_VISIBLE, visibleLength } from '../src/discord/render-answer.js';
+import { renderDiff } from '../src/discord/render-compare.js';
 import { embedAsText, renderAnswerText, renderComparisonText } from '../src/discord/render-text.js';
 import { messageLimitProblems } from './support/fake-discord/limits.js';
 
 const HOSTILE = '@everyone look: <@123456789012345678> <@&223456789012345678> <#323456789012345678> **bold** [click](https://evil.example) `code`\n# heading\n> quote';
 
 function excerpt(text: string, n: number, article = 'a.txt'): Excerpt {
-  return { text, speaker: 'Kaja Kallas', kind: 'direct', paragraph: n, article: { title: `Title of ${article}`, date: '2025-12-15', url: `https://news.example/${article}`, file: article } };
+  return { text, speaker: 'Kaja Kallas', kind: 'direct', cue: 'said', paragraph: n, article: { title: `Title of ${article}`, date: '2025-12-15', url: `https://news.example/${article}`, file: article } };
 }
 
-function answer(outlets: number, excerptsPerOutlet: number, text: string): AnswerResult {
-  return {
+/** The answer as the engine gives it: its excerpts grouped, each statement once (quotes stay quotes here). */
+function withGroups(result: Omit<AnswerResult, 'groups'>): AnswerResult {
+  const shown: ShownStatement[] = result.outlets.flatMap((o) => o.excerpts.map((e) => ({ ...e, outlet: o.outlet, verbatim: e.kind === 'direct', offset: 0 })));
+  return { ...result, groups: groupStatements(shown) };
+}
+
+/** Words no two statements share, so none of them group: `w7q3a w7q3b …`. */
+const distinct = (i: number, j: number, count: number): string => Array.from({ length: count }, (_, k) => `w${i}q${j}${String.fromCharCode(97 + (k % 26))}${Math.floor(k / 26)}`).join(' ');
+
+function answer(outlets: number, excerptsPerOutlet: number, text: string | ((i: number, j: number) => string)): AnswerResult {
+  return withGroups({
     question: 'what did Kallas say?',
     speaker: { name: 'Kaja Kallas', aliases: ['Kallas'], roles: ['EU foreign affairs chief'] },
     outlets: Array.from({ length: outlets }, (_, i) => ({
       outlet: `Outlet ${i}`,
-      excerpts: Array.from({ length: excerptsPerOutlet }, (_, j) => excerpt(`${text} ${j}`, j + 1, `f${i}-${j % 3}.txt`)),
+      excerpts: Array.from({ length: excerptsPerOutlet }, (_, j) => excerpt(typeof text === 'string' ? text : text(i, j), j + 1, `f${i}-${j % 3}.txt`)),
     })),
     absent: ['cashwinner.info'],
     notice: null,
@@ -27,8 +40,10 @@ function answer(outlets: number, excerptsPerOutlet: number, text: string): Answe
     parsed: { type: 'person', person: 'Kaja Kallas', topic: null, outlet: null },
     span: null,
     undatedLeftOut: 0,
-  };
+  });
 }
+
+const statementLines = (description: string): string[] => description.split('\n').filter((line) => /^\*\*said\*\* /.test(line));
 
 describe('escapeText', () => {
   it('shows mentions, markdown and links as written and never leaves a line', () => {
@@ -42,36 +57,56 @@ describe('escapeText', () => {
 });
 
 describe('renderAnswer', () => {
-  it('puts speaker and role in the header, one block per outlet with linked title, date, quote and paragraph', () => {
+  it('titles the answer with the person, sums it up in one line, and shows a statement several outlets carried once', () => {
     const [page] = renderAnswer(answer(2, 1, 'real troops and real capabilities'));
-    expect(page!.embeds[0]!.title).toBe('Kaja Kallas — EU foreign affairs chief');
-    expect(page!.embeds[0]!.description).toContain('Not reported by: cashwinner.info');
-    expect(page!.embeds[0]!.footer?.text).toBe('Question: what did Kallas say?');
-    expect(page!.embeds[1]!.title).toBe('Outlet 0');
-    expect(page!.embeds[1]!.description).toContain('**[Title of f0-0.txt](https://news.example/f0-0.txt)** · 15 Dec 2025');
-    expect(page!.embeds[1]!.description).toContain('> real troops and real capabilities 0 *(¶1)*');
+    const [embed] = page!.embeds;
+    expect(page!.embeds).toHaveLength(1);
+    expect(embed!.title).toBe('Kaja Kallas');
+    expect(embed!.description).toContain('EU foreign affairs chief · 1 statement in 2 outlets · 15 Dec 2025');
+    expect(embed!.description).toContain('Not reported by: cashwinner.info');
+    expect(embed!.footer?.text).toBe('Question: what did Kallas say?');
+    const lines = statementLines(embed!.description!);
+    expect(lines).toEqual([
+      '**said** “real troops and real capabilities” — [Outlet 0](https://news.example/f0-0.txt#:~:text=real%20troops%20and%20real%20capabilities) · [Outlet 1](https://news.example/f1-0.txt#:~:text=real%20troops%20and%20real%20capabilities)',
+    ]);
+    // Paragraph numbers stay in the JSON and the CLI; in Discord the link lands on the words.
+    expect(embed!.description).not.toContain('¶');
   });
 
-  it('pages a long answer instead of cutting it, every page within the limits', () => {
-    const long = 'word '.repeat(300).trim();
-    const pages = renderAnswer(answer(14, 8, long));
-    expect(pages.length).toBeGreaterThan(3);
-    for (const page of pages) expect(messageLimitProblems({ embeds: page.embeds })).toEqual([]);
-    const shown = pages.flatMap((p) => p.embeds.slice(1)).map((e) => e.description ?? '').join('\n');
-    const cited = shown.match(/\*\(¶\d+\)\*/g) ?? [];
-    expect(cited).toHaveLength(14 * 8);
+  it('pages a long answer at one screen a page — at most 10 statements and 2000 visible characters — losing none', () => {
+    const pages = renderAnswer(answer(14, 8, (i, j) => distinct(i, j, 40)));
+    expect(pages.length).toBeGreaterThan(10);
+    let shown = 0;
+    for (const page of pages) {
+      expect(messageLimitProblems({ embeds: page.embeds })).toEqual([]);
+      const lines = statementLines(page.embeds[0]!.description!);
+      expect(lines.length).toBeLessThanOrEqual(PAGE_STATEMENTS);
+      expect(visibleLength(page.embeds[0]!.description!)).toBeLessThanOrEqual(PAGE_VISIBLE);
+      shown += lines.length;
+    }
+    expect(shown).toBe(14 * 8);
     expect(pages.at(-1)!.embeds[0]!.footer?.text).toMatch(/Page \d+ of \d+$/);
   });
 
-  it('keeps hostile article text inside its quote and pings nobody', () => {
+  it('keeps hostile article text on its own line, never in a block quote, and pings nobody', () => {
     const [page] = renderAnswer(answer(1, 1, HOSTILE));
-    const description = page!.embeds[1]!.description!;
-    for (const line of description.split('\n').slice(1)) expect(line.startsWith('> ')).toBe(true);
+    const description = page!.embeds[0]!.description!;
+    expect(statementLines(description)).toHaveLength(1);
+    expect(description.split('\n').some((line) => line.startsWith('>'))).toBe(false);
     expect(description).not.toMatch(/(^|[^\\])<@/);
     expect(description).not.toContain('@everyone');
   });
 
-  it('explains an empty answer with its notice and suggestions', () => {
+  it('says "date not given" once in the summary, not on each statement', () => {
+    const result = answer(3, 2, (i, j) => distinct(i, j, 6));
+    for (const g of result.groups) for (const v of g.versions) if (v.outlet !== 'Outlet 0') v.article = { ...v.article, date: null };
+    const [page] = renderAnswer(result);
+    const description = page!.embeds[0]!.description!;
+    expect(description.match(/date not given/g)).toHaveLength(1);
+    expect(description).toContain('date not given by Outlet 1, Outlet 2');
+  });
+
+  it('explains an empty answer with its notice, the closest names and where to find everyone', () => {
     const result: AnswerResult = {
       ...answer(0, 0, ''),
       speaker: null,
@@ -85,11 +120,16 @@ describe('renderAnswer', () => {
     expect(pages[0]!.embeds).toHaveLength(1);
     expect(pages[0]!.embeds[0]!.description).toContain('No one named Kalas');
     expect(pages[0]!.embeds[0]!.description).toContain('Did you mean **Kaja Kallas**?');
+    expect(pages[0]!.embeds[0]!.description).toContain('`/sources`');
   });
 });
 
 describe('renderComparison', () => {
-  it('shows each outlet side by side with changed words bold and underlined', () => {
+  const version = (outlet: string, text: string, diff: DiffPiece[], reference: boolean, file = 'a.txt'): ComparedVersion => ({
+    outlet, text, kind: 'direct', cue: 'said', verbatim: true, reference, paragraph: 3, article: excerpt('', 3, file).article, diff,
+  });
+
+  it('says what the marks are measured against and marks added and left-out words, one layout for every statement', () => {
     const comparison: Comparison = {
       speaker: { name: 'Volodymyr Zelenskyy', aliases: [], roles: ['President of Ukraine'] },
       topic: null,
@@ -98,24 +138,19 @@ describe('renderComparison', () => {
       shared: [
         {
           versions: [
-            { outlet: 'CNA', text: 'compromise on our part', kind: 'direct', paragraph: 3, article: excerpt('', 3).article, diff: [{ text: 'compromise on our part', changed: false }] },
-            {
-              outlet: 'LBC',
-              text: 'compromise from our part',
-              kind: 'direct',
-              paragraph: 5,
-              article: excerpt('', 5, 'b.txt').article,
-              diff: [{ text: 'compromise ', changed: false }, { text: 'from', changed: true }, { text: ' our part', changed: false }],
-            },
+            version('CNA', 'compromise on our part', [{ text: 'compromise on our part', changed: false }], true),
+            version('LBC', 'compromise from our part', wordDiff('compromise on our part', 'compromise from our part'), false, 'b.txt'),
           ],
         },
       ],
     };
     const [page] = renderComparison(comparison, { person: 'Zelenskyy', topic: null });
-    const fields = page!.embeds[1]!.fields!;
-    expect(fields.map((f) => f.name)).toEqual(['CNA · 15 Dec 2025', 'LBC · 15 Dec 2025']);
-    expect(fields[1]!.value).toContain('> compromise **__from__** our part');
-    expect(fields.every((f) => f.inline)).toBe(true);
+    expect(page!.embeds[0]!.title).toBe('How each outlet reported Volodymyr Zelenskyy’s words');
+    expect(page!.embeds[0]!.description).toMatch(/wording most of them used/);
+    const description = page!.embeds[1]!.description!;
+    expect(description).toContain('__**CNA**__ · 15 Dec 2025 · *the wording the others are marked against*');
+    expect(description).toContain('**said** “compromise ~~on~~ **__from__** our part”');
+    expect(page!.embeds[1]!.fields).toBeUndefined();
     expect(messageLimitProblems({ embeds: page!.embeds })).toEqual([]);
   });
 
@@ -146,40 +181,47 @@ describe('renderReload', () => {
 });
 
 describe('plain-text answers (no Embed Links)', () => {
-  const longTitleAnswer = (excerpts: number, text: string): AnswerResult => {
-    const result = answer(14, excerpts, text);
-    for (const outlet of result.outlets) {
-      outlet.outlet = `${outlet.outlet} ${'x'.repeat(200)}`;
-      for (const e of outlet.excerpts) e.article = { ...e.article, title: `*${'T'.repeat(300)}*`, url: `https://news.example/${'p'.repeat(240)}` };
+  const longTitleAnswer = (excerpts: number): AnswerResult => {
+    const result = answer(14, excerpts, (i, j) => distinct(i, j, 60));
+    for (const g of result.groups) {
+      for (const v of g.versions) {
+        v.outlet = `${v.outlet} ${'x'.repeat(200)}`;
+        v.article = { ...v.article, title: `*${'T'.repeat(300)}*`, url: `https://news.example/${'p'.repeat(240)}` };
+      }
     }
     return { ...result, question: `${'why '.repeat(200)}?`, absent: Array.from({ length: 50 }, (_, i) => `Absent outlet ${i}`) };
   };
 
-  it('every page fits 2000 characters however long the parts, and no quote is lost', () => {
-    const long = 'word '.repeat(300).trim();
-    const pages = renderAnswerText(longTitleAnswer(8, long));
+  it('every page fits 2000 characters however long the parts, and no statement is lost', () => {
+    const pages = renderAnswerText(longTitleAnswer(8));
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(2000);
-    const cited = pages.join('\n').match(/\*\(¶\d+\)\*/g) ?? [];
-    expect(cited).toHaveLength(14 * 8);
+    expect(pages.flatMap((page) => statementLines(page))).toHaveLength(14 * 8);
     pages.forEach((page, i) => expect(page.split('\n').at(-1)).toMatch(new RegExp(` · Page ${i + 1} of ${pages.length}$`)));
-    // A page that starts inside an outlet says which outlet it is.
-    expect(pages.slice(1).every((page) => /\n\n__\*\*Outlet \d+/.test(page))).toBe(true);
   });
 
-  it('keeps hostile text escaped inside its quote line, and escapes the question in the footer', () => {
+  it('the per-outlet view says, on a page that starts inside an outlet, which outlet it is', () => {
+    const pages = renderAnswerText(answer(3, 12, (i, j) => distinct(i, j, 40)), 'outlets');
+    expect(pages.length).toBeGreaterThan(3);
+    expect(pages.slice(1).every((page) => /\n\n__\*\*Outlet \d+\*\*__/.test(page))).toBe(true);
+    expect(pages.flatMap((page) => page.split('\n').filter((line) => line.startsWith('**said**')))).toHaveLength(36);
+  });
+
+  it('keeps hostile text escaped on its statement line, and escapes the question in the footer', () => {
     const result = { ...answer(1, 1, HOSTILE), question: 'what did @everyone <@&223456789012345678> say?' };
     const [page] = renderAnswerText(result);
     expect(page).not.toMatch(/(^|[^\\])<[@#]/);
     expect(page).not.toMatch(/@everyone/);
     const quote = page!.split('\n').filter((line) => line.includes('evil.example'));
     expect(quote).toHaveLength(1);
-    expect(quote[0]!.startsWith('> ')).toBe(true);
+    expect(quote[0]!.startsWith('**said** “')).toBe(true);
     expect(page!.split('\n').at(-1)).toBe('-# Question: what did @\u200beveryone \\<@&223456789012345678\\> say?');
   });
 
   it('a comparison and a reload report fit too', () => {
-    const version = (outlet: string) => ({ outlet, text: 'w '.repeat(900), kind: 'direct' as const, paragraph: 1, article: excerpt('', 1).article, diff: [] });
+    const version = (outlet: string): ComparedVersion => ({
+      outlet, text: 'w '.repeat(900), kind: 'direct', cue: 'said', verbatim: true, reference: false, paragraph: 1, article: excerpt('', 1).article, diff: [],
+    });
     const comparison: Comparison = {
       speaker: { name: 'Volodymyr Zelenskyy', aliases: [], roles: [] },
       topic: null,
@@ -189,7 +231,7 @@ describe('plain-text answers (no Embed Links)', () => {
     };
     const pages = renderComparisonText(comparison, { person: 'Zelenskyy', topic: null });
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(2000);
-    expect(pages.join('\n').match(/^> /gm)).toHaveLength(30);
+    expect(pages.join('\n').match(/^\*\*said\*\* “/gm)).toHaveLength(30);
     const report: ReloadReport = {
       ok: true,
       added: Array.from({ length: 300 }, (_, i) => `new-${i}.txt`),

@@ -1,5 +1,6 @@
-// `npm run start:sharded` as an operator runs it, against the fake Discord (127.0.0.1 only): a
-// ShardingManager over src/cli/start.ts, one process per shard, each with its own engine worker.
+// `npm run start:sharded` as an operator runs it, against the fake Discord (127.0.0.1 only): one engine
+// process holding the index, and a ShardingManager over src/cli/start.ts, one process per shard, each
+// asking that engine over IPC.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,8 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../src/config.js';
 import { COMMANDS_DIR } from '../src/discord/commands.js';
 import { registerCommands } from '../src/discord/register.js';
-import { mergeReloadReports, shardOfProcess, stateFileName } from '../src/discord/sharding.js';
-import type { ReloadReport } from '../src/types.js';
+import { shardOfProcess, stateFileName } from '../src/discord/sharding.js';
 import { FakeDiscord, shardOfGuild, type FakeGuild } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gshard1.sharding-test-token-never-printed-4242';
@@ -58,21 +58,14 @@ async function until<T>(check: () => T | undefined | null | false, timeoutMs: nu
 }
 
 describe('which shard a process is', () => {
-  it('a plain npm start is not a shard, whatever SHARDS says; a spawned shard reads the id the manager gave it', () => {
-    expect(shardOfProcess({ SHARDS: 'auto' }, true)).toBeNull();
-    expect(shardOfProcess({ SHARDS: '2' }, false)).toBeNull();
-    expect(shardOfProcess({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, true)).toEqual({ id: 1, count: 2 });
-    expect(() => shardOfProcess({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }, true)).toThrow(/not one shard/);
+  it('a plain npm start is not a shard, whatever SHARDS says; a shard worker reads the id the manager gave it', () => {
+    expect(shardOfProcess()).toBeNull();
+    expect(shardOfProcess(null)).toBeNull();
+    expect(shardOfProcess({ SHARDS: '2', SHARD_COUNT: '4' })).toBeNull();
+    expect(shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 1, SHARD_COUNT: 2 })).toEqual({ id: 1, count: 2 });
+    expect(() => shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 2, SHARD_COUNT: 2 })).toThrow(/not one shard/);
     expect(stateFileName(null)).toBe('whosaid-state.json');
     expect(stateFileName({ id: 1, count: 2 })).toBe('whosaid-state.shard-1.json');
-  });
-
-  it('a fleet reload is ok only when every shard swapped in its index, and says which did not', () => {
-    const report = (ok: boolean, error?: string): ReloadReport => ({ ok, added: ['a.md'], changed: [], removed: [], articles: 5, statements: 40, people: 9, problems: [], ms: 10, ...(error ? { error } : {}) });
-    const merged = mergeReloadReports([{ shard: 1, report: report(false, 'worker exited') }, { shard: 0, report: report(true) }], 25);
-    expect(merged).toMatchObject({ ok: false, added: ['a.md'], articles: 5, ms: 25, error: 'shard 1: worker exited' });
-    expect(merged.shards.map((s) => [s.shard, s.ok])).toEqual([[0, true], [1, false]]);
-    expect(mergeReloadReports([{ shard: 0, report: report(true) }], 5).error).toBeUndefined();
   });
 });
 
@@ -104,7 +97,7 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it('SHARDS=2: each shard identifies as its own, answers its own guild, both reload on SIGHUP and on /reload, SIGTERM exits 0', async () => {
+  it('SHARDS=2: one engine answers both shards, reloads once on SIGHUP and on /reload, survives its death; SIGTERM exits 0', async () => {
     const manager = launch(SHARD, { ...env, SHARDS: '2' }, cwd);
     try {
       await until(() => manager.lines().find((l) => String(l.msg).startsWith('whosaid ready: ')), 60_000, 'the manager ready line');
@@ -116,39 +109,55 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
         'whosaid ready as whosaid#0001 (shard 1 of 2): 1 server, 5 articles, N statements, N people',
         'whosaid ready: 2 shards, 2 servers',
       ]);
-      // One builder of the saved index: shard 0 builds and writes it, shard 1 (started after) restores it.
-      const indexLines = manager.lines().filter((l) => /^index (built|restored)/.test(String(l.msg)));
-      expect(indexLines.map((l) => [l.shard, l.msg])).toEqual([[0, 'index built'], [1, 'index restored from the saved copy']]);
+      // One index for both shards: the engine process builds it once; no shard builds or restores one.
+      const indexLines = () => manager.lines().filter((l) => /^index (built|restored)/.test(String(l.msg)));
+      expect(indexLines().map((l) => [l.engine, l.shard, l.msg])).toEqual([[true, undefined, 'index built']]);
+      const enginePid = Number(indexLines()[0]!.pid);
+      expect(enginePid).not.toBe(manager.child.pid);
 
-      // An /ask in each guild reaches only the shard owning that guild, which answers it.
-      for (const [guildId, channelId] of [[fake.guildId, fake.channelId], [second.id, second.channelId]] as const) {
-        const owner = shardOfGuild(guildId, 2);
+      const askIn = async (guildId: string, channelId: string): Promise<string> => {
         const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' }, fake.member, channelId);
         const reply = await fake.replyTo(interaction, 20_000);
-        expect(JSON.stringify(reply.embeds)).toContain('real troops and real capabilities');
         const handled = manager.lines().filter((l) => l.interaction === interaction.id && l.msg === 'command');
-        expect(handled.map((l) => l.shard)).toEqual([owner]);
-      }
+        expect(handled.map((l) => l.shard)).toEqual([shardOfGuild(guildId, 2)]);
+        return JSON.stringify(reply);
+      };
 
-      // npm run reload signals the manager (its pid file), which reloads both shards and reports.
+      // An /ask in each guild reaches only the shard owning that guild, which answers it from the one engine.
+      const guilds = [[fake.guildId, fake.channelId], [second.id, second.channelId]] as const;
+      for (const [guildId, channelId] of guilds) expect(await askIn(guildId, channelId)).toContain('real troops and real capabilities');
+
+      // npm run reload signals the manager (its pid file), which reloads the one engine once and reports.
       const reload = launch(RELOAD, { CORPUS_DIR: env.CORPUS_DIR!, DATA_DIR: env.DATA_DIR! }, cwd);
       expect((await reload.exited).code).toBe(0);
       expect(reload.output()).toMatch(new RegExp(`Asked the bot \\(pid ${manager.child.pid}\\) to reload`));
       expect(reload.output()).toMatch(/Reloaded in [\d.]+ s: 5 articles, \d+ statements, \d+ people\./);
       const finished = manager.lines().filter((l) => l.msg === 'reload finished' && l.requestedBy === 'SIGHUP');
-      expect(finished.map((l) => l.shard).sort()).toEqual([0, 1]);
-      const report = JSON.parse(await readFile(path.join(env.DATA_DIR!, 'last-reload.json'), 'utf8')) as { ok: boolean; shards: { shard: number; ok: boolean }[] };
-      expect(report.ok).toBe(true);
-      expect(report.shards.map((s) => [s.shard, s.ok])).toEqual([[0, true], [1, true]]);
+      expect(finished.map((l) => [l.manager, l.shard])).toEqual([[true, undefined]]);
+      const report = JSON.parse(await readFile(path.join(env.DATA_DIR!, 'last-reload.json'), 'utf8')) as { ok: boolean; articles: number };
+      expect(report).toMatchObject({ ok: true, articles: 5 });
 
-      // /reload in the second guild reloads every shard, not only the one that received it.
+      // /reload in the second guild reloads the engine every shard asks, once.
       const command = fake.slashCommand('reload', {}, fake.admin, second.channelId);
       const reloadReply = await fake.replyTo(command, 20_000);
       const embed = (reloadReply.embeds as { title: string; description: string }[])[0]!;
       expect(embed.title).toMatch(/^Corpus reloaded in [\d.]+ s$/);
       expect(embed.description).toMatch(/^Now serving \*\*5\*\* articles/);
       const byCommand = manager.lines().filter((l) => l.msg === 'reload finished' && l.requestedBy === '/reload');
-      expect(byCommand.map((l) => l.shard).sort()).toEqual([0, 1]);
+      expect(byCommand.map((l) => [l.manager, l.shard])).toEqual([[true, undefined]]);
+
+      // The engine process dies: a question meanwhile gets "try again in a moment", privately; the
+      // manager starts it again (restoring the saved index) and answers come back in both guilds.
+      process.kill(enginePid, 'SIGKILL');
+      await until(() => manager.lines().find((l) => String(l.msg).startsWith('engine process died') && l.pid === enginePid), 10_000, 'the engine death line');
+      const duringGap = fake.slashCommand('ask', { question: 'what did Kallas say?' }, fake.member, fake.channelId);
+      const gapReply = await fake.replyTo(duringGap, 20_000);
+      expect(gapReply.content).toBe('whosaid is reloading: try again in a moment.');
+      expect(Number(gapReply.flags) & 64).toBe(64);
+      await until(() => indexLines().length === 2, 30_000, 'the engine to be ready again');
+      expect(indexLines()[1]!.pid).not.toBe(enginePid);
+      for (const [guildId, channelId] of guilds) expect(await askIn(guildId, channelId)).toContain('real troops and real capabilities');
+      expect(manager.lines().filter((l) => l.level === 50 && l.msg === 'interaction failed')).toEqual([]);
 
       const signalledAt = Date.now();
       manager.child.kill('SIGTERM');
@@ -159,6 +168,8 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid-state.shard-0.json'))).toBe(true);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid-state.shard-1.json'))).toBe(true);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid.pid'))).toBe(false);
+      // The engine process went with the manager.
+      expect(() => process.kill(Number(indexLines()[1]!.pid), 0)).toThrow();
       expect(manager.output()).not.toContain(TOKEN);
       if (process.env.SHOW_SHARD_LOG) process.stderr.write(manager.output());
     } finally {
@@ -197,10 +208,11 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
     }
   });
 
+  // The engine process starts before the shard: slower to be ready than npm start on a busy machine.
   it('SHARDS=auto asks the configured API for the shard count; a shard giving up stops the manager with exit 1', async () => {
     const manager = launch(SHARD, { ...env, SHARDS: 'auto' }, cwd);
     try {
-      await until(() => manager.output().includes('whosaid ready: 1 shard, 1 server'), 30_000, 'the manager ready line');
+      await until(() => manager.output().includes('whosaid ready: 1 shard, 1 server'), 60_000, 'the manager ready line');
       expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot' && r.status === 200)).toBe(true);
       expect(fake.shardsIdentified).toContainEqual([0, 1]);
       fake.closeGateway(4004);
@@ -212,5 +224,5 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
     } finally {
       manager.child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });

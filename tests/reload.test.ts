@@ -72,3 +72,32 @@ describe('a dying engine worker', () => {
     }
   });
 });
+
+describe('a reload told which files changed (the folder watcher)', () => {
+  it('reads only those files: a new one is answerable, a removed one is gone, other files\' problems stay reported', async () => {
+    const { createEngine } = await import('../src/answer/engine.js');
+    const { withTempCorpus } = await import('./helpers.js');
+    const { writeFile: write, rm: remove, appendFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    await withTempCorpus(async (dir) => {
+      await write(path.join(dir, 'broken.txt'), '');
+      const engine = await createEngine({ corpusDir: dir });
+      expect((await engine.stats()).problems.map((p) => p.file)).toContain('broken.txt');
+      await write(path.join(dir, 'new.txt'), 'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n');
+      // A change the hint does not name is not looked at (the watcher names every change it sees).
+      await appendFile(path.join(dir, '003_9d8285dfcdeb9e65.txt'), '\n“This line is not read yet,” Zelenskiy said.\n');
+      const added = await engine.reload(['new.txt']);
+      expect(added).toMatchObject({ ok: true, added: ['new.txt'], changed: [], removed: [] });
+      expect(added.problems.map((p) => p.file)).toEqual(['broken.txt']);
+      expect(JSON.stringify((await engine.ask('what did Frederiksen say?')).outlets)).toContain('We will not let Ukraine stand alone');
+      expect(JSON.stringify((await engine.ask('who said "this line is not read yet"?')).outlets)).not.toContain('not read yet');
+      await remove(path.join(dir, 'new.txt'));
+      const removed = await engine.reload(['new.txt']);
+      expect(removed).toMatchObject({ ok: true, added: [], removed: ['new.txt'] });
+      expect((await engine.ask('what did Frederiksen say?')).outlets).toEqual([]);
+      // A reload without the hint looks at everything again.
+      const full = await engine.reload();
+      expect(full.changed).toEqual(['003_9d8285dfcdeb9e65.txt']);
+    });
+  });
+});

@@ -29,6 +29,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return timelineOf(engine, req.args[0]);
     case 'coverage':
       return coverageOf(engine.corpus.articles);
+    case 'articleSummary':
+      return engine.articleSummary(req.args[0]);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
     case 'patch': {
@@ -41,7 +43,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       }
       // A patched index is not saved: writing it here would hold up questions for seconds. The saved
       // copy is then stale, and the next start sees that and builds.
-      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false });
+      const { report, next } = await nextEngine(corpusDir, caches, engine, { rebuild: false, changed: req.args[0] });
       if (next) engine = next;
       return report;
     }

@@ -8,14 +8,16 @@ import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchS
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
-  AnswerResult, AnswerSpeaker, Article, Comparison, CorpusStats, DateSpan, EngineApi, Excerpt, LoadProblem,
-  OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport,
+  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, DateSpan, EngineApi, Excerpt, LoadProblem,
+  OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport, ShownStatement, StatementGroup,
 } from '../types.js';
-import { compareStatements } from './compare.js';
+import { compareGroups } from './compare.js';
 import { formatSpan, spanBounds } from './dates.js';
+import { groupStatements, wordPairs } from './groups.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError } from './question.js';
+import { shownPassage, splitStatement } from './shown.js';
 import { coverageOf, timelineOf } from './timeline.js';
 
 /** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
@@ -37,6 +39,8 @@ export interface BuildCaches {
   articles: Map<string, Article>;
   extractions: Map<string, ArticleAttribution>;
   stamps: Map<string, FileStamp>;
+  /** The last load's problems: a reload told which files changed keeps those of the others. */
+  problems?: LoadProblem[];
 }
 
 export function newCaches(): BuildCaches {
@@ -59,9 +63,10 @@ export interface PreparedCorpus {
 }
 
 /** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
-export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}): Promise<PreparedCorpus | 'too many new articles'> {
+export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}, changed?: string[]): Promise<PreparedCorpus | 'too many new articles'> {
   const t0 = performance.now();
-  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps });
+  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps, changed, lastProblems: caches?.problems });
+  if (caches) caches.problems = problems;
   const t1 = performance.now();
   if (limits.maxNewArticles !== undefined && caches) {
     // Counted before extracting: attributing thousands of changed articles here would hold up questions.
@@ -109,6 +114,11 @@ export class Engine {
   private readonly citations = new Map<string, Excerpt['article']>();
   /** The bot's clock: relative dates in questions ("this week") count from its day. Tests set it. */
   now: () => Date = () => new Date();
+  /** Statements as shown and their word pairs, for statements answers already showed: answers repeat them. */
+  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
+  private readonly pairsCache = new Map<string, Set<string>>();
+  /** Statement positions by file and paragraph, to find an excerpt's spans again. */
+  private readonly statementsAt = new Map<string, number[]>();
 
   constructor(readonly corpus: BuiltCorpus) {
     const counts = new Map<string, number>();
@@ -119,6 +129,13 @@ export class Engine {
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
     this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
     this.newestBySpeakerOutlet = new Map();
+    corpus.index.statements.forEach((st, k) => {
+      if (corpus.index.removed.has(k)) return;
+      const key = `${st.file}\u0000${st.paragraph}`;
+      const list = this.statementsAt.get(key);
+      if (list) list.push(k);
+      else this.statementsAt.set(key, [k]);
+    });
     for (const [speaker, list] of this.newestBySpeaker) {
       const byOutlet = new Map<string, number[]>();
       for (const k of list) {
@@ -169,7 +186,7 @@ export class Engine {
   }
 
   private empty(question: string, parsed: ParsedQuestion, notice: string): AnswerResult {
-    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed, span: parsed.type === 'empty' ? null : (parsed.span ?? null), undatedLeftOut: 0 };
+    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed, span: parsed.type === 'empty' ? null : (parsed.span ?? null), undatedLeftOut: 0, groups: [] };
   }
 
   /**
@@ -249,7 +266,7 @@ export class Engine {
     } else if (shown < positions.length) {
       notice = `Showing ${shown} of ${positions.length} statements: at most ${MAX_EXCERPTS_PER_OUTLET} per outlet, ${topic ? 'the most relevant' : 'the most recent'} first. Ask about a topic or one outlet to narrow it down.`;
     }
-    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed, span, undatedLeftOut };
+    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
   private async whoSaid(question: string, phrase: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
@@ -267,7 +284,8 @@ export class Engine {
       const notice = passages.length
         ? `The words “${phrase}” appear in the articles but are not attributed to anyone.`
         : `No article has the words “${phrase}”.`;
-      return { question, speaker: null, outlets: span ? [] : passages, absent: [], notice: span && passages.length ? `No one is quoted saying “${phrase}” in ${formatSpan(span)}.` : notice, suggestions: [], parsed, span, undatedLeftOut };
+      const outlets = span ? [] : passages;
+      return { question, speaker: null, outlets, absent: [], notice: span && passages.length ? `No one is quoted saying “${phrase}” in ${formatSpan(span)}.` : notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
     }
     const counts = new Map<string, number>();
     for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
@@ -279,7 +297,7 @@ export class Engine {
     if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
     if (shown.length < positions.length) notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
     const others = notes.length ? notes.join(' ') : null;
-    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed, span, undatedLeftOut };
+    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
   private async topicAnswer(question: string, topic: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
@@ -291,7 +309,8 @@ export class Engine {
     const undated = span ? await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days: [0, 0] }) : [];
     const undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
     const notice = positions.length ? null : `No statement about “${topic}” in ${span ? formatSpan(span) : 'this corpus'}.`;
-    return { question, speaker: null, outlets: this.group(positions), absent: [], notice, suggestions: [], parsed, span, undatedLeftOut };
+    const outlets = this.group(positions);
+    return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
   /**
@@ -313,7 +332,7 @@ export class Engine {
         if (!probe.test(p.text) && !(ACCENTED.test(p.text) && probe.test(fold(p.text)))) continue;
         if (!fold(p.text).includes(needle)) continue;
         const list = byOutlet.get(a.outlet) ?? [];
-        if (list.length < 10) list.push({ text: p.text, speaker: null, kind: 'passage', paragraph: p.n, article: this.citation(a) });
+        if (list.length < 10) list.push({ text: p.text, speaker: null, kind: 'passage', cue: null, paragraph: p.n, article: this.citation(a) });
         byOutlet.set(a.outlet, list);
         if (++found >= MAX_PHRASE_MATCHES) return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts }));
       }
@@ -363,7 +382,53 @@ export class Engine {
   excerpt(k: number): Excerpt {
     const s = this.statement(k);
     const article = this.articleByFile.get(s.file) as Article;
-    return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, paragraph: s.paragraph, article: this.citation(article) };
+    return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, cue: s.cue, paragraph: s.paragraph, article: this.citation(article) };
+  }
+
+  /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
+  private groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
+    const shown: ShownStatement[] = [];
+    for (const { outlet, excerpts } of outlets) {
+      for (const e of excerpts) {
+        if (e.kind === 'passage' || e.kind === 'mention') {
+          shown.push(shownPassage(e, outlet));
+          continue;
+        }
+        const pieces = this.piecesOf(e);
+        if (!pieces) {
+          shown.push({ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 });
+          continue;
+        }
+        for (const piece of pieces) shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
+      }
+    }
+    return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
+  }
+
+  /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
+  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
+    const k = (this.statementsAt.get(`${e.article.file}\u0000${e.paragraph}`) ?? []).find((x) => this.statement(x).text === e.text);
+    if (k === undefined) return null;
+    return remember(this.piecesCache, k, () => {
+      const article = this.articleByFile.get(e.article.file);
+      const paragraph = article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+      return paragraph ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text) : null;
+    });
+  }
+
+  /** What one file yielded; a file indexed as a duplicate of another reports that article. */
+  articleSummary(file: string): ArticleSummary | null {
+    const article = this.articleByFile.get(file) ?? this.corpus.articles.find((a) => a.alsoAt?.includes(file));
+    if (!article) return null;
+    const counts = new Map<string, number>();
+    const { statements, removed } = this.corpus.index;
+    statements.forEach((s, k) => {
+      if (s.file !== article.file || removed.has(k)) return;
+      const name = this.directory.byId.get(s.speaker)?.name ?? s.speaker;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
+    const speakers = [...counts].map(([name, n]) => ({ name, statements: n })).sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+    return { file: article.file, title: article.title, outlet: article.outlet, date: article.date, url: article.url, statements: speakers.reduce((n, s) => n + s.statements, 0), speakers };
   }
 
   suggest(typed: string, limit = 25): PersonChoice[] {
@@ -378,6 +443,7 @@ export class Engine {
       articles: this.corpus.articles.length,
       statements: liveStatementCount(this.corpus.index),
       people: this.corpus.people.filter((p) => p.kind === 'person').length,
+      organisations: this.corpus.people.filter((p) => p.kind === 'organisation').length,
       outlets: [...outletCounts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => b.articles - a.articles),
       topSpeakers: top.map(([id, list]) => ({ name: this.directory.byId.get(id)?.name ?? id, statements: list.length })),
       loadedAt: this.corpus.loadedAt,
@@ -392,10 +458,21 @@ export class Engine {
       return { speaker: null, topic, notice: `No one by the name “${personName}” is quoted in this corpus.`, suggestions, shared: [] };
     }
     const answer = await this.personAnswer(personName, person, topic, null, span);
-    const shared = compareStatements(answer.outlets);
+    const shared = compareGroups(answer.groups);
     const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
+}
+
+/** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
+const CACHE_ENTRIES = 20_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  if (cache.has(key)) return cache.get(key) as V;
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
 }
 
 /** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */
@@ -448,9 +525,10 @@ export async function createEngine(options: { corpusDir: string; now?: () => Dat
     compare: async (person, topic, span) => engine.compare(person, topic, span ?? null),
     timeline: async (question) => timelineOf(engine, question),
     coverage: async () => coverageOf(engine.corpus.articles),
-    reload: async () => {
+    articleSummary: async (file) => engine.articleSummary(file),
+    reload: async (changed) => {
       if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
-      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)));
+      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)), changed);
       try {
         return await reloading;
       } finally {
@@ -469,14 +547,14 @@ export type ReloadOutcome = { report: ReloadReport; next: Engine | null };
  * the caller swaps; a failure leaves it untouched. With `rebuild: false` a large change returns
  * `next: null` and `report.error === REBUILD_NEEDED`, for callers that rebuild elsewhere (a new worker).
  */
-export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean }): Promise<ReloadOutcome> {
+export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean; changed?: string[] }): Promise<ReloadOutcome> {
   const started = performance.now();
   const failed = (error: string, problems: LoadProblem[] = []): ReloadOutcome => {
     const s = current.stats();
     return { next: null, report: { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems, ms: performance.now() - started, error } };
   };
   try {
-    const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES });
+    const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES }, options.changed);
     if (prepared === 'too many new articles') return failed(REBUILD_NEEDED);
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
       return failed(`no article could be read from ${corpusDir}; the previous corpus is still in use`, prepared.problems);
@@ -500,8 +578,8 @@ export const REBUILD_NEEDED = 'too many statements changed to patch the index';
 export const MAX_PATCH_ARTICLES = 200;
 
 /** Builds the next engine and swaps it in only when that succeeded; the old one serves meanwhile. */
-export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void): Promise<ReloadReport> {
-  const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true });
+export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void, changed?: string[]): Promise<ReloadReport> {
+  const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true, changed });
   if (next) swap(next);
   return report;
 }

@@ -42,8 +42,14 @@ function stripEnd(s: string): string {
 
 /** Splits "… according to LBC" into the rest and the outlet, when the tail names one we know. */
 function splitOutlet(text: string, isOutlet: (name: string) => boolean): { rest: string; outlet: string | null } {
-  const m = text.match(OUTLET_TAIL);
-  if (m?.[1] && isOutlet(m[1])) return { rest: text.slice(0, m.index).trim(), outlet: m[1].trim() };
+  // The leftmost tail may not be the outlet ("on NATO according to LBC"): try each later one too.
+  for (let from = 0; from < text.length; ) {
+    const m = text.slice(from).match(OUTLET_TAIL);
+    if (!m || m.index === undefined) break;
+    const at = from + m.index;
+    if (m[1] && isOutlet(m[1]) && (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1] ?? ''))) return { rest: text.slice(0, at).trim(), outlet: m[1].trim() };
+    from = at + 1;
+  }
   return { rest: text, outlet: null };
 }
 

@@ -1,7 +1,8 @@
 // Plain-text and JSON renderings of an answer, for the command line and for outside checks.
 
-import type { Answer, AnswerResult } from '../types.js';
+import type { Answer, AnswerResult, ShownStatement } from '../types.js';
 import { spanLine } from './dates.js';
+import { overview, overviewLine, shownCue, shownKind } from './overview.js';
 
 /** Exactly the JSON contract: nothing more, in this key order. */
 export function toContract(result: AnswerResult): Answer {
@@ -14,6 +15,7 @@ export function toContract(result: AnswerResult): Answer {
         text: e.text,
         speaker: e.speaker,
         kind: e.kind,
+        cue: e.cue,
         paragraph: e.paragraph,
         article: { title: e.article.title, date: e.article.date, url: e.article.url, file: e.article.file },
       })),
@@ -23,33 +25,42 @@ export function toContract(result: AnswerResult): Answer {
   };
 }
 
+/** A statement as one line of text: its kind, who (when the answer is not about one person), the cue, the words. */
+export function statementText(s: ShownStatement, answerSpeaker: string | null): string {
+  const who = s.speaker && s.speaker !== answerSpeaker ? `${s.speaker} ` : '';
+  const cue = shownCue(s.cue) ? `${shownCue(s.cue)} ` : '';
+  // Only the speaker's own words go in quotation marks; paraphrase and article text are shown bare.
+  const words = s.verbatim ? `“${s.text}”` : s.text;
+  return `[${shownKind(s)}] ${who}${cue}${words}`;
+}
+
+/**
+ * The answer for a terminal: the one-line overview, each statement once with the outlets (and
+ * paragraphs) that carried it, then the articles cited.
+ */
 export function renderText(result: AnswerResult): string {
   const lines: string[] = [];
-  if (result.speaker) {
-    const role = result.speaker.roles[0];
-    lines.push(role ? `${result.speaker.name} — ${role}` : result.speaker.name);
-  }
-  const p = result.parsed;
-  if (p.type === 'person' && (p.topic || p.outlet)) lines.push(`  ${[p.topic ? `about “${p.topic}”` : '', p.outlet ? `in ${p.outlet}` : ''].filter(Boolean).join(', ')}`);
+  const o = overview(result);
+  if (result.groups.length > 0 || result.speaker) lines.push(o.title);
+  if (result.groups.length > 0) lines.push(overviewLine(o));
   const dates = spanLine(result);
   if (dates) lines.push(dates);
   if (result.notice) lines.push(result.notice);
-  for (const group of result.outlets) {
+  if (result.absent.length && result.groups.length) lines.push(`Not reported by: ${result.absent.join(', ')}`);
+  for (const group of result.groups) {
     lines.push('');
-    lines.push(`■ ${group.outlet}`);
-    let lastFile = '';
-    for (const e of group.excerpts) {
-      if (e.article.file !== lastFile) {
-        lastFile = e.article.file;
-        lines.push(`  “${e.article.title}”${e.article.date ? ` (${e.article.date})` : ''}${e.article.url ? ` ${e.article.url}` : ''}`);
-      }
-      const who = result.speaker && e.speaker === result.speaker.name ? '' : e.speaker ? `${e.speaker}: ` : '';
-      lines.push(`    ¶${e.paragraph} [${e.kind}] ${who}“${e.text}”`);
-    }
+    lines.push(statementText(group.shown, result.speaker?.name ?? null));
+    const where = group.versions.map((v) => `${v.outlet} ¶${v.paragraph}`).join(' · ');
+    lines.push(`    ${where}${group.reworded ? ' (wording differs between outlets)' : ''}`);
   }
-  if (result.absent.length) {
+  const cited = new Map<string, ShownStatement['article'] & { outlet: string }>();
+  for (const g of result.groups) for (const v of g.versions) if (!cited.has(v.article.file)) cited.set(v.article.file, { ...v.article, outlet: v.outlet });
+  if (cited.size > 0) {
     lines.push('');
-    lines.push(`Not reported by: ${result.absent.join(', ')}`);
+    lines.push('Articles:');
+    for (const a of [...cited.values()].sort((x, y) => o.outlets.indexOf(x.outlet) - o.outlets.indexOf(y.outlet))) {
+      lines.push(`  ${a.outlet}: “${a.title}” (${a.date ?? 'date not given'})${a.url ? ` ${a.url}` : ''}`);
+    }
   }
   if (result.suggestions.length && !result.notice?.includes('Closest')) lines.push(`Did you mean: ${result.suggestions.join(', ')}?`);
   return lines.join('\n');

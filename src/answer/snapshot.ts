@@ -14,9 +14,9 @@ import type { BuildCaches, BuiltCorpus } from './engine.js';
 /**
  * Bumped whenever what is saved would differ for the same corpus — its shape, or the attribution rules that
  * produced the statements — so an upgraded bot rebuilds instead of serving the old rules' answers.
- * 2: the attribution rules of issue 7.
+ * 2: the attribution rules of issue 7. 3: statements carry their cue. 4: the learned sieve of issue 11.
  */
-const VERSION = 2;
+const VERSION = 4;
 
 interface SnapshotMeta {
   version: number;

@@ -1,7 +1,7 @@
 // The engine in a worker thread, for the bot: index builds and heavy queries never block the
 // gateway, and a reload builds a second worker while the first one keeps answering.
 import { Worker } from 'node:worker_threads';
-import type { AnswerResult, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
+import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { REBUILD_NEEDED } from './engine.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -164,7 +164,8 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     compare: async (person, topic, span) => (await call('compare', person, topic, span ?? null)) as Comparison,
     timeline: async (question) => (await call('timeline', question)) as Timeline,
     coverage: async () => (await call('coverage')) as Coverage,
-    reload: async (): Promise<ReloadReport> => {
+    articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
+    reload: async (changed?: string[]): Promise<ReloadReport> => {
       const started = performance.now();
       const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
@@ -176,7 +177,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       let next: EngineWorker | null = null;
       try {
         // Few changes: the serving worker patches its index in place in one synchronous step.
-        const patched = (await call('patch')) as ReloadReport;
+        const patched = (await call('patch', changed)) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
         next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
         const stats = await next.ready;

@@ -9,10 +9,27 @@ export type WorkerRequest =
   | { id: number; method: 'timeline'; args: [string] }
   | { id: number; method: 'coverage'; args: [] }
   | { id: number; method: 'files'; args: [] }
-  | { id: number; method: 'patch'; args: [] };
+  | { id: number; method: 'patch'; args: [string[] | undefined] }
+  | { id: number; method: 'articleSummary'; args: [string] };
 
 /**
  * id 0 is the worker's start-up report: `{ ready, stats, source: 'snapshot' | 'built', reason }` or an
  * error; id -1 carries a problem the worker met on its own (a snapshot it could not save).
  */
 export type WorkerReply = { id: number; result?: unknown; error?: string };
+
+/**
+ * Requests to the shared engine process (src/answer/engine-process.ts) that every shard of a sharded
+ * bot asks: the EngineApi methods by name, with the worker's argument shapes.
+ */
+export type EngineRequest =
+  | Extract<WorkerRequest, { method: 'ask' | 'suggestPeople' | 'outlets' | 'stats' | 'compare' | 'timeline' | 'coverage' | 'articleSummary' }>
+  | { id: number; method: 'reload'; args: [] };
+
+/**
+ * The engine process's replies. A call's result comes as JSON text, so the manager passes it on to the
+ * shard that asked without parsing and serialising it again (answers run to hundreds of kilobytes).
+ * id 0 is its start-up report (`result: { stats, source, reason, pid }` or an error), id -1 a problem
+ * it met on its own, for the manager's log.
+ */
+export type EngineReply = WorkerReply & { json?: string };

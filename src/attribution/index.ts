@@ -1,24 +1,51 @@
 import type { Article } from '../types.js';
-import type { ArticleAttribution } from './extract.js';
+import type { ArticleAttribution, ExtractOptions } from './extract.js';
 import { extractArticle } from './extract.js';
+import type { LearnedModel } from './learned/model.js';
+import { shippedModel } from './learned/model.js';
+import { applyLearned } from './learned/pass.js';
 import type { CorpusAttribution } from './registry.js';
 import { buildRegistry } from './registry.js';
+import { SIEVE_NAMES } from './sieves/index.js';
 
-export type { ArticleAttribution } from './extract.js';
+export type { ArticleAttribution, ExtractOptions } from './extract.js';
 export type { CorpusAttribution } from './registry.js';
+export { SIEVE_NAMES } from './sieves/index.js';
+
+/** The learned pass runs after every rule sieve; it is switched off by this name like a sieve. */
+export const LEARNED_PASS = 'learned';
+/** Every pass of the attribution in order, by the names `disabled` takes: the rule sieves, then the learned pass. */
+export const PASS_NAMES: readonly string[] = [...SIEVE_NAMES, LEARNED_PASS];
+
+export interface AttributionOptions extends ExtractOptions {
+  /**
+   * Run the learned pass after the rules with the shipped model (true, the default), not at all (false:
+   * the rules alone), or with a model chosen per article (training's cross-validation).
+   */
+  learned?: boolean | ((article: Article) => LearnedModel | null);
+}
 
 /**
  * Attributes statements in every article and merges the people across articles. `cache` (content
- * hash → extraction) lets a reload redo only the files that changed.
+ * hash → extraction) lets a reload redo only the files that changed; a run with passes switched off
+ * or another model (for measurement) neither reads nor fills it.
  */
-export function attributeCorpus(articles: Article[], cache?: Map<string, ArticleAttribution>): CorpusAttribution {
+export function attributeCorpus(articles: Article[], cache?: Map<string, ArticleAttribution>, options: AttributionOptions = {}): CorpusAttribution {
+  const disabled = new Set(options.disabled ?? []);
+  const learnedOff = disabled.delete(LEARNED_PASS);
+  const learned = learnedOff ? false : (options.learned ?? true);
+  const modelFor = typeof learned === 'function' ? learned : learned ? shippedModel : () => null;
+  const measuring = learnedOff || disabled.size > 0 || options.learned !== undefined;
+  const cached = measuring ? undefined : cache;
   const extractions = articles.map((article) => {
     const key = `${article.hash}\u0000${article.file}`;
-    const hit = cache?.get(key);
+    const hit = cached?.get(key);
     if (hit) return hit;
-    const x = extractArticle(article);
-    cache?.set(key, x);
+    const rules = extractArticle(article, { disabled });
+    const model = modelFor(article);
+    const x = model ? applyLearned(article, rules, model) : rules;
+    cached?.set(key, x);
     return x;
   });
-  return buildRegistry(extractions);
+  return buildRegistry(extractions, new Map(articles.map((a) => [a.file, a.date])));
 }

@@ -165,3 +165,99 @@ export const AUXILIARIES = new Set(
 );
 
 export const PRONOUNS: Record<string, 'm' | 'f' | 'any'> = { he: 'm', she: 'f', him: 'm', her: 'f' };
+
+// ---- Words the sentence rules test tokens against ----
+
+export const GENERIC_SUBJECTS = new Set(['source', 'sources', 'official', 'officials', 'critics', 'analysts', 'experts', 'observers', 'people', 'reports', 'report', 'media', 'some', 'others', 'many', 'one', 'someone', 'who', 'which', 'that', 'it', 'they', 'we', 'i', 'you', 'this', 'polls', 'poll', 'survey', 'data', 'study']);
+
+export const NARRATIVE_AFTER_QUOTE = /^[\s,]*(as|while|when|after|before|during|though|although|but|and|in|at|on|since|because|amid)\b/i;
+
+export const TELL_LIKE = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'urge', 'warn', 'remind', 'advise', 'email']);
+
+/** Words that may follow an inverted subject: “…,” said Smith in a statement / on Monday / who … / of Yale. */
+export const AFTER_INVERTED_SUBJECT = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'of', 'who', 'when', 'while', 'as', 'to', 'via', 'with', 'for', 'about', 'by', 'through', 'since', 'until', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight', 'late', 'early', 'told', 'adding', 'noting', 'saying', 'and', 'but', 'referring', 'according', 'speaking', 'writing']);
+
+/** Prepositions after which a name is not the subject of the verb that follows it (not "for": "a spokesman for X"). */
+export const NOT_SUBJECT_AFTER = new Set(['on', 'about', 'in', 'at', 'to', 'against', 'than', 'into', 'over', 'under', 'of', 'from', 'with', 'among', 'between', 'toward', 'towards']);
+
+export const CLAUSE_SUBORDINATORS = new Set(['after', 'before', 'when', 'whenever', 'because', 'while', 'although', 'though', 'since', 'if', 'once', 'until', 'whereas', 'as']);
+
+export const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/** Words that can open a description before a name: "retired", "his", "9/11", "Florida’s"; not "in", "that". */
+export const DESCRIPTION_WORD = /^[\p{L}\p{N}/'’.-]+$/u;
+
+export const NOT_DESCRIPTION = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'by', 'about', 'from', 'that', 'and', 'or', 'but', 'as', 'than', 'if', 'because', 'when', 'while', 'who', 'which', 'after', 'before', 'during', 'since', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'not']);
+
+export const TITLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', adm: 'admiral', col: 'colonel', capt: 'captain', lt: 'lieutenant', sgt: 'sergeant', sec: 'secretary', pres: 'president', prof: 'professor', supt: 'superintendent', atty: 'attorney' };
+
+export const APPOSITION_MARKS = new Set([',', '—', '–', '―']);
+
+/** Things that carry words: a participle cue right after one speaks for the clause's subject. */
+export const SPEECH_VEHICLES = new Set(['statement', 'letter', 'tweet', 'tweets', 'memo', 'message', 'post', 'release', 'video', 'ad', 'email', 'e-mail', 'op-ed', 'column', 'speech', 'interview', 'response', 'reply']);
+
+/** Cue verbs whose infinitive usually names an act rather than words. */
+export const CHAIN_ACTS = new Set(['confirm', 'report', 'deny', 'respond', 'reply', 'post', 'charge', 'state', 'signal', 'indicate', 'estimate', 'continue', 'reject', 'dismiss', 'counter', 'reveal', 'disclose']);
+
+export const HEADLINE_ADVERBS = new Set(['just', 'now', 'also', 'again', 'still', 'finally']);
+
+export const TAG_VERBS_IRREGULAR = new Set(['shot', 'sang', 'spoke', 'wrote', 'told', 'said', 'put', 'began', 'went', 'broke', 'threw', 'hit', 'swore']);
+
+/** "As X said, …" and "If X says …" frame what follows; the other subordinators close their clause at the comma. */
+export const LEADING_SUBORDINATORS = new Set([...CLAUSE_SUBORDINATORS].filter((w) => w !== 'as' && w !== 'if'));
+
+/** Past participles of verbs whose object is the one spoken to: passive, they name the listener. */
+export const PASSIVE_PARTICIPLES = new Set(['told', 'asked', 'informed', 'reminded', 'assured', 'reassured', 'urged', 'warned', 'advised', 'pressed']);
+
+/** Words before such a participle that make it passive: "When told …", "was asked …". */
+export const BEFORE_PASSIVE = new Set(['when', 'if', 'once', 'unless', 'until', 'after', 'before', 'while', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got']);
+
+/** Articles and possessive determiners: a noun phrase starts after one. */
+export const OBJECT_DETERMINERS_LIST = ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your'];
+
+/** Words before a noun: a cue form after them is the noun ("the claims", "from remarks", "his comments"). */
+export const NOUN_CONTEXT = new Set([...OBJECT_DETERMINERS_LIST, 'these', 'those', 'such', 'some', 'many', 'any', 'no', 'from', 'of', 'several', 'other', 'whose']);
+
+/** -s forms of object cues that are mostly nouns: "the Paris attacks", "thanks to", "blasts of cold air". */
+export const NOUN_LIKE_S = new Set(['attacks', 'thanks', 'blasts']);
+
+export const UNAMBIGUOUS_S_CUES = new Set(['say', 'tell', 'add', 'write', 'insist', 'argue', 'explain', 'ask', 'urge', 'warn', 'predict', 'acknowledge', 'admit']);
+
+export const LEADING_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'since', 'because', 'although', 'though', 'if', 'despite', 'amid', 'following', 'with', 'without', 'for', 'from', 'by', 'unlike', 'like', 'asked', 'once', 'until', 'whereas']);
+
+export const NOT_A_NAME_GIVEN = new Set(['back', 'up', 'off', 'out', 'to', 'on', 'in', 'at', 'for', 'from', 'over', 'into', 'and', 'or',
+  'with', 'by', 'about', 'after', 'before', 'during', 'last', 'this', 'again', 'yesterday', 'today', 'when', 'while', 'as']);
+
+/** Things that carry words: "a statement saying", "a series of tweets early Friday saying". */
+export const MESSAGE_NOUNS = new Set(['statement', 'statements', 'tweet', 'tweets', 'post', 'posts', 'message', 'messages', 'letter', 'letters', 'response', 'reply', 'ad', 'ads', 'advertisement', 'video', 'release', 'email', 'e-mail', 'memo', 'note', 'op-ed', 'column', 'speech', 'remarks', 'interview', 'filing', 'complaint', 'lawsuit', 'petition', 'report', 'announcement', 'editorial', 'essay', 'article', 'book', 'broadside', 'rebuttal']);
+
+export const PREPOSITIONAL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'from', 'through', 'late', 'early', 'earlier', 'last', 'this', 'publicly', 'privately', 'repeatedly', 'also', 'again', 'then', 'recently', 'previously', 'separately', 'later', 'yesterday', 'today', 'tuesday', 'monday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+export const OBJECT_DETERMINERS = new Set(OBJECT_DETERMINERS_LIST);
+
+export const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
+
+/** Words of a time adverbial between a nominal cue and its content: "statement earlier this year that". */
+export const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night|evening|today|yesterday|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
+
+export const WORK_NOUNS = new Set(['book', 'memoir', 'column', 'essay', 'article', 'film', 'movie', 'documentary', 'show', 'program',
+  'programme', 'song', 'album', 'play', 'novel', 'report', 'titled', 'entitled', 'called', 'headlined', 'dubbed', 'series', 'podcast']);
+
+/** Words that open a second predicate after "and"/"but": "referred to jihadism but was careful …". */
+export const NEW_VERB_AFTER_AND = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'did', 'does', 'will', 'would', 'could',
+  'also', 'then', 'always', 'never', 'later', 'made', 'gave', 'took', 'went', 'got', 'won', 'lost', 'left', 'spoke', 'told']);
+
+/** A subordinate clause after the object tells the circumstances: "spoke of her ties to churches while at …". */
+export const CIRCUMSTANCE_OPENERS = new Set(['while', 'when', 'because', 'although', 'though', 'whereas', 'after', 'before', 'during', 'since', 'amid']);
+
+export const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$/;
+
+export const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'before', 'via', 'through']);
+
+/** Words naming where words were said: the medium or the occasion. */
+export const SETTING_NOUNS = new Set(['twitter', 'facebook', 'tweet', 'tweets', 'interview', 'interviews', 'statement', 'speech',
+  'address', 'debate', 'rally', 'meeting', 'diatribe', 'appearance', 'op-ed', 'post', 'remarks', 'conference', 'forum',
+  'hearing', 'broadcast', 'video', 'ad', 'letter', 'email', 'column', 'editorial', 'radio', 'television', 'tv', 'podcast']);
+
+/** Words that, after a dash, open the writer's comment on what was said rather than more of it. */
+export const DASH_COMMENT = new Set(['which', 'and', 'but', 'something', 'even', 'while', 'as', 'though', 'although', 'a', 'an']);

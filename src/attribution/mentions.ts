@@ -178,6 +178,9 @@ function roleBefore(tokens: Token[], nameFrom: number): { role: string | null; p
   if (last < 0) return { role: null, phraseFrom: nameFrom };
   const words = tokens.slice(first, last + 1).filter((t) => !HONORIFICS.has(t.lower));
   if (words.length === 0) return { role: null, phraseFrom: nameFrom };
+  // "A federal judge granted Judicial Watch's request": a verb between the role and the name makes the role
+  // no title of this name (the phrase still starts where it did).
+  if (tokens.slice(last + 1, nameFrom).some((t) => !t.cap && (looksLikeVerbOrAdverb(t.lower) || CUE_FORMS.has(t.lower)))) return { role: null, phraseFrom: first };
   return { role: words.map((w) => w.text).join(' '), phraseFrom: first };
 }
 

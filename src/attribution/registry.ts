@@ -3,6 +3,8 @@
 import type { PersonKind, PersonRecord, Statement } from '../types.js';
 import type { ArticleAttribution } from './extract.js';
 import { foldName, nameSkeleton, surnameOf } from './mentions.js';
+import type { RoleEvidence } from './roles.js';
+import { chooseRoles, cleanRole, roleKey } from './roles.js';
 
 export interface CorpusAttribution {
   people: PersonRecord[];
@@ -16,7 +18,8 @@ interface Group {
   /** Full names met, with the number of articles each was met in. */
   names: Map<string, number>;
   aliases: Set<string>;
-  roles: Map<string, { text: string; count: number }>;
+  /** Role key (see roleKey) → the cleaned role's spellings, files and dates. */
+  roles: Map<string, RoleEvidence>;
   statements: number;
 }
 
@@ -63,7 +66,11 @@ function isMultiWord(name: string): boolean {
   return name.includes(' ');
 }
 
-export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribution {
+/**
+ * `dateOf` gives an article's date (YYYY-MM-DD) by file: a person's display role is the one current at the
+ * newest articles ("nominee" once the "candidate" has won).
+ */
+export function buildRegistry(extractions: ArticleAttribution[], dateOf: ReadonlyMap<string, string | null> = new Map()): CorpusAttribution {
   const offsets = new Int32Array(extractions.length);
   let total = 0;
   extractions.forEach((x, k) => {
@@ -159,11 +166,19 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
       if (isMultiWord(e.name)) g.kind = e.kind;
       g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
       for (const a of e.aliases) g.aliases.add(a);
-      for (const r of e.roles) {
-        const k = foldName(r);
-        const prev = g.roles.get(k);
-        if (prev) prev.count++;
-        else g.roles.set(k, { text: r, count: 1 });
+      for (const raw of e.roles) {
+        const role = cleanRole(raw);
+        if (role === null) continue;
+        const k = roleKey(role);
+        let evidence = g.roles.get(k);
+        if (!evidence) g.roles.set(k, (evidence = { texts: new Map(), files: new Set(), dates: [], besideFullName: false }));
+        if (isMultiWord(e.name)) evidence.besideFullName = true;
+        evidence.texts.set(role, (evidence.texts.get(role) ?? 0) + 1);
+        if (!evidence.files.has(x.file)) {
+          evidence.files.add(x.file);
+          const date = dateOf.get(x.file);
+          if (date) evidence.dates.push(date);
+        }
       }
     });
     for (const s of x.statements) (groupList[groupOfRoot[rootOf[base + s.speaker] as number] as number] as Group).statements++;
@@ -189,7 +204,7 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
     const aliases = new Set<string>([...g.names.keys(), ...g.aliases]);
     if (g.kind === 'person' && multi.length) aliases.add(surnameOf(name));
     aliases.delete(name);
-    const roles = [...g.roles.values()].sort((a, b) => b.count - a.count).map((r) => r.text);
+    const roles = chooseRoles([...g.roles.values()], { hasFullName: multi.length > 0 });
     people.push({ id, name, aliases: [...aliases].sort(), roles, kind: g.kind });
   }
 
@@ -200,7 +215,7 @@ export function buildRegistry(extractions: ArticleAttribution[]): CorpusAttribut
     const base = offsets[xi] as number;
     for (const s of x.statements) {
       const id = personOf(base + s.speaker);
-      if (id) statements.push({ speaker: id, kind: s.kind, text: s.text, file: x.file, paragraph: s.paragraph, spans: s.spans });
+      if (id) statements.push({ speaker: id, kind: s.kind, text: s.text, file: x.file, paragraph: s.paragraph, spans: s.spans, cue: s.cue, cueSpan: s.cueSpan });
     }
     for (const m of x.mentions) {
       const id = personOf(base + m.entity);

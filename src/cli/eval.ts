@@ -1,11 +1,15 @@
 // npm run eval [-- --corpus DIR --gold DIR] : attribution precision/recall and seed questions.
-// npm run eval -- --dev [DIR]                : the same engine scored on an annotated news corpus.
+// npm run eval -- --dev [DIR] [--split train|dev|all] [--no-learned] : the same engine scored on an annotated news corpus,
+//                                               then its roles (--no-learned: the rules without the learned pass).
+// npm run eval -- --dev [DIR] --ablate       : F1 per split with each attribution pass switched off in turn.
+// npm run eval -- --roles [DIR]              : the 100 most quoted people of that corpus with their display roles (annotated or plain corpus).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine, buildCorpus } from '../answer/engine.js';
 import type { GoldQuestion } from '../eval/seeds.js';
+import { checkSeedRoles, printSeedRoles } from '../eval/roles.js';
 import { checkQuestions, parseGoldStatements, scoreStatements } from '../eval/seeds.js';
 
 // `npm run ask … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -16,7 +20,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, roles: { type: 'string' }, split: { type: 'string' }, ablate: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, 'no-learned': { type: 'boolean' } },
   allowPositionals: true,
   strict: false,
 });
@@ -36,18 +40,42 @@ async function seeds(): Promise<number> {
   const checks = await checkQuestions(engine, questions);
   console.log(`Questions: ${checks.filter((c) => c.ok).length}/${checks.length} answered as the gold says`);
   for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.question}${c.ok ? '' : `: ${c.problems.join('; ')}`}`);
-  return score.recall >= 0.95 && score.precision >= 0.9 && checks.every((c) => c.ok) ? 0 : 1;
+  const roles = checkSeedRoles(engine.corpus.people, JSON.parse(await readFile(path.join(goldDir, 'seed-roles.json'), 'utf8')) as Record<string, string>);
+  printSeedRoles(roles);
+  return score.recall >= 0.95 && score.precision >= 0.9 && checks.every((c) => c.ok) && roles.every((r) => r.ok) ? 0 : 1;
+}
+
+function corpusDir(value: unknown): string | null {
+  const dir = typeof value === 'string' ? value : '../shared/attribution-dev';
+  if (existsSync(dir)) return dir;
+  console.error(`no corpus at ${dir}: pass --roles DIR (a corpus folder, or an annotated one with articles/)`);
+  return null;
 }
 
 async function main(): Promise<number> {
+  if ('roles' in values) {
+    const dir = corpusDir(values.roles);
+    return dir === null ? 2 : (await import('../eval/roles.js')).printTopRoles(dir);
+  }
   if ('dev' in values) {
     const dir = typeof values.dev === 'string' ? values.dev : '../shared/attribution-dev';
     if (!existsSync(dir)) {
       console.error(`no annotated corpus at ${dir}: pass --dev DIR (a folder with articles/ and attributions.jsonl)`);
       return 2;
     }
-    const { runDevEval } = await import('../eval/dev.js');
-    return runDevEval(dir, { verbose: Boolean(values.verbose) });
+    const split = values.split ?? 'all';
+    if (split !== 'train' && split !== 'dev' && split !== 'all') {
+      console.error(`--split takes train, dev or all, not ${String(split)}`);
+      return 2;
+    }
+    if (values.ablate) {
+      const { runAblation } = await import('../eval/ablate.js');
+      return runAblation(dir);
+    }
+    const { runDevEval } = await import('../eval/dev-report.js');
+    const attribution = await runDevEval(dir, { verbose: Boolean(values.verbose), split, learned: !values['no-learned'] });
+    const roles = await (await import('../eval/roles.js')).runRoleEval(dir, { verbose: Boolean(values.verbose) });
+    return attribution || roles;
   }
   return seeds();
 }

@@ -1,21 +1,30 @@
-// npm run start:sharded: a discord.js ShardingManager over src/cli/start.ts, one process per shard,
-// each with its own client and engine worker. SHARDS=auto (default) takes Discord's recommended count,
-// SHARDS=<n> that many. The manager owns DATA_DIR/whosaid.pid: `npm run reload` signals it and it
-// reloads every shard; SIGTERM/SIGINT stop every shard (answers in flight finish) and exit 0.
+// npm run start:sharded: one engine process (src/answer/engine-process.ts) holding the one index, and
+// a discord.js ShardingManager over src/cli/start.ts, one process per shard, each with its own client
+// and no index: shards ask the engine through this manager over IPC. SHARDS=auto (default) takes
+// Discord's recommended count, SHARDS=<n> that many. The manager owns DATA_DIR/whosaid.pid: `npm run
+// reload` signals it and it reloads the one engine; SIGTERM/SIGINT stop every shard (answers in flight
+// finish), then the engine, and exit 0. A dead engine process is started again; meanwhile shards answer
+// "try again in a moment".
 import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 import { REST, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
 import { loadConfigOrExit } from '../config.js';
-import { isFromShard, mergeReloadReports, type FleetReloadReport, type FromShard, type ToShard } from '../discord/sharding.js';
+import { EngineUnavailableError, SharedEngine, type EngineCall, type EngineEvent } from '../answer/shared-engine.js';
+import { isFromShard, type FromShard, type ToShard } from '../discord/sharding.js';
 import { createLogger } from '../log.js';
 import type { ReloadReport } from '../types.js';
 
 /** Discord allows `max_concurrency` identifies per 5 s; discord.js's own default gap is 5.5 s. */
 const IDENTIFY_WINDOW_MS = 5_500;
-/** A shard builds (or restores) its index before it connects: 2 minutes at 100k articles here. */
-const SHARD_READY_TIMEOUT_MS = 30 * 60_000;
-/** Shards stop in at most 5 s (start.ts's hard stop); past this they are killed. */
+/** A shard connects and logs in; the index is the engine's, built before any shard starts. */
+const SHARD_READY_TIMEOUT_MS = 5 * 60_000;
+/** Young-generation semi-space of each shard isolate, in MB (V8's default grows to 16). */
+const SHARD_SEMI_SPACE_MB = 2;
+/** Shards stop in at most 5 s (start.ts's hard stop); past this they are terminated. */
 const SHARD_STOP_TIMEOUT_MS = 8_000;
 
 // Read before anything else touches the environment: each shard gets SHARDS=<its id> from the manager.
@@ -42,92 +51,130 @@ const gateway = (await rest.get(Routes.gatewayBot()).catch((error: unknown) => {
 const totalShards = shardsSetting === 'auto' ? gateway.shards : Number(shardsSetting);
 const maxConcurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
 
-const manager = new ShardingManager(fileURLToPath(new URL('./start.ts', import.meta.url)), {
-  token: config.token,
-  totalShards,
-  // The manager's own flags (--import tsx, heap size) go to every shard.
-  execArgv: process.execArgv,
-  // Deaths are handled below: a shard that exits 1 cannot start (token, configuration) and must not loop.
-  respawn: false,
-});
-
 const ready = new Map<number, Extract<FromShard, { whosaid: 'ready' }>>();
 let running = false;
 let stopping = false;
 const pidFile = path.join(config.dataDir, 'whosaid.pid');
 const reportFile = path.join(config.dataDir, 'last-reload.json');
 
+const engineLog = log.child({ engine: true });
+function logEngineEvent(event: EngineEvent): void {
+  switch (event.type) {
+    case 'starting':
+      engineLog.info({ pid: event.pid, attempt: event.attempt }, 'engine process starting');
+      break;
+    case 'ready':
+      engineLog.info({ pid: event.pid, source: event.source, reason: event.reason, ms: Math.round(event.ms), articles: event.stats.articles }, event.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+      break;
+    case 'died':
+      engineLog.error({ pid: event.pid, code: event.code, signal: event.signal }, 'engine process died; starting it again (shards answer "try again in a moment" meanwhile)');
+      break;
+    case 'failed':
+      engineLog.error({ error: event.error }, 'engine process could not be started again');
+      break;
+    case 'gave-up':
+      engineLog.error({ deaths: event.deaths }, `engine process died ${event.deaths} times in 10 minutes; stopping the bot`);
+      break;
+    case 'problem':
+      engineLog.warn(event.message);
+      break;
+  }
+}
+
+// The one index, built or restored (DATA_DIR/index, which only the engine process writes) before any
+// shard starts, so every shard answers from its first command.
+const engine = new SharedEngine({
+  corpusDir: config.corpusDir,
+  snapshotDir: path.join(config.dataDir, 'index'),
+  execArgv: process.execArgv,
+  onEvent: logEngineEvent,
+  onGiveUp: () => {
+    process.stderr.write('The engine process keeps dying (more than 3 times in 10 minutes); see the log.\n');
+    void stopAll('the engine process keeps dying', 1);
+  },
+});
+await engine.start().catch((error: unknown) => {
+  log.error({ err: error }, 'the engine could not start');
+  fail(`The engine could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+});
+
+// Shards are worker threads of this process: each holds a discord.js client and no index, ~60 MB
+// instead of ~120 MB for a process of its own (Node, the TypeScript loader and discord.js each time).
+// A shard's live heap is ~25 MB, but under answer traffic V8 grows each isolate's young generation to
+// ~48 MB; 2 MB semi-spaces keep it small (~100 MB less for four shards, measured) at the price of more,
+// short scavenges. Set before the workers exist, so it applies to their isolates only; the engine process
+// keeps the defaults.
+setFlagsFromString(`--max-semi-space-size=${SHARD_SEMI_SPACE_MB}`);
+const manager = new ShardingManager(fileURLToPath(new URL('./shard-boot.mjs', import.meta.url)), {
+  token: config.token,
+  totalShards,
+  mode: 'worker',
+  // Deaths are handled below: a shard that exits 1 cannot start (token, configuration) and must not loop.
+  respawn: false,
+});
+
+/** Answers a shard's engine call; while the engine process restarts, at once with `unavailable`. */
+function relay(shard: Shard, message: Extract<FromShard, { whosaid: 'engine' }>): void {
+  const reply = (answer: Omit<Extract<ToShard, { whosaid: 'engine-reply' }>, 'whosaid' | 'id'>): void => {
+    shard.send({ whosaid: 'engine-reply', id: message.id, ...answer } satisfies ToShard).catch(() => undefined);
+  };
+  engine.callJson({ method: message.method, args: message.args } as EngineCall).then(
+    (json) => reply({ json }),
+    (error: unknown) => reply(error instanceof EngineUnavailableError ? { unavailable: error.message } : { error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 manager.on('shardCreate', (shard) => {
   log.info({ shard: shard.id, of: totalShards }, 'shard starting');
   shard.on('message', (message: unknown) => {
     if (!isFromShard(message)) return;
-    if (message.whosaid === 'ready') {
+    if (message.whosaid === 'engine') {
+      relay(shard, message);
+    } else if (message.whosaid === 'ready') {
       ready.set(shard.id, message);
     } else if (message.whosaid === 'reload-request') {
-      void reloadAll(message.by).then((report) => shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard));
+      void reloadAll(message.by).then((report) => shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard).catch(() => undefined));
     }
   });
   shard.on('error', (error) => log.error({ err: error, shard: shard.id }, 'shard error'));
-  shard.on('death', (child) => {
-    if (stopping) return;
-    const code = 'exitCode' in child ? child.exitCode : null;
-    if (!running) {
-      log.error({ shard: shard.id, code }, 'shard exited while starting: stopping every shard');
-      void stopAll(`shard ${shard.id} exited while starting`, 1);
-      return;
-    }
-    if (code === 1) {
-      log.error({ shard: shard.id, code }, 'shard exited 1 (it cannot start or lost the gateway for good): stopping every shard');
-      void stopAll(`shard ${shard.id} exited 1`, 1);
-      return;
-    }
-    log.error({ shard: shard.id, code }, 'shard died; starting it again');
-    shard.spawn(SHARD_READY_TIMEOUT_MS).catch((error: unknown) => log.error({ err: error, shard: shard.id }, 'shard could not be started again'));
-  });
+  // discord.js reports a death without the exit code, and before its own bookkeeping is done: take the
+  // code from the worker, and decide once discord.js has let go of the dead worker.
+  let exitCode: number | null = null;
+  shard.on('spawn', (worker: Worker | ChildProcess) => void worker.once('exit', (code: number | null) => (exitCode = code)));
+  shard.on('death', () => setImmediate(() => onDeath(shard, exitCode)));
 });
 
-/** Asks one shard to reload and waits for its report; a shard that dies meanwhile fails its part. */
-let nextRequest = 1;
-function reloadShard(shard: Shard, by: string): Promise<ReloadReport> {
-  const requestId = nextRequest++;
-  return new Promise((resolve) => {
-    const failed = (error: string): ReloadReport => ({ ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error });
-    const onMessage = (message: unknown) => {
-      if (!isFromShard(message) || message.whosaid !== 'reloaded' || message.requestId !== requestId) return;
-      done(message.report);
-    };
-    const onDeath = () => done(failed('the shard stopped during the reload'));
-    const done = (report: ReloadReport) => {
-      shard.off('message', onMessage);
-      shard.off('death', onDeath);
-      resolve(report);
-    };
-    shard.on('message', onMessage);
-    shard.on('death', onDeath);
-    shard.send({ whosaid: 'reload', requestId, by } satisfies ToShard).catch((error: unknown) => done(failed(`could not reach the shard: ${String(error)}`)));
-  });
+function onDeath(shard: Shard, code: number | null): void {
+  if (stopping) return;
+  if (!running) {
+    log.error({ shard: shard.id, code }, 'shard exited while starting: stopping every shard');
+    void stopAll(`shard ${shard.id} exited while starting`, 1);
+    return;
+  }
+  if (code === 1) {
+    log.error({ shard: shard.id, code }, 'shard exited 1 (it cannot start or lost the gateway for good): stopping every shard');
+    void stopAll(`shard ${shard.id} exited 1`, 1);
+    return;
+  }
+  log.error({ shard: shard.id, code }, 'shard died; starting it again');
+  shard.spawn(SHARD_READY_TIMEOUT_MS).catch((error: unknown) => log.error({ err: error, shard: shard.id }, 'shard could not be started again'));
 }
 
-/**
- * Shard by shard, 0 first: shard 0 writes the saved index when it rebuilds, and the next shards'
- * new workers restore that instead of building again; one at a time, so no two write it at once.
- */
-let reloading: Promise<FleetReloadReport> | null = null;
-async function reloadAll(by: string): Promise<FleetReloadReport> {
+/** One reload of the one engine serves every shard; a second request meanwhile gets the running one's outcome. */
+let reloading: Promise<ReloadReport> | null = null;
+async function reloadAll(by: string): Promise<ReloadReport> {
   if (reloading) {
     const busy = await reloading;
     return { ...busy, ok: false, error: 'A reload is already running; this is its outcome.' };
   }
   reloading = (async () => {
-    const started = performance.now();
-    log.info({ requestedBy: by, shards: manager.shards.size }, 'reloading every shard');
-    const reports: { shard: number; report: ReloadReport }[] = [];
-    for (const shard of [...manager.shards.values()].sort((a, b) => a.id - b.id)) {
-      reports.push({ shard: shard.id, report: await reloadShard(shard, by) });
-    }
-    const merged = mergeReloadReports(reports, performance.now() - started);
-    log.info({ requestedBy: by, ok: merged.ok, articles: merged.articles, ms: Math.round(merged.ms), shards: merged.shards }, merged.ok ? 'every shard reloaded' : 'reload failed on some shards');
-    return merged;
+    log.info({ requestedBy: by }, 'reload started');
+    const report = await engine.reload();
+    log.info(
+      { requestedBy: by, ok: report.ok, mode: report.mode, articles: report.articles, statements: report.statements, ms: Math.round(report.ms), ...(report.error ? { error: report.error } : {}) },
+      report.ok ? 'reload finished' : 'reload failed; previous index still serving',
+    );
+    return report;
   })();
   try {
     return await reloading;
@@ -141,18 +188,21 @@ async function stopAll(reason: string, code: number): Promise<void> {
   stopping = true;
   log.info({ reason }, 'stopping every shard');
   const exits = [...manager.shards.values()].map((shard) => {
-    const child = shard.process;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child?.exitCode ?? 0);
+    const worker = shard.worker;
+    if (!worker) return Promise.resolve(0);
     return new Promise<number | null>((resolve) => {
-      const killer = setTimeout(() => child.kill('SIGKILL'), SHARD_STOP_TIMEOUT_MS);
-      child.once('exit', (exitCode) => {
+      const killer = setTimeout(() => void worker.terminate(), SHARD_STOP_TIMEOUT_MS);
+      worker.once('exit', (exitCode) => {
         clearTimeout(killer);
         resolve(exitCode);
       });
-      child.kill('SIGTERM');
+      // A worker gets no signals: it stops on this message (answers in flight finish, state saved).
+      worker.postMessage({ whosaid: 'stop', reason } satisfies ToShard);
     });
   });
   const codes = await Promise.all(exits);
+  // Last: shards finishing their answers still ask it.
+  await engine.stop();
   await rm(pidFile, { force: true });
   const clean = codes.every((c) => c === 0);
   log.info({ codes }, clean ? 'all shards stopped' : 'some shards did not stop cleanly');
@@ -173,8 +223,8 @@ process.on('SIGHUP', () => {
 });
 
 try {
-  // One at a time, each after the previous is ready: shard 0 builds and saves the index, the others
-  // restore it; the gap keeps identifies within Discord's max_concurrency per 5 s.
+  // One at a time, each after the previous is ready: the gap keeps identifies within Discord's
+  // max_concurrency per 5 s.
   await manager.spawn({ amount: totalShards, delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency), timeout: SHARD_READY_TIMEOUT_MS });
 } catch (error) {
   if (!stopping) {

@@ -1,17 +1,18 @@
 // npm start: the bot. Thin on purpose: config, logger, engine, startBot(), signals.
-// Also what each shard of `npm run start:sharded` runs (src/cli/shard.ts spawns it): then the manager
-// owns the pid file and reload signals, and this process answers the manager over IPC.
+// Also what each shard of `npm run start:sharded` runs, as a worker thread of the manager (src/cli/shard.ts,
+// through shard-boot.mjs): then the manager owns the pid file, signals and the one engine every shard
+// asks, and stops a shard by message.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Events } from 'discord.js';
-import { createWorkerEngine } from '../answer/worker-engine.js';
 import { loadConfigOrExit } from '../config.js';
 import { workerRenderer } from '../charts/renderer.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
-import { isToShard, shardOfProcess, type FromShard } from '../discord/sharding.js';
+import { engineOverIpc } from '../discord/engine-client.js';
+import { isToShard, managerChannel, shardOfProcess } from '../discord/sharding.js';
 import { createLogger } from '../log.js';
-import type { ReloadReport } from '../types.js';
+import type { EngineApi } from '../types.js';
 
 const config = loadConfigOrExit();
 const rootLog = createLogger({ level: config.logLevel, secrets: [config.token] });
@@ -26,31 +27,24 @@ const log = shard ? rootLog.child({ shard: shard.id }) : rootLog;
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
-/** To the manager; a shard whose manager is gone stops on 'disconnect' below. */
-function tellManager(message: FromShard): void {
-  if (process.connected) process.send?.(message);
-}
+const channel = shard ? managerChannel() : null;
 
-// A shard's /reload asks the manager to reload every shard and waits for the merged report.
-const fleetReloads = new Map<number, (report: ReloadReport) => void>();
-let nextFleetReload = 1;
-const reloadAllShards = (by: string): Promise<ReloadReport> =>
-  new Promise((resolve) => {
-    const requestId = nextFleetReload++;
-    fleetReloads.set(requestId, resolve);
-    tellManager({ whosaid: 'reload-request', requestId, by });
+// A shard holds no index: it asks the one engine process the manager runs for every shard, and its
+// /reload asks the manager to reload that engine. Unsharded, the engine lives in a worker thread here.
+const engine: EngineApi = channel ? engineOverIpc(channel) : await startOwnEngine();
+
+async function startOwnEngine(): Promise<EngineApi> {
+  // Loaded only here, so a shard process never loads the index code (Orama, attribution): less memory each.
+  const { createWorkerEngine } = await import('../answer/worker-engine.js');
+  const own = await createWorkerEngine({
+    corpusDir: config.corpusDir,
+    // The index is saved here after each build; an unchanged corpus then starts from it in seconds.
+    snapshotDir: path.join(config.dataDir, 'index'),
+    onProblem: (message) => log.warn(message),
   });
-
-const engine = await createWorkerEngine({
-  corpusDir: config.corpusDir,
-  // The index is saved here after each build; an unchanged corpus then starts from it in seconds.
-  // Shards share the folder: the manager starts shard 0 first and each next shard only after the one
-  // before is ready (so after the index was written), and only shard 0 ever writes it.
-  snapshotDir: path.join(config.dataDir, 'index'),
-  snapshotWrite: shard === null || shard.id === 0,
-  onProblem: (message) => log.warn(message),
-});
-log.info({ source: engine.startInfo.source, reason: engine.startInfo.reason }, engine.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+  log.info({ source: own.startInfo.source, reason: own.startInfo.reason }, own.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+  return own;
+}
 // Charts are drawn in a worker thread, started now so the first /timeline does not wait for it.
 const charts = workerRenderer();
 charts.warm();
@@ -59,7 +53,7 @@ const bot = await startBot({
   engine,
   log,
   charts,
-  ...(shard ? { shard, reload: () => reloadAllShards('/reload') } : {}),
+  ...(shard ? { shard } : {}),
 }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   log.error({ err: error }, 'could not connect to Discord');
@@ -67,7 +61,7 @@ const bot = await startBot({
   await engine.close();
   return process.exit(1);
 });
-if (shard) tellManager({ whosaid: 'ready', shard: shard.id, servers: bot.client.guilds.cache.size, summary: bot.readySummary });
+if (shard) channel?.send({ whosaid: 'ready', shard: shard.id, servers: bot.client.guilds.cache.size, summary: bot.readySummary });
 const pidFile = path.join(config.dataDir, 'whosaid.pid');
 
 let shuttingDown = false;
@@ -96,29 +90,11 @@ bot.client.on(Events.ShardDisconnect, (event) => {
   void shutdown(`gateway closed for good (code ${event.code})`, 1);
 });
 
-if (shard) {
-  process.on('message', (message: unknown) => {
-    if (!isToShard(message)) return;
-    if (message.whosaid === 'fleet-reloaded') {
-      fleetReloads.get(message.requestId)?.(message.report);
-      fleetReloads.delete(message.requestId);
-      return;
-    }
-    // The manager serialises fleet reloads, so this bypasses the gate (which may be held by this
-    // shard's own /reload waiting for exactly this); the engine refuses a second concurrent reload itself.
-    log.info({ requestedBy: message.by }, 'reload started');
-    void engine.reload().catch((error: unknown): ReloadReport => ({
-      ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0,
-      error: `reload failed, the previous corpus is still in use: ${error instanceof Error ? error.message : String(error)}`,
-    })).then((report) => {
-      log.info({ requestedBy: message.by, ok: report.ok, mode: report.mode, articles: report.articles, ms: report.ms, ...(report.error ? { error: report.error } : {}) }, report.ok ? 'reload finished' : 'reload failed; previous index still serving');
-      tellManager({ whosaid: 'reloaded', requestId: message.requestId, report });
-    });
+if (channel) {
+  // A worker gets no signals: the manager says when to stop.
+  channel.onMessage((message) => {
+    if (isToShard(message) && message.whosaid === 'stop') void shutdown(message.reason);
   });
-  // The manager died without stopping us (SIGKILL, crash): nothing would restart or reload this shard.
-  process.on('disconnect', () => void shutdown('shard manager gone'));
-  // A hang-up reaches every process of a terminal; reloads come from the manager.
-  process.on('SIGHUP', () => log.info('SIGHUP ignored by a shard: signal the manager (npm run reload) to reload every shard'));
 } else {
   // Operators reload without Discord by signal: `kill -HUP $(cat DATA_DIR/whosaid.pid)`.
   await mkdir(config.dataDir, { recursive: true });

@@ -9,7 +9,25 @@ export interface CleanedText {
   date: string | null;
   /** Outlet named by a self-identifying footer or copyright line, when there is one. */
   footerOutlet: string | null;
+  /** With no full date: the first day and month the opening paragraphs give without a year. */
+  dayMonth: DayMonth | null;
   paragraphs: string[];
+}
+
+export interface CleanOptions {
+  /** Names of the outlet or site: a line at the top that only repeats one is a masthead, never the headline. */
+  mastheads?: (string | null | undefined)[];
+}
+
+/** Compares names as a masthead shows them: "THE HARBOUR TIMES", "harbourtimes.example", "Harbour Times". */
+function nameKey(name: string): string {
+  return name.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/^(www\.)/, '').replace(/\.(com|co\.uk|org|net|info|tv|example|news)$/, '')
+    .replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function isMasthead(line: string, names: readonly (string | null | undefined)[]): boolean {
+  const key = nameKey(line);
+  return key.length > 0 && names.some((n) => n && nameKey(n) === key);
 }
 
 /** Lines that are whole pieces of furniture on news pages, compared case-insensitively. */
@@ -57,24 +75,58 @@ const END_MARKERS: RegExp[] = [
 
 const LEADING_DATE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i;
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** "December", "Dec", "Dec.", "Sept.": capitalised, as datelines write them. */
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)';
 const TEXT_DATES: { re: RegExp; parse: (m: RegExpMatchArray) => string | null }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, parse: (m) => `${m[1]}-${m[2]}-${m[3]}` },
-  {
-    re: new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`),
-    parse: (m) => isoDate(m[3], m[1], m[2]),
-  },
-  {
-    re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS})\\s+(\\d{4})\\b`),
-    parse: (m) => isoDate(m[3], m[2], m[1]),
-  },
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`), parse: (m) => isoDate(m[3], m[1], m[2]) },
+  { re: new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`), parse: (m) => isoDate(m[3], m[2], m[1]) },
+];
+/** A day and month with no year ("on December 14", "Dec. 14", "14 December"): the year comes from elsewhere. */
+const DAY_MONTH: { re: RegExp; parse: (m: RegExpMatchArray) => DayMonth | null }[] = [
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![,.]?\\s*\\d)`), parse: (m) => dayMonth(m[1], m[2]) },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?![\\w.]*\\s*,?\\s*\\d{4})`), parse: (m) => dayMonth(m[2], m[1]) },
 ];
 
+export interface DayMonth {
+  month: number;
+  day: number;
+}
+
+function monthNumber(name: string | undefined): number {
+  if (!name) return 0;
+  const n = name.toLowerCase().replace(/\.$/, '');
+  return MONTH_NAMES.findIndex((full) => full.startsWith(n) && n.length >= 3) + 1;
+}
+
+function dayMonth(month: string | undefined, day: string | undefined): DayMonth | null {
+  const m = monthNumber(month);
+  const d = Number(day);
+  return m > 0 && d >= 1 && d <= 31 ? { month: m, day: d } : null;
+}
+
 function isoDate(year: string | undefined, month: string | undefined, day: string | undefined): string | null {
-  if (!year || !month || !day) return null;
-  const index = MONTHS.split('|').indexOf(month) + 1;
-  if (index < 1) return null;
-  return `${year}-${String(index).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const dm = dayMonth(month, day);
+  if (!year || !dm) return null;
+  return `${year}-${String(dm.month).padStart(2, '0')}-${String(dm.day).padStart(2, '0')}`;
+}
+
+/**
+ * The year for a day and month the text gives without one: the one that puts it nearest `reference`
+ * (a date the article was certainly near: when it was fetched, or the corpus's other articles).
+ */
+export function dateNear(dm: DayMonth, reference: string): string | null {
+  const ref = Date.parse(reference);
+  if (Number.isNaN(ref)) return null;
+  const year = new Date(ref).getUTCFullYear();
+  let best: { t: number; iso: string } | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    const t = Date.UTC(y, dm.month - 1, dm.day);
+    const iso = new Date(t).toISOString().slice(0, 10);
+    if (!best || Math.abs(t - ref) < Math.abs(best.t - ref)) best = { t, iso };
+  }
+  return best?.iso ?? null;
 }
 
 export function isFurniture(line: string): boolean {
@@ -146,7 +198,7 @@ function findFooterOutlet(trailing: string[]): string | null {
   return null;
 }
 
-export function cleanArticleText(text: string): CleanedText {
+export function cleanArticleText(text: string, options: CleanOptions = {}): CleanedText {
   let body = text.replace(/^\uFEFF/, '');
   let date: string | null = null;
   const leading = body.match(LEADING_DATE);
@@ -177,6 +229,8 @@ export function cleanArticleText(text: string): CleanedText {
     kept.push(line);
   }
 
+  const mastheads = options.mastheads ?? [];
+  while (kept.length && isMasthead(kept[0] as string, mastheads)) kept.shift();
   // The headline is the first real line when it reads as one; it is never a paragraph.
   let headline: string | null = null;
   const first = kept[0];
@@ -201,12 +255,70 @@ export function cleanArticleText(text: string): CleanedText {
       if (date) break;
     }
   }
-  return { headline, date, footerOutlet, paragraphs };
+  let found: DayMonth | null = null;
+  if (date === null) {
+    for (const p of [headline ?? '', ...paragraphs.slice(0, 3)]) {
+      for (const { re, parse } of DAY_MONTH) {
+        const m = p.match(re);
+        found = m ? parse(m) : null;
+        if (found) break;
+      }
+      if (found) break;
+    }
+  }
+  return { headline, date, footerOutlet, dayMonth: found, paragraphs };
 }
 
-/** A title for an article whose first line is prose: its first sentence, cut to a readable length. */
+const MAX_TITLE = 120;
+
+/**
+ * A title for an article whose first line is prose: its first sentence when short, else that sentence
+ * up to a clause boundary (comma, semicolon, colon, dash), else up to a word boundary with "…" —
+ * never a cut in the middle of a word.
+ */
 export function titleFromProse(paragraph: string): string {
   const sentence = paragraph.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? paragraph;
-  const withoutDateline = sentence.replace(/^[\p{Lu}\s]{3,30}:\s*/u, '');
-  return withoutDateline.length <= 120 ? withoutDateline : `${withoutDateline.slice(0, 117).replace(/\s+\S*$/, '')}…`;
+  const text = sentence.replace(/^[\p{Lu}\s]{3,30}:\s*/u, '').trim();
+  if (text.length <= MAX_TITLE) return text;
+  const head = text.slice(0, MAX_TITLE);
+  const clause = Math.max(...[', ', '; ', ': ', ' – ', ' — ', ' - '].map((sep) => head.lastIndexOf(sep)));
+  if (clause >= 40) return text.slice(0, clause).trim();
+  return `${head.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * The title a URL's last path segment spells ("ukraine-drops-nato-goal-5581336" → "Ukraine drops NATO
+ * goal"): ids and extensions dropped, each word in the case the article writes it. Null when the slug
+ * is not words (an id, "index", "news").
+ */
+export function titleFromSlug(url: string, articleText: string): string | null {
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+  const slug = [...segments].reverse().map((s) => s.replace(/\.[a-z0-9]{2,5}$/i, '')).find((s) => (s.match(/[a-z]{2,}/gi) ?? []).length >= 3 && /[-_]/.test(s));
+  if (!slug) return null;
+  // Ids ("5581336", "5HjdPN4") are not words; short numbers are ("20-point").
+  const kept = slug.split(/[-_+]+/).filter((w) => w && (!/\d/.test(w) || /^\d{1,3}$/.test(w)));
+  if (kept.length < 3) return null;
+  const cased = kept.map((w, i) => {
+    const word = caseInText(w, articleText);
+    return i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
+  let title = cased.join(' ');
+  if (title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, '')}…`;
+  return title;
+}
+
+/** A word as the text writes it: lowercase if the text ever writes it so, else its most frequent form. */
+function caseInText(word: string, text: string): string {
+  const lower = word.toLowerCase();
+  const forms = new Map<string, number>();
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'))) {
+    if (m[0] === lower) return lower;
+    forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+  }
+  return [...forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? lower;
 }

@@ -14,6 +14,7 @@ import {
 import type { ParsedQuestion } from '../types.js';
 import type { BotContext } from './context.js';
 import { UserError } from './errors.js';
+import { clip } from './escape.js';
 import { renderAnswer, renderComparison } from './render.js';
 import { renderAnswerText, renderComparisonText } from './render-text.js';
 import type { ViewQuery, ViewRecord } from './state.js';
@@ -34,13 +35,35 @@ export interface AnswerMessage {
   question: string;
 }
 
+/**
+ * Button ids: `page:<view>:<n>` turns to page n, `thread:<view>` opens a follow-up thread,
+ * `layout:<view>` switches between the grouped and the per-outlet view, `suggest:<view>:<n>` asks the
+ * same question about the n-th closest name, `pageinfo:<view>` is the disabled "2 / 5" label.
+ */
 export function parseButtonId(customId: string): { action: string; viewId: string; page: number } | null {
-  const match = customId.match(/^(page|thread|pageinfo):([A-Za-z0-9_-]{1,32})(?::(\d{1,4}))?$/);
+  const match = customId.match(/^(page|thread|pageinfo|layout|suggest):([A-Za-z0-9_-]{1,32})(?::(\d{1,4}))?$/);
   if (!match) return null;
   return { action: match[1]!, viewId: match[2]!, page: Number(match[3] ?? 0) };
 }
 
-function buttons(view: ViewRecord, page: number, pages: number, threadButton: boolean): ActionRowBuilder<ButtonBuilder>[] {
+/** What a page's buttons depend on besides paging. */
+interface ButtonNeeds {
+  threadButton: boolean;
+  /** The answer has statements from more than one outlet: the other layout is worth a button. */
+  layoutButton: boolean;
+  /** Closest names for a name that matched nobody, each a button asking again. */
+  suggestions: string[];
+}
+
+function buttons(view: ViewRecord, page: number, pages: number, needs: ButtonNeeds): ActionRowBuilder<ButtonBuilder>[] {
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  if (needs.suggestions.length > 0) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    needs.suggestions.slice(0, 5).forEach((name, i) => {
+      row.addComponents(new ButtonBuilder().setCustomId(`suggest:${view.id}:${i}`).setLabel(clip(name, 80)).setStyle(ButtonStyle.Secondary));
+    });
+    rows.push(row);
+  }
   const row = new ActionRowBuilder<ButtonBuilder>();
   if (pages > 1) {
     row.addComponents(
@@ -49,10 +72,15 @@ function buttons(view: ViewRecord, page: number, pages: number, threadButton: bo
       new ButtonBuilder().setCustomId(`page:${view.id}:${page + 1}`).setLabel('Next').setStyle(ButtonStyle.Secondary).setDisabled(page >= pages - 1),
     );
   }
-  if (threadButton) {
+  if (needs.layoutButton) {
+    const byOutlet = view.query.kind === 'ask' && view.query.layout === 'outlets';
+    row.addComponents(new ButtonBuilder().setCustomId(`layout:${view.id}`).setLabel(byOutlet ? 'Each statement once' : 'By outlet').setStyle(ButtonStyle.Secondary));
+  }
+  if (needs.threadButton) {
     row.addComponents(new ButtonBuilder().setCustomId(`thread:${view.id}`).setLabel('Follow up in a thread').setStyle(ButtonStyle.Primary));
   }
-  return row.components.length > 0 ? [row] : [];
+  if (row.components.length > 0) rows.push(row);
+  return rows;
 }
 
 type MessagePage = Pick<AnswerMessage, 'content' | 'embeds'>;
@@ -60,11 +88,29 @@ type MessagePage = Pick<AnswerMessage, 'content' | 'embeds'>;
 const asEmbeds = (pages: { embeds: APIEmbed[] }[]): MessagePage[] => pages.map((page) => ({ content: '', embeds: page.embeds }));
 const asText = (pages: string[]): MessagePage[] => pages.map((content) => ({ content, embeds: [] }));
 
-async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promise<{ pages: MessagePage[]; parsed: ParsedQuestion; question: string }> {
+interface RenderedView {
+  pages: MessagePage[];
+  parsed: ParsedQuestion;
+  question: string;
+  /** Nothing to follow up on: no thread button. */
+  empty: boolean;
+  outlets: number;
+  suggestions: string[];
+}
+
+async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promise<RenderedView> {
   const query = view.query;
   if (query.kind === 'ask') {
     const result = await ctx.engine.ask(query.question);
-    return { pages: plain ? asText(renderAnswerText(result)) : asEmbeds(renderAnswer(result)), parsed: result.parsed, question: query.question };
+    const layout = query.layout ?? 'grouped';
+    return {
+      pages: plain ? asText(renderAnswerText(result, layout)) : asEmbeds(renderAnswer(result, layout)),
+      parsed: result.parsed,
+      question: query.question,
+      empty: result.groups.length === 0,
+      outlets: result.outlets.length,
+      suggestions: result.suggestions,
+    };
   }
   const span = query.span ?? null;
   const comparison = await ctx.engine.compare(query.person, query.topic, span);
@@ -73,6 +119,9 @@ async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promi
     pages: plain ? asText(renderComparisonText(comparison, query)) : asEmbeds(renderComparison(comparison, query)),
     parsed,
     question: composeQuestion({ person: query.person, topic: query.topic, span }),
+    empty: comparison.shared.length === 0,
+    outlets: 0,
+    suggestions: comparison.suggestions,
   };
 }
 
@@ -90,12 +139,13 @@ export function mayEmbed(permissions: Readonly<PermissionsBitField> | null | und
  * have changed). `plain` gives the text form; its pages are shorter, so page numbers differ.
  */
 export async function answerMessage(ctx: BotContext, view: ViewRecord, page: number, options: { threadButton: boolean; plain?: boolean }): Promise<AnswerMessage> {
-  const { pages, parsed, question } = await pagesOf(ctx, view, options.plain ?? false);
+  const { pages, parsed, question, empty, outlets, suggestions } = await pagesOf(ctx, view, options.plain ?? false);
   const shown = Math.min(Math.max(0, page), pages.length - 1);
+  const needs: ButtonNeeds = { threadButton: options.threadButton && !empty, layoutButton: outlets > 1, suggestions };
   return {
     content: pages[shown]!.content,
     embeds: pages[shown]!.embeds,
-    components: buttons(view, shown, pages.length, options.threadButton),
+    components: buttons(view, shown, pages.length, needs),
     page: shown,
     pages: pages.length,
     parsed,

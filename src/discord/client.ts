@@ -3,10 +3,12 @@
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, type Interaction } from 'discord.js';
 import { workerRenderer, type ChartRenderer } from '../charts/renderer.js';
 import type { Config } from '../config.js';
+import { startIngest, type IngestService } from '../ingest/service.js';
 import type { Logger } from '../log.js';
 import type { EngineApi, ReloadReport } from '../types.js';
 import { QUICK_ANSWER_MS } from './answers.js';
 import { onButton } from './buttons.js';
+import { announceNews } from './news.js';
 import { loadCommands, type Command } from './commands.js';
 import { Cooldowns, Lifecycle, type BotContext } from './context.js';
 import { UserError, reportFailure } from './errors.js';
@@ -20,6 +22,8 @@ export interface BotHandle {
   context: BotContext;
   /** One-line summary logged at ready: bot name, servers, articles, statements, people. */
   readySummary: string;
+  /** The folder watcher and feed poller (only the first shard runs them); null when both are off. */
+  ingest: IngestService | null;
   /** Stop taking commands, finish those in flight (≤ drainMs), save state, disconnect. */
   stop(drainMs?: number): Promise<void>;
 }
@@ -186,10 +190,22 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     `${stats.articles} articles, ${stats.statements} statements, ${stats.people} people`;
   log.info({ bot: readyClient.user.tag, ...(shard ? { shards: shard.count } : {}), servers, articles: stats.articles, statements: stats.statements, people: stats.people }, readySummary);
 
+  const newsChannelId = config.ingest.newsChannelId;
+  if (newsChannelId) {
+    ctx.reloads.onReloaded((report) => void ctx.lifecycle.track(announceNews(() => client.channels.fetch(newsChannelId), engine, report, log)));
+  }
+  // One process takes news in; with shards, its reloads reach every shard through the reload path.
+  const takesNews = (shard?.id ?? 0) === 0 && (config.ingest.watch || config.ingest.feeds.length > 0);
+  const ingest = takesNews
+    ? startIngest({ corpusDir: config.corpusDir, dataDir: config.dataDir, settings: config.ingest, log, reload: (by, changed) => ctx.reloads.runWhenFree(by, {}, changed) })
+    : null;
+  if (ingest) log.info({ watch: config.ingest.watch, feeds: config.ingest.feeds.length, feedMinutes: config.ingest.feedMinutes }, 'taking news in');
+
   let stopping: Promise<void> | null = null;
   const stop = (drainMs = 4000): Promise<void> => {
     stopping ??= (async () => {
       ctx.lifecycle.accepting = false;
+      await ingest?.stop().catch((error: unknown) => log.warn({ err: error }, 'news intake did not stop cleanly'));
       const drained = await ctx.lifecycle.drain(drainMs);
       if (!drained) log.warn({ inFlight: ctx.lifecycle.inFlight }, 'stopping with answers still in flight');
       await state.flush().catch((error: unknown) => log.error({ err: error }, 'could not save thread state'));
@@ -199,5 +215,5 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     })();
     return stopping;
   };
-  return { client, context: ctx, readySummary, stop };
+  return { client, context: ctx, readySummary, ingest, stop };
 }

@@ -17,23 +17,42 @@ export class ReloadBusyError extends Error {
  */
 export class ReloadGate {
   private current: { by: string; since: number } | null = null;
+  private readonly listeners: ((report: ReloadReport) => void)[] = [];
 
   constructor(
     engine: EngineApi,
     private readonly log: Logger,
-    private readonly reload: () => Promise<ReloadReport> = () => engine.reload(),
+    private readonly reload: (changed?: string[]) => Promise<ReloadReport> = (changed) => engine.reload(changed),
   ) {}
 
   get running(): boolean {
     return this.current !== null;
   }
 
-  async run(requestedBy: string, who: Record<string, unknown> = {}): Promise<ReloadReport> {
+  /** Called after every successful reload (the news channel announces the articles it added). */
+  onReloaded(listener: (report: ReloadReport) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Like run, but waits its turn behind a reload already running (the watcher, feeds, /add). */
+  async runWhenFree(requestedBy: string, who: Record<string, unknown> = {}, changed?: string[]): Promise<ReloadReport> {
+    for (;;) {
+      try {
+        return await this.run(requestedBy, who, changed);
+      } catch (error) {
+        if (!(error instanceof ReloadBusyError)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
+  /** `changed`: the files the folder watcher saw change, so the engine need not look at the others. */
+  async run(requestedBy: string, who: Record<string, unknown> = {}, changed?: string[]): Promise<ReloadReport> {
     if (this.current) throw new ReloadBusyError(this.current.by, Date.now() - this.current.since);
     this.current = { by: requestedBy, since: Date.now() };
     this.log.info({ requestedBy, ...who }, 'reload started');
     try {
-      const report = await this.reload();
+      const report = await this.reload(changed);
       this.log.info(
         {
           requestedBy,
@@ -50,6 +69,7 @@ export class ReloadGate {
         },
         report.ok ? 'reload finished' : 'reload failed; previous index still serving',
       );
+      if (report.ok) for (const listener of this.listeners) listener(report);
       return report;
     } finally {
       this.current = null;

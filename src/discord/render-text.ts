@@ -3,18 +3,15 @@
 // and users is escaped exactly as in the embeds, links are wrapped in <…> so they unfurl nothing, and
 // nothing here can ping: the client sends every message with mentions switched off as well.
 import type { APIEmbed } from 'discord.js';
-import type { AnswerResult, ComparedVersion, Comparison } from '../types.js';
-import { clip, escapeText, safeUrl } from './escape.js';
+import type { AnswerResult, Comparison } from '../types.js';
+import { clip, escapeText } from './escape.js';
 import {
   LIMITS,
   QUESTION_PREFIX,
-  answerSummary,
   answerTitle,
-  comparisonHeader,
-  formatDate,
-  isPersonAnswer,
-  renderDiff,
 } from './render.js';
+import { comparedLines, comparisonHeader, statementHeading } from './render-compare.js';
+import { TEXT_LINKS, answerHeaderLines, answerLines, pageLines, type AnswerLayout } from './render-answer.js';
 
 /** Budgets that keep header + body + footer under 2000 even when every part is at its longest. */
 const TEXT = {
@@ -35,13 +32,6 @@ interface Line {
   /** Repeated under the group heading when a page starts inside this article. */
   article: string | null;
   heading: boolean;
-}
-
-/** "[title](<url>)" (the angle brackets stop a link preview) when the url is safe and short, else the title, escaped and cut. */
-function textLink(label: string, url: string | null | undefined): string {
-  const href = safeUrl(url);
-  const text = clip(escapeText(label), TEXT.articleTitle);
-  return href && href.length <= TEXT.url ? `[${text}](<${href}>)` : text;
 }
 
 /** Footers are plain text in embeds but markdown in messages: escape, and use the small "-#" subtext. */
@@ -80,35 +70,12 @@ function paginateLines(header: string, footer: (page: number, pages: number) => 
   });
 }
 
-/** Pages of an answer as message text: the header, then each outlet's articles and quotes. */
-export function renderAnswerText(result: AnswerResult): string[] {
-  const header = `**${answerTitle(result)}**\n${clip(answerSummary(result), TEXT.header - 260)}`;
-  const showSpeaker = result.speaker === null || !isPersonAnswer(result);
-  const lines: Line[] = [];
-  for (const { outlet, excerpts } of result.outlets) {
-    const group = `__**${clip(escapeText(outlet), TEXT.outlet)}**__`;
-    if (lines.length > 0) lines.push({ text: '', group, article: null, heading: true });
-    lines.push({ text: group, group, article: null, heading: true });
-    let file: string | null = null;
-    let article: string | null = null;
-    for (const excerpt of excerpts) {
-      if (excerpt.article.file !== file) {
-        file = excerpt.article.file;
-        article = `**${textLink(excerpt.article.title || excerpt.article.file, excerpt.article.url)}** · ${formatDate(excerpt.article.date)}`;
-        lines.push({ text: article, group, article, heading: false });
-      }
-      const cite = showSpeaker && excerpt.speaker ? `${clip(escapeText(excerpt.speaker), 80)}, ¶${excerpt.paragraph}` : `¶${excerpt.paragraph}`;
-      lines.push({ text: `> ${clip(escapeText(excerpt.text), TEXT.quote)} *(${cite})*`, group, article, heading: false });
-    }
-  }
+/** Pages of an answer as message text: the same header and statements as the embeds, links that do not unfurl. */
+export function renderAnswerText(result: AnswerResult, layout: AnswerLayout = 'grouped'): string[] {
+  const header = clip([`**${answerTitle(result)}**`, ...answerHeaderLines(result)].join('\n'), TEXT.header).split('\n');
+  const pages = pageLines(header, answerLines(result, layout, TEXT_LINKS), LIMITS.content - TEXT.footer - 4);
   const label = `${QUESTION_PREFIX}${result.question}`;
-  return paginateLines(header, (page, pages) => footerLine(label, page, pages), lines);
-}
-
-function versionQuote(version: ComparedVersion): string {
-  const marked = renderDiff(version.diff.length > 0 ? version.diff : [{ text: version.text, changed: false }]);
-  // Cutting marked text could leave a dangling ** or __: fall back to the plain quote when it is too long.
-  return marked.length <= TEXT.quote ? marked : clip(escapeText(version.text), TEXT.quote);
+  return pages.map((body, i) => clip([...header, ...(body.length > 0 ? ['', ...body] : []), footerLine(label, i + 1, pages.length)].join('\n'), LIMITS.content));
 }
 
 /** Pages of a comparison as message text: each shared statement, outlet by outlet, differences marked. */
@@ -117,14 +84,10 @@ export function renderComparisonText(comparison: Comparison, asked: { person: st
   const header = `**${title}**\n${clip(summary, TEXT.header - 260)}`;
   const lines: Line[] = [];
   comparison.shared.forEach((statement, i) => {
-    const group = `**Statement ${i + 1} of ${comparison.shared.length} · ${statement.versions.length} outlets**`;
+    const group = `**${statementHeading(i, comparison.shared.length, statement)}**`;
     if (lines.length > 0) lines.push({ text: '', group, article: null, heading: true });
     lines.push({ text: group, group, article: null, heading: true });
-    for (const version of statement.versions.slice(0, LIMITS.fields)) {
-      const source = `__${clip(escapeText(version.outlet), TEXT.outlet)}__ · ${formatDate(version.article.date)} · ${textLink(version.article.title || version.article.file, version.article.url)}, ¶${version.paragraph}`;
-      lines.push({ text: source, group, article: null, heading: false });
-      lines.push({ text: `> ${versionQuote(version)}`, group, article: null, heading: false });
-    }
+    for (const text of comparedLines(statement, TEXT_LINKS)) lines.push({ text: clip(text, 1200), group, article: null, heading: false });
   });
   return paginateLines(header, (page, pages) => footerLine(label, page, pages), lines);
 }

@@ -4,15 +4,14 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type {
   AnswerResult,
   AnswerSpeaker,
-  ComparedStatement,
   Comparison,
   CorpusStats,
-  DiffPiece,
-  Excerpt,
   ReloadReport,
 } from '../types.js';
-import { spanLine } from '../answer/dates.js';
-import { clip, escapeText, link, listWithin, safeUrl } from './escape.js';
+import { answerTitleText, formatDate, isPersonAnswer } from '../answer/overview.js';
+import { clip, escapeText, listWithin } from './escape.js';
+import { EMBED_LINKS, answerHeaderLines, answerLines, pageLines, type AnswerLayout } from './render-answer.js';
+import { comparedLines, comparisonHeader, statementHeading } from './render-compare.js';
 
 export const LIMITS = {
   content: 2000,
@@ -28,10 +27,8 @@ export const LIMITS = {
 
 /** Room kept for the header embed of every page (title + description + footer). */
 const HEADER_BUDGET = { title: LIMITS.title, description: 1000, footerQuestion: 300 } as const;
-/** Outlet blocks stay below 4096 so header + block always fit the 6000 total. */
+/** Statement blocks stay below 4096 so header + block always fit the 6000 total. */
 const BLOCK_DESCRIPTION = 3900;
-/** One excerpt longer than this is cut (the citation points to the full paragraph). */
-const EXCERPT_MAX = 3000;
 
 export const COLORS = { answer: 0x3b82f6, notice: 0x9ca3af, compare: 0x8b5cf6, ok: 0x22c55e, failed: 0xef4444 } as const;
 
@@ -75,14 +72,7 @@ export function speakerTitle(speaker: AnswerSpeaker): string {
   return clip(escapeText(role ? `${speaker.name} — ${role}` : speaker.name), LIMITS.title);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "15 Dec 2025" from an ISO date; "undated" when the corpus has none. */
-export function formatDate(date: string | null): string {
-  const match = date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!match) return 'undated';
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}
+export { formatDate };
 
 /** Fills pages with blocks (≤ 10 embeds, ≤ 6000 characters each, header included). */
 function paginate(header: (page: number, pages: number) => APIEmbed, blocks: APIEmbed[]): Page[] {
@@ -129,155 +119,42 @@ function footerText(label: string, page: number, pages: number): string {
 export const QUESTION_PREFIX = 'Question: ';
 // ---------------------------------------------------------------- answers
 
-/** Phrase and topic answers quote several people: the header says what was asked, each quote who said it. */
-export function isPersonAnswer(result: AnswerResult): boolean {
-  return result.parsed.type === 'person' || result.parsed.type === 'empty';
-}
+export { isPersonAnswer };
 
+/** What was asked, as the answer's title: "Volodymyr Zelenskyy on NATO, according to LBC". */
 export function answerTitle(result: AnswerResult): string {
-  const parsed = result.parsed;
-  if (result.speaker && isPersonAnswer(result)) return speakerTitle(result.speaker);
-  switch (parsed.type) {
-    case 'phrase':
-      return clip(`Who said “${escapeText(parsed.phrase)}”`, LIMITS.title);
-    case 'topic':
-      return clip(`What was said about ${escapeText(parsed.topic)}`, LIMITS.title);
-    case 'person':
-      return clip(escapeText(parsed.person), LIMITS.title);
-    default:
-      return clip(escapeText(result.question) || 'whosaid', LIMITS.title);
-  }
+  return clip(escapeText(answerTitleText(result)) || 'whosaid', LIMITS.title);
 }
 
-export function answerSummary(result: AnswerResult): string {
-  const lines: string[] = [];
-  const dates = spanLine(result);
-  if (dates) lines.push(escapeText(dates));
-  if (result.notice) lines.push(`*${escapeText(result.notice)}*`);
-  if (result.suggestions.length > 0) {
-    lines.push(`Did you mean ${listWithin(result.suggestions.map((s) => `**${escapeText(s)}**`), 300, ', ')}?`);
-  }
-  const scope = result.parsed.type !== 'empty' && result.parsed.outlet ? ` (only ${escapeText(result.parsed.outlet)})` : '';
-  if (result.outlets.length > 0) {
-    const count = result.outlets.length;
-    lines.push(`Reported by ${count} ${count === 1 ? 'outlet' : 'outlets'}${scope}.`);
-  }
-  if (result.absent.length > 0 && result.outlets.length > 0) {
-    lines.push(`Not reported by: ${listWithin(result.absent.map(escapeText), 500)}`);
-  }
-  if (lines.length === 0) lines.push('Nothing in the corpus matches that.');
-  return clip(lines.join('\n'), HEADER_BUDGET.description);
-}
+/** Room for an answer page's description: header lines and statements, well inside Discord's 4096. */
+const ANSWER_DESCRIPTION = 4000;
 
-function excerptLine(excerpt: Excerpt, showSpeaker: boolean): string {
-  const text = clip(escapeText(excerpt.text), EXCERPT_MAX);
-  const cite = showSpeaker && excerpt.speaker ? `${escapeText(excerpt.speaker)}, ¶${excerpt.paragraph}` : `¶${excerpt.paragraph}`;
-  return `> ${text} *(${cite})*`;
-}
-
-function outletBlocks(result: AnswerResult, color: number): APIEmbed[] {
-  const showSpeaker = result.speaker === null || !isPersonAnswer(result);
-  const blocks: APIEmbed[] = [];
-  for (const { outlet, excerpts } of result.outlets) {
-    const lines: string[] = [];
-    let article: string | null = null;
-    for (const excerpt of excerpts) {
-      if (excerpt.article.file !== article) {
-        article = excerpt.article.file;
-        if (lines.length > 0) lines.push('');
-        lines.push(`**${link(excerpt.article.title || excerpt.article.file, excerpt.article.url)}** · ${formatDate(excerpt.article.date)}`);
-      }
-      lines.push(excerptLine(excerpt, showSpeaker));
-    }
-    const firstUrl = safeUrl(excerpts[0]?.article.url);
-    chunkLines(lines, BLOCK_DESCRIPTION).forEach((description, i) => {
-      blocks.push({
-        title: clip(escapeText(outlet) + (i > 0 ? ' (continued)' : ''), LIMITS.title),
-        ...(firstUrl && i === 0 ? { url: firstUrl } : {}),
-        description,
-        color,
-      });
-    });
-  }
-  return blocks;
-}
-
-/** Pages of an answer: a header embed (speaker, notice, who did not report it) then one block per outlet. */
-export function renderAnswer(result: AnswerResult): Page[] {
-  const color = result.outlets.length > 0 ? COLORS.answer : COLORS.notice;
+/**
+ * Pages of an answer, one embed each: what was asked (title), the answer in one line, who did not
+ * report it, then at most a screen of statements; the footer carries the question (a thread is
+ * rebuilt from it) and the page number.
+ */
+export function renderAnswer(result: AnswerResult, layout: AnswerLayout = 'grouped'): Page[] {
+  const color = result.groups.length > 0 ? COLORS.answer : COLORS.notice;
   const title = answerTitle(result);
-  const description = answerSummary(result);
-  const header = (page: number, pages: number): APIEmbed => ({
-    title,
-    description,
-    color,
-    footer: { text: footerText(`${QUESTION_PREFIX}${result.question.replace(/\s+/g, ' ')}`, page, pages) },
-  });
-  return paginate(header, outletBlocks(result, color));
+  const header = answerHeaderLines(result).map((line) => clip(line, HEADER_BUDGET.description));
+  const pages = pageLines(header, answerLines(result, layout, EMBED_LINKS), ANSWER_DESCRIPTION);
+  const label = `${QUESTION_PREFIX}${result.question.replace(/\s+/g, ' ')}`;
+  return pages.map((body, i) => ({
+    embeds: [
+      {
+        title,
+        description: clip([...header, ...(body.length > 0 ? ['', ...body] : [])].join('\n'), LIMITS.description),
+        color,
+        footer: { text: footerText(label, i + 1, pages.length) },
+      },
+    ],
+  }));
 }
 
 // ---------------------------------------------------------------- comparisons
 
-/** Diff pieces as markdown: words this version has that the first lacks are **__bold underlined__**. */
-export function renderDiff(pieces: DiffPiece[]): string {
-  return pieces
-    .map((piece) => {
-      const text = escapeText(piece.text);
-      if (!piece.changed || text.trim() === '') return text;
-      const lead = text.match(/^\s*/)?.[0] ?? '';
-      const trail = text.match(/\s*$/)?.[0] ?? '';
-      return `${lead}**__${text.trim()}__**${trail}`;
-    })
-    .join('');
-}
-
-function comparedBlock(statement: ComparedStatement, index: number, total: number): APIEmbed {
-  const versions = statement.versions.slice(0, LIMITS.fields);
-  const inline = versions.length <= 3;
-  const fields: APIEmbedField[] = versions.map((version) => {
-    const articleTitle = clip(version.article.title || version.article.file, 150);
-    const linked = `${link(articleTitle, version.article.url)}, ¶${version.paragraph}`;
-    const cite = linked.length <= 400 ? linked : `${escapeText(articleTitle)}, ¶${version.paragraph}`;
-    const room = LIMITS.fieldValue - cite.length - 4;
-    let quote = renderDiff(version.diff.length > 0 ? version.diff : [{ text: version.text, changed: false }]);
-    // Cutting marked text could leave a dangling ** or __; fall back to the plain quote when it is too long.
-    if (quote.length > room) quote = clip(escapeText(version.text), room);
-    return {
-      name: clip(`${escapeText(version.outlet)} · ${formatDate(version.article.date)}`, LIMITS.fieldName),
-      value: `> ${quote}\n${cite}`,
-      inline,
-    };
-  });
-  const outlets = statement.versions.length;
-  return {
-    title: `Statement ${index + 1} of ${total} · ${outlets} outlets`,
-    color: COLORS.compare,
-    fields,
-  };
-}
-
-/** Title, summary and footer label of a comparison (shared by the embed and plain-text forms). */
-export function comparisonHeader(comparison: Comparison, asked: { person: string; topic: string | null }): { title: string; summary: string; label: string } {
-  const who = comparison.speaker ? speakerTitle(comparison.speaker) : clip(escapeText(asked.person), 200);
-  const topic = comparison.topic ?? asked.topic;
-  const title = clip(`How outlets worded ${who}${topic ? ` on ${escapeText(topic)}` : ''}`, LIMITS.title);
-  const lines: string[] = [];
-  const dates = spanLine({ span: comparison.span ?? null });
-  if (dates) lines.push(escapeText(dates));
-  if (comparison.notice) lines.push(`*${escapeText(comparison.notice)}*`);
-  if (comparison.suggestions.length > 0) lines.push(`Did you mean ${listWithin(comparison.suggestions.map((s) => `**${escapeText(s)}**`), 300)}?`);
-  if (comparison.shared.length > 0) {
-    const count = comparison.shared.length;
-    lines.push(`${count} ${count === 1 ? 'statement' : 'statements'} reported by two or more outlets. **__Marked words__** are where their wordings differ.`);
-  } else if (!comparison.notice) {
-    lines.push('No statement of theirs was reported by more than one outlet.');
-  }
-  const summary = clip(lines.join('\n'), HEADER_BUDGET.description);
-  const label = `Compare: ${asked.person}${asked.topic ? ` · topic: ${asked.topic}` : ''}`;
-  return { title, summary, label };
-}
-
-/** Pages of a comparison: each shared statement with every outlet's wording side by side. */
+/** Pages of a comparison: a header, then one embed per statement, every outlet's version in one layout. */
 export function renderComparison(comparison: Comparison, asked: { person: string; topic: string | null }): Page[] {
   const { title, summary, label } = comparisonHeader(comparison, asked);
   const header = (page: number, pages: number): APIEmbed => ({
@@ -286,7 +163,14 @@ export function renderComparison(comparison: Comparison, asked: { person: string
     color: COLORS.compare,
     footer: { text: footerText(label, page, pages) },
   });
-  const blocks = comparison.shared.map((statement, i) => comparedBlock(statement, i, comparison.shared.length));
+  const total = comparison.shared.length;
+  const blocks = comparison.shared.flatMap((statement, i) =>
+    chunkLines(comparedLines(statement, EMBED_LINKS), BLOCK_DESCRIPTION).map((description, part) => ({
+      title: statementHeading(i, total, statement) + (part > 0 ? ' (continued)' : ''),
+      description,
+      color: COLORS.compare,
+    })),
+  );
   return paginate(header, blocks);
 }
 
@@ -336,7 +220,7 @@ export function renderStats(stats: CorpusStats): APIEmbed {
   }
   return {
     title: 'Sources',
-    description: `**${stats.articles}** articles · **${stats.statements}** statements · **${stats.people}** people`,
+    description: `**${stats.articles}** articles · **${stats.statements}** statements · **${stats.people}** people, **${stats.organisations}** organisations and places`,
     color: COLORS.answer,
     fields,
   };

@@ -2,6 +2,9 @@
 // message, with Message Content) is read as a follow-up to the thread's last question.
 import {
   ChannelType,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
   DiscordAPIError,
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
@@ -81,7 +84,21 @@ export async function onThreadButton(interaction: ButtonInteraction, ctx: BotCon
     { question: context.question, parsed: context.parsed },
   );
   ctx.log.info({ user: interaction.user.id, thread: thread.id, view: view.id }, 'follow-up thread opened');
+  await removeThreadButton(interaction, ctx);
   await interaction.editReply({ content: `Opened ${thread.toString()}. Mention me there to follow up.` });
+}
+
+/** The answer has its thread now: its "Follow up in a thread" button goes, so nobody clicks into an error. */
+async function removeThreadButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const rows = interaction.message.components
+    .map((row) => row.toJSON())
+    .filter((row): row is APIActionRowComponent<APIComponentInMessageActionRow> => row.type === ComponentType.ActionRow)
+    .map((row) => ({ ...row, components: row.components.filter((c) => !('custom_id' in c && c.custom_id.startsWith('thread:'))) }))
+    .filter((row) => row.components.length > 0);
+  await interaction.message.edit({ components: rows }).catch((error: unknown) => {
+    // The thread is open either way; a stale button only leads to "already has a thread".
+    ctx.log.warn({ err: error, message: interaction.message.id }, 'could not remove the thread button');
+  });
 }
 
 /** Context for a thread the bot has no state for (state lost, or opened by a person on an answer). */

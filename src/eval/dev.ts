@@ -17,25 +17,17 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { create, insertMultiple } from '@orama/orama';
 import { attributeCorpus } from '../attribution/index.js';
+import type { AttributionOptions } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import { fold } from '../text/normalize.js';
 import type { Article, PersonRecord, Statement, StatementKind } from '../types.js';
+import type { ArticleTokens, GoldAttribution } from './gold.js';
+import { NAME_SUFFIXES, goldKind, goldSurname, parseGold, placeParagraphs, tokensIn, wordTokens } from './gold.js';
 
-export type SourceKind = 'name' | 'pronoun' | 'description' | 'group' | 'null';
+export type { GoldAttribution, SourceKind } from './gold.js';
+export { goldKind, goldSurname, parseGold, placeParagraphs } from './gold.js';
 
-export interface GoldAttribution {
-  file: string;
-  split: string;
-  source: string | null;
-  source_span: [number, number][] | null;
-  cue: string | null;
-  content: string;
-  content_span: [number, number][];
-  speech: boolean;
-  source_kind: SourceKind;
-}
-
-interface Ratio {
+export interface Ratio {
   hit: number;
   total: number;
 }
@@ -85,109 +77,6 @@ export interface DevScore {
   timing: { coldMs: number; attributeMs: number; oramaInsertMs: number; paragraphs: number };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-interface ArticleTokens {
-  starts: number[];
-  ends: number[];
-}
-
-function wordTokens(text: string): ArticleTokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of text.matchAll(WORD)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  return { starts, ends };
-}
-
-/** Token indexes whose start lies in one of the spans. */
-function tokensIn(tokens: ArticleTokens, spans: [number, number][]): number[] {
-  const out: number[] = [];
-  for (const [s, e] of spans) {
-    let lo = lowerBound(tokens.starts, s);
-    for (; lo < tokens.starts.length && (tokens.starts[lo] as number) < e; lo++) out.push(lo);
-  }
-  return out;
-}
-
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Where each cleaned paragraph starts in the raw file. The cleaner collapses white space and joins
- * hard-wrapped lines, so the search runs on a white-space-collapsed copy of the raw text that keeps
- * a map back to raw offsets.
- */
-export function placeParagraphs(raw: string, paragraphs: { n: number; text: string }[]): Map<number, (offset: number) => number> {
-  let collapsed = '';
-  const map: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
-    if (/\s/.test(ch)) {
-      if (inSpace) continue;
-      inSpace = true;
-      collapsed += ' ';
-    } else {
-      inSpace = false;
-      collapsed += ch;
-    }
-    map.push(i);
-  }
-  map.push(raw.length);
-  const placed = new Map<number, (offset: number) => number>();
-  let cursor = 0;
-  for (const p of paragraphs) {
-    const at = collapsed.indexOf(p.text, cursor);
-    if (at < 0) continue;
-    cursor = at + p.text.length;
-    // A paragraph offset → raw offset; the paragraph text has single spaces, as the collapsed copy does.
-    placed.set(p.n, (offset: number) => map[at + offset] ?? raw.length);
-  }
-  return placed;
-}
-
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-
-/**
- * The surname in a gold source: the last capitalised word of its name, read from the first comma or
- * bracket piece that holds a capitalised word other than a determiner, without a trailing "of New
- * York", "himself" or "Jr.": "Democratic nominee Hillary Clinton" → "clinton", "Rep. Jim Clyburn
- * (D-S.C.), the assistant leader …" → "clyburn", "Representative Charles B. Rangel of New York" → "rangel".
- */
-export function goldSurname(source: string): string | null {
-  const pieces = source.split(/[,(\[]/).map((piece) => {
-    // "… of New York", "… of the Virgin Islands" is a place; "Secretary of State John F. Kerry" is a title.
-    const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s(?:the\s.*|\S+(?:\s\S+)?)$/u, '').replace(/\s+who\s.*$/u, '');
-    return (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, '')).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
-  });
-  // A name ends its noun phrase: in "Her campaign manager, Robby Mook," or "Florida’s Republican attorney general,
-  // Pam Bondi," the first piece is a description and the name is the piece that ends in a capital.
-  for (const words of pieces) {
-    const last = words[words.length - 1];
-    if (last && /^\p{Lu}/u.test(last) && !(words.length === 1 && /^(the|a|an|her|his|their|its)$/i.test(last))) return fold(last);
-  }
-  for (const words of pieces) {
-    for (let i = words.length - 1; i >= 0; i--) {
-      const w = words[i] as string;
-      if (!/^\p{Lu}/u.test(w)) continue;
-      if (i === 0 && /^(the|a|an|her|his|their|its)$/i.test(w)) break;
-      return fold(w);
-    }
-  }
-  return null;
-}
-
 function personSurnames(p: PersonRecord): Set<string> {
   const out = new Set<string>();
   for (const n of [p.name, ...p.aliases]) {
@@ -198,58 +87,86 @@ function personSurnames(p: PersonRecord): Set<string> {
   return out;
 }
 
-/** Direct when the content is all quotation, mixed when it holds some, indirect when none. */
-export function goldKind(quoted: string): StatementKind {
-  // Two apostrophes ('') are a double quote mark in some archives.
-  const content = quoted.replace(/''|’’/g, '"');
-  const marks = [...content.matchAll(/["“”]/g)].map((m) => m.index);
-  if (marks.length === 0) return 'indirect';
-  let outside = '';
-  let open = false;
-  let last = 0;
-  for (const at of marks) {
-    if (!open) outside += content.slice(last, at);
-    open = !open;
-    last = at + 1;
-  }
-  if (!open) outside += content.slice(last);
-  const outsideWords = outside.match(WORD)?.length ?? 0;
-  return outsideWords <= 1 ? 'direct' : 'mixed';
-}
-
-function ratio(r: Ratio): number {
+export function ratio(r: Ratio): number {
   return r.total ? r.hit / r.total : 1;
 }
 
-function f1(p: number, r: number): number {
+export function f1(p: number, r: number): number {
   return p + r ? (2 * p * r) / (p + r) : 0;
-}
-
-export function parseGold(jsonl: string): GoldAttribution[] {
-  return jsonl
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as GoldAttribution);
 }
 
 const newRatio = (): Ratio => ({ hit: 0, total: 0 });
 
-/** Runs loader and attribution on DIR and scores them; nothing is printed. */
-export async function scoreDev(dir: string): Promise<DevScore> {
+/** An annotated corpus read once: its articles through our loader, the gold, and each file's raw text. */
+export interface DevData {
+  articleDir: string;
+  articles: Article[];
+  gold: GoldAttribution[];
+  /** Raw text per gold file (null when unreadable). */
+  raw: Map<string, string | null>;
+}
+
+/** Which split is scored and listed: one of them, or all (each still reported apart). */
+export type SplitFilter = 'train' | 'dev' | 'all';
+
+export async function loadDev(dir: string): Promise<DevData> {
   const articleDir = path.join(dir, 'articles');
   const gold = parseGold(await readFile(path.join(dir, 'attributions.jsonl'), 'utf8'));
   const { articles } = await loadCorpus(articleDir);
+  const raw = new Map<string, string | null>();
+  for (const file of new Set(gold.map((g) => g.file))) raw.set(file, await readFile(path.join(articleDir, file), 'utf8').catch(() => null));
+  return { articleDir, articles, gold, raw };
+}
 
+/** What scoring needs of one file whatever the attribution: its words, where its paragraphs are, its gold as words. */
+interface FilePrep {
+  tokens: ArticleTokens;
+  placed: Map<number, (offset: number) => number>;
+  goldTokens: number[][];
+  /** Token → gold attributions covering it. */
+  owner: Map<number, number[]>;
+  surnameOfGold: (string | null)[];
+}
+
+const prepared = new WeakMap<DevData, Map<string, FilePrep>>();
+
+/** Prepared once per file and corpus, so that runs of the ablation only redo what depends on the statements. */
+function prepareFile(data: DevData, file: string, raw: string, article: Article | undefined, golds: GoldAttribution[]): FilePrep {
+  const cache = prepared.get(data) ?? new Map<string, FilePrep>();
+  prepared.set(data, cache);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const tokens = wordTokens(raw);
+  const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
+  const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
+  const owner = new Map<number, number[]>();
+  goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
+  const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
+  const prep = { tokens, placed, goldTokens, owner, surnameOfGold };
+  cache.set(file, prep);
+  return prep;
+}
+
+/** Runs loader and attribution on DIR and scores them; nothing is printed. */
+export async function scoreDev(dir: string, split: SplitFilter = 'all', options: AttributionOptions = {}): Promise<DevScore> {
+  const data = await loadDev(dir);
+  const { articles } = data;
   const t0 = performance.now();
-  const { people, statements } = attributeCorpus(articles);
+  const attribution = attributeCorpus(articles, undefined, options);
   const coldMs = performance.now() - t0;
   // A second run times the rules themselves, without the JIT warming up; Orama gets the same chance.
   const t1 = performance.now();
-  attributeCorpus(articles);
+  attributeCorpus(articles, undefined, options);
   const attributeMs = performance.now() - t1;
   await bareOramaInsert(articles);
   const oramaInsertMs = await bareOramaInsert(articles);
+  return scoreAttribution(data, attribution, split, { coldMs, attributeMs, oramaInsertMs, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) });
+}
 
+/** Scores one attribution of the corpus against its gold, on the files of `split`. */
+export function scoreAttribution(data: DevData, attribution: { people: PersonRecord[]; statements: Statement[] }, split: SplitFilter, timing: DevScore['timing']): DevScore {
+  const { articles, gold } = data;
+  const { people, statements } = attribution;
   const personById = new Map(people.map((p) => [p.id, p]));
   const surnamesById = new Map(people.map((p) => [p.id, personSurnames(p)]));
   const byFile = new Map<string, Statement[]>();
@@ -284,19 +201,19 @@ export async function scoreDev(dir: string): Promise<DevScore> {
     falseAttributions: [],
     unplaced: 0,
     outsideParagraphs: { headline: 0, dropped: 0 },
-    timing: { coldMs, attributeMs, oramaInsertMs, paragraphs: articles.reduce((n, a) => n + a.paragraphs.length, 0) },
+    timing,
   };
 
   const files = [...new Set([...goldByFile.keys()])].sort();
   for (const file of files) {
     const article = articleOf.get(file);
-    const raw = await readFile(path.join(articleDir, file), 'utf8').catch(() => null);
+    const raw = data.raw.get(file) ?? null;
     if (raw === null) continue;
-    const tokens = wordTokens(raw);
     const golds = goldByFile.get(file) ?? [];
-    const split = golds[0]?.split ?? 'unknown';
-    const splitScore = (score.bySplit[split] ??= { recall: newRatio(), precision: newRatio() });
-    const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
+    const fileSplit = golds[0]?.split ?? 'unknown';
+    if (split !== 'all' && fileSplit !== split) continue;
+    const splitScore = (score.bySplit[fileSplit] ??= { recall: newRatio(), precision: newRatio() });
+    const { tokens, placed, goldTokens, owner, surnameOfGold } = prepareFile(data, file, raw, article, golds);
     if (article) score.unplaced += article.paragraphs.filter((p) => !placed.has(p.n)).length;
     const paragraphStarts = article ? [...placed.entries()].map(([n, at]) => ({ n, start: at(0) })) : [];
     const paragraphAt = (offset: number): number | null => {
@@ -315,11 +232,7 @@ export async function scoreDev(dir: string): Promise<DevScore> {
       })
       .filter((x): x is { s: Statement; tokens: number[] } => x !== null && x.tokens.length > 0);
 
-    // Token → gold attributions covering it.
-    const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
-    const owner = new Map<number, number[]>();
-    goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
-    const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
+    const anyone = new Set(ours.flatMap((o) => o.tokens));
     const samePerson = (speaker: string, gi: number): boolean => {
       const sn = surnameOfGold[gi];
       return sn !== null && sn !== undefined && (surnamesById.get(speaker)?.has(sn) ?? false);
@@ -347,15 +260,13 @@ export async function scoreDev(dir: string): Promise<DevScore> {
       score.bySourceKind[g.source_kind] = kindScore;
       if (g.source_kind !== 'name') {
         // No person to match: count content covered by anyone's statement.
-        const covered = new Set(ours.flatMap((o) => o.tokens));
         kindScore.total++;
-        if (ts.filter((t) => covered.has(t)).length / ts.length >= 0.5) kindScore.hit++;
+        if (ts.filter((t) => anyone.has(t)).length / ts.length >= 0.5) kindScore.hit++;
         return;
       }
       const mine = new Set(ours.filter((o) => samePerson(o.s.speaker, gi)).flatMap((o) => o.tokens));
       const coveredCount = ts.filter((t) => mine.has(t)).length;
       const found = coveredCount / ts.length >= 0.5;
-      const anyone = new Set(ours.flatMap((o) => o.tokens));
       if (ts.filter((t) => anyone.has(t)).length / ts.length >= 0.5) {
         score.speakerAccuracy.total++;
         if (found) score.speakerAccuracy.hit++;
@@ -430,52 +341,12 @@ async function bareOramaInsert(articles: Article[]): Promise<number> {
   return performance.now() - t0;
 }
 
-function line(label: string, precision: Ratio, recall: Ratio): string {
-  const p = ratio(precision);
-  const r = ratio(recall);
-  return `  ${label.padEnd(10)} P ${p.toFixed(3)} (${precision.hit}/${precision.total})  R ${r.toFixed(3)} (${recall.hit}/${recall.total})  F1 ${f1(p, r).toFixed(3)}`;
-}
-
-function clip(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ');
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
-}
-
 export function devF1(score: DevScore): number {
   return f1(ratio(score.overall.precision), ratio(score.overall.recall));
 }
 
-export async function runDevEval(dir: string, options: { verbose?: boolean } = {}): Promise<number> {
-  const score = await scoreDev(dir);
-  const show = options.verbose ? Infinity : 20;
-  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted`);
-  console.log('Speech attributions with a named source (person matched by surname, ≥50% token overlap):');
-  console.log(line('overall', score.overall.precision, score.overall.recall));
-  for (const [split, s] of Object.entries(score.bySplit).sort()) console.log(line(split, s.precision, s.recall));
-  console.log(`  (${score.overall.excluded} statements left out of precision: their text is gold content whose source is a pronoun, description, group or none)`);
-  console.log('By kind (recall by the gold content: quotes → direct/mixed; precision by our kind):');
-  for (const [kind, s] of Object.entries(score.byKind)) console.log(line(kind, s.precision, s.recall));
-  console.log('Recall by gold source kind (name: the same person; others: covered by any speaker, as the gold names no one):');
-  for (const [kind, r] of Object.entries(score.bySourceKind).sort()) console.log(`  ${kind.padEnd(12)} ${ratio(r).toFixed(3)} (${r.hit}/${r.total})`);
-  const acc = score.speakerAccuracy;
-  console.log(`Speaker accuracy (named gold content we extracted, given to the right person): ${ratio(acc).toFixed(3)} (${acc.hit}/${acc.total})`);
-  const { coldMs, attributeMs, oramaInsertMs, paragraphs } = score.timing;
-  console.log(
-    `Extraction (attributeCorpus, warm): ${attributeMs.toFixed(0)} ms for ${score.articles} articles = ${(attributeMs / Math.max(1, score.articles)).toFixed(3)} ms/article ` +
-      `(first, cold run ${coldMs.toFixed(0)} ms); bare Orama insert of the same ${paragraphs} paragraphs (warm): ${oramaInsertMs.toFixed(0)} ms ` +
-      `= ${(oramaInsertMs / Math.max(1, score.articles)).toFixed(3)} ms/article`,
-  );
-  const { headline, dropped } = score.outsideParagraphs;
-  console.log(`  (${headline + dropped} named gold attributions not scored: ${headline} in headlines, ${dropped} in lines the loader's cleaning dropped)`);
-  if (score.unplaced) console.log(`  note: ${score.unplaced} cleaned paragraphs could not be placed in their raw file (their statements are not scored)`);
-  console.log(`\nWorst misses (${Math.min(show, score.misses.length)} of ${score.misses.length}):`);
-  for (const m of score.misses.slice(0, show)) {
-    const given = m.ours.length ? ` → ours: ${m.ours.join(', ')}` : '';
-    console.log(`  ${m.file} ¶${m.paragraph ?? '?'} [${m.kind}] ${m.source} (${(m.coverage * 100).toFixed(0)}% covered)${given}: “${clip(m.content, 140)}”`);
-  }
-  console.log(`\nWorst false attributions (${Math.min(show, score.falseAttributions.length)} of ${score.falseAttributions.length}):`);
-  for (const w of score.falseAttributions.slice(0, show)) {
-    console.log(`  ${w.file} ¶${w.paragraph} [${w.kind}] ${w.speaker} (gold: ${w.gold ?? 'no attribution'}): “${clip(w.text, 140)}”`);
-  }
-  return 0;
+/** F1 of one split of a score (0 when the split was not scored). */
+export function splitF1(score: DevScore, split: string): number {
+  const s = score.bySplit[split];
+  return s ? f1(ratio(s.precision), ratio(s.recall)) : 0;
 }

@@ -111,7 +111,7 @@ function speakerPositions(statements: IndexedStatement[], removed: Set<number>):
 
 /** Identity of a statement across reloads: same place, words, speaker and citation. */
 function statementKey(s: IndexedStatement): string {
-  return [s.file, s.paragraph, s.spans.join(';'), s.speaker, s.kind, s.outlet, s.date, s.text].join('\u0000');
+  return [s.file, s.paragraph, s.spans.join(';'), s.speaker, s.kind, s.outlet, s.date, s.text, s.cue ?? '', s.cueSpan?.join(';') ?? ''].join('\u0000');
 }
 
 /** Above this many removed or added statements a patch is not worth it: rebuild instead. */

@@ -30,3 +30,14 @@ export function said(result: Attributed, name: string): string[] {
   const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
   return person ? result.statements.filter((s) => s.speaker === person.id).map((s) => s.text) : [];
 }
+
+/** The same article attributed with the named sieves switched off. */
+export function attributeWithout(disabled: string[], ...paragraphs: string[]): Attributed {
+  return attributeCorpus([testArticle(paragraphs)], undefined, { disabled: new Set(disabled) });
+}
+
+/** The statements of the person whose name or alias is `name`, in order. */
+export function statementsOf(result: Attributed, name: string): Statement[] {
+  const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
+  return person ? result.statements.filter((s) => s.speaker === person.id) : [];
+}

@@ -68,6 +68,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     CORPUS_DIR: corpusDir,
     DATA_DIR: dataDir,
     COOLDOWN_SECONDS: '0',
+    // Suites that test the watcher turn it on; elsewhere it would race their own /reload calls.
+    WATCH: 'false',
     ...options.env?.(fake),
   });
   const logLines: string[] = [];

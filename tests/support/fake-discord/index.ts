@@ -35,6 +35,14 @@ export interface RecordedRequest {
   interactionId?: string;
 }
 
+/** A file a user attaches to a slash command option; `url` is where the bot downloads it (a local test server). */
+export interface FakeAttachment {
+  filename: string;
+  size: number;
+  url: string;
+  contentType?: string;
+}
+
 export interface FakeUser {
   id: string;
   username: string;
@@ -470,7 +478,7 @@ export class FakeDiscord {
   }
 
   /** Invokes a registered slash command as `member` in the guild's text channel (or another channel). */
-  slashCommand(name: string, options: Record<string, string | number | boolean> = {}, member = this.member, channelId = this.channelId): FakeInteraction {
+  slashCommand(name: string, options: Record<string, string | number | boolean | FakeAttachment> = {}, member = this.member, channelId = this.channelId): FakeInteraction {
     return this.createInteraction(InteractionType.ApplicationCommand, this.commandData(name, options), member, channelId);
   }
 
@@ -494,18 +502,26 @@ export class FakeDiscord {
     return this.createInteraction(InteractionType.ApplicationCommand, this.commandData(name, options), member, channelId);
   }
 
-  private commandData(name: string, options: Record<string, string | number | boolean>): Json {
+  private commandData(name: string, options: Record<string, string | number | boolean | FakeAttachment>): Json {
     const command = this.findCommand(name);
     const optionDefs = (command.options as Json[] | undefined) ?? [];
+    const attachments: Record<string, Json> = {};
     const apiOptions = Object.entries(options).map(([optionName, value]) => {
       const def = optionDefs.find((o) => o.name === optionName);
       if (!def) throw new Error(`/${name} has no option ${optionName}`);
+      if (typeof value === 'object') {
+        // An attachment option carries the attachment's id; the attachment itself is in data.resolved.
+        if (def.type !== 11) throw new Error(`/${name} option ${optionName} is not an attachment option`);
+        const id = snowflake();
+        attachments[id] = { id, filename: value.filename, size: value.size, url: value.url, proxy_url: value.url, content_type: value.contentType ?? 'application/octet-stream' };
+        return { name: optionName, type: def.type, value: id };
+      }
       return { name: optionName, type: def.type, value };
     });
     for (const def of optionDefs) {
       if (def.required && !(String(def.name) in options)) throw new Error(`/${name} requires option ${String(def.name)}`);
     }
-    return { id: command.id, name, type: 1, options: apiOptions };
+    return { id: command.id, name, type: 1, options: apiOptions, ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}) };
   }
 
   /** Sends an autocomplete request for `focused` while the user types `typed` into it. */

@@ -1,0 +1,86 @@
+// The one engine of a sharded bot, in its own process: the worker-backed engine (index builds and
+// reloads off its main thread, a dead worker replaced) served over the IPC channel of the process that
+// forked it (src/answer/shared-engine.ts, in the shard manager). Every shard's questions reach it
+// through the manager, so a fleet holds one index, builds or restores it once and reloads it once.
+import { createWorkerEngine } from './worker-engine.js';
+import type { EngineReply, EngineRequest } from './worker-protocol.js';
+import type { EngineApi } from '../types.js';
+
+export interface EngineProcessOptions {
+  corpusDir: string;
+  /** Where the index is saved after a build and restored from at start; this process is its only writer. */
+  snapshotDir: string | null;
+}
+
+function send(reply: EngineReply): void {
+  if (process.connected) process.send?.(reply);
+}
+
+function serve(engine: EngineApi, req: EngineRequest): Promise<unknown> {
+  switch (req.method) {
+    case 'ask':
+      return engine.ask(req.args[0]);
+    case 'suggestPeople':
+      // A missing limit arrives as null from a shard (its channel speaks JSON).
+      return engine.suggestPeople(req.args[0], req.args[1] ?? undefined);
+    case 'outlets':
+      return engine.outlets();
+    case 'stats':
+      return engine.stats();
+    case 'compare':
+      return engine.compare(req.args[0], req.args[1], req.args[2]);
+    case 'timeline':
+      return engine.timeline(req.args[0]);
+    case 'coverage':
+      return engine.coverage();
+    case 'articleSummary':
+      return engine.articleSummary(req.args[0]);
+    case 'reload':
+      return engine.reload();
+  }
+}
+
+if (typeof process.send !== 'function') {
+  process.stderr.write('engine-process must be started by the shard manager (it answers over IPC)\n');
+  process.exit(2);
+}
+const options = JSON.parse(process.argv[2] ?? '{}') as EngineProcessOptions;
+
+// Signals from a terminal reach every process of the group: the manager decides when this one stops
+// (after the shards finished the answers in flight), by closing the channel.
+for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => undefined);
+
+let engine: (EngineApi & { startInfo: { source: string; reason: string | null } }) | null = null;
+let closing = false;
+async function close(code: number): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await engine?.close().catch(() => undefined);
+  process.exit(code);
+}
+process.on('disconnect', () => void close(0));
+process.on('SIGTERM', () => void close(0));
+
+process.on('message', (req: EngineRequest) => {
+  if (!engine) {
+    send({ id: req.id, error: 'engine not ready' });
+    return;
+  }
+  serve(engine, req).then(
+    (result) => send({ id: req.id, json: JSON.stringify(result) }),
+    (err: unknown) => send({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
+
+try {
+  engine = await createWorkerEngine({
+    corpusDir: options.corpusDir,
+    snapshotDir: options.snapshotDir,
+    snapshotWrite: true,
+    onProblem: (message) => send({ id: -1, error: message }),
+  });
+  send({ id: 0, result: { stats: await engine.stats(), source: engine.startInfo.source, reason: engine.startInfo.reason, pid: process.pid } });
+} catch (err) {
+  send({ id: 0, error: err instanceof Error ? err.message : String(err) });
+  await close(1);
+}

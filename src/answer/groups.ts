@@ -1,0 +1,140 @@
+// One statement once: the same words carried by several outlets are one group, shown once with the
+// outlets that carried them. Person answers, the per-outlet view and /compare all read these groups.
+
+import { words } from '../text/normalize.js';
+import type { OutletExcerpts, ShownStatement, StatementGroup } from '../types.js';
+
+/** Share of the shorter version's word pairs found in the other: word pairs keep order, so two
+ * statements that merely use the same vocabulary ("security guarantees", "Europe") stay apart. */
+const SAME_STATEMENT = 0.5;
+/** Share of the longer version's word pairs found in the other: one sentence of a three-sentence
+ * quote is not the same statement, or one outlet would seem to have carried all three. */
+const COVERS_LONGER = 0.35;
+
+export function wordPairs(text: string): Set<string> {
+  const w = words(text);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < w.length; i++) pairs.add(`${w[i]} ${w[i + 1]}`);
+  return pairs;
+}
+
+export function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const p of a) if (b.has(p)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+interface Cluster {
+  pairs: Set<string>;
+  speaker: string | null;
+  versions: { statement: ShownStatement; pairs: Set<string>; order: number }[];
+}
+
+/** Same words in the same order, punctuation and case aside (as word pairs, which are already at hand). */
+const sameWording = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((p) => b.has(p));
+
+/**
+ * Groups statements (given in the answer's order: outlet by outlet, best or newest first) by wording:
+ * at most one version per outlet, one speaker per group. Groups carried by more outlets come first;
+ * then, for equally carried ones, the order of their first version. Within an outlet, statements of
+ * one article keep the article's order.
+ */
+export function groupStatements(statements: ShownStatement[], pairsOf: (text: string) => Set<string> = wordPairs): StatementGroup[] {
+  const clusters: Cluster[] = [];
+  // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
+  const byPair = new Map<string, number[]>();
+  // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
+  const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
+  const none = new Set<string>();
+  statements.forEach((statement, order) => {
+    const pairs = oneOutlet ? none : pairsOf(statement.text);
+    let best: Cluster | null = null;
+    let bestScore = SAME_STATEMENT;
+    if (pairs.size >= 2) {
+      const shared = new Map<number, number>();
+      for (const p of pairs) for (const k of byPair.get(p) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+      for (const k of [...shared.keys()].sort((a, b) => a - b)) {
+        const c = clusters[k]!;
+        const n = shared.get(k)!;
+        if (c.speaker !== statement.speaker) continue;
+        const score = n / Math.min(pairs.size, c.pairs.size);
+        if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
+        if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best) best.versions.push({ statement, pairs, order });
+    else {
+      clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }] });
+      if (pairs.size >= 2) {
+        for (const p of pairs) {
+          const list = byPair.get(p);
+          if (list) list.push(clusters.length - 1);
+          else byPair.set(p, [clusters.length - 1]);
+        }
+      }
+    }
+  });
+  const groups = clusters.map((c) => {
+    const first = c.versions[0]!;
+    if (c.versions.length === 1) return { group: { shown: first.statement, versions: [first.statement], reworded: false }, first: first.order };
+    // The version shown is the one closest to all the others (longest on a tie): the common wording.
+    const centrality = c.versions.map((v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6);
+    // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
+    const named = c.versions.some((v) => v.statement.cue) ? centrality.map((x, i) => (c.versions[i]!.statement.cue ? x : -1)) : centrality;
+    const shownAt = named.indexOf(Math.max(...named));
+    const versions = c.versions.map((v) => v.statement);
+    const shown = versions[shownAt] as ShownStatement;
+    const shownPairs = c.versions[shownAt]!.pairs;
+    return {
+      group: { shown, versions, reworded: c.versions.some((v) => !sameWording(v.pairs, shownPairs)) },
+      first: first.order,
+    };
+  });
+  const single = groups.filter((g) => g.group.versions.length === 1).map((g) => g.group.shown);
+  const articleOrder = articleOrderOf(single);
+  return [
+    ...groups.filter((g) => g.group.versions.length > 1).sort((a, b) => b.group.versions.length - a.group.versions.length || a.first - b.first).map((g) => g.group),
+    ...groups.filter((g) => g.group.versions.length === 1).sort((a, b) => articleOrder(a.group.shown, b.group.shown)).map((g) => g.group),
+  ];
+}
+
+/**
+ * A comparator that keeps outlets and articles in the order they first appear in `statements` and puts
+ * each article's statements in reading order (paragraph, then place in the paragraph).
+ */
+export function articleOrderOf(statements: ShownStatement[]): (a: ShownStatement, b: ShownStatement) => number {
+  const outletRank = new Map<string, number>();
+  const fileRank = new Map<string, number>();
+  for (const s of statements) {
+    if (!outletRank.has(s.outlet)) outletRank.set(s.outlet, outletRank.size);
+    if (!fileRank.has(s.article.file)) fileRank.set(s.article.file, fileRank.size);
+  }
+  return (a, b) =>
+    (outletRank.get(a.outlet) ?? 0) - (outletRank.get(b.outlet) ?? 0) ||
+    (fileRank.get(a.article.file) ?? 0) - (fileRank.get(b.article.file) ?? 0) ||
+    a.paragraph - b.paragraph ||
+    a.offset - b.offset;
+}
+
+/** The per-outlet view of the same statements: every version, outlet by outlet as the engine listed them, each article in reading order. */
+export function statementsByOutlet(outlets: OutletExcerpts[], groups: StatementGroup[]): { outlet: string; statements: ShownStatement[] }[] {
+  const outletRank = new Map(outlets.map((o, i) => [o.outlet, i]));
+  const fileRank = new Map<string, number>();
+  for (const o of outlets) for (const e of o.excerpts) if (!fileRank.has(e.article.file)) fileRank.set(e.article.file, fileRank.size);
+  const all = groups.flatMap((g) => g.versions).sort(
+    (a, b) =>
+      (outletRank.get(a.outlet) ?? outletRank.size) - (outletRank.get(b.outlet) ?? outletRank.size) ||
+      (fileRank.get(a.article.file) ?? 0) - (fileRank.get(b.article.file) ?? 0) ||
+      a.paragraph - b.paragraph ||
+      a.offset - b.offset,
+  );
+  const byOutlet = new Map<string, ShownStatement[]>();
+  for (const s of all) {
+    const list = byOutlet.get(s.outlet);
+    if (list) list.push(s);
+    else byOutlet.set(s.outlet, [s]);
+  }
+  return [...byOutlet].map(([outlet, statements]) => ({ outlet, statements }));
+}

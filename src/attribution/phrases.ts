@@ -1,0 +1,183 @@
+// Token helpers for noun phrases around a name: appositions, dashes, brackets, descriptions, objects.
+
+import { isAfterPreposition, opensClause, shortLeadingAdverb } from './clauses.js';
+import type { Subject } from './context.js';
+import { APPOSITION_MARKS, AUXILIARIES, CUE_FORMS, DESCRIPTION_WORD, GENERIC_SUBJECTS, NOT_DESCRIPTION, NOT_NAMES, OBJECT_DETERMINERS, QUOTE_MARKS, ROLE_NOUNS, TIME_WORDS } from './lexicon.js';
+import type { NameRun } from './mentions.js';
+import { isRoleWord } from './mentions.js';
+import type { QuoteSpan, Token } from './tokens.js';
+
+export function findComma(toks: Token[], from: number, maxLen: number): number {
+  for (let k = from; k < toks.length && k - from < maxLen; k++) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k;
+    if (t.punct && t.text !== '-' && t.text !== '’' && t.text !== "'") return -1;
+  }
+  return -1;
+}
+
+/** A dash between words: "—", "–", or a hyphen standing apart ("Trump - who …", "Kall -- co-editor …"). */
+export function isDash(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!t) return false;
+  if (t.text === '—' || t.text === '–' || t.text === '―') return true;
+  if (t.text !== '-') return false;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  const spacedBefore = !prev || prev.end < t.start || (prev.text === '-' && prev.end === t.start);
+  const spacedAfter = !next || next.start > t.end || (next.text === '-' && next.start === t.end);
+  return spacedBefore && spacedAfter;
+}
+
+/** The first token of the dash that opens the aside closed by the dash at k; -1 when a sentence mark comes first. */
+export function openingDash(toks: Token[], k: number): number {
+  let j = k;
+  while (j > 0 && isDash(toks, j - 1) && toks[j - 1]?.end === toks[j]?.start) j--;
+  for (let m = j - 1; m >= 0 && j - m <= 60; m--) {
+    const t = toks[m] as Token;
+    if (isDash(toks, m)) {
+      while (m > 0 && isDash(toks, m - 1) && toks[m - 1]?.end === t.start) m--;
+      return m;
+    }
+    if (!t.quoted && ['.', ';', '!', '?', ':'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+
+/** The nearest comma or dash before `from`, skipping bracketed asides; -1 when a sentence mark comes first. */
+export function findCommaBack(toks: Token[], from: number, maxLen: number): number {
+  for (let k = from; k >= 0 && from - k < maxLen; k--) {
+    const t = toks[k] as Token;
+    if (APPOSITION_MARKS.has(t.text)) return k;
+    if (t.text === ')') {
+      const before = skipBracketsBack(toks, k);
+      if (before === k) return -1;
+      k = before + 1;
+      continue;
+    }
+    if (t.punct && !['-', '’', "'", '(', '&', '/', '$', '%'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+
+/** "Rep. Jim Jordan (R-Ohio)": from a closing bracket at k, the token before its opening one. */
+export function skipBracketsBack(toks: Token[], k: number): number {
+  if (toks[k]?.text !== ')') return k;
+  for (let j = k - 1; j >= 0 && k - j < 12; j--) if (toks[j]?.text === '(') return j - 1;
+  return k;
+}
+
+/** "A lawyer for the news outlets," before a comma at `comma`: a short description that opens the sentence. */
+export function describedBefore(toks: Token[], comma: number): boolean {
+  let k = comma - 1;
+  while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
+  // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
+  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
+  const phrase = toks.slice(k + 1, comma);
+  const first = phrase[0];
+  // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
+  if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
+  if (!['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '')) return false;
+  if (phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')))) return true;
+  // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
+  // but not a time ("A day later, …", "The next morning, …").
+  const rest = phrase.slice(1);
+  return rest.length >= 1 && rest.length <= 3 && rest.every((t) => !t.cap && DESCRIPTION_WORD.test(t.text) && !TIME_WORDS.test(t.lower) && !NOT_DESCRIPTION.has(t.lower) && !APART_FROM_TIME.has(t.lower) && !/^\p{Ll}{4,}ly$/u.test(t.lower));
+}
+
+/** Words that make a short phrase opening a sentence a time or a manner, not a person. */
+const APART_FROM_TIME = new Set(['ago', 'day', 'days', 'weeks', 'months', 'years', 'hour', 'hours', 'minutes', 'moment', 'time', 'times', 'decade', 'later', 'after', 'next', 'same', 'following', 'previous', 'other', 'result', 'way', 'case', 'fact']);
+
+/** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
+export function describedLead(toks: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 5) {
+    const t = toks[k] as Token;
+    // "And North Carolina’s Ada Fisher, …, said": a conjunction opening the sentence, not "Davis and author Ann Lee".
+    if (t.punct || t.quoted || (['and', 'but', 'so', 'then', 'meanwhile', 'also'].includes(t.lower) && (k === 0 || toks[k - 1]?.punct))) break;
+    if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
+    k--;
+  }
+  return k < from - 1 && opensClause(toks, k + 1);
+}
+
+/** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
+export function isPartyTag(toks: Token[], subject: Subject): boolean {
+  return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
+}
+
+/** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
+export function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
+  // The pair is closed by a mark ("in Salem, New Hampshire, Trump …"); "in Ottawa, Trump was …" is not one.
+  if (toks[run.phraseFrom - 1]?.text !== ',' || (toks[run.to] !== undefined && !toks[run.to]?.punct)) return false;
+  const head = runs.find((r) => r.to === run.phraseFrom - 1);
+  return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
+}
+
+export function stripArticle(phrase: Token[]): Token[] {
+  return ['a', 'an', 'the'].includes(phrase[0]?.lower ?? '') ? phrase.slice(1) : phrase;
+}
+
+export function joinTokens(text: string, phrase: Token[]): string {
+  if (phrase.length === 0) return '';
+  return text.slice((phrase[0] as Token).start, (phrase[phrase.length - 1] as Token).end);
+}
+
+/** “But why?” reporter Jane Roe asked: one to three lower-case description words between a quote's comma or mark and the name. */
+export function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart: number): boolean {
+  const between = toks.filter((t, k) => t.start >= q.end && k < subjectStart);
+  if (between.length === 0 || between.length > 3) return false;
+  return between.every((t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower));
+}
+
+/** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
+export function nounPhraseGoesOn(toks: Token[], k: number): boolean {
+  for (let j = k; j < toks.length && j < k + 2; j++) {
+    const t = toks[j] as Token;
+    if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
+    if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;
+    if (t.text === ',' && /^\d+$/.test(toks[j - 1]?.text ?? '') && /^\d{3}$/.test(toks[j + 1]?.text ?? '')) return true;
+    if (t.text === ',' || t.text === ':') return true;
+    if (t.punct) return false;
+  }
+  return false;
+}
+
+/** "asserted that, abortion aside, Planned Parenthood did …": the content starts after a short aside in commas. */
+export function afterAside(toks: Token[], c: number): number {
+  if (toks[c]?.text !== ',') return c;
+  const close = toks.findIndex((t, k) => k > c && k <= c + 8 && t.text === ',');
+  return close > 0 && toks.slice(c + 1, close).every((t) => !t.quoted && !t.punct) && toks[close + 1] ? close + 1 : c;
+}
+
+const CONTENT_SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there']);
+
+/** "told reporters", "told the BBC", "urged Ukraine's allies": the person told is not the content. */
+export function skipObject(toks: Token[], c: number): number {
+  let k = c;
+  const limit = c + 7;
+  let determined = false;
+  while (k < toks.length && k < limit) {
+    const t = toks[k] as Token;
+    // "his 20,000 Twitter followers": the comma of a number.
+    if (t.text === ',' && /^\d+$/.test(toks[k - 1]?.text ?? '') && /^\d{3}$/.test(toks[k + 1]?.text ?? '')) {
+      k += 2;
+      continue;
+    }
+    // "tells MSNBC’s “Morning Joe” on Friday that …": the name of a show after its owner is part of the object.
+    if ((t.quoted || QUOTE_MARKS.has(t.text)) && toks[k - 1]?.possessive) {
+      while (k < toks.length && ((toks[k] as Token).quoted || QUOTE_MARKS.has((toks[k] as Token).text))) k++;
+      continue;
+    }
+    if (t.punct || t.quoted || t.lower === 'that' || t.lower === 'to') break;
+    // "told AP he was working …": a subject pronoun opens the content, after a name as after "reporters".
+    if (k > c && CONTENT_SUBJECT_PRONOUNS.has(t.lower)) break;
+    if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
+    const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
+    if (determiner && determined && !t.possessive) break; // "told the committee the plan was dead": a second noun phrase is the content
+    determined ||= determiner;
+    k++;
+    if (!t.cap && !determiner && !(determined && nounPhraseGoesOn(toks, k))) break;
+  }
+  return k;
+}

@@ -1,0 +1,101 @@
+// Sieve (speaker): the speaker phrase before the cue — a name, he/she, a description ("the chancellor") —
+// across auxiliaries, short adverbials, brackets, dashed asides, appositions and relative clauses
+// ("Witkoff, Trump's envoy, said"; "A lawyer for the outlets, David Schulz, said"). Decides the speaker only;
+// never a name after a preposition or a passive's subject.
+
+import { isAfterPreposition, opensClause } from '../clauses.js';
+import type { ArticleContext, Para, Sieve, Subject } from '../context.js';
+import { keyForRun } from '../entities.js';
+import { APPOSITION_MARKS, AUXILIARIES, BE_FORMS, CLAUSE_SUBORDINATORS, CUE_FORMS } from '../lexicon.js';
+import type { NameRun } from '../mentions.js';
+import { describedBefore, describedLead, findCommaBack, isDash, isPartyTag, openingDash, skipBracketsBack } from '../phrases.js';
+import { subjectEndingAt } from '../subjects.js';
+import type { Token, Unit } from '../tokens.js';
+
+/** The speaker phrase before cue i: a name, a pronoun, or a description ("the chancellor"). */
+export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
+  const toks = unit.tokens;
+  let k = i - 1;
+  // Skip auxiliaries and short adverbials: "has repeatedly", "late on December 14", "on Saturday".
+  let skipped = 0;
+  while (k >= 0 && skipped < 7) {
+    const t = toks[k] as Token;
+    if (t.quoted || t.punct) break;
+    // A name's last word is not a date: "Prime Minister Theresa May said".
+    if (t.cap && runs.some((r) => r.to - 1 === k && (r.kind === 'person' || r.honorific !== null))) break;
+    // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
+    // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
+    // (not "did not complain": a denied verb reports no words).
+    const adverb = ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
+      /^(?:is|was|were|are)n['’]t$/.test(t.lower) || (['did', 'does', 'do'].includes(t.lower) && k === i - 1) || ['time', 'himself', 'herself', 'itself', 'themselves'].includes(t.lower);
+    if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
+      k--;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  if (k < 0) return null;
+  // "Clinton was officially declared the winner", "Trump was asked about …": a passive verb's subject is not the speaker.
+  const form = toks[i]?.lower ?? '';
+  if (form !== CUE_FORMS.get(form) && !/(?:s|ing)$/.test(form) && toks.slice(k + 1, i).some((t) => BE_FORMS.has(t.lower))) return null;
+  k = skipBracketsBack(toks, k);
+  if (k < 0) return null;
+  // "Trump - who once said he would “bomb them” - said", "Kall -- co-editor of a book, Debating Trump -- said":
+  // a dash aside, whatever it holds, follows the subject; a description before it may be named inside it.
+  if (isDash(toks, k)) {
+    const open = openingDash(toks, k);
+    const candidate = open > 0 ? subjectEndingAt(ctx, para, unit, runs, skipBracketsBack(toks, open - 1)) : null;
+    if (candidate && (opensClause(toks, candidate.from) || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) {
+      if (!candidate.described && candidate.key) return candidate;
+      let first = open + 1;
+      while (isDash(toks, first)) first++;
+      const named = runs.find((r) => r.phraseFrom === first && r.kind === 'person' && !r.possessive);
+      const key = named ? keyForRun(ctx, named, true) : null;
+      return key ? { key, from: candidate.from, to: (named as NameRun).to } : candidate;
+    }
+    // "The film ― which features author Ann Lee, among others ― explains …": a subject that is no one.
+    if (open > 0) return null;
+  }
+  // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
+  // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
+  // the comma pieces and take the nearest name or pronoun that opens a clause, not one inside a piece.
+  if (APPOSITION_MARKS.has(toks[k]?.text ?? '')) {
+    let end = k;
+    for (let piece = 0; piece < 4; piece++) {
+      const open = findCommaBack(toks, end - 1, 40);
+      if (open <= 0) return null;
+      const before = skipBracketsBack(toks, open - 1);
+      let candidate = before >= 0 ? subjectEndingAt(ctx, para, unit, runs, before) : null;
+      // "David Woodard of Clemson University": the person before the place or employer.
+      const link = candidate ? toks[candidate.from - 1]?.lower ?? '' : '';
+      if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = subjectEndingAt(ctx, para, unit, runs, candidate.from - 2) ?? candidate;
+      // "A lawyer for the outlets, David Schulz, said": the name apposed to a description is the speaker.
+      if (candidate?.described || describedBefore(toks, open)) {
+        const named = runs.find((r) => r.phraseFrom === open + 1 && r.kind !== 'organisation' && !r.possessive);
+        const tail = named ? toks[named.to] : undefined;
+        // (A party tag may follow the name: "Sen. Tim Kaine (D-Va.),".)
+        if (named && (named.to === end || named.to === skipBracketsBack(toks, end - 1) + 1 || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
+          const key = keyForRun(ctx, named, true);
+          if (key) return { key, from: candidate?.from ?? 0, to: named.to };
+        }
+      }
+      // A description right after a comma is one more apposition of the subject further back; so is the
+      // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
+      const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
+        (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
+      // (A subordinate clause has its own subject: "after Mr. Trump, asked about it, had said …".)
+      const subordinate = CLAUSE_SUBORDINATORS.has(toks[(candidate?.from ?? 0) - 1]?.lower ?? '');
+      if (candidate && !apposed && (opensClause(toks, candidate.from) || subordinate || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
+      end = open;
+    }
+    return null;
+  }
+  return subjectEndingAt(ctx, para, unit, runs, k);
+}
+
+export const sieve: Sieve = {
+  name: 'speaker-before',
+  kind: 'speaker',
+  subject: (ctx, { u, i }) => subjectBefore(ctx, u.para, u.unit, u.runs, i),
+};

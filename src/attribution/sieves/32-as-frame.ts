@@ -1,0 +1,59 @@
+// Sieve: "as X put it" and "as X noted" frames — "…, as Marcus puts it." takes the sentence before "as", "As
+// Marcus puts it, Obama is …" the clause after the comma, "…, as the magazine put it, “the operator.”" the quote.
+// Decides the content of a found speaker in these frames; may move where later content sieves start looking
+// (past "put it" and an aside), never the speaker.
+
+import { contentEnd, trimSpan } from '../bounds.js';
+import { trailingContent } from '../content.js';
+import type { Sieve } from '../context.js';
+import { make } from '../context.js';
+import type { Token } from '../tokens.js';
+
+export const sieve: Sieve = {
+  name: 'as-frame',
+  kind: 'content',
+  statement(ctx, site, subject) {
+    const { u, i } = site;
+    const { para, unit, covered } = u;
+    const toks = unit.tokens;
+    const speaker = subject.key;
+    const cue = site.cue;
+    let c = site.c;
+    const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
+    // "As Mr. Bown observed, in the early days …", "…, as Smith noted.": the same frame with any cue.
+    const asFrame = !putIt && toks[subject.from - 1]?.lower === 'as' && subject.from < i && (toks[c]?.text === ',' || toks.slice(c).every((t) => t.punct));
+    if (putIt || asFrame) {
+      if (putIt) c = i + 2;
+      // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
+      let as = subject.from;
+      while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
+      if (toks[as]?.lower !== 'as') return null;
+      // "Yet, as Bown observed, in the early days …" opens the sentence all the same.
+      const opening = toks.slice(0, as - 1).every((t) => !t.punct) && as - 1 <= 2;
+      if (toks[as - 1]?.text === ',' && !opening) {
+        // "…, as Marcus puts it." The content is the sentence before "as"; "…, as the magazine put it, “the operator.”" the quote after.
+        const after = unit.quotes.find((q) => q.start > (toks[i + 1] as Token).end && !covered.includes(q));
+        if (after) {
+          covered.push(after);
+          return make(speaker, 'direct', para, [trimSpan(para.text, after.innerStart, after.innerEnd)], cue);
+        }
+        return toks.slice(c).every((t) => t.punct) ? trailingContent(ctx, para, unit, { ...subject, from: as }, i, covered) : null;
+      }
+      // "As Marcus puts it, Obama is trying …": the content follows the comma (after "in a statement in July").
+      if (toks[c]?.text !== ',') {
+        const comma = toks.findIndex((t, k) => k > c && k < c + 15 && t.text === ',');
+        if (comma > 0 && toks.slice(c, comma).every((t) => !t.quoted)) c = comma;
+      }
+      const rest = toks[c + 1];
+      if (toks[c]?.text === ',' && rest && !rest.punct) {
+        const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
+        if (!(inside.length === 1 && inside[0]?.start === rest.start)) {
+          inside.forEach((q) => covered.push(q));
+          return make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))], cue);
+        }
+      }
+    }
+      site.c = c;
+      return undefined;
+  },
+};

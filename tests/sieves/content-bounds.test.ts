@@ -1,0 +1,47 @@
+// Where reported content starts and ends after its cue (sentences written for these tests, not taken from any corpus).
+import { describe, expect, it } from 'vitest';
+import { attribute, said } from '../support/attribute.js';
+
+describe('a "that" right after the cue', () => {
+  it('is the subject of the content when a verb follows it, so the clause is still reported', () => {
+    const r = attribute('Ingrid Solberg chairs the harbour board.', 'Solberg said that was partly because the ferry company had never paid its dues.');
+    expect(said(r, 'Ingrid Solberg')).toEqual(['that was partly because the ferry company had never paid its dues']);
+  });
+  it('also after a time adverbial before it', () => {
+    const r = attribute('Piet Ramaker said on Friday that would leave the canal without a keeper for the winter.');
+    expect(said(r, 'Piet Ramaker')).toEqual(['that would leave the canal without a keeper for the winter']);
+  });
+  it('stays a conjunction, left out of the content, when a clause with its own subject follows', () => {
+    const r = attribute('Piet Ramaker said that the canal would close for the winter.');
+    expect(said(r, 'Piet Ramaker')).toEqual(['the canal would close for the winter']);
+  });
+});
+
+describe('the one told, before the content', () => {
+  it('ends at a subject pronoun after a name, as after "reporters"', () => {
+    const r = attribute('Dana Whitfield told AP she was leaning toward the harbour plan.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['she was leaning toward the harbour plan']);
+  });
+  it('keeps an object pronoun with the one told', () => {
+    const r = attribute('Dana Whitfield told him it would close before the winter.');
+    expect(said(r, 'Dana Whitfield')).toEqual(['it would close before the winter']);
+  });
+});
+
+describe('a short description apposed to the name that opens the sentence', () => {
+  it('makes the name the speaker, whatever the noun ("Another ally, X, said")', () => {
+    const r = attribute('Another ally, Tomas Vale, said the bridge tolls would fall in May.');
+    expect(said(r, 'Tomas Vale')).toEqual(['the bridge tolls would fall in May']);
+  });
+  it('still finds the speaker after an opening time phrase', () => {
+    const r = attribute('A day later, Tomas Vale, the mayor, said the bridge tolls would fall in May.');
+    expect(said(r, 'Tomas Vale')).toEqual(['the bridge tolls would fall in May']);
+  });
+});
+
+describe('an object with a short bracket inside', () => {
+  it('runs on past a party tag or an acronym to what is asked of it', () => {
+    const r = attribute('Senator Ilse Norrby called on Gov. Aron Pike (R) to resign over the water crisis.');
+    expect(said(r, 'Ilse Norrby')).toEqual(['Gov. Aron Pike (R) to resign over the water crisis']);
+  });
+});

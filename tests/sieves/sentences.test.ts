@@ -1,0 +1,100 @@
+// Sieves that look at a whole sentence or its quotations, and the bookkeeping later sentences read
+// (sentences written for these tests). Each case also shows what is lost with its sieve switched off.
+import { describe, expect, it } from 'vitest';
+import { attributeCorpus } from '../../src/attribution/index.js';
+import { attributeWithout, statementsOf, testArticle } from '../support/attribute.js';
+
+function said(disabled: string[], name: string, ...paragraphs: string[]) {
+  return statementsOf(attributeWithout(disabled, ...paragraphs), name);
+}
+
+describe('colon-labels', () => {
+  const paragraphs = ['Okafor: The housing bill will fail without new money', 'Ruth Okafor chairs the housing committee in the state senate.'];
+  it('gives a name-and-colon label’s claim to a person the article names elsewhere', () => {
+    expect(said([], 'Ruth Okafor', ...paragraphs)).toMatchObject([{ text: 'The housing bill will fail without new money', cue: ':', kind: 'indirect' }]);
+  });
+  it('switched off, the label says nothing', () => {
+    expect(said(['colon-labels'], 'Ruth Okafor', ...paragraphs)).toEqual([]);
+  });
+});
+
+describe('headline-claims', () => {
+  const title = 'Berglund Tells Council To Find The Money';
+  const article = testArticle([title, 'Tomas Berglund, the mayor, spoke to reporters on Monday.'], 'bridge.md', title);
+  it('gives a headline’s “Name Verbs …” claim to that person', () => {
+    expect(statementsOf(attributeCorpus([article]), 'Tomas Berglund')).toMatchObject([{ text: 'Council To Find The Money', cue: 'Tells', paragraph: 1 }]);
+  });
+  it('switched off, the headline says nothing', () => {
+    expect(statementsOf(attributeCorpus([article], undefined, { disabled: new Set(['headline-claims']) }), 'Tomas Berglund')).toEqual([]);
+  });
+});
+
+describe('possessive-claims', () => {
+  const paragraphs = ['Tomas Berglund is the mayor.', 'Engineers disputed Berglund’s claim that the bridge was unsafe.'];
+  it('gives what follows a person’s speech noun to that person', () => {
+    expect(said([], 'Tomas Berglund', ...paragraphs)).toMatchObject([{ text: 'the bridge was unsafe', cue: 'claim', kind: 'indirect' }]);
+  });
+  it('switched off, the claim is no one’s', () => {
+    expect(said(['possessive-claims'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
+  });
+});
+
+describe('according-to', () => {
+  const p = 'The port will reopen in May, according to Marta Lindqvist.';
+  it('gives the sentence to the source after “according to”', () => {
+    expect(said([], 'Marta Lindqvist', p)).toMatchObject([{ text: 'The port will reopen in May', cue: 'according to' }]);
+  });
+  it('switched off, the sentence is no one’s', () => {
+    expect(said(['according-to'], 'Marta Lindqvist', p)).toEqual([]);
+  });
+});
+
+describe('labelled-quotes', () => {
+  const paragraphs = ['Marta Lindqvist gave evidence to the committee on Monday.', 'Here is Lindqvist in 2019: “The harbour cannot take larger ships without dredging.”'];
+  it('gives a quote under a label with one person’s name and a colon to that person', () => {
+    expect(said([], 'Marta Lindqvist', ...paragraphs)).toMatchObject([{ text: 'The harbour cannot take larger ships without dredging.', cue: ':', kind: 'direct' }]);
+  });
+  it('switched off, the labelled quote is no one’s', () => {
+    expect(said(['labelled-quotes'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
+  });
+});
+
+describe('speech-tags', () => {
+  const paragraphs = ['Tomas Berglund faced the council on Monday.', '“You have not even read the report,” Berglund shot back with a laugh.'];
+  it('gives a quote and a speech tag with an unlisted verb to the tag’s subject', () => {
+    expect(said([], 'Tomas Berglund', ...paragraphs)).toMatchObject([{ text: 'You have not even read the report', cue: 'shot back', kind: 'direct' }]);
+  });
+  it('switched off, the quote is no one’s', () => {
+    expect(said(['speech-tags'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
+  });
+});
+
+describe('salience', () => {
+  const paragraphs = ['Marta Lindqvist runs the port.', 'She said the cranes would be replaced next spring.'];
+  it('keeps a sentence’s subject for the pronouns of the next', () => {
+    expect(said([], 'Marta Lindqvist', ...paragraphs)).toHaveLength(1);
+  });
+  it('switched off, no one is salient and the pronoun names no one', () => {
+    expect(said(['salience'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
+  });
+});
+
+describe('continued-quotes', () => {
+  const paragraphs = ['“We will not retreat from the coast,” Amelia Hartley said on Tuesday.', '“The sea wall will be finished before the winter storms arrive.”'];
+  it('gives a bare quote after a speaker’s quote to the same speaker, with no cue of its own', () => {
+    expect(said([], 'Amelia Hartley', ...paragraphs)[1]).toMatchObject({ text: 'The sea wall will be finished before the winter storms arrive.', cue: null, cueSpan: null, paragraph: 2 });
+  });
+  it('switched off, the bare quote is no one’s', () => {
+    expect(said(['continued-quotes'], 'Amelia Hartley', ...paragraphs)).toHaveLength(1);
+  });
+});
+
+describe('colon-handover', () => {
+  const paragraphs = ['Amelia Hartley made the following remarks about the flood defences:', '“The sea wall will be finished before the winter storms arrive.”'];
+  it('hands a paragraph-ending colon’s speaker the quotation that opens the next paragraph', () => {
+    expect(said([], 'Amelia Hartley', ...paragraphs)).toMatchObject([{ text: 'The sea wall will be finished before the winter storms arrive.', paragraph: 2 }]);
+  });
+  it('switched off, that quotation is no one’s', () => {
+    expect(said(['colon-handover'], 'Amelia Hartley', ...paragraphs)).toEqual([]);
+  });
+});
