@@ -108,7 +108,7 @@ describe('one statement once, one screen a page', () => {
     const statements = description.split('\n').filter((line) => line.includes(' — '));
     expect(statements.length).toBeGreaterThan(3);
     expect(statements.length).toBeLessThanOrEqual(PAGE_STATEMENTS);
-    expect(description.split('\n')[0]).toBe('President · 22 distinct statements in 5 outlets · 14–15 Dec 2025 · date not given by AnewZ, cashwinner.info, RFE/RL');
+    expect(description.split('\n')[0]).toBe('Ukrainian President · 22 distinct statements in 5 outlets · 14–15 Dec 2025 · date not given by AnewZ, cashwinner.info');
     const nato = statements.filter((line) => line.includes('From the very beginning, Ukraine'));
     expect(nato).toHaveLength(1);
     expect(unlinked(nato[0]!)).toMatch(/ — CNA · LBC · cashwinner\.info · RFE\/RL \*\(wording varies\)\*$/);

@@ -3,8 +3,9 @@
 import type { PersonKind, PersonRecord, Statement } from '../types.js';
 import type { ArticleAttribution } from './extract.js';
 import { foldName, nameSkeleton, surnameOf } from './mentions.js';
-import type { RoleEvidence } from './roles.js';
-import { chooseRoles, cleanRole, roleKey } from './roles.js';
+import type { RoleEvidence } from './display-role.js';
+import { chooseRoles, roleKey } from './display-role.js';
+import { cleanRole } from './roles.js';
 
 export interface CorpusAttribution {
   people: PersonRecord[];

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attributeCorpus } from '../attribution/index.js';
-import { roleWords } from '../attribution/roles.js';
+import { roleWords } from '../attribution/display-role.js';
 import { loadCorpus } from '../corpus/load.js';
 import { fold } from '../text/normalize.js';
 import type { PersonRecord, Statement } from '../types.js';
