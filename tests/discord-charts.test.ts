@@ -40,13 +40,13 @@ describe('charts on a fake Discord', () => {
     }, 90_000, 'the timeline with its chart');
     const [embed] = embedsOf(answer) as (ReturnType<typeof embedsOf>[number] & { image?: { url: string } })[];
     const [file] = attachmentsOf(answer);
-    expect(embed?.title).toBe('Volodymyr Zelenskyy — President: statements per day');
+    expect(embed?.title).toBe('Volodymyr Zelenskyy — Ukrainian President: statements per day');
     expect(embed?.image?.url).toBe(file?.url);
     const png = harness.fake.attachment(file!.url)!;
     expect(pngSize(png)).toEqual({ width: 800, height: 400 });
-    expect(file?.description).toMatch(/^Bar chart of statements per day by Volodymyr Zelenskyy, 14–15 Dec 2025: 9 dated statements/);
+    expect(file?.description).toMatch(/^Bar chart of statements per day by Volodymyr Zelenskyy, 14–15 Dec 2025: 18 dated statements on 2 days, coloured by outlet \(RFE\/RL 9, CNA 5, LBC 4\)/);
     // Below the chart: the counts, and the first and the latest statement with their citations.
-    expect(embed?.description).toMatch(/\*\*32\*\* statements in 5 outlets; 9 dated, on 2 days; 23 undated, not on the chart\./);
+    expect(embed?.description).toMatch(/\*\*32\*\* statements in 5 outlets; 18 dated, on 2 days; 14 undated, not on the chart\./);
     expect(embed?.fields?.map((f) => f.name)).toEqual(['First · 14 Dec 2025', 'Latest · 15 Dec 2025']);
     expect(embed?.fields?.[0]?.value).toContain('lbc.co.uk');
     expect(harness.sentProblems()).toEqual([]);
