@@ -34,7 +34,7 @@ function tickLabel(value: number, unit: 'ms' | 'articles'): string {
 
 export function latencyChart(title: string, series: ChartSeries[]): string {
   const all = series.flatMap((s) => [...s.points, ...(s.lowerBounds ?? [])]);
-  if (all.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="60"><text x="10" y="30">${escapeXml(title)}: no data</text></svg>\n`;
+  if (all.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="60"><title>${escapeXml(title)}</title><text x="10" y="30">${escapeXml(title)}: no data</text></svg>\n`;
   const [xLo, xHi] = decadesAround(all.map(([x]) => x));
   const [yLo, yHi] = decadesAround(all.map(([, y]) => Math.max(y, 0.01)));
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
@@ -43,6 +43,8 @@ export function latencyChart(title: string, series: ChartSeries[]): string {
   const y = (v: number): number => MARGIN.top + plotH - ((Math.log10(Math.max(v, 0.01)) - yLo) / (yHi - yLo)) * plotH;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`);
+  // The title element is what screen readers and hover tooltips show for the whole chart.
+  out.push(`<title>${escapeXml(title)}</title>`);
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`);
   out.push(`<text x="${MARGIN.left}" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`);
   for (let d = xLo; d <= xHi; d++) {
@@ -77,5 +79,5 @@ export function latencyChart(title: string, series: ChartSeries[]): string {
   out.push(`<text x="${MARGIN.left + plotW + 16}" y="${noteY}" fill="#555">open circle: bare query cut</text>`);
   out.push(`<text x="${MARGIN.left + plotW + 16}" y="${noteY + 16}" fill="#555">off, a lower bound</text>`);
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

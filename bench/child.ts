@@ -56,12 +56,17 @@ export function runTask(task: SizeTask, deadlineMs: number, heapMb = 12_288): Pr
       case 'query-start':
         inFlight = { cls: event.cls, question: event.question, at: event.at };
         break;
-      case 'sample':
-        (result.samples[event.cls] ??= []).push(event.ms);
-        (result.results[event.cls] ??= []).push(event.results);
+      case 'sample': {
+        const samples = result.samples[event.cls] ?? [];
+        const counts = result.results[event.cls] ?? [];
+        samples.push(event.ms);
+        counts.push(event.results);
+        result.samples[event.cls] = samples;
+        result.results[event.cls] = counts;
         if (event.ms > (result.slowest[event.cls]?.ms ?? -1)) result.slowest[event.cls] = { question: event.question, ms: event.ms, results: event.results };
         inFlight = null;
         break;
+      }
       case 'eventloop':
         result.eventLoop[event.name] = { p50: event.p50, p99: event.p99, max: event.max, samples: event.samples };
         break;
@@ -78,8 +83,7 @@ export function runTask(task: SizeTask, deadlineMs: number, heapMb = 12_288): Pr
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     buffered += chunk;
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
+    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
       if (line.startsWith(EVENT_PREFIX)) onEvent(JSON.parse(line.slice(EVENT_PREFIX.length)) as BenchEvent);

@@ -72,7 +72,7 @@ export class Zipf {
     this.cumulative = new Float64Array(n);
     let total = 0;
     for (let rank = 0; rank < n; rank++) {
-      total += 1 / Math.pow(rank + 1, s);
+      total += 1 / (rank + 1) ** s;
       this.cumulative[rank] = total;
     }
     for (let rank = 0; rank < n; rank++) this.cumulative[rank] = (this.cumulative[rank] as number) / total;

@@ -466,7 +466,7 @@ class ArticleWriter {
       const p = this.add(`"${quoteAll.replace(/[.]$/, ',')}" ${tail}${rng.chance(0.3) ? ` ${placeSaid}` : ''}.`);
       this.record(speaker, 'direct', sentences[0] as string, p);
     } else if (roll < 0.34) {
-      const p = this.add(`${capitalise(ref.subject)} ${rng.pick(['said', 'told reporters', 'wrote', 'said ' + placeSaid])}: "${quoteAll}"`);
+      const p = this.add(`${capitalise(ref.subject)} ${rng.pick(['said', 'told reporters', 'wrote', `said ${placeSaid}`])}: "${quoteAll}"`);
       this.record(speaker, 'direct', sentences[0] as string, p);
     } else if (roll < 0.44 && sentences.length >= 2) {
       // Split quote: "first part," she said, "second part."
@@ -517,7 +517,7 @@ const NARRATIVE: ((e: NewsEvent, rng: Rng) => string)[] = [
   (e, rng) => `Officials from ${rng.between(3, 30)} countries attended the meeting in ${e.country.capital}, which lasted several hours.`,
   (e) => `Critics say the government has done too little on ${e.topic.nouns[0]} since the start of the year, and many people remain sceptical.`,
   (e, rng) => `Polls published earlier this year suggested that about ${rng.between(20, 80)} percent of people in ${e.country.name} were worried about ${e.topic.nouns[1]}.`,
-  (e) => `The talks are expected to continue next week, with a final decision due before the end of the year.`,
+  () => `The talks are expected to continue next week, with a final decision due before the end of the year.`,
   (e, rng) => `Last year, the government spent ${rng.between(2, 90)} billion euros on ${e.topic.nouns[2]}, according to official figures.`,
   (e) => `Thousands of people gathered outside the parliament in ${e.country.capital} on ${e.weekday}, some holding banners about the war.`,
   () => `The news agency could not independently verify the figures.`,
@@ -526,10 +526,10 @@ const NARRATIVE: ((e: NewsEvent, rng: Rng) => string)[] = [
 
 const HEADLINES: ((e: NewsEvent, name: string, content: StatementContent) => string)[] = [
   (e, name) => `${name} speaks out as ${e.what} dominates the agenda`,
-  (e, name, c) => `${name}: ${capitalise(c.subjectNoun)} ${isPlural(c.subjectNoun) ? 'are' : 'is'} "${c.qualifier}"`,
+  (_e, name, c) => `${name}: ${capitalise(c.subjectNoun)} ${isPlural(c.subjectNoun) ? 'are' : 'is'} "${c.qualifier}"`,
   (e) => `${capitalise(e.what)} in ${e.country.name}: what we know`,
   (e, name) => `${capitalise(e.topic.nouns[0] as string)} in focus as ${name} weighs in`,
-  (e, name, c) => `${name} says ${c.reported}`,
+  (_e, name, c) => `${name} says ${c.reported}`,
 ];
 
 function isoDate(date: Date): string {
@@ -683,10 +683,10 @@ export function ensureCorpus(n: number, seed: number = DEFAULT_SEED, dir: string
     statements += article.statements.length;
     for (const s of article.statements) truthLines.push(JSON.stringify({ file: s.file, speaker: s.speaker, kind: s.kind, snippet: s.snippet }));
   }
-  writeFileSync(`${dir}.truth.jsonl`, truthLines.join('\n') + '\n');
+  writeFileSync(`${dir}.truth.jsonl`, `${truthLines.join('\n')}\n`);
   const marker: CorpusMarker = { version: GENERATOR_VERSION, n, seed, files, bytes, paragraphs, statements, digest: digest.digest('hex') };
   // The marker goes last: a half-written folder has none and is regenerated next time.
-  writeFileSync(join(dir, MARKER_FILE), JSON.stringify(marker, null, 2) + '\n');
+  writeFileSync(join(dir, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
   return { dir, marker, reused: false };
 }
 

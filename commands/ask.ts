@@ -1,5 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { replyWithView } from '../src/discord/answers.js';
+import { replyWithView } from '../src/discord/reply.js';
 import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 

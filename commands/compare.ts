@@ -1,11 +1,12 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { outletBarChart } from '../src/charts/specs.js';
-import { mayEmbed, replyWithView } from '../src/discord/answers.js';
+import { mayEmbed } from '../src/discord/answers.js';
 import { clip, escapeText } from '../src/discord/escape.js';
 import { COLORS } from '../src/discord/render.js';
 import { CHART_FAILED, NO_ATTACH_PERMISSION, drawChart, mayAttach } from '../src/discord/charts.js';
 import { composeQuestion } from '../src/discord/followups.js';
 import { spanOption } from '../src/discord/span-options.js';
+import { replyWithView } from '../src/discord/reply.js';
 import { respondWithChoices } from '../src/discord/autocomplete.js';
 import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';

@@ -105,7 +105,7 @@ describe('titles and dates for every format', () => {
   it('shortens a long first sentence at a clause boundary or a word boundary, never mid-word', () => {
     const long = 'President Volodymyr Zelenskyy offered to drop Ukraine’s aspirations to join the NATO military alliance, as he held five hours of talks with United States envoys in Berlin on Sunday.';
     expect(titleFromProse(long)).toBe('President Volodymyr Zelenskyy offered to drop Ukraine’s aspirations to join the NATO military alliance');
-    const noClause = 'A'.repeat(3) + ' word'.repeat(40) + '.';
+    const noClause = `AAA${' word'.repeat(40)}.`;
     const t = titleFromProse(noClause);
     expect(t.endsWith(' word…')).toBe(true);
     expect(t.length).toBeLessThanOrEqual(120);

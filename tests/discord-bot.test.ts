@@ -78,7 +78,7 @@ describe('whosaid on a fake Discord', () => {
     const interaction = fake.autocomplete('said', 'person', 'zel');
     const callback = await fake.waitFor(() => fake.requestsFor(interaction).find((r) => r.status < 300), 10_000, 'autocomplete');
     expect(callback.body?.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    const choices = (callback.body?.data as { choices: { name: string; value: string }[] }).choices;
+    const choices = (callback.body!.data as { choices: { name: string; value: string }[] }).choices;
     expect(choices.map((c) => c.value)).toContain('Volodymyr Zelenskyy');
     expect(choices.length).toBeLessThanOrEqual(25);
   });

@@ -170,10 +170,10 @@ describe('register and start against a fake Discord', () => {
     const sent = fake.requestsFor(inFlight!);
     expect(sent.map((r) => r.status)).toEqual([429, 200]);
     expect(sent[1]!.at).toBeGreaterThan(signalledAt);
-    expect(JSON.stringify((sent[1]!.body?.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
+    expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
     const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
     expect(note?.status).toBe(204);
-    expect((note?.body?.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
+    expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
     expect(result.stdout).toContain('whosaid stopped');
   });
 

@@ -197,7 +197,9 @@ describe('plain-text answers (no Embed Links)', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(2000);
     expect(pages.flatMap((page) => statementLines(page))).toHaveLength(14 * 8);
-    pages.forEach((page, i) => expect(page.split('\n').at(-1)).toMatch(new RegExp(` · Page ${i + 1} of ${pages.length}$`)));
+    pages.forEach((page, i) => {
+      expect(page.split('\n').at(-1)).toMatch(new RegExp(` · Page ${i + 1} of ${pages.length}$`));
+    });
   });
 
   it('the per-outlet view says, on a page that starts inside an outlet, which outlet it is', () => {

@@ -57,7 +57,9 @@ describe('polling feeds', () => {
       catalog: new CorpusCatalog(dir),
       intervalMs: 60_000,
       stateFile: path.join(dir, '..', `${path.basename(dir)}-feeds.json`),
-      onAdded: async () => void (reloads += 1),
+      onAdded: async () => {
+        reloads += 1;
+      },
       onPolled: (r) => void polled.push(r),
     });
     const first = await poller.poll();

@@ -16,7 +16,7 @@ import { formatSpan, spanBounds } from './dates.js';
 import { groupStatements, wordPairs } from './groups.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
-import { parseQuestion, QuestionError } from './question.js';
+import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
 import { shownPassage, splitStatement } from './shown.js';
 import { coverageOf, timelineOf } from './timeline.js';
 
@@ -154,7 +154,7 @@ export class Engine {
   }
 
   async ask(question: string): Promise<AnswerResult> {
-    let parts;
+    let parts: QuestionParts;
     try {
       parts = parseQuestion(question, (name) => this.findOutlet(name) !== null, this.now());
     } catch (err) {

@@ -30,6 +30,7 @@ const ABOUT = /^(?:about|on|regarding|concerning|of|over)\s+(.+)$/i;
 
 /** Text safe to work with: no invisible characters, straight quotes, single spaces, bounded length. */
 export function normaliseQuestion(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
   const text = straightenQuotes(removeInvisible(raw)).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
   if (text.length === 0) throw new QuestionError('Ask a question, for example: what did Kallas say?');
   if (text.length > MAX_QUESTION_LENGTH) throw new QuestionError(`That question is ${text.length} characters long; keep it under ${MAX_QUESTION_LENGTH}.`);

@@ -1,7 +1,21 @@
 // Token helpers for clause structure: where an opening adverbial or subordinate clause ends, what opens a
-// clause, what a preposition governs.
+// clause (a name, or a short description before one), what a preposition governs. Built on the noun-phrase
+// helpers of phrases.ts, which never import this file.
 
-import { AUXILIARIES, CUE_FORMS, LEADING_SUBORDINATORS, LEADING_WORDS, MESSAGE_NOUNS, PREPOSITIONAL_START, TELL_LIKE } from './lexicon.js';
+import {
+  AUXILIARIES,
+  CUE_FORMS,
+  DESCRIPTION_WORD,
+  LEADING_SUBORDINATORS,
+  LEADING_WORDS,
+  MESSAGE_NOUNS,
+  NOT_DESCRIPTION,
+  PREPOSITIONAL_START,
+  ROLE_NOUNS,
+  TELL_LIKE,
+  TIME_WORDS,
+} from './lexicon.js';
+import { isRoleWord, type NameRun } from './mentions.js';
 import { isDash, skipObject } from './phrases.js';
 import type { Token } from './tokens.js';
 
@@ -104,4 +118,46 @@ export function isAfterPreposition(toks: Token[], from: number): boolean {
 export function invertedPosition(toks: Token[], i: number): boolean {
   const prev = toks[i - 1];
   return !prev || prev.punct || prev.quoted || AUXILIARIES.has(prev.lower);
+}
+
+/** "A lawyer for the news outlets," before a comma at `comma`: a short description that opens the sentence. */
+export function describedBefore(toks: Token[], comma: number): boolean {
+  let k = comma - 1;
+  while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
+  // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
+  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
+  const phrase = toks.slice(k + 1, comma);
+  const first = phrase[0];
+  // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
+  if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
+  if (!['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '')) return false;
+  if (phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')))) return true;
+  // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
+  // but not a time ("A day later, …", "The next morning, …").
+  const rest = phrase.slice(1);
+  return rest.length >= 1 && rest.length <= 3 && rest.every((t) => !t.cap && DESCRIPTION_WORD.test(t.text) && !TIME_WORDS.test(t.lower) && !NOT_DESCRIPTION.has(t.lower) && !APART_FROM_TIME.has(t.lower) && !/^\p{Ll}{4,}ly$/u.test(t.lower));
+}
+
+/** Words that make a short phrase opening a sentence a time or a manner, not a person. */
+const APART_FROM_TIME = new Set(['ago', 'day', 'days', 'weeks', 'months', 'years', 'hour', 'hours', 'minutes', 'moment', 'time', 'times', 'decade', 'later', 'after', 'next', 'same', 'following', 'previous', 'other', 'result', 'way', 'case', 'fact']);
+
+/** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
+export function describedLead(toks: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && from - k <= 5) {
+    const t = toks[k] as Token;
+    // "And North Carolina’s Ada Fisher, …, said": a conjunction opening the sentence, not "Davis and author Ann Lee".
+    if (t.punct || t.quoted || (['and', 'but', 'so', 'then', 'meanwhile', 'also'].includes(t.lower) && (k === 0 || toks[k - 1]?.punct))) break;
+    if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
+    k--;
+  }
+  return k < from - 1 && opensClause(toks, k + 1);
+}
+
+/** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
+export function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
+  // The pair is closed by a mark ("in Salem, New Hampshire, Trump …"); "in Ottawa, Trump was …" is not one.
+  if (toks[run.phraseFrom - 1]?.text !== ',' || (toks[run.to] !== undefined && !toks[run.to]?.punct)) return false;
+  const head = runs.find((r) => r.to === run.phraseFrom - 1);
+  return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
 }

@@ -11,7 +11,7 @@ import { resumeAfterInvertedCue } from './quotes.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 
 /** "…, adding that the guarantees should be legally binding." after a quote and its cue. */
-export function participleContent(ctx: ArticleContext, para: Para, unit: Unit, from: number): Span | null {
+export function participleContent(_ctx: ArticleContext, para: Para, unit: Unit, from: number): Span | null {
   const toks = unit.tokens;
   for (let k = from; k < toks.length && k < from + 25; k++) {
     const t = toks[k] as Token;
@@ -29,7 +29,7 @@ export function participleContent(ctx: ArticleContext, para: Para, unit: Unit, f
 }
 
 /** Content before a trailing cue, plus what follows a parenthetical one. */
-export function trailingContent(ctx: ArticleContext, para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[], invertedNameEnd?: number): LocalStatement | null {
+export function trailingContent(_ctx: ArticleContext, para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[], invertedNameEnd?: number): LocalStatement | null {
   const toks = unit.tokens;
   const comma = subject.from - 1;
   if (toks[comma]?.text !== ',' || comma < 1) return null;
@@ -44,7 +44,7 @@ export function trailingContent(ctx: ArticleContext, para: Para, unit: Unit, sub
     if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
   }
   const inside = unit.quotes.filter((q) => !covered.includes(q) && spans.some(([s, e]) => q.start >= s && q.start < e));
-  inside.forEach((q) => covered.push(q));
+  covered.push(...inside);
   if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
   return make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans, cueSpan(toks, cue));
 }

@@ -5,7 +5,6 @@
 import type { ArticleContext, CueSite, LocalStatement, Subject, UnitState } from './context.js';
 import { cueSpan, isCue, particleAt } from './cues.js';
 import { CUE_FORMS, OBJECT_CUES } from './lexicon.js';
-import { sieve } from './sieves/11-headline-claims.js';
 import type { Token } from './tokens.js';
 
 /** Statements of the unit's cue candidates, in order; each is recorded and becomes the last speaker. */

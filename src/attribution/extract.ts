@@ -70,7 +70,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     para.units.forEach((unit, index) => {
       const runs = para.runs[index] ?? [];
       const runKeys = runs.map((run) => keyForRun(ctx, run, false));
-      runKeys.forEach((key) => key && ctx.mentions.push({ key, paragraph: para.n }));
+      for (const key of runKeys) if (key) ctx.mentions.push({ key, paragraph: para.n });
       const u: UnitState = { para, unit, index, runs, runKeys, covered, speech, found: [], claimed: false };
       for (const step of steps) step(ctx, u);
     });

@@ -1,10 +1,7 @@
 // Token helpers for noun phrases around a name: appositions, dashes, brackets, descriptions, objects.
 
-import { isAfterPreposition, opensClause, shortLeadingAdverb } from './clauses.js';
 import type { Subject } from './context.js';
-import { APPOSITION_MARKS, AUXILIARIES, CUE_FORMS, DESCRIPTION_WORD, GENERIC_SUBJECTS, NOT_DESCRIPTION, NOT_NAMES, OBJECT_DETERMINERS, QUOTE_MARKS, ROLE_NOUNS, TIME_WORDS } from './lexicon.js';
-import type { NameRun } from './mentions.js';
-import { isRoleWord } from './mentions.js';
+import { APPOSITION_MARKS, AUXILIARIES, CUE_FORMS, GENERIC_SUBJECTS, NOT_NAMES, OBJECT_DETERMINERS, QUOTE_MARKS } from './lexicon.js';
 import type { QuoteSpan, Token } from './tokens.js';
 
 export function findComma(toks: Token[], from: number, maxLen: number): number {
@@ -67,51 +64,9 @@ export function skipBracketsBack(toks: Token[], k: number): number {
   return k;
 }
 
-/** "A lawyer for the news outlets," before a comma at `comma`: a short description that opens the sentence. */
-export function describedBefore(toks: Token[], comma: number): boolean {
-  let k = comma - 1;
-  while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
-  // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
-  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
-  const phrase = toks.slice(k + 1, comma);
-  const first = phrase[0];
-  // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
-  if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;
-  if (!['a', 'an', 'the', 'one', 'another'].includes(first?.lower ?? '')) return false;
-  if (phrase.some((t) => isRoleWord(t) || ROLE_NOUNS.has(t.lower.replace(/s$/, '')))) return true;
-  // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
-  // but not a time ("A day later, …", "The next morning, …").
-  const rest = phrase.slice(1);
-  return rest.length >= 1 && rest.length <= 3 && rest.every((t) => !t.cap && DESCRIPTION_WORD.test(t.text) && !TIME_WORDS.test(t.lower) && !NOT_DESCRIPTION.has(t.lower) && !APART_FROM_TIME.has(t.lower) && !/^\p{Ll}{4,}ly$/u.test(t.lower));
-}
-
-/** Words that make a short phrase opening a sentence a time or a manner, not a person. */
-const APART_FROM_TIME = new Set(['ago', 'day', 'days', 'weeks', 'months', 'years', 'hour', 'hours', 'minutes', 'moment', 'time', 'times', 'decade', 'later', 'after', 'next', 'same', 'following', 'previous', 'other', 'result', 'way', 'case', 'fact']);
-
-/** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
-export function describedLead(toks: Token[], from: number): boolean {
-  let k = from - 1;
-  while (k >= 0 && from - k <= 5) {
-    const t = toks[k] as Token;
-    // "And North Carolina’s Ada Fisher, …, said": a conjunction opening the sentence, not "Davis and author Ann Lee".
-    if (t.punct || t.quoted || (['and', 'but', 'so', 'then', 'meanwhile', 'also'].includes(t.lower) && (k === 0 || toks[k - 1]?.punct))) break;
-    if (CUE_FORMS.has(t.lower) || NOT_DESCRIPTION.has(t.lower) || !DESCRIPTION_WORD.test(t.text)) return false;
-    k--;
-  }
-  return k < from - 1 && opensClause(toks, k + 1);
-}
-
 /** "R-Fla.", "D-N.Y.": a US party-and-state tag after a lawmaker's name, never a speaker. */
 export function isPartyTag(toks: Token[], subject: Subject): boolean {
   return subject.to - subject.from === 1 && /^[RDI]-[\p{Lu}]/u.test(toks[subject.from]?.text ?? '');
-}
-
-/** "in Columbus, Ohio," / "Salem, New Hampshire": the second name of a place pair after a preposition. */
-export function isPlaceTail(toks: Token[], runs: NameRun[], run: NameRun): boolean {
-  // The pair is closed by a mark ("in Salem, New Hampshire, Trump …"); "in Ottawa, Trump was …" is not one.
-  if (toks[run.phraseFrom - 1]?.text !== ',' || (toks[run.to] !== undefined && !toks[run.to]?.punct)) return false;
-  const head = runs.find((r) => r.to === run.phraseFrom - 1);
-  return head !== undefined && isAfterPreposition(toks, head.phraseFrom);
 }
 
 export function stripArticle(phrase: Token[]): Token[] {

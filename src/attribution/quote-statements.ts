@@ -2,7 +2,6 @@
 // sieves in order until one names its speaker.
 
 import type { ArticleContext, UnitState } from './context.js';
-import { sieve } from './sieves/11-headline-claims.js';
 
 export function quoteStatements(ctx: ArticleContext, u: UnitState): void {
   if (!u.speech || u.claimed) return;

@@ -171,8 +171,8 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
         const role = cleanRole(raw);
         if (role === null) continue;
         const k = roleKey(role);
-        let evidence = g.roles.get(k);
-        if (!evidence) g.roles.set(k, (evidence = { texts: new Map(), files: new Set(), dates: [], besideFullName: false }));
+        const evidence: RoleEvidence = g.roles.get(k) ?? { texts: new Map(), files: new Set(), dates: [], besideFullName: false };
+        g.roles.set(k, evidence);
         if (isMultiWord(e.name)) evidence.besideFullName = true;
         evidence.texts.set(role, (evidence.texts.get(role) ?? 0) + 1);
         if (!evidence.files.has(x.file)) {
@@ -221,8 +221,9 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
     for (const m of x.mentions) {
       const id = personOf(base + m.entity);
       if (!id) continue;
-      const files = (mentionedIn[id] ??= []);
+      const files = mentionedIn[id] ?? [];
       if (files[files.length - 1] !== x.file) files.push(x.file);
+      mentionedIn[id] = files;
     }
   });
   return { people, statements, mentionedIn };

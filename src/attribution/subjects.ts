@@ -1,13 +1,13 @@
 // Subject phrases shared by the speaker sieves: the phrase ending at a token (a name, a pronoun, a
 // description), a clause's subject, and the speaker of a clause that ends in a colon.
 
-import { isAfterPreposition, leadingClauseEnd, opensClause } from './clauses.js';
+import { isAfterPreposition, isPlaceTail, leadingClauseEnd, opensClause } from './clauses.js';
 import type { ArticleContext, Para, Subject } from './context.js';
 import { keyForRun } from './entities.js';
 import { GENERIC_SUBJECTS, NOT_SUBJECT_AFTER, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import type { NameRun } from './mentions.js';
 import { isRoleWord } from './mentions.js';
-import { findCommaBack, isPlaceTail } from './phrases.js';
+import { findCommaBack } from './phrases.js';
 import { onlyPunctuationBetween } from './quotes.js';
 import { resolvePronoun } from './sieves/27-pronouns.js';
 import { resolveDescription } from './sieves/28-descriptions.js';
@@ -88,7 +88,7 @@ export function clauseSubject(ctx: ArticleContext, para: Para, unit: Unit, runs:
   // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
   const opening = unit.quotes[0];
   let start = Math.max(from, leadingClauseEnd(toks, i));
-  if (afterQuote && start === 0 && opening && opening.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
+  if (afterQuote && start === 0 && opening?.closed && onlyPunctuationBetween(para.text, unit.start, opening.start)) {
     while (start < i && (toks[start] as Token).start < opening.end) start++;
   }
   for (let k = start; k < i - 1; k++) {

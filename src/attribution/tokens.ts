@@ -74,7 +74,7 @@ const QUOTE_MARK_RE = /["“”«»„]|(['’])\1(?!\1)/g;
 
 function isOpeningPosition(text: string, i: number): boolean {
   if (i === 0) return true;
-  return /[\s(\[{—–―\-:,]/.test(text[i - 1] as string);
+  return /[\s([{—–―\-:,]/.test(text[i - 1] as string);
 }
 
 const ABBREVIATIONS = new Set(
@@ -111,7 +111,7 @@ function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
 export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; end: number }[] {
   const units: { start: number; end: number }[] = [];
   let start = 0;
-  const re = /[.!?…]+(?:''|["”’)\]])*(?=\s+(?:(?:''|["“‘(\[])?[\p{Lu}\p{N}]|“|''|"))/gu;
+  const re = /[.!?…]+(?:''|["”’)\]])*(?=\s+(?:(?:''|["“‘([])?[\p{Lu}\p{N}]|“|''|"))/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const dotPos = m.index;
     const end = m.index + m[0].length;
@@ -119,7 +119,7 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
     // "…in Santa Monica, Calif. “The reality is …”": a quote opening after a place or company abbreviation starts
     // a sentence; after a title ("Sen. “Bob” Casey") it does not.
     if (text[dotPos] === '.' && m[0].length === 1 && isAbbreviationBefore(text, dotPos) && !(quoteNext && !isTitleBefore(text, dotPos))) continue;
-    if (!quoteNext && !/^\s+(?:''|["“‘(\[])?[\p{Lu}\p{N}]/u.test(text.slice(end, end + 6))) continue;
+    if (!quoteNext && !/^\s+(?:''|["“‘([])?[\p{Lu}\p{N}]/u.test(text.slice(end, end + 6))) continue;
     if (insideQuote(quotes, end - 1)) continue;
     // “We will win.” Trump said. The cue after a quote that ends a sentence still belongs to it.
     if (end - 1 > dotPos && cueFollows(text.slice(end, end + 80))) continue;
@@ -136,7 +136,7 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
  * lawyer.", "she told reporters on Monday.") rather than a new sentence that reports more speech?
  */
 function cueFollows(after: string): boolean {
-  const m = after.match(/^\s+((?:[\p{L}.'’\-]+\s+){0,6}?)(said|says|added|asked|told|wrote|explained|continued|noted|insisted|argued|replied|recalled|tweeted|declared|warned|stated|acknowledged|conceded|answered|responded|adds|asks|tells|writes|notes)\b([^.!?“"]*)/u);
+  const m = after.match(/^\s+((?:[\p{L}.'’-]+\s+){0,6}?)(said|says|added|asked|told|wrote|explained|continued|noted|insisted|argued|replied|recalled|tweeted|declared|warned|stated|acknowledged|conceded|answered|responded|adds|asks|tells|writes|notes)\b([^.!?“"]*)/u);
   if (!m) return false;
   const before = m[1] ?? '';
   // The subject before the cue is a name, pronoun or short description, not a clause with its own verb.
@@ -149,7 +149,7 @@ function cueFollows(after: string): boolean {
 }
 
 // An apostrophe belongs to a word unless it starts a doubled mark ('').
-const TOKEN_RE = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.\-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN_RE = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 const UPPER_START = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
@@ -198,7 +198,7 @@ function isPossessive(raw: string): boolean {
   const apostropheAt = last === "'" || last === '’' ? raw.length - 1 : (last === 's' || last === 'S') && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') ? raw.length - 2 : -1;
   if (apostropheAt < 0) return false;
   const stem = raw.slice(0, apostropheAt);
-  return !/['’]/.test(stem) && /^[\p{L}\p{M}.\-]+$/u.test(stem);
+  return !/['’]/.test(stem) && /^[\p{L}\p{M}.-]+$/u.test(stem);
 }
 
 /**

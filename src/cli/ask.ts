@@ -19,18 +19,21 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-async function main(): Promise<void> {
-  let parsed;
+/** The command line, or the usage on stderr and exit code 2. */
+function readArgs() {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: process.argv.slice(2),
       options: { json: { type: 'boolean' }, corpus: { type: 'string' }, batch: { type: 'string' }, chart: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
     });
   } catch (err) {
-    fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
+    return fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
   }
-  const { values, positionals } = parsed;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = readArgs();
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

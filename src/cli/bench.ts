@@ -461,7 +461,7 @@ async function main(): Promise<void> {
     reload: reload && { corpus: reloadRun?.label ?? null, ...reload },
     goals: goalList,
   };
-  writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(BENCH_DIR, 'latency.svg'), latencyChart('whosaid: p99 answer latency vs corpus size (ours solid, bare Orama dashed)', chartSeries(runs)));
   log(`wrote bench/results.json and bench/latency.svg (total ${formatMs(Date.now() - started)})`);
 }

@@ -96,8 +96,14 @@ function plan(options: Options, rng: Rng): Kind[] {
   const total = MIX.reduce((sum, [, weight]) => sum + weight, 0);
   const kinds: Kind[] = [];
   for (let i = 0; i < options.interactions; i++) {
-    let roll = rng.float() * total;
-    const kind = MIX.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'ask';
+    // The first kind whose running weight passes a uniform roll.
+    const roll = rng.float() * total;
+    let running = 0;
+    const kind =
+      MIX.find(([, weight]) => {
+        running += weight;
+        return roll < running;
+      })?.[0] ?? 'ask';
     kinds.push(kind);
   }
   // Reloads spread evenly after warm-up, each replacing one planned interaction.

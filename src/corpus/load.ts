@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -282,7 +283,7 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  */
 export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<CorpusLoad> {
   const problems: LoadProblem[] = [];
-  let rootStat;
+  let rootStat: Stats;
   try {
     rootStat = await lstat(root);
   } catch (err) {
@@ -335,7 +336,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       return unchanged;
     }
     try {
-      let st;
+      let st: Stats;
       try {
         st = await stat(full);
       } catch (err) {

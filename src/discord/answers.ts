@@ -1,25 +1,14 @@
 // An answer message = one page of a rendered view + its buttons (Previous/Next, Follow up in a thread).
 // Views are stored, so any page can be rendered again later (button clicks, "more", after a restart).
 // Where the bot may not embed links (Discord would hide the embeds) the same answer is sent as text.
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  MessageFlags,
-  PermissionFlagsBits,
-  type APIEmbed,
-  type ChatInputCommandInteraction,
-  type PermissionsBitField,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, PermissionFlagsBits, type APIEmbed, type PermissionsBitField } from 'discord.js';
 import type { ParsedQuestion } from '../types.js';
 import type { BotContext } from './context.js';
-import { UserError } from './errors.js';
 import { clip } from './escape.js';
 import { renderAnswer, renderComparison } from './render.js';
 import { renderAnswerText, renderComparisonText } from './render-text.js';
-import type { ViewQuery, ViewRecord } from './state.js';
+import type { ViewRecord } from './state.js';
 import { composeQuestion } from './followups.js';
-import { NO_THREAD_PERMISSION, openFollowUpThread } from './threads.js';
 
 export interface AnswerMessage {
   /** The page as text when embeds cannot be shown, else ''. Always sent, so an edit clears an earlier form. */
@@ -153,15 +142,6 @@ export async function answerMessage(ctx: BotContext, view: ViewRecord, page: num
   };
 }
 
-/** Why an answer to this interaction cannot get a follow-up thread, in words for the user; null when it can. */
-export function whyNoThread(interaction: ChatInputCommandInteraction, ephemeral: boolean): string | null {
-  if (ephemeral) return 'Private answers cannot have threads: ask without `private` to get one.';
-  if (!interaction.inGuild()) return 'Threads only exist in servers.';
-  if (interaction.channel?.isThread()) return 'This is already a thread: mention me here to follow up.';
-  if (!interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads)) return NO_THREAD_PERMISSION;
-  return null;
-}
-
 /**
  * How long an answer may take before the interaction is deferred instead (the default of
  * BotContext.quickAnswerMs). Most answers take a few
@@ -199,40 +179,4 @@ export function newMessageBody(answer: AnswerMessage): { content?: string; embed
 /** An edit's body: content always set, so switching between text and embeds leaves nothing behind. */
 export function editBody(answer: AnswerMessage): { content: string; embeds: APIEmbed[]; components: ActionRowBuilder<ButtonBuilder>[] } {
   return { content: answer.content, embeds: answer.embeds, components: answer.components };
-}
-
-/**
- * The common path of /ask, /said, /whosaid and /compare: store the view, answer with its first page
- * (in the acknowledgement when the engine is quick, else defer and edit), and open a thread on it
- * when asked to.
- */
-export async function replyWithView(
-  interaction: ChatInputCommandInteraction,
-  ctx: BotContext,
-  query: ViewQuery,
-  options: { ephemeral: boolean; openThread: boolean },
-): Promise<void> {
-  const view = ctx.state.addView(query, interaction.user.id);
-  const noThread = whyNoThread(interaction, options.ephemeral);
-  const flags = options.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-  const answering = answerMessage(ctx, view, 0, { threadButton: noThread === null && !options.openThread, plain: !mayEmbed(interaction.appPermissions) });
-  const quick = await within(answering, ctx.quickAnswerMs);
-  let answer: AnswerMessage;
-  let messageId: string;
-  if (quick) {
-    answer = quick.value;
-    const response = await interaction.reply({ ...newMessageBody(answer), ...flags, withResponse: true });
-    messageId = response.resource?.message?.id ?? (await interaction.fetchReply()).id;
-  } else {
-    await interaction.deferReply(flags);
-    answer = await answering;
-    messageId = (await interaction.editReply(editBody(answer))).id;
-  }
-  if (!options.openThread) return;
-  if (noThread !== null) throw new UserError(noThread);
-  await openFollowUpThread(
-    ctx,
-    { channelId: interaction.channelId, messageId, appPermissions: interaction.appPermissions },
-    { question: answer.question, parsed: answer.parsed },
-  );
 }

@@ -4,7 +4,7 @@
 /** Bidi overrides and isolates reorder what follows them; they are display tricks, not content. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // Control characters other than tab/newline are dropped: they render as nothing or garbage.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const ZERO_WIDTH_SPACE = '\u200B';
 

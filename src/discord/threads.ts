@@ -10,6 +10,7 @@ import {
   ThreadAutoArchiveDuration,
   type AnyThreadChannel,
   type ButtonInteraction,
+  type ChatInputCommandInteraction,
   type Message,
 } from 'discord.js';
 import type { ParsedQuestion } from '../types.js';
@@ -31,6 +32,15 @@ export const NO_THREAD_PERMISSION =
 const HELP =
   'Ask a follow-up by mentioning me: “and Merz?” (same question, another person), “what about the ceasefire?” ' +
   '(same person, a topic), “only LBC” (one outlet), “all outlets”, or “more” (next page).';
+
+/** Why an answer to this interaction cannot get a follow-up thread, in words for the user; null when it can. */
+export function whyNoThread(interaction: ChatInputCommandInteraction, ephemeral: boolean): string | null {
+  if (ephemeral) return 'Private answers cannot have threads: ask without `private` to get one.';
+  if (!interaction.inGuild()) return 'Threads only exist in servers.';
+  if (interaction.channel?.isThread()) return 'This is already a thread: mention me here to follow up.';
+  if (!interaction.appPermissions.has(PermissionFlagsBits.CreatePublicThreads)) return NO_THREAD_PERMISSION;
+  return null;
+}
 
 function threadName(question: string): string {
   const name = clip(question.replace(/\s+/g, ' ').trim(), 90);

@@ -140,7 +140,9 @@ function prepareFile(data: DevData, file: string, raw: string, article: Article 
   const placed = article ? placeParagraphs(raw, article.paragraphs) : new Map<number, (o: number) => number>();
   const goldTokens = golds.map((g) => tokensIn(tokens, g.content_span));
   const owner = new Map<number, number[]>();
-  goldTokens.forEach((ts, gi) => ts.forEach((t) => owner.set(t, [...(owner.get(t) ?? []), gi])));
+  goldTokens.forEach((ts, gi) => {
+    for (const t of ts) owner.set(t, [...(owner.get(t) ?? []), gi]);
+  });
   const surnameOfGold = golds.map((g) => (g.source_kind === 'name' && g.source ? goldSurname(g.source) : null));
   const prep = { tokens, placed, goldTokens, owner, surnameOfGold };
   cache.set(file, prep);
@@ -212,7 +214,8 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
     const golds = goldByFile.get(file) ?? [];
     const fileSplit = golds[0]?.split ?? 'unknown';
     if (split !== 'all' && fileSplit !== split) continue;
-    const splitScore = (score.bySplit[fileSplit] ??= { recall: newRatio(), precision: newRatio() });
+    const splitScore = score.bySplit[fileSplit] ?? { recall: newRatio(), precision: newRatio() };
+    score.bySplit[fileSplit] = splitScore;
     const { tokens, placed, goldTokens, owner, surnameOfGold } = prepareFile(data, file, raw, article, golds);
     if (article) score.unplaced += article.paragraphs.filter((p) => !placed.has(p.n)).length;
     const paragraphStarts = article ? [...placed.entries()].map(([n, at]) => ({ n, start: at(0) })) : [];

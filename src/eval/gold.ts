@@ -101,7 +101,7 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
  * (D-S.C.), the assistant leader …" → "clyburn", "Representative Charles B. Rangel of New York" → "rangel".
  */
 export function goldSurname(source: string): string | null {
-  const pieces = source.split(/[,(\[]/).map((piece) => {
+  const pieces = source.split(/[,([]/).map((piece) => {
     // "… of New York", "… of the Virgin Islands" is a place; "Secretary of State John F. Kerry" is a title.
     const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s(?:the\s.*|\S+(?:\s\S+)?)$/u, '').replace(/\s+who\s.*$/u, '');
     return (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, '')).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));

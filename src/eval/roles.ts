@@ -87,8 +87,8 @@ export function scoreRoles(people: PersonRecord[], counts: Map<string, number>, 
       unmatched.add(pair.name);
       continue;
     }
-    let roles = goldByPerson.get(person);
-    if (!roles) goldByPerson.set(person, (roles = new Set()));
+    const roles = goldByPerson.get(person) ?? new Set<string>();
+    goldByPerson.set(person, roles);
     roles.add(pair.role);
     score.searchable.total++;
     if (person.roles.some((r) => roleAgrees(r, pair.role))) score.searchable.hit++;

@@ -5,11 +5,12 @@
 // for a common word at 100k articles). The data it reads is right there and exact; reading it
 // directly is linear. This touches Orama internals (pinned to 3.1.x in package.json);
 // tests/postings.test.ts checks these scores against Orama's search() so an upgrade cannot
-// silently change them.
+// silently change them. Typed against any Orama, not the statement schema, so the index that
+// calls these stays the only module that knows the schema.
 
 import { count } from '@orama/orama';
+import type { AnyOrama } from '@orama/orama';
 import { internalDocumentIDStore } from '@orama/orama/components';
-import type { StatementDb } from './index.js';
 
 interface RadixNodeView {
   s: string;
@@ -31,7 +32,7 @@ const K = 1.2;
 const B = 0.75;
 const D = 0.5;
 
-function view(db: StatementDb): IndexView {
+function view(db: AnyOrama): IndexView {
   // Orama's index store is typed as opaque; this is its documented-in-source shape for 3.1.x.
   return db.data.index as unknown as IndexView;
 }
@@ -58,7 +59,7 @@ export interface ScoredId {
  * BM25 scores of every statement containing any of `terms` (exact stems), summed over terms,
  * best first. Linear in the number of postings read.
  */
-export function scoreByPostings(db: StatementDb, terms: string[], limit = Number.POSITIVE_INFINITY, within?: number[]): ScoredId[] {
+export function scoreByPostings(db: AnyOrama, terms: string[], limit = Number.POSITIVE_INFINITY, within?: number[]): ScoredId[] {
   const store = db.internalDocumentIDStore;
   return scoreInternal(db, terms, limit, within ? internalIds(db, within) : null).map(({ internalId, score }) => ({
     id: String(internalDocumentIDStore.getDocumentIdFromInternalId(store, internalId)),
@@ -72,7 +73,7 @@ export interface ScoredInternal {
 }
 
 /** As scoreByPostings, in Orama's internal ids (callers that keep their own id map skip the string ids). */
-export function scoreInternal(db: StatementDb, terms: string[], limit: number, allowed: Set<number> | null, prop = 'text'): ScoredInternal[] {
+export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allowed: Set<number> | null, prop = 'text'): ScoredInternal[] {
   const idx = view(db);
   const root = idx.indexes[prop]?.node;
   if (!root) return [];
@@ -114,9 +115,9 @@ export function scoreInternal(db: StatementDb, terms: string[], limit: number, a
 }
 
 /** One score board per index (queries in a worker run one at a time, so it is never shared mid-query). */
-const scratch = new WeakMap<StatementDb, Float64Array>();
+const scratch = new WeakMap<AnyOrama, Float64Array>();
 
-function internalIds(db: StatementDb, positions: number[]): Set<number> {
+function internalIds(db: AnyOrama, positions: number[]): Set<number> {
   const map = db.internalDocumentIDStore.idToInternalId;
   const out = new Set<number>();
   for (const p of positions) {
@@ -142,7 +143,7 @@ function topScored(scores: Float64Array, touched: number[], limit: number): Scor
 }
 
 /** Internal ids of the statements containing every one of `terms` exactly (posting lists intersected). */
-export function internalWithTerms(db: StatementDb, terms: string[], prop = 'text'): number[] {
+export function internalWithTerms(db: AnyOrama, terms: string[], prop = 'text'): number[] {
   const root = view(db).indexes[prop]?.node;
   if (!root || terms.length === 0) return [];
   const lists: Set<number>[] = [];

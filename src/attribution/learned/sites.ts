@@ -191,7 +191,7 @@ function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number,
     if (open > 0 && (toks[open] as Token).text === ',') k = open - 1;
   }
   const subject = toks[k];
-  if (!subject || !subject.cap || subject.quoted || subject.possessive) return null;
+  if (!subject?.cap || subject.quoted || subject.possessive) return null;
   // "What Lindqvist is talking about now is …": the speaker's words are the clause's subject, not its content.
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (RELATIVE_OPENERS.has((toks[j] as Token).lower)) return null;
   const key = nameSkeleton(baseWord(subject));
@@ -210,7 +210,7 @@ function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number,
     let nameStart = k;
     while (nameStart > 0 && (toks[nameStart - 1] as Token).cap && !(toks[nameStart - 1] as Token).punct) nameStart--;
     const comma = toks[nameStart - 1];
-    if (!comma || comma.text !== ',' || nameStart - 1 < 3) return null;
+    if (comma?.text !== ',' || nameStart - 1 < 3) return null;
     content = trim(text, unit.start, comma.start);
   }
   if (content[1] <= content[0]) return null;

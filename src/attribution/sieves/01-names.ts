@@ -62,7 +62,11 @@ export const sieve: Sieve = {
     // A title-case headline ("Hold Melania Trump to Her Husband's Standards") runs verbs into names: its names
     // are registered after the body's, so a surname resolves to the body's spelling of the person first.
     const headline = paras[0] && sameHeadline(paras[0].text, ctx.article.title) ? paras[0] : undefined;
-    for (const para of [...paras.filter((p) => p !== headline), ...(headline ? [headline] : [])]) para.runs.forEach((runs, ui) => runs.forEach((run) => register(ctx, run, para, ui, para === headline)));
+    for (const para of [...paras.filter((p) => p !== headline), ...(headline ? [headline] : [])]) {
+      para.runs.forEach((runs, ui) => {
+        for (const run of runs) register(ctx, run, para, ui, para === headline);
+      });
+    }
     rereadFirstWords(ctx, paras);
     for (const para of paras) {
       para.units.forEach((unit, ui) => {

@@ -17,7 +17,7 @@ import type { Token, Unit } from '../tokens.js';
 export function colonLabel(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
   const toks = unit.tokens;
   const run = runs[0];
-  if (!run || run.phraseFrom !== 0 || run.possessive || toks[run.to]?.text !== ':') return null;
+  if (run?.phraseFrom !== 0 || run.possessive || toks[run.to]?.text !== ':') return null;
   const rest = toks.slice(run.to + 1).filter((t) => !t.punct);
   if (rest.length < 4 || rest[0]?.quoted) return null;
   const key = keyForRun(ctx, run, false);
@@ -49,7 +49,7 @@ export const sieve: Sieve = {
 
 /** A label or headline claim takes the unit: the quotes in its content are covered, nothing else is looked for. */
 export function claimUnit(ctx: ArticleContext, u: UnitState, st: LocalStatement): void {
-  u.unit.quotes.filter((q) => q.start >= (st.spans[0]?.[0] ?? 0)).forEach((q) => u.covered.push(q));
+  u.covered.push(...u.unit.quotes.filter((q) => q.start >= (st.spans[0]?.[0] ?? 0)));
   ctx.statements.push(st);
   u.found.push(st);
   u.claimed = true;

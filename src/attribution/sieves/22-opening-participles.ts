@@ -48,7 +48,7 @@ export function openingParticiple(ctx: ArticleContext, para: Para, unit: Unit, r
   if (start === undefined || comma - c < (i === 1 ? 1 : 2)) return null;
   const end = (toks[comma] as Token).start;
   const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
-  inside.forEach((q) => covered.push(q));
+  covered.push(...inside);
   return make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], cueSpan(toks, i));
 }
 

@@ -3,12 +3,12 @@
 // ("Witkoff, Trump's envoy, said"; "A lawyer for the outlets, David Schulz, said"). Decides the speaker only;
 // never a name after a preposition or a passive's subject.
 
-import { isAfterPreposition, opensClause } from '../clauses.js';
+import { describedBefore, describedLead, isAfterPreposition, opensClause } from '../clauses.js';
 import type { ArticleContext, Para, Sieve, Subject } from '../context.js';
 import { keyForRun } from '../entities.js';
 import { APPOSITION_MARKS, AUXILIARIES, BE_FORMS, CLAUSE_SUBORDINATORS, CUE_FORMS } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
-import { describedBefore, describedLead, findCommaBack, isDash, isPartyTag, openingDash, skipBracketsBack } from '../phrases.js';
+import { findCommaBack, isDash, isPartyTag, openingDash, skipBracketsBack } from '../phrases.js';
 import { subjectEndingAt } from '../subjects.js';
 import type { Token, Unit } from '../tokens.js';
 

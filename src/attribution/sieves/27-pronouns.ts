@@ -24,7 +24,7 @@ export function resolvePronoun(ctx: ArticleContext, gender: Gender | null, parag
       if (run.possessive || !opensClause(unit.tokens, run.phraseFrom)) continue;
       const key = keyForRun(ctx, run, false);
       const e = key ? ctx.entities.get(key) : undefined;
-      if (!e || e.kind !== 'person' || (gender && e.gender && e.gender !== gender)) continue;
+      if (e?.kind !== 'person' || (gender && e.gender && e.gender !== gender)) continue;
       if (unit.tokens[run.to]?.text !== ',') return e.key;
       apposed ??= e;
     }
@@ -34,7 +34,7 @@ export function resolvePronoun(ctx: ArticleContext, gender: Gender | null, parag
     const s = ctx.salience[k] as { key: string; paragraph: number; gender?: Gender | null };
     if (paragraph - s.paragraph > 3) break;
     const e = ctx.entities.get(s.key);
-    if (!e || e.kind !== 'person') continue;
+    if (e?.kind !== 'person') continue;
     if (gender && ((e.gender && e.gender !== gender) || (s.gender && s.gender !== gender))) continue;
     if (gender) e.gender ??= gender;
     return e.key;

@@ -7,11 +7,11 @@ import { make } from '../context.js';
 export const sieve: Sieve = {
   name: 'content-from-speaker',
   kind: 'content',
-  statement(ctx, { u, cue }, subject) {
+  statement(_ctx, { u, cue }, subject) {
     if (!subject.content) return undefined;
     const [a, b] = subject.content;
     const inside = u.unit.quotes.filter((q) => !u.covered.includes(q) && q.start >= a && q.start < b);
-    inside.forEach((q) => u.covered.push(q));
+    u.covered.push(...inside);
     return make(subject.key, inside.length ? 'mixed' : 'indirect', u.para, [subject.content], cue);
   },
 };

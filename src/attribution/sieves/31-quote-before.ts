@@ -31,7 +31,7 @@ export const sieve: Sieve = {
         const rest = toks[Math.max(i, subject.to - 1) + 2];
         if (rest) spans.push(trimSpan(para.text, rest.start, contentEnd(para.text, unit)));
       }
-      unit.quotes.filter((q) => spans.some(([a, b]) => q.start >= a && q.start < b)).forEach((q) => covered.push(q));
+      covered.push(...unit.quotes.filter((q) => spans.some(([a, b]) => q.start >= a && q.start < b)));
       return make(speaker, 'mixed', para, spans, cue);
     }
     // A title run into the sentence (on Fox News channel’s “Sunday Morning Futures,” Rep. Issa said) is not what was said.

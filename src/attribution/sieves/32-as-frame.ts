@@ -48,7 +48,7 @@ export const sieve: Sieve = {
       if (toks[c]?.text === ',' && rest && !rest.punct) {
         const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
         if (!(inside.length === 1 && inside[0]?.start === rest.start)) {
-          inside.forEach((q) => covered.push(q));
+          covered.push(...inside);
           return make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, rest.start, contentEnd(para.text, unit))], cue);
         }
       }

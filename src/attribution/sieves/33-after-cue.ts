@@ -46,7 +46,7 @@ export const sieve: Sieve = {
         if (rest && !rest.punct) {
           const spans: Span[] = [trimSpan(para.text, rest.start, contentEnd(para.text, unit))];
           const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= rest.start);
-          inside.forEach((q) => covered.push(q));
+          covered.push(...inside);
           return make(speaker, inside.length ? 'mixed' : 'indirect', para, spans, cue);
         }
       }
@@ -105,7 +105,7 @@ export const sieve: Sieve = {
       return null;
     }
     const inside = unit.quotes.filter((q) => q.start >= start && q.start < end && !covered.includes(q));
-    inside.forEach((q) => covered.push(q));
+    covered.push(...inside);
     const wholeQuote = inside.length === 1 && inside[0] && inside[0].start === start && inside[0].end >= end - 2;
     if (wholeQuote && inside[0] && /^\s*[\p{Lu}]/u.test(para.text.slice(inside[0].innerStart, inside[0].innerStart + 3))) {
       ctx.lastDirect = { key: speaker, paragraph: para.n };

@@ -43,7 +43,7 @@ export function possessiveClaim(ctx: ArticleContext, para: Para, unit: Unit, run
     const key = keyForRun(ctx, run, true);
     if (!key || ctx.entities.get(key)?.kind !== 'person') continue;
     const inside = unit.quotes.filter((q) => !covered.includes(q) && q.start >= start && q.start < end);
-    inside.forEach((q) => covered.push(q));
+    covered.push(...inside);
     return make(key, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], tokenSpan(toks[k] as Token));
   }
   return null;

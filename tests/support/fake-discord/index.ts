@@ -1040,7 +1040,6 @@ export class FakeDiscord {
   private route(method: string, path: string, record: RecordedRequest): { status: number; body: unknown } {
     const body = record.body ?? {};
     const ok = (value: unknown) => ({ status: 200, body: value });
-    let m: RegExpMatchArray | null;
 
     if (method === 'GET' && path === '/gateway/bot') {
       return ok({
@@ -1054,10 +1053,11 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/applications/@me') {
       return ok({ id: this.appId, name: 'whosaid', description: '', bot_public: true, bot_require_code_grant: false, flags: 0, bot: this.botUser });
     }
-    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
-      if (m[1] !== this.appId) throw notFound('Application', 10002);
-      if (m[2] !== undefined && !this.guildIds.includes(m[2])) throw notFound('Guild', 10004);
-      const scope = m[2] ?? 'global';
+    const commandsPath = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (commandsPath) {
+      if (commandsPath[1] !== this.appId) throw notFound('Application', 10002);
+      if (commandsPath[2] !== undefined && !this.guildIds.includes(commandsPath[2])) throw notFound('Guild', 10004);
+      const scope = commandsPath[2] ?? 'global';
       if (method === 'GET') return ok(this.registeredCommands.get(scope) ?? []);
       if (method === 'PUT') {
         if (!Array.isArray(record.body)) throw new HttpError(400, { message: 'Invalid Form Body', code: 50035 });
@@ -1066,37 +1066,42 @@ export class FakeDiscord {
           id: snowflake(),
           application_id: this.appId,
           version: snowflake(),
-          ...(m![2] ? { guild_id: m![2] } : {}),
+          ...(commandsPath[2] ? { guild_id: commandsPath[2] } : {}),
         }));
         this.registeredCommands.set(scope, commands);
         return ok(commands);
       }
     }
-    if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
-      return this.interactionCallback(m[1]!, m[2]!, body, record);
+    const callbackPath = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (method === 'POST' && callbackPath) {
+      return this.interactionCallback(callbackPath[1]!, callbackPath[2]!, body, record);
     }
-    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
-      return this.webhook(method, m[1]!, m[2]!, m[3], body, record);
+    const webhookPath = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/);
+    if (webhookPath) {
+      return this.webhook(method, webhookPath[1]!, webhookPath[2]!, webhookPath[3], body, record);
     }
-    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
-      const channel = this.channels.get(m[1]!);
+    const channelPath = path.match(/^\/channels\/(\d+)$/);
+    if (channelPath && method === 'GET') {
+      const channel = this.channels.get(channelPath[1]!);
       if (!channel) throw notFound('Channel', 10003);
       return ok(channel);
     }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+    const channelMessagesPath = path.match(/^\/channels\/(\d+)\/messages$/);
+    if (channelMessagesPath && method === 'POST') {
       this.checkMessage(body, true);
-      const channel = this.channels.get(m[1]!);
+      const channel = this.channels.get(channelMessagesPath[1]!);
       if (!channel) throw notFound('Channel', 10003);
-      const allowed = this.botPermissionsIn(m[1]!);
+      const allowed = this.botPermissionsIn(channelMessagesPath[1]!);
       const send = channel.type === ChannelType.PublicThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
       const needsEmbedLinks = Array.isArray(body.embeds) && body.embeds.length > 0;
       if ((allowed & send) === 0n || (needsEmbedLinks && (allowed & PermissionFlagsBits.EmbedLinks) === 0n)) throw missingPermissions();
-      const message = this.storeMessage(m[1]!, { ...this.messageFields(body, undefined, m[1]!), author: this.botUser });
+      const message = this.storeMessage(channelMessagesPath[1]!, { ...this.messageFields(body, undefined, channelMessagesPath[1]!), author: this.botUser });
       return ok(message);
     }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
-      const message = this.messages.get(m[2]!);
-      if (!message || message.channel_id !== m[1]) throw notFound('Message', 10008);
+    const messagePath = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
+    if (messagePath) {
+      const message = this.messages.get(messagePath[2]!);
+      if (!message || message.channel_id !== messagePath[1]) throw notFound('Message', 10008);
       if (method === 'GET') return ok(message);
       if (method === 'PATCH') {
         this.checkMessage(body, false);
@@ -1105,12 +1110,14 @@ export class FakeDiscord {
         return ok(message);
       }
     }
-    if ((m = path.match(/^\/channels\/(\d+)\/typing$/)) && method === 'POST') {
-      if (!this.channels.has(m[1]!)) throw notFound('Channel', 10003);
+    const typingPath = path.match(/^\/channels\/(\d+)\/typing$/);
+    if (typingPath && method === 'POST') {
+      if (!this.channels.has(typingPath[1]!)) throw notFound('Channel', 10003);
       return { status: 204, body: null };
     }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && method === 'POST') {
-      return ok(this.createThread(m[1]!, m[2]!, body));
+    const threadPath = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (threadPath && method === 'POST') {
+      return ok(this.createThread(threadPath[1]!, threadPath[2]!, body));
     }
     throw new HttpError(404, { message: '404: Not Found', code: 0 });
   }
