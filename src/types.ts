@@ -123,12 +123,23 @@ export interface AnswerSpeaker {
   roles: string[];
 }
 
+/**
+ * Calendar days an answer was limited to (ISO YYYY-MM-DD, both included); null on an open end
+ * ("since 14 December" has no `to`, "before 15 Dec" no `from`).
+ */
+export interface DateSpan {
+  from: string | null;
+  to: string | null;
+}
+
 /** Exactly the JSON contract of `npm run ask -- --json`. */
 export interface Answer {
   question: string;
   speaker: AnswerSpeaker | null;
   outlets: OutletExcerpts[];
   absent: string[];
+  /** The dates the question asked for, as absolute days; null for an undated question. */
+  span: DateSpan | null;
 }
 
 /** What the engine returns: the contract plus what a human-facing renderer needs to explain itself. */
@@ -139,6 +150,8 @@ export interface AnswerResult extends Answer {
   suggestions: string[];
   /** How the question was understood (for follow-ups and headers). */
   parsed: ParsedQuestion;
+  /** Undated articles that would have matched but were left out because the question is dated. */
+  undatedLeftOut: number;
   /**
    * The excerpts as readers are shown them: quotes apart from paraphrase, each statement once with
    * the outlets that carried it, the most widely carried first, then each outlet's own in article order.
@@ -146,13 +159,50 @@ export interface AnswerResult extends Answer {
   groups: StatementGroup[];
 }
 
+/** `span` is absent in thread state saved before dates were understood: read it as null. */
 export type ParsedQuestion =
-  | { type: 'person'; person: string; topic: string | null; outlet: string | null }
-  | { type: 'phrase'; phrase: string; outlet: string | null }
-  | { type: 'topic'; topic: string; outlet: string | null }
+  | { type: 'person'; person: string; topic: string | null; outlet: string | null; span?: DateSpan | null }
+  | { type: 'phrase'; phrase: string; outlet: string | null; span?: DateSpan | null }
+  | { type: 'topic'; topic: string; outlet: string | null; span?: DateSpan | null }
   | { type: 'empty' };
 
 // ---- What the engine offers the front ends (CLI, Discord) ----
+
+/** How many statements (or articles) one outlet had on one calendar day. */
+export interface DayCount {
+  date: string;
+  outlet: string;
+  count: number;
+}
+
+/** Everything a person question selects, counted for charts (answers list only the head of it). */
+export interface Timeline {
+  question: string;
+  speaker: AnswerSpeaker | null;
+  topic: string | null;
+  outlet: string | null;
+  span: DateSpan | null;
+  /** Why there is nothing to draw ("No one by the name …"), or null. */
+  notice: string | null;
+  suggestions: string[];
+  /** Dated statements per day and outlet, oldest day first. */
+  days: DayCount[];
+  /** Statements per outlet, undated ones included, most first. */
+  outlets: { outlet: string; statements: number }[];
+  /** Statements with no date: counted per outlet, not drawn on a time axis. */
+  undated: number;
+  /** Undated articles left out because the question is dated. */
+  undatedLeftOut: number;
+  /** The earliest and the latest dated statement. */
+  first: Excerpt | null;
+  latest: Excerpt | null;
+}
+
+/** Articles per day and outlet: the corpus over time. */
+export interface Coverage {
+  days: DayCount[];
+  undated: number;
+}
 
 export interface PersonChoice {
   id: string;
@@ -213,6 +263,8 @@ export interface Comparison {
   suggestions: string[];
   /** Statements reported by two or more outlets, most widely reported first. */
   shared: ComparedStatement[];
+  /** The days compared, when the question was dated. */
+  span?: DateSpan | null;
 }
 
 export interface ReloadReport {
@@ -252,7 +304,11 @@ export interface EngineApi {
   suggestPeople(prefix: string, limit?: number): Promise<PersonChoice[]>;
   outlets(): Promise<string[]>;
   stats(): Promise<CorpusStats>;
-  compare(person: string, topic: string | null): Promise<Comparison>;
+  compare(person: string, topic: string | null, span?: DateSpan | null): Promise<Comparison>;
+  /** A person question counted in full, for a chart: statements per day and outlet. */
+  timeline(question: string): Promise<Timeline>;
+  /** Articles per day and outlet. */
+  coverage(): Promise<Coverage>;
   /**
    * Re-read the corpus, build a new index off the serving path and swap it in; the old one serves until
    * then. `changed` (files relative to the corpus, from the folder watcher) lets it skip the rest.

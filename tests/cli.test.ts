@@ -37,7 +37,7 @@ describe('npm run ask', () => {
     const { code, stdout } = await ask(['--json', 'what did Kallas say?']);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(answer)).toEqual(['question', 'speaker', 'outlets', 'absent']);
+    expect(Object.keys(answer)).toEqual(['question', 'speaker', 'outlets', 'absent', 'span']);
     expect(answer.speaker).toEqual({ name: 'Kaja Kallas', aliases: ['Kallas'], roles: ['EU foreign affairs chief'] });
     const outlets = answer.outlets as { outlet: string; excerpts: Record<string, unknown>[] }[];
     expect(outlets.map((o) => o.outlet)).toEqual(['AnewZ']);

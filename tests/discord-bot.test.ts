@@ -41,9 +41,9 @@ describe('whosaid on a fake Discord', () => {
 
   const reply = (interaction: FakeInteraction) => fake.replyTo(interaction, 20_000);
 
-  it('registers seven guild commands, /reload and /add behind Manage Server, and connects with Guilds + GuildMessages only', () => {
+  it('registers eight guild commands, /reload and /add behind Manage Server, and connects with Guilds + GuildMessages only', () => {
     const commands = fake.registeredCommands.get(fake.guildId) ?? [];
-    expect(commands.map((c) => c.name).sort()).toEqual(['add', 'ask', 'compare', 'reload', 'said', 'sources', 'whosaid']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['add', 'ask', 'compare', 'reload', 'said', 'sources', 'timeline', 'whosaid']);
     expect(commands.find((c) => c.name === 'reload')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(commands.find((c) => c.name === 'add')?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(fake.identifies.at(-1)?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);

@@ -152,7 +152,7 @@ describe('missing permissions on a fake Discord', () => {
 
   it('registers every command for servers only (contexts [GUILD]), so Discord does not offer them in DMs', () => {
     const commands = harness.fake.registeredCommands.get(harness.fake.guildId) ?? [];
-    expect(commands).toHaveLength(7);
+    expect(commands).toHaveLength(8);
     for (const command of commands) expect(command.contexts).toEqual([0]);
     expect(() => harness.fake.slashCommandInDm('ask', { question: 'what did Kallas say?' })).toThrow(/does not offer it in DMs/);
   });

@@ -116,12 +116,12 @@ describe('register and start against a fake Discord', () => {
   it('npm run register registers the commands and prints the invite URL with the needed permissions', async () => {
     const result = await run(REGISTER, env, cwd);
     expect(result.code).toBe(0);
-    expect(fake.registeredCommands.get(fake.guildId)?.length).toBe(7);
+    expect(fake.registeredCommands.get(fake.guildId)?.length).toBe(8);
     const invite = new URL(result.stdout.match(/https:\/\/discord\.com\/oauth2\/authorize\S+/)![0]);
     expect(invite.searchParams.get('client_id')).toBe(fake.appId);
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const permissions = BigInt(invite.searchParams.get('permissions')!);
-    for (const needed of [PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) {
+    for (const needed of [PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.AttachFiles, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) {
       expect(permissions & needed).toBe(needed);
     }
     expect(permissions & PermissionFlagsBits.Administrator).toBe(0n);

@@ -38,6 +38,8 @@ function answer(outlets: number, excerptsPerOutlet: number, text: string | ((i: 
     notice: null,
     suggestions: [],
     parsed: { type: 'person', person: 'Kaja Kallas', topic: null, outlet: null },
+    span: null,
+    undatedLeftOut: 0,
   });
 }
 

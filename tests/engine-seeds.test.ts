@@ -66,7 +66,7 @@ describe('seed questions', () => {
 
   it('answers a topic asked without a person, by anyone who spoke on it', async () => {
     const answer = await engine.ask('what was said about the ceasefire?');
-    expect(answer.parsed).toEqual({ type: 'topic', topic: 'ceasefire', outlet: null });
+    expect(answer.parsed).toEqual({ type: 'topic', topic: 'ceasefire', outlet: null, span: null });
     const speakers = new Set(answer.outlets.flatMap((o) => o.excerpts.map((e) => e.speaker)));
     expect([...speakers]).toEqual(['Volodymyr Zelenskyy']);
     expect(answer.outlets.map((o) => o.outlet).sort()).toEqual(['CNA', 'cashwinner.info']);

@@ -28,7 +28,11 @@ function serve(engine: EngineApi, req: EngineRequest): Promise<unknown> {
     case 'stats':
       return engine.stats();
     case 'compare':
-      return engine.compare(req.args[0], req.args[1]);
+      return engine.compare(req.args[0], req.args[1], req.args[2]);
+    case 'timeline':
+      return engine.timeline(req.args[0]);
+    case 'coverage':
+      return engine.coverage();
     case 'articleSummary':
       return engine.articleSummary(req.args[0]);
     case 'reload':

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, REBUILD_NEEDED, buildCorpus, newCaches, nextEngine } from './engine.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
+import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
@@ -23,7 +24,11 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'stats':
       return engine.stats();
     case 'compare':
-      return engine.compare(req.args[0], req.args[1]);
+      return engine.compare(req.args[0], req.args[1], req.args[2]);
+    case 'timeline':
+      return timelineOf(engine, req.args[0]);
+    case 'coverage':
+      return coverageOf(engine.corpus.articles);
     case 'articleSummary':
       return engine.articleSummary(req.args[0]);
     case 'files':

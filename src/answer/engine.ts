@@ -4,19 +4,21 @@ import type { ArticleAttribution } from '../attribution/index.js';
 import { attributeCorpus } from '../attribution/index.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { FileStamp } from '../corpus/load.js';
-import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchStatementIndex, rankByTopic } from '../search/index.js';
+import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchStatementIndex, positionsInDays, rankByTopic } from '../search/index.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
-  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, EngineApi, Excerpt, LoadProblem,
+  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, DateSpan, EngineApi, Excerpt, LoadProblem,
   OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport, ShownStatement, StatementGroup,
 } from '../types.js';
 import { compareGroups } from './compare.js';
+import { formatSpan, spanBounds } from './dates.js';
 import { groupStatements, wordPairs } from './groups.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
 import { shownPassage, splitStatement } from './shown.js';
+import { coverageOf, timelineOf } from './timeline.js';
 
 /** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
 export const MAX_PHRASE_MATCHES = 100;
@@ -110,6 +112,8 @@ export class Engine {
   /** The same lists split by outlet: a person answer takes the first 25 of each without a scan. */
   private readonly newestBySpeakerOutlet: Map<string, Map<string, number[]>>;
   private readonly citations = new Map<string, Excerpt['article']>();
+  /** The bot's clock: relative dates in questions ("this week") count from its day. Tests set it. */
+  now: () => Date = () => new Date();
   /** Statements as shown and their word pairs, for statements answers already showed: answers repeat them. */
   private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
   private readonly pairsCache = new Map<string, Set<string>>();
@@ -152,58 +156,99 @@ export class Engine {
   async ask(question: string): Promise<AnswerResult> {
     let parts: QuestionParts;
     try {
-      parts = parseQuestion(question, (name) => this.findOutlet(name) !== null);
+      parts = parseQuestion(question, (name) => this.findOutlet(name) !== null, this.now());
     } catch (err) {
       if (err instanceof QuestionError) return this.empty(question, { type: 'empty' }, err.message);
       throw err;
     }
     const outlet = parts.outlet ? this.findOutlet(parts.outlet) : null;
+    const span = parts.span;
 
-    if (parts.phrase) return this.whoSaid(question, parts.phrase, outlet);
+    if (parts.phrase) return this.whoSaid(question, parts.phrase, outlet, span);
     const who = parts.who ?? parts.bare;
     if (who) {
       const person = findPerson(this.directory, who);
-      if (person) return this.personAnswer(question, person, parts.who ? parts.topic : parts.bare === who && parts.topic ? parts.topic : null, outlet);
+      if (person) return this.personAnswer(question, person, parts.who ? parts.topic : parts.bare === who && parts.topic ? parts.topic : null, outlet, span);
       if (parts.bare && !parts.who && parts.topic) {
         const person2 = findPerson(this.directory, parts.bare.split(/\s+(?:on|about|regarding)\s+/i)[0] ?? '');
-        if (person2) return this.personAnswer(question, person2, parts.topic, outlet);
+        if (person2) return this.personAnswer(question, person2, parts.topic, outlet, span);
       }
       if (parts.bare && !parts.who) {
-        const topical = await this.topicAnswer(question, parts.bare, outlet);
+        const topical = await this.topicAnswer(question, parts.bare, outlet, span);
         if (topical.outlets.length) return topical;
       }
       const suggestions = closestNames(this.directory, who);
       const notice = `No one by the name “${who}” is quoted in this corpus.${suggestions.length ? ` Closest names: ${suggestions.join(', ')}.` : ''}`;
-      return { ...this.empty(question, { type: 'person', person: who, topic: parts.topic, outlet }, notice), suggestions };
+      return { ...this.empty(question, { type: 'person', person: who, topic: parts.topic, outlet, span }, notice), suggestions };
     }
-    if (parts.topic) return this.topicAnswer(question, parts.topic, outlet);
+    if (parts.topic) return this.topicAnswer(question, parts.topic, outlet, span);
     return this.empty(question, { type: 'empty' }, 'Ask about a person, for example: what did Kallas say?');
   }
 
   private empty(question: string, parsed: ParsedQuestion, notice: string): AnswerResult {
-    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed, groups: [] };
+    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed, span: parsed.type === 'empty' ? null : (parsed.span ?? null), undatedLeftOut: 0, groups: [] };
+  }
+
+  /**
+   * Keeps the positions dated inside `span` (Orama's date filter), in their order, and counts the
+   * undated articles that were left out.
+   */
+  private inSpan(positions: number[], span: DateSpan, speaker?: string): { kept: number[]; undated: number; undatedPositions: number[] } {
+    const inside = positionsInDays(this.corpus.index, spanBounds(span), speaker);
+    const undatedPositions: number[] = [];
+    const kept = positions.filter((k) => {
+      if (inside.has(k)) return true;
+      if (!this.statement(k).date) undatedPositions.push(k);
+      return false;
+    });
+    return { kept, undated: this.articlesOf(undatedPositions), undatedPositions };
+  }
+
+  private articlesOf(positions: number[]): number {
+    return new Set(positions.map((k) => this.statement(k).file)).size;
   }
 
   speakerOf(person: PersonRecord): AnswerSpeaker {
     return { name: person.name, aliases: person.aliases, roles: person.roles };
   }
 
-  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null): Promise<AnswerResult> {
-    // Newest first; with a topic, best match first.
+  /**
+   * Every statement a person question selects (positions), newest first, best match first with a
+   * topic: answers show the head of it, charts count all of it.
+   */
+  async selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[]; total: number; dated: number; undatedLeftOut: number }> {
     const byOutlet = this.newestBySpeakerOutlet.get(person.id);
     let positions = outlet ? (byOutlet?.get(outlet) ?? []) : (this.newestBySpeaker.get(person.id) ?? []);
     const total = positions.length;
-    let outlets: OutletExcerpts[];
+    let undatedLeftOut = 0;
+    let undatedPositions: number[] = [];
+    if (span) ({ kept: positions, undated: undatedLeftOut, undatedPositions } = this.inSpan(positions, span, person.id));
+    const dated = positions.length;
+    if (span && topic && undatedPositions.length) {
+      // Only the undated statements on the topic count as left out.
+      const undated = await rankByTopic(this.corpus.index, topic, undatedPositions, { speaker: person.id, outlet: outlet ?? undefined, days: [0, 0] });
+      undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
+    }
     if (topic && positions.length) {
-      const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined });
-      positions = ranked.map((h) => h.position);
+      const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined, days: span ? spanBounds(span) : undefined });
+      positions = this.known(ranked.map((h) => h.position));
+    }
+    return { positions, total, dated, undatedLeftOut };
+  }
+
+  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
+    // Newest first; with a topic, best match first.
+    const byOutlet = this.newestBySpeakerOutlet.get(person.id);
+    const { positions, total, dated, undatedLeftOut } = await this.selectStatements(person, topic, outlet, span);
+    let outlets: OutletExcerpts[];
+    if (topic || span) {
       outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
     } else {
       // Already newest first per outlet: only the first 25 of each are read.
       const heads = this.outletNames.flatMap((o) => (outlet && o !== outlet ? [] : (byOutlet?.get(o) ?? []).slice(0, MAX_EXCERPTS_PER_OUTLET)));
       outlets = this.group(heads, MAX_EXCERPTS_PER_OUTLET);
     }
-    const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet };
+    const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet, span };
     const shown = outlets.reduce((n, o) => n + o.excerpts.length, 0);
     const scope = outlet ? [outlet] : this.outletNames;
     const absent = scope.filter((o) => !outlets.some((g) => g.outlet === o));
@@ -214,24 +259,33 @@ export class Engine {
       notice = files.length
         ? `${person.name} is mentioned in ${files.length} article${files.length === 1 ? '' : 's'} (${where.join(', ')}) but not quoted${outlet ? ` by ${outlet}` : ''}.`
         : `${person.name} is not quoted${outlet ? ` by ${outlet}` : ''} in this corpus.`;
+    } else if (span && dated === 0) {
+      notice = `${person.name} is not quoted${outlet ? ` by ${outlet}` : ''} in ${formatSpan(span)} (${total} statement${total === 1 ? '' : 's'} at other dates${undatedLeftOut ? ' or undated' : ''}).`;
     } else if (positions.length === 0 && topic) {
       notice = `${person.name} said nothing about “${topic}” in this corpus (${total} other statement${total === 1 ? '' : 's'}).`;
     } else if (shown < positions.length) {
       notice = `Showing ${shown} of ${positions.length} statements: at most ${MAX_EXCERPTS_PER_OUTLET} per outlet, ${topic ? 'the most relevant' : 'the most recent'} first. Ask about a topic or one outlet to narrow it down.`;
     }
-    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed, groups: this.groupsOf(outlets) };
+    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
-  private async whoSaid(question: string, phrase: string, outlet: string | null): Promise<AnswerResult> {
+  private async whoSaid(question: string, phrase: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
     let positions = this.known(await findPhrase(this.corpus.index, phrase));
     if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
-    const parsed: ParsedQuestion = { type: 'phrase', phrase, outlet };
+    let undatedLeftOut = 0;
+    const undatedTotal = positions.length;
+    if (span) ({ kept: positions, undated: undatedLeftOut } = this.inSpan(positions, span));
+    const parsed: ParsedQuestion = { type: 'phrase', phrase, outlet, span };
+    if (positions.length === 0 && span && undatedTotal > 0) {
+      return { ...this.empty(question, parsed, `Nobody said “${phrase}” in ${formatSpan(span)}; ask without the dates to see who said it when.`), undatedLeftOut };
+    }
     if (positions.length === 0) {
       const passages = this.passagesWith(phrase, outlet);
       const notice = passages.length
         ? `The words “${phrase}” appear in the articles but are not attributed to anyone.`
         : `No article has the words “${phrase}”.`;
-      return { question, speaker: null, outlets: passages, absent: [], notice, suggestions: [], parsed, groups: this.groupsOf(passages) };
+      const outlets = span ? [] : passages;
+      return { question, speaker: null, outlets, absent: [], notice: span && passages.length ? `No one is quoted saying “${phrase}” in ${formatSpan(span)}.` : notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
     }
     const counts = new Map<string, number>();
     for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
@@ -243,16 +297,20 @@ export class Engine {
     if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
     if (shown.length < positions.length) notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
     const others = notes.length ? notes.join(' ') : null;
-    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed, groups: this.groupsOf(outlets) };
+    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
-  private async topicAnswer(question: string, topic: string, outlet: string | null): Promise<AnswerResult> {
-    const ranked = await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined });
+  private async topicAnswer(question: string, topic: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
+    const days = span ? spanBounds(span) : undefined;
+    const ranked = await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days });
     const positions = this.known(ranked.map((h) => h.position)).slice(0, 50);
-    const parsed: ParsedQuestion = { type: 'topic', topic, outlet };
-    const notice = positions.length ? null : `No statement about “${topic}” in this corpus.`;
+    const parsed: ParsedQuestion = { type: 'topic', topic, outlet, span };
+    // Undated statements are 0 in the index: the same search limited to day 0 finds the ones left out.
+    const undated = span ? await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days: [0, 0] }) : [];
+    const undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
+    const notice = positions.length ? null : `No statement about “${topic}” in ${span ? formatSpan(span) : 'this corpus'}.`;
     const outlets = this.group(positions);
-    return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, groups: this.groupsOf(outlets) };
+    return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
   /**
@@ -315,13 +373,16 @@ export class Engine {
       const list = byOutlet.get(o) as number[];
       return {
         outlet: o,
-        excerpts: list.slice(0, perOutlet).map((k) => {
-          const s = this.statement(k);
-          const article = this.articleByFile.get(s.file) as Article;
-          return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, cue: s.cue, paragraph: s.paragraph, article: this.citation(article) };
-        }),
+        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
       };
     });
+  }
+
+  /** The statement at position `k` as an answer cites it. */
+  excerpt(k: number): Excerpt {
+    const s = this.statement(k);
+    const article = this.articleByFile.get(s.file) as Article;
+    return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, cue: s.cue, paragraph: s.paragraph, article: this.citation(article) };
   }
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
@@ -390,16 +451,16 @@ export class Engine {
     };
   }
 
-  async compare(personName: string, topic: string | null): Promise<Comparison> {
+  async compare(personName: string, topic: string | null, span: DateSpan | null = null): Promise<Comparison> {
     const person = findPerson(this.directory, personName);
     if (!person) {
       const suggestions = closestNames(this.directory, personName);
       return { speaker: null, topic, notice: `No one by the name “${personName}” is quoted in this corpus.`, suggestions, shared: [] };
     }
-    const answer = await this.personAnswer(personName, person, topic, null);
+    const answer = await this.personAnswer(personName, person, topic, null, span);
     const shared = compareGroups(answer.groups);
-    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''} was reported by two or more outlets.`;
-    return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared };
+    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
+    return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
 }
 
@@ -447,9 +508,13 @@ export function diffArticles(before: Article[], after: Article[]): Pick<ReloadRe
 }
 
 /** The engine in this process: for the CLI and for tests. The bot uses the worker-backed one. */
-export async function createEngine(options: { corpusDir: string }): Promise<EngineApi & { engine(): Engine }> {
+export async function createEngine(options: { corpusDir: string; now?: () => Date }): Promise<EngineApi & { engine(): Engine }> {
   const caches = newCaches();
-  let engine = new Engine((await buildCorpus(options.corpusDir, caches)).corpus);
+  const clocked = (e: Engine): Engine => {
+    if (options.now) e.now = options.now;
+    return e;
+  };
+  let engine = clocked(new Engine((await buildCorpus(options.corpusDir, caches)).corpus));
   let reloading: Promise<ReloadReport> | null = null;
   return {
     engine: () => engine,
@@ -457,11 +522,13 @@ export async function createEngine(options: { corpusDir: string }): Promise<Engi
     suggestPeople: async (typed, limit) => engine.suggest(typed, limit),
     outlets: async () => engine.outletNames,
     stats: async () => engine.stats(),
-    compare: async (person, topic) => engine.compare(person, topic),
+    compare: async (person, topic, span) => engine.compare(person, topic, span ?? null),
+    timeline: async (question) => timelineOf(engine, question),
+    coverage: async () => coverageOf(engine.corpus.articles),
     articleSummary: async (file) => engine.articleSummary(file),
     reload: async (changed) => {
       if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
-      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = next), changed);
+      reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)), changed);
       try {
         return await reloading;
       } finally {

@@ -2,6 +2,8 @@
 // against the corpus; here we only find the parts.
 
 import { removeInvisible, straightenQuotes } from '../text/normalize.js';
+import type { DateSpan } from '../types.js';
+import { DateError, takeSpan } from './dates.js';
 
 export const MAX_QUESTION_LENGTH = 300;
 
@@ -14,6 +16,8 @@ export interface QuestionParts {
   phrase: string | null;
   /** The question had no subject form we know: the whole text, to try as a name and then as a topic. */
   bare: string | null;
+  /** The days the question is limited to ("this week", "since 14 December"), or null. */
+  span: DateSpan | null;
 }
 
 export class QuestionError extends Error {}
@@ -50,9 +54,22 @@ function splitOutlet(text: string, isOutlet: (name: string) => boolean): { rest:
   return { rest: text, outlet: null };
 }
 
-export function parseQuestion(raw: string, isOutlet: (name: string) => boolean): QuestionParts {
+/** "timeline of Zelenskyy on NATO", "chart for Kallas": the same question; the chart is the front end's business. */
+const CHART_OPENING = /^(?:(?:a|the)\s+)?(?:timeline|chart|graph)\s+(?:of|for)\s+/i;
+
+/** `now` is the bot's clock, for relative dates ("this week"). */
+export function parseQuestion(raw: string, isOutlet: (name: string) => boolean, now: Date = new Date()): QuestionParts {
   let text = stripEnd(normaliseQuestion(raw));
-  const parts: QuestionParts = { who: null, topic: null, outlet: null, phrase: null, bare: null };
+  let span: DateSpan | null = null;
+  try {
+    ({ rest: text, span } = takeSpan(text, now));
+  } catch (err) {
+    if (err instanceof DateError) throw new QuestionError(err.message);
+    throw err;
+  }
+  text = stripEnd(text.replace(CHART_OPENING, ''));
+  if (text.length === 0) throw new QuestionError('Ask about someone for those dates, for example: what did Kallas say this week?');
+  const parts: QuestionParts = { who: null, topic: null, outlet: null, phrase: null, bare: null, span };
 
   const who = text.match(WHO_SAID);
   if (who?.[1]) {

@@ -1,6 +1,7 @@
 // Plain-text and JSON renderings of an answer, for the command line and for outside checks.
 
 import type { Answer, AnswerResult, ShownStatement } from '../types.js';
+import { spanLine } from './dates.js';
 import { overview, overviewLine, shownCue, shownKind } from './overview.js';
 
 /** Exactly the JSON contract: nothing more, in this key order. */
@@ -20,6 +21,7 @@ export function toContract(result: AnswerResult): Answer {
       })),
     })),
     absent: result.absent,
+    span: result.span ? { from: result.span.from, to: result.span.to } : null,
   };
 }
 
@@ -41,6 +43,8 @@ export function renderText(result: AnswerResult): string {
   const o = overview(result);
   if (result.groups.length > 0 || result.speaker) lines.push(o.title);
   if (result.groups.length > 0) lines.push(overviewLine(o));
+  const dates = spanLine(result);
+  if (dates) lines.push(dates);
   if (result.notice) lines.push(result.notice);
   if (result.absent.length && result.groups.length) lines.push(`Not reported by: ${result.absent.join(', ')}`);
   for (const group of result.groups) {

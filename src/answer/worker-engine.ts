@@ -1,7 +1,7 @@
 // The engine in a worker thread, for the bot: index builds and heavy queries never block the
 // gateway, and a reload builds a second worker while the first one keeps answering.
 import { Worker } from 'node:worker_threads';
-import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, EngineApi, PersonChoice, ReloadReport } from '../types.js';
+import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { REBUILD_NEEDED } from './engine.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -161,7 +161,9 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
     outlets: async () => (await call('outlets')) as string[],
     stats: async () => (await call('stats')) as CorpusStats,
-    compare: async (person, topic) => (await call('compare', person, topic)) as Comparison,
+    compare: async (person, topic, span) => (await call('compare', person, topic, span ?? null)) as Comparison,
+    timeline: async (question) => (await call('timeline', question)) as Timeline,
+    coverage: async () => (await call('coverage')) as Coverage,
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
     reload: async (changed?: string[]): Promise<ReloadReport> => {
       const started = performance.now();

@@ -1,10 +1,13 @@
 // Messages between the main thread and an engine worker.
+import type { DateSpan } from '../types.js';
 export type WorkerRequest =
   | { id: number; method: 'ask'; args: [string] }
   | { id: number; method: 'suggestPeople'; args: [string, number | undefined] }
   | { id: number; method: 'outlets'; args: [] }
   | { id: number; method: 'stats'; args: [] }
-  | { id: number; method: 'compare'; args: [string, string | null] }
+  | { id: number; method: 'compare'; args: [string, string | null, DateSpan | null] }
+  | { id: number; method: 'timeline'; args: [string] }
+  | { id: number; method: 'coverage'; args: [] }
   | { id: number; method: 'files'; args: [] }
   | { id: number; method: 'patch'; args: [string[] | undefined] }
   | { id: number; method: 'articleSummary'; args: [string] };
@@ -20,7 +23,7 @@ export type WorkerReply = { id: number; result?: unknown; error?: string };
  * bot asks: the EngineApi methods by name, with the worker's argument shapes.
  */
 export type EngineRequest =
-  | Extract<WorkerRequest, { method: 'ask' | 'suggestPeople' | 'outlets' | 'stats' | 'compare' | 'articleSummary' }>
+  | Extract<WorkerRequest, { method: 'ask' | 'suggestPeople' | 'outlets' | 'stats' | 'compare' | 'timeline' | 'coverage' | 'articleSummary' }>
   | { id: number; method: 'reload'; args: [] };
 
 /**

@@ -6,6 +6,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Events } from 'discord.js';
 import { loadConfigOrExit } from '../config.js';
+import { workerRenderer } from '../charts/renderer.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
 import { engineOverIpc } from '../discord/engine-client.js';
@@ -44,10 +45,14 @@ async function startOwnEngine(): Promise<EngineApi> {
   log.info({ source: own.startInfo.source, reason: own.startInfo.reason }, own.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
   return own;
 }
+// Charts are drawn in a worker thread, started now so the first /timeline does not wait for it.
+const charts = workerRenderer();
+charts.warm();
 const bot = await startBot({
   config,
   engine,
   log,
+  charts,
   ...(shard ? { shard } : {}),
 }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,7 @@ import { clip } from './escape.js';
 import { renderAnswer, renderComparison } from './render.js';
 import { renderAnswerText, renderComparisonText } from './render-text.js';
 import type { ViewRecord } from './state.js';
+import { composeQuestion } from './followups.js';
 
 export interface AnswerMessage {
   /** The page as text when embeds cannot be shown, else ''. Always sent, so an edit clears an earlier form. */
@@ -100,12 +101,13 @@ async function pagesOf(ctx: BotContext, view: ViewRecord, plain: boolean): Promi
       suggestions: result.suggestions,
     };
   }
-  const comparison = await ctx.engine.compare(query.person, query.topic);
-  const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null };
+  const span = query.span ?? null;
+  const comparison = await ctx.engine.compare(query.person, query.topic, span);
+  const parsed: ParsedQuestion = { type: 'person', person: comparison.speaker?.name ?? query.person, topic: query.topic, outlet: null, span };
   return {
     pages: plain ? asText(renderComparisonText(comparison, query)) : asEmbeds(renderComparison(comparison, query)),
     parsed,
-    question: query.topic ? `what did ${query.person} say about ${query.topic}` : `what did ${query.person} say`,
+    question: composeQuestion({ person: query.person, topic: query.topic, span }),
     empty: comparison.shared.length === 0,
     outlets: 0,
     suggestions: comparison.suggestions,

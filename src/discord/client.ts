@@ -1,6 +1,7 @@
 // The running bot: a discord.js client wired to the command handler, buttons and follow-up threads.
 // startBot() is what src/cli/start.ts runs and what the e2e tests import.
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, type Interaction } from 'discord.js';
+import { workerRenderer, type ChartRenderer } from '../charts/renderer.js';
 import type { Config } from '../config.js';
 import { startIngest, type IngestService } from '../ingest/service.js';
 import type { Logger } from '../log.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   shard?: ShardPlace;
   /** What /reload does; defaults to reloading `engine`. A shard passes a reload of every shard. */
   reload?: () => Promise<ReloadReport>;
+  /** Where charts are drawn; defaults to a worker thread of this process. */
+  charts?: ChartRenderer;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     reloads: new ReloadGate(engine, log, options.reload),
     lifecycle: new Lifecycle(),
     quickAnswerMs: options.quickAnswerMs ?? QUICK_ANSWER_MS,
+    charts: options.charts ?? workerRenderer(),
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -206,6 +210,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
       if (!drained) log.warn({ inFlight: ctx.lifecycle.inFlight }, 'stopping with answers still in flight');
       await state.flush().catch((error: unknown) => log.error({ err: error }, 'could not save thread state'));
       await client.destroy();
+      await ctx.charts.close().catch((error: unknown) => log.warn({ err: error }, 'chart worker did not stop cleanly'));
       log.info('whosaid stopped');
     })();
     return stopping;

@@ -2,6 +2,7 @@
 // bits of shared bookkeeping (cooldowns, the reload gate, in-flight work for a clean shutdown).
 import type { Client } from 'discord.js';
 import type { Config } from '../config.js';
+import type { ChartRenderer } from '../charts/renderer.js';
 import type { Logger } from '../log.js';
 import type { EngineApi } from '../types.js';
 import type { ReloadGate } from './reload.js';
@@ -18,6 +19,8 @@ export interface BotContext {
   lifecycle: Lifecycle;
   /** How long an answer may take before the interaction is deferred rather than answered in its acknowledgement. */
   quickAnswerMs: number;
+  /** Draws charts off the event loop (a worker thread), keeping the last ones drawn. */
+  charts: ChartRenderer;
 }
 
 /** Per-user pause between expensive requests, so one person cannot keep the engine busy. */

@@ -2,7 +2,7 @@
 // to the manager, which relays it to the one engine process all shards share
 // (src/answer/shared-engine.ts). A shard holds no index of its own.
 import type { EngineRequest } from '../answer/worker-protocol.js';
-import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, EngineApi, PersonChoice, ReloadReport } from '../types.js';
+import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { UserError } from './errors.js';
 import { isToShard, type FromShard, type ManagerChannel } from './sharding.js';
 
@@ -57,7 +57,9 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
     suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
     outlets: async () => (await call('outlets')) as string[],
     stats: async () => (await call('stats')) as CorpusStats,
-    compare: async (person, topic) => (await call('compare', person, topic)) as Comparison,
+    compare: async (person, topic, span) => (await call('compare', person, topic, span ?? null)) as Comparison,
+    timeline: async (question) => (await call('timeline', question)) as Timeline,
+    coverage: async () => (await call('coverage')) as Coverage,
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
     reload: () =>
       new Promise<ReloadReport>((resolve) => {

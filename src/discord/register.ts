@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { loadCommands } from './commands.js';
 
 /**
- * Send Messages, Embed Links, Create Public Threads and Send Messages in Threads are what answers and
+ * Send Messages, Embed Links, Attach Files (charts), Create Public Threads and Send Messages in Threads are what answers and
  * follow-ups need; View Channel and Read Message History let the bot see its channel and read a
  * thread's starter message when it rebuilds a conversation it has no state for.
  */
@@ -13,6 +13,7 @@ export const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.SendMessagesInThreads |
   PermissionFlagsBits.ReadMessageHistory;

@@ -4,6 +4,7 @@
 // name links to its article at the words themselves (a URL text fragment). The same lines serve the
 // embed and the plain-text forms; only the link syntax and the page budget differ.
 
+import { spanLine } from '../answer/dates.js';
 import { urlToWords } from '../answer/fragment.js';
 import { statementsByOutlet } from '../answer/groups.js';
 import { formatDate, overview, overviewLine, shownCue } from '../answer/overview.js';
@@ -135,6 +136,8 @@ export function answerLines(result: AnswerResult, layout: AnswerLayout, style: L
 export function answerHeaderLines(result: AnswerResult): string[] {
   const lines: string[] = [];
   if (result.groups.length > 0) lines.push(escapeText(overviewLine(overview(result))));
+  const dates = spanLine(result);
+  if (dates) lines.push(escapeText(dates));
   if (result.absent.length > 0 && result.groups.length > 0) lines.push(`Not reported by: ${listWithin(result.absent.map(escapeText), 400)}`);
   if (result.notice) lines.push(`*${escapeText(result.notice)}*`);
   if (result.suggestions.length > 0) {

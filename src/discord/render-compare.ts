@@ -3,6 +3,7 @@
 // underline, words it leaves out struck through). One layout for every statement; the reporting
 // words and the quote/paraphrase distinction are kept exactly as in answers.
 
+import { spanLine } from '../answer/dates.js';
 import { urlToWords } from '../answer/fragment.js';
 import { formatDate, shownCue } from '../answer/overview.js';
 import type { ComparedStatement, ComparedVersion, Comparison, DiffPiece } from '../types.js';
@@ -73,6 +74,8 @@ export function comparisonHeader(comparison: Comparison, asked: { person: string
   const possessive = /s$/i.test(name) ? `${name}’` : `${name}’s`;
   const title = clip(escapeText(`How each outlet reported ${possessive} words${topic ? ` on ${topic}` : ''}`), 256);
   const lines: string[] = [];
+  const dates = spanLine({ span: comparison.span ?? null });
+  if (dates) lines.push(escapeText(dates));
   if (comparison.notice) lines.push(`*${escapeText(comparison.notice)}*`);
   if (comparison.suggestions.length > 0) {
     lines.push(`Did you mean ${listWithin(comparison.suggestions.map((s) => `**${escapeText(s)}**`), 300)}? \`/sources\` lists everyone quoted.`);

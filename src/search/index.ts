@@ -200,7 +200,7 @@ export interface RankedHit {
  * Rare topic terms go through Orama with the speaker filter; common ones are scored over the
  * candidate set directly, which is small because the filter ran first.
  */
-export async function rankByTopic(index: StatementIndex, topic: string, candidates: number[] | null, filter: { speaker?: string; outlet?: string }): Promise<RankedHit[]> {
+export async function rankByTopic(index: StatementIndex, topic: string, candidates: number[] | null, filter: { speaker?: string; outlet?: string; days?: [number, number] }): Promise<RankedHit[]> {
   const topicTerms = terms(index, topic).filter((t) => !STOP_TERMS.has(t));
   if (topicTerms.length === 0) return [];
   const limit = commonTermLimit(index.statements.length);
@@ -211,7 +211,8 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
     const where: Record<string, { eq: string }> = {};
     if (filter.speaker) where.speaker = { eq: filter.speaker };
     if (filter.outlet) where.outlet = { eq: filter.outlet };
-    const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where, limit: TOPIC_HITS, threshold: 1 });
+    const dated = filter.days ? { date: { between: filter.days } } : {};
+    const result = await search(index.db, { term: topicTerms.join(' '), properties: ['text'], where: { ...where, ...dated }, limit: TOPIC_HITS, threshold: 1 });
     return result.hits.map((h) => ({ position: Number(h.id), score: h.score }));
   }
   // A common term, read from Orama's postings (linear; Orama's own lookup is quadratic in their
@@ -219,11 +220,17 @@ export async function rankByTopic(index: StatementIndex, topic: string, candidat
   if (candidates) return scoredPositions(index, topicTerms, Number.POSITIVE_INFINITY, new Set(candidates.map((k) => index.internalOf[k] as number)));
   // Without a filter the answer depends only on the terms and this index, which never changes (a
   // patch makes a new one): the best hits of a common word are kept for the next time it is asked.
-  const key = `${topicTerms.join(' ')}\u0000${filter.outlet ?? ''}`;
+  const key = `${topicTerms.join(' ')}\u0000${filter.outlet ?? ''}\u0000${filter.days?.join('-') ?? ''}`;
   const cached = index.topicCache.get(key);
   if (cached) return cached;
-  let hits = scoredPositions(index, topicTerms, filter.outlet ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
-  if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet).slice(0, TOPIC_HITS);
+  const narrowed = filter.outlet || filter.days;
+  let hits = scoredPositions(index, topicTerms, narrowed ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
+  if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
+  if (filter.days) {
+    const inside = positionsInDays(index, filter.days);
+    hits = hits.filter((h) => inside.has(h.position));
+  }
+  if (narrowed) hits = hits.slice(0, TOPIC_HITS);
   if (index.topicCache.size >= TOPIC_CACHE_SIZE) index.topicCache.delete(index.topicCache.keys().next().value as string);
   index.topicCache.set(key, hits);
   return hits;
@@ -255,6 +262,22 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
     candidates = internalWithTerms(index.db, rarest.map((r) => r.t)).map((id) => index.positionOf[id] as number).filter((k) => k >= 0).sort((a, b) => a - b);
   }
   return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
+}
+
+/**
+ * Positions of the statements dated within `days` (yyyymmdd, both ends included), read from Orama's
+ * range index on `date`; undated statements are 0 and so never inside a span that starts at 1 or later.
+ * With `speaker`, only theirs (Orama intersects the two filters).
+ */
+export function positionsInDays(index: StatementIndex, days: [number, number], speaker?: string): Set<number> {
+  const where = { date: { between: days }, ...(speaker ? { speaker: { eq: speaker } } : {}) };
+  const ids = index.db.index.searchByWhereClause(index.db.data.index, index.db.tokenizer, where, 'english');
+  const out = new Set<number>();
+  for (const id of ids) {
+    const k = index.positionOf[id];
+    if (k !== undefined && k >= 0) out.add(k);
+  }
+  return out;
 }
 
 export function liveStatementCount(index: StatementIndex): number {

@@ -17,6 +17,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { hasVisibleText, messageLimitProblems } from './limits.js';
+import { parseMultipart, type UploadedFile } from './multipart.js';
 
 type Json = Record<string, unknown>;
 
@@ -178,6 +179,7 @@ const BASE_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.SendMessagesInThreads |
@@ -232,6 +234,9 @@ export class FakeDiscord {
   private readonly requestListeners = new Set<(request: RecordedRequest) => void>();
   /** Interactions whose token ages past its lifetime the moment they are acknowledged. */
   private readonly expireOnAck = new Set<string>();
+  /** Files uploaded with a message body (multipart), by the body object they came with. */
+  private readonly uploads = new WeakMap<Json, UploadedFile[]>();
+  private readonly attachmentBytes = new Map<string, Buffer>();
   private requestSeq = 0;
   private server!: Server;
   private wss!: WebSocketServer;
@@ -916,7 +921,8 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const rawBytes = Buffer.concat(chunks);
+    const raw = rawBytes.toString('utf8');
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const record: RecordedRequest = {
@@ -935,9 +941,17 @@ export class FakeDiscord {
     let headers: Record<string, string> = {};
     try {
       if (!url.pathname.startsWith('/api/v10/')) throw new HttpError(404, { message: '404: Not Found', code: 0 });
-      if (raw !== '') {
-        if (!String(req.headers['content-type']).includes('application/json')) {
-          throw new HttpError(400, { message: 'fake-discord only understands JSON bodies', code: 50109 });
+      const contentType = String(req.headers['content-type']);
+      if (raw !== '' && contentType.startsWith('multipart/form-data')) {
+        // A message with files: the message is the payload_json part, the files are kept beside it.
+        const { payload, files } = parseMultipart(rawBytes, contentType);
+        record.body = (payload ?? {}) as Json;
+        this.uploads.set(record.body, files);
+        const data = record.body.data;
+        if (data && typeof data === 'object') this.uploads.set(data as Json, files);
+      } else if (raw !== '') {
+        if (!contentType.includes('application/json')) {
+          throw new HttpError(400, { message: 'fake-discord only understands JSON and multipart bodies', code: 50109 });
         }
         record.body = JSON.parse(raw) as Json;
       }
@@ -1081,7 +1095,7 @@ export class FakeDiscord {
       const send = channel.type === ChannelType.PublicThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
       const needsEmbedLinks = Array.isArray(body.embeds) && body.embeds.length > 0;
       if ((allowed & send) === 0n || (needsEmbedLinks && (allowed & PermissionFlagsBits.EmbedLinks) === 0n)) throw missingPermissions();
-      const message = this.storeMessage(channelMessagesPath[1]!, { ...this.messageFields(body), author: this.botUser });
+      const message = this.storeMessage(channelMessagesPath[1]!, { ...this.messageFields(body, undefined, channelMessagesPath[1]!), author: this.botUser });
       return ok(message);
     }
     const messagePath = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
@@ -1112,16 +1126,47 @@ export class FakeDiscord {
    * The stored form of a message body. `interactionChannel` marks an interaction response: when the app
    * may not embed links there, its embeds are not shown (the request succeeds; the user sees no embed).
    */
-  private messageFields(body: Json, interactionChannel?: string): Json {
+  private messageFields(body: Json, interactionChannel?: string, channelId = interactionChannel): Json {
     const fields: Json = {};
     for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'message_reference'] as const) {
       if (key in body) fields[key] = body[key] ?? (key === 'content' ? '' : key === 'flags' ? 0 : []);
+    }
+    const files = this.uploads.get(body) ?? [];
+    if (files.length > 0 && channelId !== undefined && (this.botPermissionsIn(channelId) & PermissionFlagsBits.AttachFiles) === 0n) throw missingPermissions();
+    if ('attachments' in body || files.length > 0) fields.attachments = this.storeAttachments(body, files);
+    // Discord points an embed's attachment://name at the uploaded file's url.
+    if (Array.isArray(fields.embeds) && Array.isArray(fields.attachments)) {
+      const byName = new Map((fields.attachments as Json[]).map((a) => [String(a.filename), String(a.url)]));
+      fields.embeds = (fields.embeds as Json[]).map((embed) => {
+        const image = embed.image as Json | undefined;
+        const ref = typeof image?.url === 'string' ? image.url.match(/^attachment:\/\/(.+)$/) : null;
+        return ref && byName.has(ref[1]!) ? { ...embed, image: { ...image, url: byName.get(ref[1]!) } } : embed;
+      });
     }
     if (interactionChannel !== undefined && 'embeds' in fields && (this.botPermissionsIn(interactionChannel) & PermissionFlagsBits.EmbedLinks) === 0n) {
       fields.embeds = [];
     }
     // Discord keeps the stored message free of request-only fields but the tests want to see them.
     return fields;
+  }
+
+  /** Attachment objects for uploaded files (`attachments[].id` is the index of `files[n]`); the bytes stay in the fake. */
+  private storeAttachments(body: Json, files: UploadedFile[]): Json[] {
+    const meta: Json[] = (body.attachments as Json[] | undefined) ?? files.map((_, i) => ({ id: i }));
+    return meta.map((entry) => {
+      const file = files.find((f) => f.field === `files[${String(entry.id)}]`);
+      if (!file) throw new HttpError(400, { message: 'Invalid Form Body', code: 50035, errors: [`attachment ${String(entry.id)} has no file`] });
+      const id = snowflake();
+      const url = `https://cdn.fake-discord.invalid/attachments/${id}/${file.filename}`;
+      this.attachmentBytes.set(url, file.data);
+      const png = file.data.subarray(12, 16).toString('latin1') === 'IHDR' ? { width: file.data.readUInt32BE(16), height: file.data.readUInt32BE(20) } : {};
+      return { id, filename: String(entry.filename ?? file.filename), description: entry.description, size: file.data.length, content_type: file.contentType, url, proxy_url: url, ...png };
+    });
+  }
+
+  /** The bytes of an attachment the bot uploaded, by its url. */
+  attachment(url: string): Buffer | undefined {
+    return this.attachmentBytes.get(url);
   }
 
   private checkMessage(body: Json, creating: boolean): void {

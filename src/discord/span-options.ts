@@ -1,0 +1,15 @@
+// The `since` and `until` options of /said, /compare and /timeline, read by the same date parser
+// as questions ("14 December", "last week", "2025-12-01"), counted from the bot's clock.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { DateError, spanFromOptions } from '../answer/dates.js';
+import type { DateSpan } from '../types.js';
+import { UserError } from './errors.js';
+
+export function spanOption(interaction: ChatInputCommandInteraction, now: Date = new Date()): DateSpan | null {
+  try {
+    return spanFromOptions(interaction.options.getString('since')?.trim() || null, interaction.options.getString('until')?.trim() || null, now);
+  } catch (error) {
+    if (error instanceof DateError) throw new UserError(error.message);
+    throw error;
+  }
+}
