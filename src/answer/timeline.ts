@@ -2,9 +2,19 @@
 // day, and the first and latest of them to quote under the chart. Answers list at most 25 per
 // outlet; a chart counts everything the same question selects.
 
-import type { Article, Coverage, DayCount, Timeline } from '../types.js';
-import type { Engine } from './engine.js';
+import type { IndexedStatement } from '../search/index.js';
+import type { AnswerResult, Article, Coverage, DateSpan, DayCount, Excerpt, PersonRecord, Timeline } from '../types.js';
+import type { PeopleDirectory } from './people.js';
 import { findPerson } from './people.js';
+
+/** What a timeline reads of the engine, which passes itself (naming the Engine class here would close a circle). */
+export interface TimelineSource {
+  ask(question: string): Promise<AnswerResult>;
+  readonly directory: PeopleDirectory;
+  selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[] }>;
+  readonly corpus: { index: { statements: readonly IndexedStatement[] } };
+  excerpt(k: number): Excerpt;
+}
 
 const NOT_A_PERSON = 'A timeline is drawn for a person: ask “timeline of Zelenskyy”, optionally with a topic and dates.';
 
@@ -20,7 +30,7 @@ function dayCounts(pairs: Iterable<{ date: string; outlet: string }>): DayCount[
   return [...counts.values()].sort((a, b) => (a.date === b.date ? a.outlet.localeCompare(b.outlet) : a.date < b.date ? -1 : 1));
 }
 
-export async function timelineOf(engine: Engine, question: string): Promise<Timeline> {
+export async function timelineOf(engine: TimelineSource, question: string): Promise<Timeline> {
   const answer = await engine.ask(question);
   const base: Timeline = {
     question,
