@@ -34,7 +34,8 @@ function tickLabel(value: number, unit: 'ms' | 'articles'): string {
 
 export function latencyChart(title: string, series: ChartSeries[]): string {
   const all = series.flatMap((s) => [...s.points, ...(s.lowerBounds ?? [])]);
-  if (all.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="60"><title>${escapeXml(title)}</title><text x="10" y="30">${escapeXml(title)}: no data</text></svg>\n`;
+  if (all.length === 0)
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="60"><title>${escapeXml(title)}</title><text x="10" y="30">${escapeXml(title)}: no data</text></svg>\n`;
   const [xLo, xHi] = decadesAround(all.map(([x]) => x));
   const [yLo, yHi] = decadesAround(all.map(([, y]) => Math.max(y, 0.01)));
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
@@ -42,7 +43,9 @@ export function latencyChart(title: string, series: ChartSeries[]): string {
   const x = (v: number): number => MARGIN.left + ((Math.log10(v) - xLo) / (xHi - xLo)) * plotW;
   const y = (v: number): number => MARGIN.top + plotH - ((Math.log10(Math.max(v, 0.01)) - yLo) / (yHi - yLo)) * plotH;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+  );
   // The title element is what screen readers and hover tooltips show for the whole chart.
   out.push(`<title>${escapeXml(title)}</title>`);
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`);
@@ -64,11 +67,15 @@ export function latencyChart(title: string, series: ChartSeries[]): string {
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
     const sorted = [...s.points].sort((a, b) => a[0] - b[0]);
     if (sorted.length > 1) {
-      out.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="2"${dash} points="${sorted.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
+      out.push(
+        `<polyline fill="none" stroke="${s.colour}" stroke-width="2"${dash} points="${sorted.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`,
+      );
     }
     for (const [px, py] of sorted) out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3.5" fill="${s.colour}"/>`);
     for (const [px, py] of s.lowerBounds ?? []) {
-      out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="5" fill="white" stroke="${s.colour}" stroke-width="2"><title>cut off: at least ${py.toFixed(0)} ms</title></circle>`);
+      out.push(
+        `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="5" fill="white" stroke="${s.colour}" stroke-width="2"><title>cut off: at least ${py.toFixed(0)} ms</title></circle>`,
+      );
     }
     const ly = MARGIN.top + 10 + i * 20;
     const lx = MARGIN.left + plotW + 16;

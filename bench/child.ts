@@ -37,7 +37,19 @@ export interface ChildResult {
 const RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 export function runTask(task: SizeTask, deadlineMs: number, heapMb = 12_288): Promise<ChildResult> {
-  const result: ChildResult = { phases: {}, memory: null, samples: {}, results: {}, slowest: {}, eventLoop: {}, latencyDuring: {}, cutOff: null, killed: false, error: null, wallMs: 0 };
+  const result: ChildResult = {
+    phases: {},
+    memory: null,
+    samples: {},
+    results: {},
+    slowest: {},
+    eventLoop: {},
+    latencyDuring: {},
+    cutOff: null,
+    killed: false,
+    error: null,
+    wallMs: 0,
+  };
   const started = Date.now();
   let inFlight: { cls: QueryClass; question: string; at: number } | null = null;
   const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', RUNNER, JSON.stringify(task)], {

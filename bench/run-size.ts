@@ -75,7 +75,14 @@ async function engineTask(task: SizeTask): Promise<void> {
     type: 'phase',
     name: 'build',
     ms: performance.now() - t,
-    detail: { loadMs: timings.loadMs, extractMs: timings.extractMs, indexMs: timings.indexMs, articles: corpus.articles.length, statements: corpus.index.statements.length, people: corpus.people.length },
+    detail: {
+      loadMs: timings.loadMs,
+      extractMs: timings.extractMs,
+      indexMs: timings.indexMs,
+      articles: corpus.articles.length,
+      statements: corpus.index.statements.length,
+      people: corpus.people.length,
+    },
   });
   const first = task.queries[0];
   if (first) await engine.ask(first.question);
@@ -114,7 +121,14 @@ async function measureDuring<T>(name: string, work: () => Promise<T>, ask?: () =
   running = false;
   await asking;
   histogram.disable();
-  emit({ type: 'eventloop', name, p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6, samples: histogram.count });
+  emit({
+    type: 'eventloop',
+    name,
+    p50: histogram.percentile(50) / 1e6,
+    p99: histogram.percentile(99) / 1e6,
+    max: histogram.max / 1e6,
+    samples: histogram.count,
+  });
   if (ask) emit({ type: 'latency-during', name, samples: latencies });
   return { ms, value };
 }
@@ -143,20 +157,45 @@ async function reloadTask(task: SizeTask): Promise<void> {
   // Every file changed (a new statement in each): too much to patch, so a full rebuild in a second
   // worker while the first keeps answering.
   appendQuote(files, 1);
-  const full = await measureDuring('worker-full-reload', () => worker.reload(), () => worker.ask(question));
-  emit({ type: 'phase', name: 'worker-full-reload', ms: full.ms, detail: { changed: full.value.changed.length, ok: String(full.value.ok), ...(full.value.error ? { error: full.value.error } : {}) } });
+  const full = await measureDuring(
+    'worker-full-reload',
+    () => worker.reload(),
+    () => worker.ask(question),
+  );
+  emit({
+    type: 'phase',
+    name: 'worker-full-reload',
+    ms: full.ms,
+    detail: { changed: full.value.changed.length, ok: String(full.value.ok), ...(full.value.error ? { error: full.value.error } : {}) },
+  });
   appendQuote(middle, 2);
-  const one = await measureDuring('worker-reload-1-file', () => worker.reload(), () => worker.ask(question));
+  const one = await measureDuring(
+    'worker-reload-1-file',
+    () => worker.reload(),
+    () => worker.ask(question),
+  );
   emit({ type: 'phase', name: 'worker-reload-1-file', ms: one.ms, detail: { changed: one.value.changed.length, ok: String(one.value.ok) } });
   // What the folder watcher does for a file dropped in: a reload told which file changed, then the
   // question that needs it. Timed from the write to the answer that quotes it (the quiet period is extra).
-  const fresh = await measureDuring('worker-new-file-answerable', async () => {
-    writeFileSync(path.join(scratch, 'bench-new-article.txt'), 'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n');
-    const report = await worker.reload(['bench-new-article.txt']);
-    const answer = await worker.ask('what did Mette Frederiksen say?');
-    return { report, answered: JSON.stringify(answer.outlets).includes('stand alone') };
-  }, () => worker.ask(question));
-  emit({ type: 'phase', name: 'worker-new-file-answerable', ms: fresh.ms, detail: { ok: String(fresh.value.report.ok && fresh.value.answered), mode: fresh.value.report.mode ?? 'n/a' } });
+  const fresh = await measureDuring(
+    'worker-new-file-answerable',
+    async () => {
+      writeFileSync(
+        path.join(scratch, 'bench-new-article.txt'),
+        'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n',
+      );
+      const report = await worker.reload(['bench-new-article.txt']);
+      const answer = await worker.ask('what did Mette Frederiksen say?');
+      return { report, answered: JSON.stringify(answer.outlets).includes('stand alone') };
+    },
+    () => worker.ask(question),
+  );
+  emit({
+    type: 'phase',
+    name: 'worker-new-file-answerable',
+    ms: fresh.ms,
+    detail: { ok: String(fresh.value.report.ok && fresh.value.answered), mode: fresh.value.report.mode ?? 'n/a' },
+  });
   await worker.close();
 
   // The bot's start with the saved index of an unchanged corpus: restore instead of build. A patched
@@ -173,7 +212,12 @@ async function reloadTask(task: SizeTask): Promise<void> {
     await engine.ask(question);
     return engine;
   });
-  emit({ type: 'phase', name: 'worker-start-snapshot', ms: restored.ms, detail: { source: restored.value.startInfo.source, reason: restored.value.startInfo.reason ?? '' } });
+  emit({
+    type: 'phase',
+    name: 'worker-start-snapshot',
+    ms: restored.ms,
+    detail: { source: restored.value.startInfo.source, reason: restored.value.startInfo.reason ?? '' },
+  });
   await restored.value.close();
   rmSync(snapshotDir, { recursive: true, force: true });
 

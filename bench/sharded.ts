@@ -217,4 +217,7 @@ const lines = [
   `| p99 answer, sharded / npm start | ${p99Ratio.toFixed(2)}x | ≤ 1.2x | ${p99Ratio <= 1.2 ? 'yes' : 'no'} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-writeFileSync(path.join(ROOT, 'bench', 'sharded-results.json'), `${JSON.stringify({ at: new Date().toISOString(), options, unsharded, sharded, rssRatio, p99Ratio }, null, 2)}\n`);
+writeFileSync(
+  path.join(ROOT, 'bench', 'sharded-results.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), options, unsharded, sharded, rssRatio, p99Ratio }, null, 2)}\n`,
+);

@@ -110,7 +110,10 @@ export interface Cast {
 // ---------------------------------------------------------------- text helpers
 
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 function capitalise(text: string): string {
@@ -155,7 +158,11 @@ export function buildCast(seed: number): Cast {
       const stem = rng.pick(SURNAME_STEMS[country.names]);
       let ending = rng.pick(SURNAME_ENDINGS[country.names]);
       // Female forms of gendered endings, as the languages do (Kovalova, not Kovalov).
-      if (gender === 'female') ending = ending.replace(/^ov$/, 'ova').replace(/^ski$/, 'ska').replace(/^skyy$/, 'ska');
+      if (gender === 'female')
+        ending = ending
+          .replace(/^ov$/, 'ova')
+          .replace(/^ski$/, 'ska')
+          .replace(/^skyy$/, 'ska');
       const surname = capitalise(stem + ending);
       const name = `${first} ${surname}`;
       if (taken.has(stripDiacritics(name).toLowerCase())) continue;
@@ -222,24 +229,54 @@ interface Slots {
 
 // Each template is the same claim twice: as the speaker said it, and as an outlet reports it.
 const CLAIMS: [(s: Slots) => string, (s: Slots) => string][] = [
-  [(s) => `We will not allow anyone to ${s.action} ${s.noun} without our people having a say.`, (s) => `${s.pron} would not let anyone ${s.action} ${s.noun} without the people having a say`],
-  [(s) => `${capitalise(s.noun)} ${s.is} ${s.qualifier}, and the government must act this year.`, (s) => `${s.noun} ${s.was} ${s.qualifier} and the government had to act this year`],
+  [
+    (s) => `We will not allow anyone to ${s.action} ${s.noun} without our people having a say.`,
+    (s) => `${s.pron} would not let anyone ${s.action} ${s.noun} without the people having a say`,
+  ],
+  [
+    (s) => `${capitalise(s.noun)} ${s.is} ${s.qualifier}, and the government must act this year.`,
+    (s) => `${s.noun} ${s.was} ${s.qualifier} and the government had to act this year`,
+  ],
   [(s) => `Our position on ${s.noun} has not changed: we will ${s.action} it.`, (s) => `${s.poss} position on ${s.noun} had not changed`],
-  [(s) => `Nobody in this government wants to ${s.action} ${s.noun}, but people expect results.`, (s) => `nobody in the government wanted to ${s.action} ${s.noun} but people expected results`],
-  [(s) => `We need ${s.num} billion euros to ${s.action} ${s.noun} by the end of the year.`, (s) => `${s.num} billion euros were needed to ${s.action} ${s.noun} by the end of the year`],
-  [(s) => `I told my colleagues in ${s.place} that ${s.noun} ${s.is} ${s.qualifier}.`, (s) => `${s.pron} had told colleagues in ${s.place} that ${s.noun} ${s.was} ${s.qualifier}`],
+  [
+    (s) => `Nobody in this government wants to ${s.action} ${s.noun}, but people expect results.`,
+    (s) => `nobody in the government wanted to ${s.action} ${s.noun} but people expected results`,
+  ],
+  [
+    (s) => `We need ${s.num} billion euros to ${s.action} ${s.noun} by the end of the year.`,
+    (s) => `${s.num} billion euros were needed to ${s.action} ${s.noun} by the end of the year`,
+  ],
+  [
+    (s) => `I told my colleagues in ${s.place} that ${s.noun} ${s.is} ${s.qualifier}.`,
+    (s) => `${s.pron} had told colleagues in ${s.place} that ${s.noun} ${s.was} ${s.qualifier}`,
+  ],
   [(s) => `People are tired, and they want us to ${s.action} ${s.noun} now.`, (s) => `people were tired and wanted leaders to ${s.action} ${s.noun} now`],
   [(s) => `This is ${s.qualifier}. We cannot ${s.action} ${s.noun} alone.`, (s) => `the country could not ${s.action} ${s.noun} alone`],
   [(s) => `The war has changed everything, including how we ${s.action} ${s.noun}.`, (s) => `the war had changed how the country would ${s.action} ${s.noun}`],
   [(s) => `Let me be clear: ${s.noun} ${s.is} not for sale, not this year and not next year.`, (s) => `${s.noun} ${s.was} not for sale`],
-  [(s) => `More than ${s.num} percent of people in ${s.place} support our plan to ${s.action} ${s.noun}.`, (s) => `more than ${s.num} percent of people in ${s.place} backed the plan to ${s.action} ${s.noun}`],
-  [(s) => `If we fail to ${s.action} ${s.noun}, the next government will pay the price.`, (s) => `failing to ${s.action} ${s.noun} would leave the next government to pay the price`],
-  [(s) => `We have been talking about ${s.noun} for ${s.num} months, and it is time to decide.`, (s) => `it was time to decide on ${s.noun} after ${s.num} months of talks`],
+  [
+    (s) => `More than ${s.num} percent of people in ${s.place} support our plan to ${s.action} ${s.noun}.`,
+    (s) => `more than ${s.num} percent of people in ${s.place} backed the plan to ${s.action} ${s.noun}`,
+  ],
+  [
+    (s) => `If we fail to ${s.action} ${s.noun}, the next government will pay the price.`,
+    (s) => `failing to ${s.action} ${s.noun} would leave the next government to pay the price`,
+  ],
+  [
+    (s) => `We have been talking about ${s.noun} for ${s.num} months, and it is time to decide.`,
+    (s) => `it was time to decide on ${s.noun} after ${s.num} months of talks`,
+  ],
   [(s) => `Our partners understand that ${s.noun} cannot wait another year.`, (s) => `partners understood that ${s.noun} could not wait another year`],
-  [(s) => `I am confident that we will ${s.action} ${s.noun} together with our allies.`, (s) => `${s.pron} was confident the allies would ${s.action} ${s.noun} together`],
+  [
+    (s) => `I am confident that we will ${s.action} ${s.noun} together with our allies.`,
+    (s) => `${s.pron} was confident the allies would ${s.action} ${s.noun} together`,
+  ],
   [(s) => `What happened in ${s.place} is ${s.qualifier}, and we will respond.`, (s) => `what happened in ${s.place} was ${s.qualifier}`],
   [(s) => `There will be no deal on ${s.noun} until the war ends.`, (s) => `there would be no deal on ${s.noun} until the war ended`],
-  [(s) => `The government has done more in one year than the opposition did in ${s.num}.`, (s) => `the government had done more in one year than the opposition had in ${s.num}`],
+  [
+    (s) => `The government has done more in one year than the opposition did in ${s.num}.`,
+    (s) => `the government had done more in one year than the opposition had in ${s.num}`,
+  ],
 ];
 
 /** Head noun before "on"/"of" decides agreement: "the sanctions on oil" are, "doctors' pay" is. */
@@ -260,15 +297,15 @@ function makeStatement(rng: Rng, speaker: Speaker, topic: TopicSpec): StatementC
   const slots = (): Slots => {
     const noun = rng.pick(topic.nouns);
     return {
-    noun,
-    is: isPlural(noun) ? 'are' : 'is',
-    was: isPlural(noun) ? 'were' : 'was',
-    action: rng.pick(topic.actions),
-    qualifier: rng.pick(QUALIFIERS),
-    num: rng.between(3, 95),
-    pron,
-    poss,
-    place,
+      noun,
+      is: isPlural(noun) ? 'are' : 'is',
+      was: isPlural(noun) ? 'were' : 'was',
+      action: rng.pick(topic.actions),
+      qualifier: rng.pick(QUALIFIERS),
+      num: rng.between(3, 95),
+      pron,
+      poss,
+      place,
     };
   };
   const first = slots();
@@ -512,11 +549,13 @@ class ArticleWriter {
 }
 
 const NARRATIVE: ((e: NewsEvent, rng: Rng) => string)[] = [
-  (e, rng) => `The war has dragged on for more than ${rng.between(2, 4)} years, and the government in ${e.country.capital} faces growing pressure from people across the country.`,
+  (e, rng) =>
+    `The war has dragged on for more than ${rng.between(2, 4)} years, and the government in ${e.country.capital} faces growing pressure from people across the country.`,
   (e) => `${capitalise(e.what)} comes at a difficult time for the government, which has promised people a better year ahead.`,
   (e, rng) => `Officials from ${rng.between(3, 30)} countries attended the meeting in ${e.country.capital}, which lasted several hours.`,
   (e) => `Critics say the government has done too little on ${e.topic.nouns[0]} since the start of the year, and many people remain sceptical.`,
-  (e, rng) => `Polls published earlier this year suggested that about ${rng.between(20, 80)} percent of people in ${e.country.name} were worried about ${e.topic.nouns[1]}.`,
+  (e, rng) =>
+    `Polls published earlier this year suggested that about ${rng.between(20, 80)} percent of people in ${e.country.name} were worried about ${e.topic.nouns[1]}.`,
   () => `The talks are expected to continue next week, with a final decision due before the end of the year.`,
   (e, rng) => `Last year, the government spent ${rng.between(2, 90)} billion euros on ${e.topic.nouns[2]}, according to official figures.`,
   (e) => `Thousands of people gathered outside the parliament in ${e.country.capital} on ${e.weekday}, some holding banners about the war.`,
@@ -551,7 +590,9 @@ function writeArticle(event: NewsEvent, outlet: OutletSpec, slot: number, seed: 
   const headlineName =
     main.speaker.type === 'organisation'
       ? capitalise(main.speaker.org.subject.replace(/^The /, ''))
-      : (outlet.ascii ? stripDiacritics(main.speaker.person.surname) : main.speaker.person.surname);
+      : outlet.ascii
+        ? stripDiacritics(main.speaker.person.surname)
+        : main.speaker.person.surname;
   const title = rng.pick(HEADLINES)(event, headlineName, mainContent);
   const slug = slugify(title);
   const file = `${slugify(outlet.name)}/${day}-${String(event.index).padStart(6, '0')}-${slug}.md`;
@@ -587,7 +628,9 @@ function writeArticle(event: NewsEvent, outlet: OutletSpec, slot: number, seed: 
   const mentioned: string[] = [];
   if (event.bystander && rng.chance(0.8)) {
     const ref = writer.reference({ type: 'person', person: event.bystander });
-    writer.narrative(`${capitalise(ref.subject.replace(/,$/, ''))}${ref.subject.endsWith(',') ? ',' : ''} also attended the meeting but did not comment on ${event.topic.nouns[0]}.`);
+    writer.narrative(
+      `${capitalise(ref.subject.replace(/,$/, ''))}${ref.subject.endsWith(',') ? ',' : ''} also attended the meeting but did not comment on ${event.topic.nouns[0]}.`,
+    );
     mentioned.push(event.bystander.name);
   }
   if (event.scareQuote) {
@@ -654,7 +697,11 @@ export function readMarker(dir: string): CorpusMarker | null {
  * (version, n, seed) is already there. Also writes truth.jsonl (gold-statement format) next to it,
  * outside the corpus so the loader never sees it.
  */
-export function ensureCorpus(n: number, seed: number = DEFAULT_SEED, dir: string = defaultCorpusDir(n)): { dir: string; marker: CorpusMarker; reused: boolean } {
+export function ensureCorpus(
+  n: number,
+  seed: number = DEFAULT_SEED,
+  dir: string = defaultCorpusDir(n),
+): { dir: string; marker: CorpusMarker; reused: boolean } {
   const existing = readMarker(dir);
   if (existing && existing.version === GENERATOR_VERSION && existing.n === n && existing.seed === seed) {
     return { dir, marker: existing, reused: true };
@@ -702,5 +749,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const started = performance.now();
   const result = ensureCorpus(n, seed, option('--out') ? resolve(option('--out') as string) : defaultCorpusDir(n));
   const ms = Math.round(performance.now() - started);
-  console.log(`${result.reused ? 'reused' : 'generated'} ${result.marker.files} articles (${(result.marker.bytes / 1e6).toFixed(1)} MB, ${result.marker.paragraphs} paragraphs, ${result.marker.statements} statements) in ${result.dir} — ${ms} ms`);
+  console.log(
+    `${result.reused ? 'reused' : 'generated'} ${result.marker.files} articles (${(result.marker.bytes / 1e6).toFixed(1)} MB, ${result.marker.paragraphs} paragraphs, ${result.marker.statements} statements) in ${result.dir} — ${ms} ms`,
+  );
 }

@@ -1,11 +1,4 @@
-import {
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type APIEmbed,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import { addBytes, addUrl, ADDABLE_EXTENSIONS, CorpusCatalog, type AddOutcome } from '../src/ingest/add.js';
 import { Fetcher, MAX_FETCH_BYTES } from '../src/ingest/fetch.js';
 import { mayEmbed } from '../src/discord/answers.js';
@@ -44,7 +37,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if ((url === null) === (file === null)) throw new UserError('Give either `url:` (a link to the article) or `file:` (an .md, .txt or .html file), not both.');
   if (file) {
     const ext = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
-    if (!ADDABLE_EXTENSIONS.includes(ext)) throw new UserError(`Only ${ADDABLE_EXTENSIONS.join(' ')} files can be added; “${escapeText(file.name)}” is not one. Nothing was changed.`);
+    if (!ADDABLE_EXTENSIONS.includes(ext))
+      throw new UserError(`Only ${ADDABLE_EXTENSIONS.join(' ')} files can be added; “${escapeText(file.name)}” is not one. Nothing was changed.`);
     if (file.size > MAX_FETCH_BYTES) throw new UserError(`That file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 8 MB. Nothing was changed.`);
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -84,7 +78,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const report = await ctx.reloads.runWhenFree(via, who);
   const summary = report.ok ? await ctx.engine.articleSummary(outcome.file) : null;
   if (!summary) {
-    await send({ title: 'Saved, but not answerable yet', description: clip(escapeText(`${outcome.file} was saved; the reload said: ${report.error ?? report.problems.find((p) => p.file === outcome.file)?.reason ?? 'the file was not indexed'}`), 2000), color: COLORS.notice });
+    await send({
+      title: 'Saved, but not answerable yet',
+      description: clip(
+        escapeText(
+          `${outcome.file} was saved; the reload said: ${report.error ?? report.problems.find((p) => p.file === outcome.file)?.reason ?? 'the file was not indexed'}`,
+        ),
+        2000,
+      ),
+      color: COLORS.notice,
+    });
     return;
   }
   await send(renderAdded(summary));

@@ -18,8 +18,13 @@ export const cooldown = true;
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.options.getString('question', true).trim();
   if (question === '') throw new UserError('Type a question, for example: `/ask question: what did Kallas say?`');
-  await replyWithView(interaction, ctx, { kind: 'ask', question }, {
-    ephemeral: interaction.options.getBoolean('private') ?? false,
-    openThread: interaction.options.getBoolean('thread') ?? false,
-  });
+  await replyWithView(
+    interaction,
+    ctx,
+    { kind: 'ask', question },
+    {
+      ephemeral: interaction.options.getBoolean('private') ?? false,
+      openThread: interaction.options.getBoolean('thread') ?? false,
+    },
+  );
 }

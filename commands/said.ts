@@ -31,10 +31,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     outlet: interaction.options.getString('outlet')?.trim() || null,
     span: spanOption(interaction),
   });
-  await replyWithView(interaction, ctx, { kind: 'ask', question }, {
-    ephemeral: interaction.options.getBoolean('private') ?? false,
-    openThread: interaction.options.getBoolean('thread') ?? false,
-  });
+  await replyWithView(
+    interaction,
+    ctx,
+    { kind: 'ask', question },
+    {
+      ephemeral: interaction.options.getBoolean('private') ?? false,
+      openThread: interaction.options.getBoolean('thread') ?? false,
+    },
+  );
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {

@@ -14,10 +14,18 @@ export const data = new SlashCommandBuilder()
 export const cooldown = true;
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const phrase = interaction.options.getString('phrase', true).replace(/^["“”']+|["“”']+$/g, '').trim();
+  const phrase = interaction.options
+    .getString('phrase', true)
+    .replace(/^["“”']+|["“”']+$/g, '')
+    .trim();
   if (phrase === '') throw new UserError('Give a few words of the quote, for example `/whosaid phrase: real troops`.');
-  await replyWithView(interaction, ctx, { kind: 'ask', question: composeQuestion({ phrase }) }, {
-    ephemeral: interaction.options.getBoolean('private') ?? false,
-    openThread: false,
-  });
+  await replyWithView(
+    interaction,
+    ctx,
+    { kind: 'ask', question: composeQuestion({ phrase }) },
+    {
+      ephemeral: interaction.options.getBoolean('private') ?? false,
+      openThread: false,
+    },
+  );
 }

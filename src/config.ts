@@ -21,7 +21,10 @@ const ingestShape = {
     .string()
     .default('')
     .transform((list, ctx) => {
-      const urls = list.split(',').map((u) => u.trim()).filter((u) => u !== '');
+      const urls = list
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
       for (const url of urls) {
         if (!/^https?:\/\/[^\s/]+/i.test(url)) {
           ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of http(s) feed URLs' });
@@ -37,11 +40,7 @@ const ingestShape = {
     .default(15),
   NEWS_CHANNEL_ID: snowflake.optional(),
   WATCH: flag.default(true),
-  WATCH_QUIET_SECONDS: z.coerce
-    .number({ error: 'must be a number of seconds' })
-    .min(0.05, 'must be at least 0.05')
-    .max(600, 'must be at most 600')
-    .default(2),
+  WATCH_QUIET_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.05, 'must be at least 0.05').max(600, 'must be at most 600').default(2),
   ALLOW_PRIVATE_URLS: flag.default(false),
 };
 
@@ -57,7 +56,10 @@ const schema = z.object({
     .string()
     .default('')
     .transform((list, ctx) => {
-      const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const ids = list
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
       for (const id of ids) {
         if (!/^\d{17,20}$/.test(id)) {
           ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of role ids' });
@@ -77,11 +79,7 @@ const schema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   MESSAGE_CONTENT: flag.default(false),
-  COOLDOWN_SECONDS: z.coerce
-    .number({ error: 'must be a number of seconds' })
-    .min(0, 'must be 0 (off) or more')
-    .max(3600, 'must be at most 3600')
-    .default(3),
+  COOLDOWN_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 (off) or more').max(3600, 'must be at most 3600').default(3),
   ...ingestShape,
 });
 
@@ -119,7 +117,14 @@ export interface IngestConfig {
   allowPrivateUrls: boolean;
 }
 
-function ingestFrom(values: { FEEDS: string[]; FEED_MINUTES: number; NEWS_CHANNEL_ID?: string | undefined; WATCH: boolean; WATCH_QUIET_SECONDS: number; ALLOW_PRIVATE_URLS: boolean }): IngestConfig {
+function ingestFrom(values: {
+  FEEDS: string[];
+  FEED_MINUTES: number;
+  NEWS_CHANNEL_ID?: string | undefined;
+  WATCH: boolean;
+  WATCH_QUIET_SECONDS: number;
+  ALLOW_PRIVATE_URLS: boolean;
+}): IngestConfig {
   return {
     feeds: values.FEEDS,
     feedMinutes: values.FEED_MINUTES,
@@ -131,7 +136,10 @@ function ingestFrom(values: { FEEDS: string[]; FEED_MINUTES: number; NEWS_CHANNE
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`${variable} ${detail}`);
     this.name = 'ConfigError';
   }

@@ -33,7 +33,9 @@ describe('the reporting words stay with the statement', () => {
     for (const s of paraphrases) expect(s.cue, s.text).toMatch(/\p{L}/u);
     for (const result of everyone) {
       const cli = renderText(result);
-      const discord = renderAnswer(result).map((p) => p.embeds[0]!.description).join('\n');
+      const discord = renderAnswer(result)
+        .map((p) => p.embeds[0]!.description)
+        .join('\n');
       const plain = renderAnswerText(result).join('\n');
       for (const g of result.groups) {
         if (g.shown.kind !== 'indirect' && g.shown.kind !== 'mixed') continue;
@@ -60,7 +62,9 @@ describe('the reporting words stay with the statement', () => {
 
   it('Zelenskyy *accused* Russia and *announced* the concession', async () => {
     const zelenskyy = await engine.ask('what did Zelenskyy say?');
-    const lines = renderAnswer(zelenskyy).map((p) => p.embeds[0]!.description).join('\n');
+    const lines = renderAnswer(zelenskyy)
+      .map((p) => p.embeds[0]!.description)
+      .join('\n');
     expect(lines).toContain('**accused** *Russia of dragging out the war');
     expect(lines).toContain('**announced** *the concession while flying to the German capital');
   });
@@ -108,7 +112,9 @@ describe('one statement once, one screen a page', () => {
     const statements = description.split('\n').filter((line) => line.includes(' — '));
     expect(statements.length).toBeGreaterThan(3);
     expect(statements.length).toBeLessThanOrEqual(PAGE_STATEMENTS);
-    expect(description.split('\n')[0]).toBe('Ukrainian President · 22 distinct statements in 5 outlets · 14–15 Dec 2025 · date not given by AnewZ, cashwinner.info');
+    expect(description.split('\n')[0]).toBe(
+      'Ukrainian President · 22 distinct statements in 5 outlets · 14–15 Dec 2025 · date not given by AnewZ, cashwinner.info',
+    );
     const nato = statements.filter((line) => line.includes('From the very beginning, Ukraine'));
     expect(nato).toHaveLength(1);
     expect(unlinked(nato[0]!)).toMatch(/ — CNA · LBC · cashwinner\.info · RFE\/RL \*\(wording varies\)\*$/);
@@ -130,7 +136,9 @@ describe('one statement once, one screen a page', () => {
   });
 
   it('the title says what was asked: topic and outlet, or for a who-said question the person', async () => {
-    expect(renderAnswer(await engine.ask('what did Zelenskyy say about NATO according to LBC'))[0]!.embeds[0]!.title).toBe('Volodymyr Zelenskyy on NATO, according to LBC');
+    expect(renderAnswer(await engine.ask('what did Zelenskyy say about NATO according to LBC'))[0]!.embeds[0]!.title).toBe(
+      'Volodymyr Zelenskyy on NATO, according to LBC',
+    );
     expect(renderAnswer(await engine.ask('Zelenskyy on NATO according to LBC'))[0]!.embeds[0]!.title).toBe('Volodymyr Zelenskyy on NATO, according to LBC');
     expect(renderAnswer(await engine.ask('who said "real troops"'))[0]!.embeds[0]!.title).toBe('Kaja Kallas');
   });

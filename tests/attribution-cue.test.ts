@@ -7,7 +7,11 @@ import type { Article, Statement } from '../src/types.js';
 import { SEED_CORPUS } from './helpers.js';
 import { attribute } from './support/attribute.js';
 
-function statementOf(result: { people: { id: string; name: string; aliases: string[] }[]; statements: Statement[] }, name: string, words: string): Statement | undefined {
+function statementOf(
+  result: { people: { id: string; name: string; aliases: string[] }[]; statements: Statement[] },
+  name: string,
+  words: string,
+): Statement | undefined {
   const person = result.people.find((p) => p.name === name || p.aliases.includes(name));
   return result.statements.find((s) => s.speaker === person?.id && s.text.includes(words));
 }
@@ -52,7 +56,10 @@ describe('cues as written', () => {
   });
 
   it('gives a colon-introduced quote under a label the colon', () => {
-    const r = attribute('Marta Lindqvist gave evidence to the committee on Monday.', 'Here is Lindqvist in 2019: “The harbour cannot take larger ships without dredging.”');
+    const r = attribute(
+      'Marta Lindqvist gave evidence to the committee on Monday.',
+      'Here is Lindqvist in 2019: “The harbour cannot take larger ships without dredging.”',
+    );
     expect(statementOf(r, 'Marta Lindqvist', 'harbour cannot take')).toMatchObject({ cue: ':', kind: 'direct' });
   });
 
@@ -69,7 +76,10 @@ describe('cues as written', () => {
   });
 
   it('leaves a quote continued in the next paragraph without a cue of its own', () => {
-    const r = attribute('“We will not retreat from the coast,” Amelia Hartley said on Tuesday.', '“The sea wall will be finished before the winter storms arrive.”');
+    const r = attribute(
+      '“We will not retreat from the coast,” Amelia Hartley said on Tuesday.',
+      '“The sea wall will be finished before the winter storms arrive.”',
+    );
     expect(statementOf(r, 'Amelia Hartley', 'sea wall')).toMatchObject({ cue: null, cueSpan: null, paragraph: 2 });
   });
 });

@@ -10,16 +10,15 @@ describe('object cues: the object is what was said', () => {
   });
 
   it('leaves out where it was said: "in a radio interview", "on Tuesday"', () => {
-    const r = attribute('Senator Maria Okonjo cited the rising cost of bread in a radio interview.', 'Okonjo thanked the farmers for their patience on Tuesday.');
+    const r = attribute(
+      'Senator Maria Okonjo cited the rising cost of bread in a radio interview.',
+      'Okonjo thanked the farmers for their patience on Tuesday.',
+    );
     expect(said(r, 'Maria Okonjo')).toEqual(['the rising cost of bread', 'the farmers for their patience']);
   });
 
   it('does not read nouns and passives as object cues', () => {
-    const r = attribute(
-      'Paul Weller is lauded for his patience.',
-      'The Lyon attacks shocked Paul Weller.',
-      'Weller won thanks to a late surge.',
-    );
+    const r = attribute('Paul Weller is lauded for his patience.', 'The Lyon attacks shocked Paul Weller.', 'Weller won thanks to a late surge.');
     expect(r.statements).toEqual([]);
   });
 });
@@ -184,7 +183,10 @@ describe('"according to" in the middle of a sentence', () => {
       'At the heart of the dispute, according to Ingrid Solberg, a former port director, was a decision to close the dock.',
       'The visit became “the high point of the year,” according to Ms. Solberg.',
     );
-    expect(said(r, 'Ingrid Solberg')).toEqual(['At the heart of the dispute … was a decision to close the dock', 'The visit became “the high point of the year']);
+    expect(said(r, 'Ingrid Solberg')).toEqual([
+      'At the heart of the dispute … was a decision to close the dock',
+      'The visit became “the high point of the year',
+    ]);
   });
 });
 
@@ -248,7 +250,10 @@ describe('passive participles, possessive gerunds and content after "that in …
   });
 
   it('takes "After talking about X," and "X’s talking about Y"', () => {
-    const r = attribute('After talking about security, Mayor Ben Ross suggested that they walk to the site.', 'Maybe Ross’s talking about the working class was all a ruse.');
+    const r = attribute(
+      'After talking about security, Mayor Ben Ross suggested that they walk to the site.',
+      'Maybe Ross’s talking about the working class was all a ruse.',
+    );
     expect(said(r, 'Ben Ross')).toEqual(['security', 'they walk to the site', 'the working class']);
   });
 });
@@ -262,7 +267,10 @@ describe('negated cues', () => {
 
 describe('participles whose subject is the sentence’s speaker', () => {
   it('gives "“…,” X said before adding: “…”" and "upon saying" to X', () => {
-    const r = attribute('“The bridge stays shut,” Mayor Ana Duarte said before adding: “The ferry will run all winter.”', 'Duarte drew boos upon saying, “The levy stays.”');
+    const r = attribute(
+      '“The bridge stays shut,” Mayor Ana Duarte said before adding: “The ferry will run all winter.”',
+      'Duarte drew boos upon saying, “The levy stays.”',
+    );
     expect(said(r, 'Ana Duarte')).toEqual(['The bridge stays shut', 'The ferry will run all winter.', 'The levy stays.']);
   });
 
@@ -298,7 +306,10 @@ describe('more content ends', () => {
       'At a rally, Mayor Ana Duarte questioned what kind of person closes a bridge at 3 a.m. without a tweet.',
       'Duarte blasted her rival Ben Ross on Monday over his ferry plan.',
     );
-    expect(said(r, 'Ana Duarte')).toEqual(['what kind of person closes a bridge at 3 a.m. without a tweet', 'her rival Ben Ross on Monday over his ferry plan']);
+    expect(said(r, 'Ana Duarte')).toEqual([
+      'what kind of person closes a bridge at 3 a.m. without a tweet',
+      'her rival Ben Ross on Monday over his ferry plan',
+    ]);
   });
 
   it('skips "early Friday" before "that" and drops a stray closing bracket', () => {
@@ -321,7 +332,11 @@ describe('relative clauses and show names', () => {
 
 describe('nominal cues need a time adverbial at most before their content', () => {
   it('takes "X’s announcement in 2014 of …" but not "X’s comment risks undermining … on the issue"', () => {
-    const r = attribute('Senator Ruth Okafor spoke on Monday.', 'Okafor’s announcement in 2014 of a new harbour levy surprised the port.', 'Okafor’s comment risks undermining her credibility on the issue.');
+    const r = attribute(
+      'Senator Ruth Okafor spoke on Monday.',
+      'Okafor’s announcement in 2014 of a new harbour levy surprised the port.',
+      'Okafor’s comment risks undermining her credibility on the issue.',
+    );
     expect(said(r, 'Ruth Okafor')).toEqual(['a new harbour levy']);
   });
 });
@@ -368,14 +383,21 @@ describe('"emailed" as a cue, "emails" as a noun', () => {
 
 describe('statements issued, passives and labels', () => {
   it('takes "issued a statement saying …" and "labeled X Y", not "was criticized"', () => {
-    const r = attribute('Mayor Ana Duarte issued a statement saying the ferry would stop.', 'Duarte was criticized for the closure by the port.', 'Duarte labeled the levy a tax on the poor.');
+    const r = attribute(
+      'Mayor Ana Duarte issued a statement saying the ferry would stop.',
+      'Duarte was criticized for the closure by the port.',
+      'Duarte labeled the levy a tax on the poor.',
+    );
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'the levy a tax on the poor']);
   });
 });
 
 describe('participles after the thing that carries the words', () => {
   it('takes "posted tweets early Friday saying …" and "fired back a response saying …"', () => {
-    const r = attribute('Mayor Ana Duarte posted tweets early Friday saying the ferry would stop.', 'Duarte fired back a response saying she would not resign.');
+    const r = attribute(
+      'Mayor Ana Duarte posted tweets early Friday saying the ferry would stop.',
+      'Duarte fired back a response saying she would not resign.',
+    );
     expect(said(r, 'Ana Duarte')).toEqual(['the ferry would stop', 'she would not resign']);
   });
 });
@@ -400,7 +422,11 @@ describe('adverbs between the speaker and the cue', () => {
 
 describe('more forms of "call"', () => {
   it('takes "called the levy a tax", "called again for", "called out X for Y"', () => {
-    const r = attribute('Governor Lena Brandt has called the levy a tax on the poor.', 'Brandt called again for a new ferry.', 'Brandt called out the mayor for the delays.');
+    const r = attribute(
+      'Governor Lena Brandt has called the levy a tax on the poor.',
+      'Brandt called again for a new ferry.',
+      'Brandt called out the mayor for the delays.',
+    );
     expect(said(r, 'Lena Brandt')).toEqual(['the levy a tax on the poor', 'a new ferry', 'the mayor for the delays']);
   });
 
@@ -419,7 +445,10 @@ describe('adverbs between a cue and its preposition', () => {
 
 describe('"as X noted" with any cue', () => {
   it('takes the clause after "Yet, as X observed," and before ", as X noted."', () => {
-    const r = attribute('Yet, as Mr. Chad Bown observed, in the early days of a new administration the tariffs would bite.', 'The ferry will stop in June, as Bown noted.');
+    const r = attribute(
+      'Yet, as Mr. Chad Bown observed, in the early days of a new administration the tariffs would bite.',
+      'The ferry will stop in June, as Bown noted.',
+    );
     expect(said(r, 'Chad Bown')).toEqual(['in the early days of a new administration the tariffs would bite', 'The ferry will stop in June']);
   });
 });

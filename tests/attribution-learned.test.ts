@@ -16,7 +16,10 @@ function toyExamples(): Example[] {
   const out: Example[] = [];
   for (let i = 0; i < 240; i++) {
     const cue = cues[i % cues.length] as string;
-    out.push({ features: [`cue=${cue}`, `w=${noise[(i * 7) % noise.length]}`, `w2=${noise[(i * 3) % noise.length]}`], label: cue === 'said' || cue === 'told' });
+    out.push({
+      features: [`cue=${cue}`, `w=${noise[(i * 7) % noise.length]}`, `w2=${noise[(i * 3) % noise.length]}`],
+      label: cue === 'said' || cue === 'told',
+    });
   }
   return out;
 }

@@ -54,7 +54,9 @@ describe('quotation layout', () => {
   });
 
   it('resumes the content after an inverted cue and the speaker’s description', () => {
-    const r = attribute('The trouble with the port, says Lionel Amsel, historian at the Maritime Museum, is that it "was built for ships that no longer exist."');
+    const r = attribute(
+      'The trouble with the port, says Lionel Amsel, historian at the Maritime Museum, is that it "was built for ships that no longer exist."',
+    );
     expect(said(r, 'Lionel Amsel')).toEqual(['The trouble with the port … is that it "was built for ships that no longer exist."']);
     const q = attribute('Because the vote came so late, explained Hanna Ruiz, “there was no time left to print new ballots for the district.”');
     expect(said(q, 'Hanna Ruiz')).toEqual(['Because the vote came so late … “there was no time left to print new ballots for the district.”']);
@@ -82,7 +84,9 @@ describe('quotation layout', () => {
   });
 
   it('finds the subject after two leading adverbials in a row', () => {
-    const r = attribute('In June, after Nils Aberg lost the vote, Kira Dunn emailed him, addressing him as “Nils” and telling him, “You fought for the harbour and we need you.”');
+    const r = attribute(
+      'In June, after Nils Aberg lost the vote, Kira Dunn emailed him, addressing him as “Nils” and telling him, “You fought for the harbour and we need you.”',
+    );
     expect(said(r, 'Kira Dunn')).toEqual(['You fought for the harbour and we need you.']);
     expect(said(r, 'Nils Aberg')).toEqual([]);
   });
@@ -100,7 +104,10 @@ describe('quotation layout', () => {
   });
 
   it('reads a speech noun a person owns: “X’s claim that …”, “X’s calls for …”', () => {
-    const r = attribute('Reporters checked Ilona Varga’s claim that the harbour had never flooded.', 'Mayor Varga’s calls for a second pier, first made in May, were ignored.');
+    const r = attribute(
+      'Reporters checked Ilona Varga’s claim that the harbour had never flooded.',
+      'Mayor Varga’s calls for a second pier, first made in May, were ignored.',
+    );
     expect(said(r, 'Ilona Varga')).toEqual(['the harbour had never flooded', 'a second pier']);
   });
 

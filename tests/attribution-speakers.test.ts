@@ -82,7 +82,9 @@ describe('asides between the subject and the verb', () => {
   });
 
   it('gives no speaker when the subject before the aside is no one: "The film ― featuring author Ann Lee ― explains"', () => {
-    const r = attribute('The film ― which weaves together the voices of historians like Rosa Diaz and author Nell Shaw, among others ― explains the history of the prison system.');
+    const r = attribute(
+      'The film ― which weaves together the voices of historians like Rosa Diaz and author Nell Shaw, among others ― explains the history of the prison system.',
+    );
     expect(r.statements).toEqual([]);
   });
 
@@ -109,7 +111,10 @@ describe('appositions and adverbs before the verb', () => {
   });
 
   it('takes the subject of a subordinate clause across an apposition: "after Mr. Lund, asked about it, had said"', () => {
-    const r = attribute('Karl Lund spoke on Friday.', 'The issue came up after Mr. Lund, asked about the lost files, had said, “Our country does plenty of that too.”');
+    const r = attribute(
+      'Karl Lund spoke on Friday.',
+      'The issue came up after Mr. Lund, asked about the lost files, had said, “Our country does plenty of that too.”',
+    );
     expect(said(r, 'Karl Lund')).toEqual(['Our country does plenty of that too.']);
   });
 
@@ -149,7 +154,9 @@ describe('participles of saying without a comma', () => {
   });
 
   it('takes the main clause subject after a leading clause that ends in a place: "As they met in Oslo, Berg was …, promising"', () => {
-    const r = attribute('As the ministers met in Oslo, Anders Berg was 300 miles away in Bergen, promising to cut the ferry fares for every island family by half.');
+    const r = attribute(
+      'As the ministers met in Oslo, Anders Berg was 300 miles away in Bergen, promising to cut the ferry fares for every island family by half.',
+    );
     expect(said(r, 'Anders Berg')).toEqual(['to cut the ferry fares for every island family by half']);
   });
 });
@@ -172,7 +179,10 @@ describe('pronouns', () => {
   });
 
   it('does not resolve he/she to a place such as "New Hampshire"', () => {
-    const r = attribute('Senator Ted Halvorsen spoke in Concord on Monday. New Hampshire voters cheered him.', '“I have an idea of who should build it,” he said.');
+    const r = attribute(
+      'Senator Ted Halvorsen spoke in Concord on Monday. New Hampshire voters cheered him.',
+      '“I have an idea of who should build it,” he said.',
+    );
     expect(said(r, 'Ted Halvorsen')).toEqual(['I have an idea of who should build it']);
     expect(said(r, 'New Hampshire')).toEqual([]);
   });
@@ -184,10 +194,7 @@ describe('pronouns', () => {
   });
 
   it('gives “…,” she said to the person named before a colon', () => {
-    const r = attribute(
-      'Dr. Paul Wendt defended the product.',
-      'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.',
-    );
+    const r = attribute('Dr. Paul Wendt defended the product.', 'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.');
     expect(said(r, 'Claire Ogden')).toEqual(['The science is against you on this product']);
   });
 
@@ -200,12 +207,18 @@ describe('pronouns', () => {
 
 describe('names and auxiliaries', () => {
   it('does not make a person of a capitalised plural that only opens sentences: "Economists expect …"', () => {
-    const r = attribute('Economists predicted two more rate rises next year, depending on how strong the economy is.', 'Mayor Lena Ortiz said the rises would hurt home buyers.');
+    const r = attribute(
+      'Economists predicted two more rate rises next year, depending on how strong the economy is.',
+      'Mayor Lena Ortiz said the rises would hurt home buyers.',
+    );
     expect(r.people.map((p) => p.name)).toEqual(['Lena Ortiz']);
   });
 
   it('reads a common word after a title as a surname: "Prime Minister Nora May", "Ms. May"', () => {
-    const r = attribute('Prime Minister Nora May said this week that the country would leave the customs union.', 'Ms. May said the talks would go on for months.');
+    const r = attribute(
+      'Prime Minister Nora May said this week that the country would leave the customs union.',
+      'Ms. May said the talks would go on for months.',
+    );
     expect(said(r, 'Nora May')).toEqual(['the country would leave the customs union', 'the talks would go on for months']);
   });
 
@@ -226,7 +239,9 @@ describe('names and auxiliaries', () => {
   });
 
   it('gives “…,” adding that to the speaker of the quote that ends in a comma', () => {
-    const r = attribute('In a statement, Nordvik said: “The company was highly successful when it went public a decade ago,” adding that its value quadrupled within a year.');
+    const r = attribute(
+      'In a statement, Nordvik said: “The company was highly successful when it went public a decade ago,” adding that its value quadrupled within a year.',
+    );
     expect(said(r, 'Nordvik')).toEqual(['The company was highly successful when it went public a decade ago', 'its value quadrupled within a year']);
   });
 });
@@ -255,7 +270,9 @@ describe('infinitives and governed participles of saying', () => {
   });
 
   it('takes the content after "said that" even when the subject follows a leading clause’s comma', () => {
-    const r = attribute('When told who the passenger was, Omar Hale thought for a moment and said that in the current climate, “being an ordinary guy has appeal.”');
+    const r = attribute(
+      'When told who the passenger was, Omar Hale thought for a moment and said that in the current climate, “being an ordinary guy has appeal.”',
+    );
     expect(said(r, 'Omar Hale')).toEqual(['in the current climate, “being an ordinary guy has appeal.”']);
   });
 
@@ -275,7 +292,10 @@ describe('infinitives and governed participles of saying', () => {
 
 describe('title-case headlines', () => {
   it('does not let a headline verb run into a name: "Hold Mara Quill to Her Own Standards"', () => {
-    const a: Article = { ...article(['Hold Mara Quill to Her Own Standards.', 'Senator Mara Quill spoke on Monday.', 'Quill said the audit would be published in May.']), title: 'Hold Mara Quill to Her Own Standards' };
+    const a: Article = {
+      ...article(['Hold Mara Quill to Her Own Standards.', 'Senator Mara Quill spoke on Monday.', 'Quill said the audit would be published in May.']),
+      title: 'Hold Mara Quill to Her Own Standards',
+    };
     const r = attributeCorpus([a]);
     expect(said(r, 'Mara Quill')).toEqual(['the audit would be published in May']);
     expect(r.people.map((p) => p.name)).not.toContain('Hold Mara Quill');
@@ -296,7 +316,9 @@ describe('Mr. and Mrs. with one surname', () => {
 
   it('keeps "Mr. Obama" apart from the only full name in the article, a woman’s: "the first lady, Michelle Obama"', () => {
     // Within the article "Mr. Obama" is his own entity; across a corpus the registry joins him to the full name.
-    const x = extractArticle(article(['President Obama and the first lady, Michelle Obama, greeted guests.', 'Mr. Obama said the line was longer than last year.']));
+    const x = extractArticle(
+      article(['President Obama and the first lady, Michelle Obama, greeted guests.', 'Mr. Obama said the line was longer than last year.']),
+    );
     expect(x.statements.map((s) => x.entities[s.speaker]?.name)).toEqual(['Obama']);
   });
 

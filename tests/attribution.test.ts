@@ -161,7 +161,12 @@ describe('who is speaking', () => {
     ]);
     const person = r.people.find((p) => p.name.startsWith('Agn'));
     expect(person).toBeDefined();
-    expect(r.statements.filter((s) => s.speaker === person?.id).map((s) => s.file).sort()).toEqual(['en.md', 'lt.md']);
+    expect(
+      r.statements
+        .filter((s) => s.speaker === person?.id)
+        .map((s) => s.file)
+        .sort(),
+    ).toEqual(['en.md', 'lt.md']);
   });
 
   it('merges transliterations of one person across outlets, with or without a title', () => {
@@ -173,7 +178,12 @@ describe('who is speaking', () => {
     ]);
     const zelensky = r.people.filter((p) => p.name.startsWith('Volodymyr'));
     expect(zelensky).toHaveLength(1);
-    expect(r.statements.filter((s) => s.speaker === zelensky[0]?.id).map((s) => s.file).sort()).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(
+      r.statements
+        .filter((s) => s.speaker === zelensky[0]?.id)
+        .map((s) => s.file)
+        .sort(),
+    ).toEqual(['a.md', 'b.md', 'c.md']);
     expect(r.people.filter((p) => p.name.startsWith('Rimantas'))).toHaveLength(1);
   });
 
@@ -205,11 +215,7 @@ describe('who is speaking', () => {
   });
 
   it('gives no statement to a person who is only mentioned', () => {
-    const r = attribute(
-      'Ruth Okafor met Daniel Marsh in Abuja.',
-      '“The pipeline will be finished next year,” Okafor said.',
-      'Marsh’s company owns the land.',
-    );
+    const r = attribute('Ruth Okafor met Daniel Marsh in Abuja.', '“The pipeline will be finished next year,” Okafor said.', 'Marsh’s company owns the land.');
     expect(by(r, 'Daniel Marsh')).toEqual([]);
     expect(texts(by(r, 'Ruth Okafor'))).toEqual(['The pipeline will be finished next year']);
   });
@@ -241,7 +247,9 @@ describe('third round: coordination, appositions, resumed quotes', () => {
   });
 
   it('lets "who" after a speaker keep the speaker for the quote that follows', () => {
-    const r = attribute('“Rents are up a little,” said Mr. Abernathy, who noted that prices had “cratered” in 2009. “Things are moving in the right direction.”');
+    const r = attribute(
+      '“Rents are up a little,” said Mr. Abernathy, who noted that prices had “cratered” in 2009. “Things are moving in the right direction.”',
+    );
     expect(texts(by(r, 'Abernathy'))).toEqual(['Rents are up a little', 'prices had “cratered” in 2009', 'Things are moving in the right direction.']);
   });
 
@@ -336,13 +344,28 @@ describe('what is not a statement', () => {
 
 describe('surname variants', () => {
   it('treats transliterations and diacritics as one surname', () => {
-    for (const [a, b] of [['Zelenskyy', 'Zelenskiy'], ['Zelenskyy', 'Zelensky'], ['Vaitkevičius', 'Vaitkevicius'], ['Güneşlı', 'Gunesli'], ['Syrskovych', 'Syrskovytch'], ['Kamińskyy', 'Kaminskiy'], ['Khodorkovsky', 'Hodorkovskiy']]) {
+    for (const [a, b] of [
+      ['Zelenskyy', 'Zelenskiy'],
+      ['Zelenskyy', 'Zelensky'],
+      ['Vaitkevičius', 'Vaitkevicius'],
+      ['Güneşlı', 'Gunesli'],
+      ['Syrskovych', 'Syrskovytch'],
+      ['Kamińskyy', 'Kaminskiy'],
+      ['Khodorkovsky', 'Hodorkovskiy'],
+    ]) {
       expect(sameSurname(a as string, b as string), `${a} = ${b}`).toBe(true);
     }
   });
 
   it('keeps near-spellings of different surnames apart', () => {
-    for (const [a, b] of [['Patelnts', 'Patelntt'], ['Kellywood', 'Kellyford'], ['Morozska', 'Morozova'], ['Schafinger', 'Schafner'], ['Berzints', 'Berzinus'], ['Peskovova', 'Peskovov']]) {
+    for (const [a, b] of [
+      ['Patelnts', 'Patelntt'],
+      ['Kellywood', 'Kellyford'],
+      ['Morozska', 'Morozova'],
+      ['Schafinger', 'Schafner'],
+      ['Berzints', 'Berzinus'],
+      ['Peskovova', 'Peskovov'],
+    ]) {
       expect(sameSurname(a as string, b as string), `${a} ≠ ${b}`).toBe(false);
     }
   });
@@ -364,7 +387,9 @@ describe('people across articles', () => {
 describe('names that are not people', () => {
   it('keeps a title-case headline verb and a sentence-opening word out of a known name', () => {
     const headline = 'Ilona Varga Speaks ‘Plainly To Voters’ After The Harbour Vote.';
-    const r = attributeCorpus([{ ...testArticle([headline, 'Mayor Ilona Varga said the vote was fair.', 'Even Ilona Varga admitted the count was slow.'], 'h.md'), title: headline }]);
+    const r = attributeCorpus([
+      { ...testArticle([headline, 'Mayor Ilona Varga said the vote was fair.', 'Even Ilona Varga admitted the count was slow.'], 'h.md'), title: headline },
+    ]);
     const names = r.people.map((p) => p.name);
     expect(names).toContain('Ilona Varga');
     expect(names.filter((n) => n.includes('Varga'))).toEqual(['Ilona Varga']);

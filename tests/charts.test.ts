@@ -44,7 +44,9 @@ describe('charts from the seed corpus', () => {
     expect(drawn.size).toBeGreaterThan(0);
     // The answer to the same question shows the same statements outlet by outlet (under 25 each here).
     const answer = await engine.ask(question);
-    const shown = answer.outlets.map((o) => ({ outlet: o.outlet, statements: o.excerpts.length })).sort((a, b) => b.statements - a.statements || a.outlet.localeCompare(b.outlet));
+    const shown = answer.outlets
+      .map((o) => ({ outlet: o.outlet, statements: o.excerpts.length }))
+      .sort((a, b) => b.statements - a.statements || a.outlet.localeCompare(b.outlet));
     expect(timeline.outlets).toEqual(shown);
     expect(timeline.undated).toBe(answer.outlets.flatMap((o) => o.excerpts).filter((e) => !e.article.date).length);
     expect(chart!.alt).toMatch(/Bar chart of statements per day by Volodymyr Zelenskyy/);
@@ -124,7 +126,19 @@ describe('many outlets', () => {
     for (let i = 0; i < 14; i++) {
       for (let j = 0; j <= i; j++) {
         const date = `2025-12-${String(10 + (j % 5)).padStart(2, '0')}`;
-        writeFileSync(join(dir, `o${i}-${j}.md`), ['---', `outlet: Outlet ${String.fromCharCode(65 + i)}`, `title: Report ${i}-${j}`, `date: ${date}`, '---', '', `"We will keep talking, round ${i} ${j}," Greta Lindqvist told reporters.`, ''].join('\n'));
+        writeFileSync(
+          join(dir, `o${i}-${j}.md`),
+          [
+            '---',
+            `outlet: Outlet ${String.fromCharCode(65 + i)}`,
+            `title: Report ${i}-${j}`,
+            `date: ${date}`,
+            '---',
+            '',
+            `"We will keep talking, round ${i} ${j}," Greta Lindqvist told reporters.`,
+            '',
+          ].join('\n'),
+        );
       }
     }
     engine = new Engine((await buildCorpus(dir)).corpus);
@@ -142,7 +156,9 @@ describe('many outlets', () => {
     expect(series).not.toContain('Outlet A'); // the quietest, merged
     const total = valuesOf(chart.spec).reduce((n, v) => n + v.count, 0);
     expect(total).toBe((14 * 15) / 2);
-    const other = valuesOf(chart.spec).filter((v) => v.outlet === OTHER).reduce((n, v) => n + v.count, 0);
+    const other = valuesOf(chart.spec)
+      .filter((v) => v.outlet === OTHER)
+      .reduce((n, v) => n + v.count, 0);
     expect(other).toBe(1 + 2 + 3 + 4 + 5);
     // An outlet's colour comes from its name alone.
     expect(coloursOf(chart.spec).get('Outlet N')).toBe(outletColour('Outlet N'));
@@ -158,10 +174,25 @@ describe('long spans', () => {
     expect(binOf('2025-12-15', 'week')).toBe('2025-12-15');
     expect(binOf('2025-12-14', 'week')).toBe('2025-12-08');
     expect(binOf('2025-12-17', 'month')).toBe('2025-12-01');
-    const days = Array.from({ length: 200 }, (_, i) => ({ date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10), outlet: i % 2 ? 'LBC' : 'CNA', count: 1 + (i % 3) }));
+    const days = Array.from({ length: 200 }, (_, i) => ({
+      date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+      outlet: i % 2 ? 'LBC' : 'CNA',
+      count: 1 + (i % 3),
+    }));
     const timeline: Timeline = {
-      question: 'q', speaker: { name: 'Kaja Kallas', aliases: [], roles: [] }, topic: null, outlet: null, span: null, notice: null, suggestions: [],
-      days, outlets: [], undated: 0, undatedLeftOut: 0, first: null, latest: null,
+      question: 'q',
+      speaker: { name: 'Kaja Kallas', aliases: [], roles: [] },
+      topic: null,
+      outlet: null,
+      span: null,
+      notice: null,
+      suggestions: [],
+      days,
+      outlets: [],
+      undated: 0,
+      undatedLeftOut: 0,
+      first: null,
+      latest: null,
     };
     const chart = timelineChart(timeline)!;
     const values = valuesOf(chart.spec);

@@ -30,7 +30,9 @@ describe('npm run ask', () => {
     // The paraphrase keeps its verb and is not dressed as a quote.
     expect(stdout).toContain('[paraphrase] rejected suggestions that the Donbas region could serve as a buffer zone');
     expect(stdout).not.toContain('“suggestions that');
-    expect(stdout).toMatch(/Articles:\n {2}AnewZ: “Ukraine drops NATO goal as Trump envoy sees progress in peace talks” \(date not given\) https:\/\/anewz\.tv\//);
+    expect(stdout).toMatch(
+      /Articles:\n {2}AnewZ: “Ukraine drops NATO goal as Trump envoy sees progress in peace talks” \(date not given\) https:\/\/anewz\.tv\//,
+    );
   });
 
   it('--json prints exactly the answer contract', async () => {
@@ -62,7 +64,10 @@ describe('npm run ask', () => {
     const { code, stdout } = await ask(['--batch', file, '--corpus', dir]);
     await cleanup();
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { speaker: { name: string } });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { speaker: { name: string } });
     expect(lines.map((l) => l.speaker.name)).toEqual(['Friedrich Merz', 'Yuri Ushakov']);
   });
 

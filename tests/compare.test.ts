@@ -16,7 +16,13 @@ describe('comparing how outlets worded a statement', () => {
     const marked = compromise!.versions.flatMap((v) => v.diff.filter((d) => d.changed).map((d) => d.text.trim()));
     expect(marked.some((m) => /^(on|from)$/.test(m))).toBe(true);
     // The diff is the text itself, cut into pieces (the words a version leaves out set apart): nothing added, nothing lost.
-    for (const v of compromise!.versions) expect(v.diff.filter((d) => !d.omitted).map((d) => d.text).join('')).toBe(v.text);
+    for (const v of compromise!.versions)
+      expect(
+        v.diff
+          .filter((d) => !d.omitted)
+          .map((d) => d.text)
+          .join(''),
+      ).toBe(v.text);
     // The first version is the wording the others are measured against.
     expect(compromise!.versions.map((v) => v.reference)).toEqual([true, false, false, false]);
   });

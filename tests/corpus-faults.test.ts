@@ -64,8 +64,14 @@ describe('corpus faults', () => {
       const many = path.join(dir, 'many');
       await mkdir(many);
       for (let i = 0; i < 10_000; i += 500) {
-        await Promise.all(Array.from({ length: 500 }, (_, k) =>
-          writeFile(path.join(many, `n${i + k}.md`), `---\noutlet: Wire ${(i + k) % 7}\n---\nCouncillor Sam Patel${letters(i + k)} said the vote on item ${i + k} passed.\n`)));
+        await Promise.all(
+          Array.from({ length: 500 }, (_, k) =>
+            writeFile(
+              path.join(many, `n${i + k}.md`),
+              `---\noutlet: Wire ${(i + k) % 7}\n---\nCouncillor Sam Patel${letters(i + k)} said the vote on item ${i + k} passed.\n`,
+            ),
+          ),
+        );
       }
       const { corpus } = await buildCorpus(dir);
       expect(corpus.problems).toEqual([]);

@@ -35,7 +35,9 @@ describe('web pages in the corpus', () => {
       expect(a?.url).toBe('https://harbourtimes.example/world/2025/12/16/merz-urges-patience-ukraine-talks');
       const texts = a?.paragraphs.map((p) => p.text) ?? [];
       expect(texts).toHaveLength(5);
-      expect(texts[1]).toBe('“We are not going to accept a peace that rewards aggression,” Merz told reporters at the Chancellery. “Ukraine must decide its own future.”');
+      expect(texts[1]).toBe(
+        '“We are not going to accept a peace that rewards aggression,” Merz told reporters at the Chancellery. “Ukraine must decide its own future.”',
+      );
       const all = texts.join('\n');
       for (const furniture of ['cookies', 'Politics', 'Markets rally', 'Five things', 'All rights reserved', 'About us']) expect(all).not.toContain(furniture);
     });
@@ -45,11 +47,21 @@ describe('web pages in the corpus', () => {
     await withPages({ 'ld.html': 'jsonld.html', 'time.html': 'time.html', 'amp.html': 'amp.html' }, async (dir) => {
       const { articles } = await loadCorpus(dir);
       const by = Object.fromEntries(articles.map((a) => [a.file, a]));
-      expect(by['ld.html']).toMatchObject({ title: 'Kallas rejects buffer zone idea', date: '2025-12-17', outlet: 'Nordic Wire', url: 'https://nordicwire.example/news/kallas-rejects-buffer-zone' });
+      expect(by['ld.html']).toMatchObject({
+        title: 'Kallas rejects buffer zone idea',
+        date: '2025-12-17',
+        outlet: 'Nordic Wire',
+        url: 'https://nordicwire.example/news/kallas-rejects-buffer-zone',
+      });
       expect(by['time.html']).toMatchObject({ title: 'Zelenskyy: guarantees must be legally binding', date: '2025-12-18' });
       expect(by['time.html']?.paragraphs[0]?.text).toMatch(/^Ukrainian President Volodymyr Zelenskyy said on Thursday/);
       // No date in the AMP page's metadata: its canonical URL carries one.
-      expect(by['amp.html']).toMatchObject({ title: 'Witkoff sees progress in Berlin', outlet: 'Plains Daily', date: '2025-12-19', url: 'https://plainsdaily.example/2025/12/19/witkoff-sees-progress-in-berlin.html' });
+      expect(by['amp.html']).toMatchObject({
+        title: 'Witkoff sees progress in Berlin',
+        outlet: 'Plains Daily',
+        date: '2025-12-19',
+        url: 'https://plainsdaily.example/2025/12/19/witkoff-sees-progress-in-berlin.html',
+      });
       expect(by['amp.html']?.paragraphs).toHaveLength(3);
     });
   });
@@ -67,23 +79,33 @@ describe('web pages in the corpus', () => {
   });
 
   it('reports a page with no article text by name and loads the others', async () => {
-    await withPages({ 'news.html': 'news.html', 'empty.html': '<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>', 'junk.htm': '<<<>>> <p' }, async (dir) => {
-      const { articles, problems } = await loadCorpus(dir);
-      expect(articles.map((a) => a.file)).toEqual(['news.html']);
-      expect(problems.map((p) => p.file).sort()).toEqual(['empty.html', 'junk.htm']);
-      for (const p of problems) expect(p.reason).toMatch(/no article text|not an HTML page/);
-    });
+    await withPages(
+      {
+        'news.html': 'news.html',
+        'empty.html': '<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>',
+        'junk.htm': '<<<>>> <p',
+      },
+      async (dir) => {
+        const { articles, problems } = await loadCorpus(dir);
+        expect(articles.map((a) => a.file)).toEqual(['news.html']);
+        expect(problems.map((p) => p.file).sort()).toEqual(['empty.html', 'junk.htm']);
+        for (const p of problems) expect(p.reason).toMatch(/no article text|not an HTML page/);
+      },
+    );
   });
 
   it('never takes a masthead that repeats the site name as the title', async () => {
-    const page = '<html><head><meta property="og:site_name" content="Kyiv Courier"><title>Kyiv Courier</title></head><body><div>KYIV COURIER</div><article><p>Officials said on Thursday that the talks in Berlin would resume next month after a pause for the holidays.</p><p>“We are ready,” the Ukrainian negotiator Rustem Umerov said in a statement.</p></article></body></html>';
+    const page =
+      '<html><head><meta property="og:site_name" content="Kyiv Courier"><title>Kyiv Courier</title></head><body><div>KYIV COURIER</div><article><p>Officials said on Thursday that the talks in Berlin would resume next month after a pause for the holidays.</p><p>“We are ready,” the Ukrainian negotiator Rustem Umerov said in a statement.</p></article></body></html>';
     await withPages({ 'p.html': page }, async (dir) => {
       const { articles } = await loadCorpus(dir);
       expect(articles[0]?.outlet).toBe('Kyiv Courier');
       expect(articles[0]?.title).not.toMatch(/courier/i);
       expect(articles[0]?.title).toBe('Officials said on Thursday that the talks in Berlin would resume next month after a pause for the holidays.');
     });
-    const cleaned = cleanArticleText('The Harbour Times\n\nTalks resume in Berlin\n\nThe talks resumed on Monday after a pause.', { mastheads: ['The Harbour Times'] });
+    const cleaned = cleanArticleText('The Harbour Times\n\nTalks resume in Berlin\n\nThe talks resumed on Monday after a pause.', {
+      mastheads: ['The Harbour Times'],
+    });
     expect(cleaned.headline).toBe('Talks resume in Berlin');
   });
 });
@@ -97,13 +119,16 @@ describe('titles and dates for every format', () => {
     expect(articles.find((a) => a.outlet === 'RFE/RL')?.date).toBe('2025-12-14');
   });
 
-  it('spells a slug in the article\'s own case and drops ids', () => {
-    expect(titleFromSlug('https://example.org/world/merz-meets-nato-chief-in-berlin-5581336', 'Friedrich Merz met the NATO chief in Berlin. Merz said little.')).toBe('Merz meets NATO chief in Berlin');
+  it("spells a slug in the article's own case and drops ids", () => {
+    expect(
+      titleFromSlug('https://example.org/world/merz-meets-nato-chief-in-berlin-5581336', 'Friedrich Merz met the NATO chief in Berlin. Merz said little.'),
+    ).toBe('Merz meets NATO chief in Berlin');
     expect(titleFromSlug('https://example.org/article/5581336', 'x')).toBeNull();
   });
 
   it('shortens a long first sentence at a clause boundary or a word boundary, never mid-word', () => {
-    const long = 'President Volodymyr Zelenskyy offered to drop Ukraine’s aspirations to join the NATO military alliance, as he held five hours of talks with United States envoys in Berlin on Sunday.';
+    const long =
+      'President Volodymyr Zelenskyy offered to drop Ukraine’s aspirations to join the NATO military alliance, as he held five hours of talks with United States envoys in Berlin on Sunday.';
     expect(titleFromProse(long)).toBe('President Volodymyr Zelenskyy offered to drop Ukraine’s aspirations to join the NATO military alliance');
     const noClause = `AAA${' word'.repeat(40)}.`;
     const t = titleFromProse(noClause);

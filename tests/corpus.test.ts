@@ -11,7 +11,18 @@ describe('cleaning scraped pages', () => {
     const rfe = articles.find((a) => a.outlet === 'RFE/RL');
     expect(rfe?.title).toBe('US-Ukraine Negotiators Agree To Return For Second Day After 5 Hours Of Talks');
     const text = articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('\n');
-    for (const furniture of ['Accessibility links', 'Breaking News', 'Listen', '5 min', 'AI-generated', 'please wait', '0:00', 'XS', 'Tags', 'undesirable organization']) {
+    for (const furniture of [
+      'Accessibility links',
+      'Breaking News',
+      'Listen',
+      '5 min',
+      'AI-generated',
+      'please wait',
+      '0:00',
+      'XS',
+      'Tags',
+      'undesirable organization',
+    ]) {
       expect(text).not.toContain(furniture);
     }
     // The caption printed twice is gone; the article's own first paragraph is kept.
@@ -21,14 +32,26 @@ describe('cleaning scraped pages', () => {
 
   it('applies the same rules to another page', () => {
     const page = [
-      'Skip to main content', 'Menu', 'Senate passes budget bill', 'Share', '4 min read',
-      'The Senate passed the budget on Tuesday after a long night of debate.', 'Advertisement',
-      'We use cookies to improve your experience. Accept all cookies', 'Photo: Reuters',
-      '"It is a good day," Senator Ana Lopez told reporters.', 'Related', 'Another story', '© 2026 Example News. All rights reserved.',
+      'Skip to main content',
+      'Menu',
+      'Senate passes budget bill',
+      'Share',
+      '4 min read',
+      'The Senate passed the budget on Tuesday after a long night of debate.',
+      'Advertisement',
+      'We use cookies to improve your experience. Accept all cookies',
+      'Photo: Reuters',
+      '"It is a good day," Senator Ana Lopez told reporters.',
+      'Related',
+      'Another story',
+      '© 2026 Example News. All rights reserved.',
     ].join('\n\n');
     const cleaned = cleanArticleText(page);
     expect(cleaned.headline).toBe('Senate passes budget bill');
-    expect(cleaned.paragraphs).toEqual(['The Senate passed the budget on Tuesday after a long night of debate.', '"It is a good day," Senator Ana Lopez told reporters.']);
+    expect(cleaned.paragraphs).toEqual([
+      'The Senate passed the budget on Tuesday after a long night of debate.',
+      '"It is a good day," Senator Ana Lopez told reporters.',
+    ]);
     expect(cleaned.footerOutlet).toBe('Example News');
   });
 
@@ -43,12 +66,18 @@ describe('cleaning scraped pages', () => {
 describe('loading a corpus folder', () => {
   it('reads frontmatter, and reports each broken file by name while the rest load', async () => {
     await withTempCorpus(async (dir) => {
-      await writeFile(path.join(dir, 'fm.md'), '---\noutlet: The Herald\ntitle: Budget passes\ndate: 2026-01-02\nurl: https://example.org/a\n---\nThe Senate passed the budget.\n\n"It is a good day," said Ana Lopez.\n');
+      await writeFile(
+        path.join(dir, 'fm.md'),
+        '---\noutlet: The Herald\ntitle: Budget passes\ndate: 2026-01-02\nurl: https://example.org/a\n---\nThe Senate passed the budget.\n\n"It is a good day," said Ana Lopez.\n',
+      );
       await writeFile(path.join(dir, 'empty.txt'), '');
       await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
       await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9]));
       await writeFile(path.join(dir, 'badyaml.md'), '---\noutlet: [unclosed\n---\nText here that is long enough to be a paragraph.\n');
-      await writeFile(path.join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline here\r\n\r\nThe mayor said the bridge will open in May.\r\n', 'utf16le')]));
+      await writeFile(
+        path.join(dir, 'utf16.txt'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline here\r\n\r\nThe mayor said the bridge will open in May.\r\n', 'utf16le')]),
+      );
       await writeFile(path.join(dir, 'copy.txt'), await import('node:fs/promises').then((fs) => fs.readFile(path.join(dir, '003_9d8285dfcdeb9e65.txt'))));
       await mkdir(path.join(dir, 'loop'));
       await symlink('..', path.join(dir, 'loop', 'again'));

@@ -37,7 +37,14 @@ describe('date phrases', () => {
   });
 
   it('leaves names, topics and quoted words that only look like dates alone', () => {
-    for (const question of ['what did March say', 'what did Kallas say about May', 'what did Trump say about the 28-point plan', 'Merz on G7', 'who said "in 2025 we will"', 'what did Kallas say about the 2024 election']) {
+    for (const question of [
+      'what did March say',
+      'what did Kallas say about May',
+      'what did Trump say about the 28-point plan',
+      'Merz on G7',
+      'who said "in 2025 we will"',
+      'what did Kallas say about the 2024 election',
+    ]) {
       expect(takeSpan(question, NOW), question).toEqual({ rest: question, span: null });
     }
   });
@@ -83,16 +90,34 @@ function writeCorpus(dir: string): void {
       if ((d + o) % 3 === 2) return; // not every outlet every day
       const topic = d % 2 === 0 ? 'the ceasefire must hold along the whole front' : 'the harbour tariffs will be lowered next spring';
       const text = [
-        '---', `outlet: ${outlet}`, `title: Talks continue, day ${d + 1} (${outlet})`, `date: ${date}`, '---', '',
-        `Negotiators met again in the capital on day ${d + 1} of the talks, officials said.`, '',
-        `"I believe ${topic}," Greta Lindqvist, the foreign minister, told reporters on day ${d + 1}.`, '',
+        '---',
+        `outlet: ${outlet}`,
+        `title: Talks continue, day ${d + 1} (${outlet})`,
+        `date: ${date}`,
+        '---',
+        '',
+        `Negotiators met again in the capital on day ${d + 1} of the talks, officials said.`,
+        '',
+        `"I believe ${topic}," Greta Lindqvist, the foreign minister, told reporters on day ${d + 1}.`,
+        '',
         `Lindqvist said that her government was ready to sign within ${d + 2} weeks.`,
       ].join('\n');
       writeFileSync(join(dir, `${date}-${o}.md`), `${text}\n`);
     });
   });
   for (let u = 0; u < 2; u++) {
-    writeFileSync(join(dir, `undated-${u}.md`), ['---', `outlet: ${OUTLETS[u]}`, `title: Undated report ${u}`, '---', '', `"I believe the ceasefire must hold for good, report ${u}," Greta Lindqvist told reporters.`, ''].join('\n'));
+    writeFileSync(
+      join(dir, `undated-${u}.md`),
+      [
+        '---',
+        `outlet: ${OUTLETS[u]}`,
+        `title: Undated report ${u}`,
+        '---',
+        '',
+        `"I believe the ceasefire must hold for good, report ${u}," Greta Lindqvist told reporters.`,
+        '',
+      ].join('\n'),
+    );
   }
 }
 

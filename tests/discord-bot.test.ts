@@ -104,7 +104,11 @@ describe('whosaid on a fake Discord', () => {
     expect(header?.title).toBe('How each outlet reported Volodymyr Zelenskyy’s words');
     expect(header?.description).toMatch(/wording most of them used/);
     expect(first?.description).toContain('*the wording the others are marked against*');
-    expect(embedsOf(answer).slice(1).some((e) => e.description?.includes('**__'))).toBe(true);
+    expect(
+      embedsOf(answer)
+        .slice(1)
+        .some((e) => e.description?.includes('**__')),
+    ).toBe(true);
   });
 
   it('"By outlet" shows the same answer outlet by outlet, each article in reading order, and a button back', async () => {
@@ -118,7 +122,9 @@ describe('whosaid on a fake Discord', () => {
     const lines = embed!.description!.split('\n');
     expect(lines).toContain('__**CNA**__');
     const cna = lines.slice(lines.indexOf('__**CNA**__') + 2, lines.indexOf('__**CNA**__') + 5).join('\n');
-    expect(cna).toMatch(/^\*\*said\*\* “From the very beginning[^\n]*\n\*\*said\*\* “Thus, today[^\n]*\n\*\*said\*\* “And it is already a compromise on our part”/);
+    expect(cna).toMatch(
+      /^\*\*said\*\* “From the very beginning[^\n]*\n\*\*said\*\* “Thus, today[^\n]*\n\*\*said\*\* “And it is already a compromise on our part”/,
+    );
     expect(buttonsOf(updated).map((b) => b.label)).toContain('Each statement once');
   });
 
@@ -187,7 +193,7 @@ describe('whosaid on a fake Discord', () => {
     expect(narrowed?.description).not.toMatch(/\[(CNA|AnewZ|RFE\/RL)\]/);
   });
 
-  it('rebuilds a thread it has no state for from the thread\'s starter message', async () => {
+  it("rebuilds a thread it has no state for from the thread's starter message", async () => {
     await harness.restart(() => rm(path.join(dataDir, 'whosaid-state.json')));
     const [header] = await followUp('and Merz?');
     expect(header?.title).toMatch(/^Friedrich Merz/);
@@ -198,7 +204,11 @@ describe('whosaid on a fake Discord', () => {
     const before = fake.messagesIn(threadId).length;
     fake.postUserMessage(threadId, 'chatting among ourselves', fake.member, { mentionBot: false });
     const marker = fake.postUserMessage(threadId, 'more');
-    await fake.waitFor(() => fake.messagesIn(threadId).find((m) => (m.message_reference as Json | undefined)?.message_id === marker.id), 20_000, 'reply to "more"');
+    await fake.waitFor(
+      () => fake.messagesIn(threadId).find((m) => (m.message_reference as Json | undefined)?.message_id === marker.id),
+      20_000,
+      'reply to "more"',
+    );
     expect(fake.messagesIn(threadId).length).toBe(before + 3);
   });
 
@@ -251,7 +261,9 @@ describe('whosaid on a fake Discord', () => {
     // Footers are plain text in Discord (no markdown, no mentions): they show the question verbatim.
     const [header] = embedsOf(answer);
     expect(header?.footer?.text).toBe(`Question: ${question}`);
-    const rendered = embedsOf(answer).map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => f.value)].join('\n')).join('\n');
+    const rendered = embedsOf(answer)
+      .map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => f.value)].join('\n'))
+      .join('\n');
     expect(rendered).not.toMatch(/(^|[^\\])<@&/);
     expect(rendered).not.toMatch(/@everyone/);
   });
@@ -274,7 +286,7 @@ describe('whosaid on a fake Discord', () => {
     expect(note.content).toMatch(/^Type a question/);
   });
 
-  it('every request fit Discord\'s limits, pinged nobody, and none was rejected', () => {
+  it("every request fit Discord's limits, pinged nobody, and none was rejected", () => {
     expect(harness.sentProblems()).toEqual([]);
     const checked = fake.requests.filter((r) => {
       const body = (r.path.endsWith('/callback') ? (r.body?.data as Json | undefined) : r.body) ?? {};

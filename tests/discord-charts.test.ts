@@ -33,18 +33,24 @@ describe('charts on a fake Discord', () => {
 
   it('/timeline replies with an embed whose image is the attached 800×400 PNG, alt text included', async () => {
     const interaction = harness.fake.slashCommand('timeline', { person: 'Volodymyr Zelenskyy' });
-    const answer = await harness.fake.waitFor(() => {
-      const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
-      const message = id ? harness.fake.messages.get(id) : undefined;
-      return message && attachmentsOf(message).length > 0 ? message : undefined;
-    }, 90_000, 'the timeline with its chart');
+    const answer = await harness.fake.waitFor(
+      () => {
+        const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
+        const message = id ? harness.fake.messages.get(id) : undefined;
+        return message && attachmentsOf(message).length > 0 ? message : undefined;
+      },
+      90_000,
+      'the timeline with its chart',
+    );
     const [embed] = embedsOf(answer) as (ReturnType<typeof embedsOf>[number] & { image?: { url: string } })[];
     const [file] = attachmentsOf(answer);
     expect(embed?.title).toBe('Volodymyr Zelenskyy — Ukrainian President: statements per day');
     expect(embed?.image?.url).toBe(file?.url);
     const png = harness.fake.attachment(file!.url)!;
     expect(pngSize(png)).toEqual({ width: 800, height: 400 });
-    expect(file?.description).toMatch(/^Bar chart of statements per day by Volodymyr Zelenskyy, 14–15 Dec 2025: 18 dated statements on 2 days, coloured by outlet \(RFE\/RL 9, CNA 5, LBC 4\)/);
+    expect(file?.description).toMatch(
+      /^Bar chart of statements per day by Volodymyr Zelenskyy, 14–15 Dec 2025: 18 dated statements on 2 days, coloured by outlet \(RFE\/RL 9, CNA 5, LBC 4\)/,
+    );
     // Below the chart: the counts, and the first and the latest statement with their citations.
     expect(embed?.description).toMatch(/\*\*32\*\* statements in 5 outlets; 18 dated, on 2 days; 14 undated, not on the chart\./);
     expect(embed?.fields?.map((f) => f.name)).toEqual(['First · 14 Dec 2025', 'Latest · 15 Dec 2025']);
@@ -55,11 +61,15 @@ describe('charts on a fake Discord', () => {
 
   it('/timeline with since and until states the span and draws only those days', async () => {
     const interaction = harness.fake.slashCommand('timeline', { person: 'Volodymyr Zelenskyy', since: '14 December 2025', until: '14 December 2025' });
-    const answer = await harness.fake.waitFor(() => {
-      const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
-      const message = id ? harness.fake.messages.get(id) : undefined;
-      return message && attachmentsOf(message).length > 0 ? message : undefined;
-    }, 30_000, 'the dated timeline');
+    const answer = await harness.fake.waitFor(
+      () => {
+        const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
+        const message = id ? harness.fake.messages.get(id) : undefined;
+        return message && attachmentsOf(message).length > 0 ? message : undefined;
+      },
+      30_000,
+      'the dated timeline',
+    );
     const [embed] = embedsOf(answer);
     expect(embed?.description).toMatch(/^Dates: 14 Dec 2025 · 2 undated articles left out/);
     expect(attachmentsOf(answer)[0]?.description).toMatch(/14 Dec 2025: 13 dated statements on 1 day, coloured by outlet \(RFE\/RL 9, LBC 4\)/);
@@ -85,11 +95,15 @@ describe('charts on a fake Discord', () => {
 
   it('/sources adds articles per outlet over time as its image', async () => {
     const interaction = harness.fake.slashCommand('sources');
-    const answer = await harness.fake.waitFor(() => {
-      const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
-      const message = id ? harness.fake.messages.get(id) : undefined;
-      return message && attachmentsOf(message).length > 0 ? message : undefined;
-    }, 30_000, 'sources with its chart');
+    const answer = await harness.fake.waitFor(
+      () => {
+        const id = harness.fake.interactions.get(interaction.id)?.replyMessageId;
+        const message = id ? harness.fake.messages.get(id) : undefined;
+        return message && attachmentsOf(message).length > 0 ? message : undefined;
+      },
+      30_000,
+      'sources with its chart',
+    );
     const [embed] = embedsOf(answer) as (ReturnType<typeof embedsOf>[number] & { image?: { url: string } })[];
     const [file] = attachmentsOf(answer);
     expect(embed?.title).toBe('Sources');
@@ -105,7 +119,9 @@ describe('charts on a fake Discord', () => {
     const comparison = harness.fake.messagesIn(channelId)[0]!;
     expect(embedsOf(comparison)[0]?.description).toMatch(/^Dates: 1–31 Dec 2025/);
     const [file] = attachmentsOf(chart);
-    expect(file?.description).toBe('Bar chart of how many statements by Volodymyr Zelenskyy each outlet carried (1–31 Dec 2025 · 18 statements): RFE/RL 9, CNA 5, LBC 4.');
+    expect(file?.description).toBe(
+      'Bar chart of how many statements by Volodymyr Zelenskyy each outlet carried (1–31 Dec 2025 · 18 statements): RFE/RL 9, CNA 5, LBC 4.',
+    );
     expect(pngSize(harness.fake.attachment(file!.url)!)).toEqual({ width: 800, height: 400 });
   });
 

@@ -37,7 +37,10 @@ describe('fake Discord', () => {
   });
 
   it('accepts command registration and round-trips a deferred slash command', async () => {
-    const ping = new SlashCommandBuilder().setName('ping').setDescription('ping').addStringOption((o) => o.setName('text').setDescription('t'));
+    const ping = new SlashCommandBuilder()
+      .setName('ping')
+      .setDescription('ping')
+      .addStringOption((o) => o.setName('text').setDescription('t'));
     await client.rest.put(Routes.applicationGuildCommands(fake.appId, fake.guildId), { body: [ping.toJSON()] });
     client.on(Events.InteractionCreate, async (interaction) => {
       if (!interaction.isChatInputCommand() || interaction.options.getString('text') !== 'hi') return;

@@ -80,7 +80,10 @@ describe('Discord faults, with Message Content opted in', () => {
     const interaction = harness.fake.slashCommand('ask', { question: 'what did Kallas say?', thread: true }, harness.fake.member, channelId);
     harness.fake.rateLimit({ method: 'POST', path: followUpPath(interaction), retryAfter: 0.5, global: true });
     const note = await harness.fake.waitFor(
-      () => harness.fake.requestsFor(interaction).find((r) => r.method === 'POST' && r.path === `/webhooks/${harness.fake.appId}/${interaction.token}` && r.status === 200),
+      () =>
+        harness.fake
+          .requestsFor(interaction)
+          .find((r) => r.method === 'POST' && r.path === `/webhooks/${harness.fake.appId}/${interaction.token}` && r.status === 200),
       15_000,
       'the follow-up after its 429',
     );
@@ -154,7 +157,11 @@ describe('Discord faults, with Message Content opted in', () => {
 
   it.each([
     ['its token expired (answer after 15 minutes: 401 Invalid Webhook Token)', 50027, (i: FakeInteraction) => harness.fake.expireTokenOnAck(i)],
-    ['Discord no longer knows the webhook (404 Unknown Webhook)', 10015, (i: FakeInteraction) => harness.fake.inject({ method: 'PATCH', path: originalPath(i), status: 404, body: { message: 'Unknown Webhook', code: 10015 } })],
+    [
+      'Discord no longer knows the webhook (404 Unknown Webhook)',
+      10015,
+      (i: FakeInteraction) => harness.fake.inject({ method: 'PATCH', path: originalPath(i), status: 404, body: { message: 'Unknown Webhook', code: 10015 } }),
+    ],
   ])('an answer that cannot be delivered because %s is logged once, not retried, and the bot keeps serving', async (_why, code, breakToken) => {
     const interaction = harness.fake.slashCommand('sources');
     breakToken(interaction);

@@ -21,7 +21,9 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"world-v1"' }).end(feed);
   });
   server.route('/feeds/nordic.atom', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(atom(server.base, [{ title: 'Kallas rejects buffer zone idea', path: '/news/kallas-rejects-buffer-zone' }]));
+    res
+      .writeHead(200, { 'content-type': 'application/atom+xml' })
+      .end(atom(server.base, [{ title: 'Kallas rejects buffer zone idea', path: '/news/kallas-rejects-buffer-zone' }]));
   });
   harness = await startHarness({
     token: TOKEN,
@@ -45,10 +47,14 @@ afterAll(async () => {
 });
 
 const waitForNews = (count: number): Promise<Json[]> =>
-  harness.fake.waitFor(() => {
-    const messages = harness.fake.messagesIn(newsChannel);
-    return messages.length >= count ? messages : undefined;
-  }, 30_000, `${count} announcement(s) in the news channel`);
+  harness.fake.waitFor(
+    () => {
+      const messages = harness.fake.messagesIn(newsChannel);
+      return messages.length >= count ? messages : undefined;
+    },
+    30_000,
+    `${count} announcement(s) in the news channel`,
+  );
 
 describe('feeds', () => {
   it('a poll saves the new items, reloads once, and announces them in the news channel without pinging anyone', async () => {
@@ -109,9 +115,14 @@ describe('/add', () => {
 
 describe('/add file:', () => {
   it('saves an attached article, reloads and answers with what it yielded; refuses other file types', async () => {
-    const text = 'Budrys warns on sanctions\n\n“Sanctions must stay until the last soldier leaves,” Lithuanian Foreign Minister Kęstutis Budrys said in Vilnius on Tuesday.\n';
+    const text =
+      'Budrys warns on sanctions\n\n“Sanctions must stay until the last soldier leaves,” Lithuanian Foreign Minister Kęstutis Budrys said in Vilnius on Tuesday.\n';
     server.route('/attachments/budrys.md', (_req, res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(text));
-    const interaction = harness.fake.slashCommand('add', { file: { filename: 'budrys.md', size: Buffer.byteLength(text), url: `${server.base}/attachments/budrys.md`, contentType: 'text/markdown' } }, harness.fake.admin);
+    const interaction = harness.fake.slashCommand(
+      'add',
+      { file: { filename: 'budrys.md', size: Buffer.byteLength(text), url: `${server.base}/attachments/budrys.md`, contentType: 'text/markdown' } },
+      harness.fake.admin,
+    );
     const [embed] = embedsOf(await harness.reply(interaction));
     expect(embed?.title).toBe('Article added');
     expect(embed?.description).toMatch(/1 statement: Kęstutis Budrys 1/);
@@ -123,7 +134,10 @@ describe('/add file:', () => {
 describe('the watched folder', () => {
   it('a file copied into the folder is answered without any command', async () => {
     const source = path.join(harness.dataDir, 'frederiksen.txt');
-    await writeFile(source, 'Danish leader backs Ukraine\n\nDanish Prime Minister Mette Frederiksen said on Monday that Denmark would send more air defence systems to Ukraine before the winter.\n\n“We will not let Ukraine stand alone,” Frederiksen told reporters in Copenhagen.\n');
+    await writeFile(
+      source,
+      'Danish leader backs Ukraine\n\nDanish Prime Minister Mette Frederiksen said on Monday that Denmark would send more air defence systems to Ukraine before the winter.\n\n“We will not let Ukraine stand alone,” Frederiksen told reporters in Copenhagen.\n',
+    );
     const landed = Date.now();
     await copyFile(source, path.join(harness.corpusDir, 'frederiksen.txt'));
     let text = '';

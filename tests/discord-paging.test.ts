@@ -70,7 +70,7 @@ describe('paging and escaping on a fake Discord', () => {
     expect(embedsOf(updated)[0]?.title).toBe('Kaja Kallas');
   });
 
-  it('Previous by someone else shows them a private copy and leaves the asker\'s page alone', async () => {
+  it("Previous by someone else shows them a private copy and leaves the asker's page alone", async () => {
     const other = harness.fake.addMember('dave', []);
     const click = harness.fake.clickButton(String(answer.id), { label: /^Previous$/ }, other);
     const copy = await harness.reply(click);
@@ -95,7 +95,11 @@ describe('paging and escaping on a fake Discord', () => {
     const more = await harness.followUp(threadId, 'more');
     expect(embedsOf(more)[0]?.footer?.text).toMatch(/^Question: what did Kallas say\? · Page 2 of \d$/);
     const narrowed = await harness.followUp(threadId, 'only Harbour Times');
-    expect(embedsOf(narrowed).slice(1).every((e) => e.title?.startsWith('Harbour Times'))).toBe(true);
+    expect(
+      embedsOf(narrowed)
+        .slice(1)
+        .every((e) => e.title?.startsWith('Harbour Times')),
+    ).toBe(true);
   });
 
   it('sent nothing Discord would reject, over the limits, or able to ping', () => {

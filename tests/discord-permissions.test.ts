@@ -47,9 +47,14 @@ describe('missing permissions on a fake Discord', () => {
   const privateNote = (interactionId: string) =>
     harness.fake.waitFor(
       () =>
-        harness.fake.requestsFor(harness.fake.interactions.get(interactionId)!).find(
-          (r) => r.status < 300 && (Number((r.body?.flags ?? (r.body?.data as Json | undefined)?.flags) ?? 0) & MessageFlags.Ephemeral) !== 0 && typeof (r.body?.content ?? (r.body?.data as Json | undefined)?.content) === 'string',
-        ),
+        harness.fake
+          .requestsFor(harness.fake.interactions.get(interactionId)!)
+          .find(
+            (r) =>
+              r.status < 300 &&
+              (Number(r.body?.flags ?? (r.body?.data as Json | undefined)?.flags ?? 0) & MessageFlags.Ephemeral) !== 0 &&
+              typeof (r.body?.content ?? (r.body?.data as Json | undefined)?.content) === 'string',
+          ),
       20_000,
       'a private note',
     );
@@ -174,7 +179,11 @@ describe('missing permissions on a fake Discord', () => {
     expect(contentOf(note)).toMatch(/works in servers/);
     expect((await harness.engine.stats()).loadedAt).toBe(before);
     expect(harness.logLines.filter((line) => line.includes('reload started'))).toHaveLength(reloadsBefore);
-    expect(harness.logLines.some((line) => line.includes('command used outside a server') && line.includes(harness.fake.admin.user.id) && line.includes('"command":"reload"'))).toBe(true);
+    expect(
+      harness.logLines.some(
+        (line) => line.includes('command used outside a server') && line.includes(harness.fake.admin.user.id) && line.includes('"command":"reload"'),
+      ),
+    ).toBe(true);
   });
 
   it('sent nothing Discord rejected (beyond the thread refusal above), over the limits, or able to ping', () => {

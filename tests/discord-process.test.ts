@@ -26,9 +26,18 @@ interface Run {
 }
 
 /** Runs a CLI in an empty folder (so no .env is picked up) with only the given variables. */
-function run(script: string, env: Record<string, string>, cwd: string, whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>): Promise<Run> {
+function run(
+  script: string,
+  env: Record<string, string>,
+  cwd: string,
+  whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, script], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, script], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -121,7 +130,13 @@ describe('register and start against a fake Discord', () => {
     expect(invite.searchParams.get('client_id')).toBe(fake.appId);
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const permissions = BigInt(invite.searchParams.get('permissions')!);
-    for (const needed of [PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.AttachFiles, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) {
+    for (const needed of [
+      PermissionFlagsBits.SendMessages,
+      PermissionFlagsBits.EmbedLinks,
+      PermissionFlagsBits.AttachFiles,
+      PermissionFlagsBits.CreatePublicThreads,
+      PermissionFlagsBits.SendMessagesInThreads,
+    ]) {
       expect(permissions & needed).toBe(needed);
     }
     expect(permissions & PermissionFlagsBits.Administrator).toBe(0n);
@@ -148,34 +163,37 @@ describe('register and start against a fake Discord', () => {
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s with an answer in flight: that answer is finished, new commands get a note, exit 0 within 5 s', async (signal) => {
-    let signalledAt = 0;
-    let inFlight: FakeInteraction | undefined;
-    let late: FakeInteraction | undefined;
-    const result = await run(START, env, cwd, async (child, output) => {
-      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
-      inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
-      // Hold the answer back: the acknowledgement carrying it gets a 429 (Retry-After 1 s), so it is
-      // still in flight when the signal lands.
-      fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
-      await fake.waitFor(() => fake.requestsFor(inFlight!).some((r) => r.status === 429), 20_000, 'the held-back edit');
-      child.kill(signal);
-      signalledAt = Date.now();
-      await until(() => output().includes('shutting down: finishing answers in flight'), 5_000, 'the shutdown line');
-      late = fake.slashCommand('ask', { question: 'what did Kallas say?' });
-    });
-    const exitedAt = Date.now();
-    expect(result.code).toBe(0);
-    expect(exitedAt - signalledAt).toBeLessThan(5_000);
-    const sent = fake.requestsFor(inFlight!);
-    expect(sent.map((r) => r.status)).toEqual([429, 200]);
-    expect(sent[1]!.at).toBeGreaterThan(signalledAt);
-    expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
-    const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
-    expect(note?.status).toBe(204);
-    expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
-    expect(result.stdout).toContain('whosaid stopped');
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s with an answer in flight: that answer is finished, new commands get a note, exit 0 within 5 s',
+    async (signal) => {
+      let signalledAt = 0;
+      let inFlight: FakeInteraction | undefined;
+      let late: FakeInteraction | undefined;
+      const result = await run(START, env, cwd, async (child, output) => {
+        await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
+        inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
+        // Hold the answer back: the acknowledgement carrying it gets a 429 (Retry-After 1 s), so it is
+        // still in flight when the signal lands.
+        fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
+        await fake.waitFor(() => fake.requestsFor(inFlight!).some((r) => r.status === 429), 20_000, 'the held-back edit');
+        child.kill(signal);
+        signalledAt = Date.now();
+        await until(() => output().includes('shutting down: finishing answers in flight'), 5_000, 'the shutdown line');
+        late = fake.slashCommand('ask', { question: 'what did Kallas say?' });
+      });
+      const exitedAt = Date.now();
+      expect(result.code).toBe(0);
+      expect(exitedAt - signalledAt).toBeLessThan(5_000);
+      const sent = fake.requestsFor(inFlight!);
+      expect(sent.map((r) => r.status)).toEqual([429, 200]);
+      expect(sent[1]!.at).toBeGreaterThan(signalledAt);
+      expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
+      const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
+      expect(note?.status).toBe(204);
+      expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
+      expect(result.stdout).toContain('whosaid stopped');
+    },
+  );
 
   it('npm run reload reloads the running bot by signal and prints the outcome', async () => {
     let reloadOutput = '';

@@ -11,10 +11,18 @@ import { renderDiff } from '../src/discord/render-compare.js';
 import { embedAsText, renderAnswerText, renderComparisonText } from '../src/discord/render-text.js';
 import { messageLimitProblems } from './support/fake-discord/limits.js';
 
-const HOSTILE = '@everyone look: <@123456789012345678> <@&223456789012345678> <#323456789012345678> **bold** [click](https://evil.example) `code`\n# heading\n> quote';
+const HOSTILE =
+  '@everyone look: <@123456789012345678> <@&223456789012345678> <#323456789012345678> **bold** [click](https://evil.example) `code`\n# heading\n> quote';
 
 function excerpt(text: string, n: number, article = 'a.txt'): Excerpt {
-  return { text, speaker: 'Kaja Kallas', kind: 'direct', cue: 'said', paragraph: n, article: { title: `Title of ${article}`, date: '2025-12-15', url: `https://news.example/${article}`, file: article } };
+  return {
+    text,
+    speaker: 'Kaja Kallas',
+    kind: 'direct',
+    cue: 'said',
+    paragraph: n,
+    article: { title: `Title of ${article}`, date: '2025-12-15', url: `https://news.example/${article}`, file: article },
+  };
 }
 
 /** The answer as the engine gives it: its excerpts grouped, each statement once (quotes stay quotes here). */
@@ -24,7 +32,8 @@ function withGroups(result: Omit<AnswerResult, 'groups'>): AnswerResult {
 }
 
 /** Words no two statements share, so none of them group: `w7q3a w7q3b …`. */
-const distinct = (i: number, j: number, count: number): string => Array.from({ length: count }, (_, k) => `w${i}q${j}${String.fromCharCode(97 + (k % 26))}${Math.floor(k / 26)}`).join(' ');
+const distinct = (i: number, j: number, count: number): string =>
+  Array.from({ length: count }, (_, k) => `w${i}q${j}${String.fromCharCode(97 + (k % 26))}${Math.floor(k / 26)}`).join(' ');
 
 function answer(outlets: number, excerptsPerOutlet: number, text: string | ((i: number, j: number) => string)): AnswerResult {
   return withGroups({
@@ -126,7 +135,15 @@ describe('renderAnswer', () => {
 
 describe('renderComparison', () => {
   const version = (outlet: string, text: string, diff: DiffPiece[], reference: boolean, file = 'a.txt'): ComparedVersion => ({
-    outlet, text, kind: 'direct', cue: 'said', verbatim: true, reference, paragraph: 3, article: excerpt('', 3, file).article, diff,
+    outlet,
+    text,
+    kind: 'direct',
+    cue: 'said',
+    verbatim: true,
+    reference,
+    paragraph: 3,
+    article: excerpt('', 3, file).article,
+    diff,
   });
 
   it('says what the marks are measured against and marks added and left-out words, one layout for every statement', () => {
@@ -155,7 +172,13 @@ describe('renderComparison', () => {
   });
 
   it('marks changed words without swallowing the spaces around them', () => {
-    expect(renderDiff([{ text: 'a', changed: false }, { text: ' b* ', changed: true }, { text: 'c', changed: false }])).toBe('a **__b\\*__** c');
+    expect(
+      renderDiff([
+        { text: 'a', changed: false },
+        { text: ' b* ', changed: true },
+        { text: 'c', changed: false },
+      ]),
+    ).toBe('a **__b\\*__** c');
   });
 });
 
@@ -203,7 +226,10 @@ describe('plain-text answers (no Embed Links)', () => {
   });
 
   it('the per-outlet view says, on a page that starts inside an outlet, which outlet it is', () => {
-    const pages = renderAnswerText(answer(3, 12, (i, j) => distinct(i, j, 40)), 'outlets');
+    const pages = renderAnswerText(
+      answer(3, 12, (i, j) => distinct(i, j, 40)),
+      'outlets',
+    );
     expect(pages.length).toBeGreaterThan(3);
     expect(pages.slice(1).every((page) => /\n\n__\*\*Outlet \d+\*\*__/.test(page))).toBe(true);
     expect(pages.flatMap((page) => page.split('\n').filter((line) => line.startsWith('**said**')))).toHaveLength(36);
@@ -222,7 +248,15 @@ describe('plain-text answers (no Embed Links)', () => {
 
   it('a comparison and a reload report fit too', () => {
     const version = (outlet: string): ComparedVersion => ({
-      outlet, text: 'w '.repeat(900), kind: 'direct', cue: 'said', verbatim: true, reference: false, paragraph: 1, article: excerpt('', 1).article, diff: [],
+      outlet,
+      text: 'w '.repeat(900),
+      kind: 'direct',
+      cue: 'said',
+      verbatim: true,
+      reference: false,
+      paragraph: 1,
+      article: excerpt('', 1).article,
+      diff: [],
     });
     const comparison: Comparison = {
       speaker: { name: 'Volodymyr Zelenskyy', aliases: [], roles: [] },

@@ -33,7 +33,11 @@ interface Running {
 
 /** Starts a CLI in an empty folder (no .env picked up) with only the given variables. */
 function launch(script: string, env: Record<string, string>, cwd: string): Running {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, script], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,7 +46,11 @@ function launch(script: string, env: Record<string, string>, cwd: string): Runni
   return {
     child,
     output: () => stdout + stderr,
-    lines: () => stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Json),
+    lines: () =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Json),
     exited,
   };
 }
@@ -103,7 +111,10 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
       await until(() => manager.lines().find((l) => String(l.msg).startsWith('whosaid ready: ')), 60_000, 'the manager ready line');
       const readyLines = manager.lines().filter((l) => String(l.msg).startsWith('whosaid ready'));
       // The manager's SHARDS=2 is not read by the shards as a shard id: they identify as [0,2] and [1,2].
-      expect([...fake.shardsIdentified].sort()).toEqual([[0, 2], [1, 2]]);
+      expect([...fake.shardsIdentified].sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
       expect(readyLines.map((l) => String(l.msg).replace(/\d+ (statements|people)/g, 'N $1'))).toEqual([
         'whosaid ready as whosaid#0001 (shard 0 of 2): 1 server, 5 articles, N statements, N people',
         'whosaid ready as whosaid#0001 (shard 1 of 2): 1 server, 5 articles, N statements, N people',
@@ -124,7 +135,10 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
       };
 
       // An /ask in each guild reaches only the shard owning that guild, which answers it from the one engine.
-      const guilds = [[fake.guildId, fake.channelId], [second.id, second.channelId]] as const;
+      const guilds = [
+        [fake.guildId, fake.channelId],
+        [second.id, second.channelId],
+      ] as const;
       for (const [guildId, channelId] of guilds) expect(await askIn(guildId, channelId)).toContain('real troops and real capabilities');
 
       // npm run reload signals the manager (its pid file), which reloads the one engine once and reports.
@@ -164,7 +178,13 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
       const { code, at } = await manager.exited;
       expect(code).toBe(0);
       expect(at - signalledAt).toBeLessThan(10_000);
-      expect(manager.lines().filter((l) => l.msg === 'whosaid stopped').map((l) => l.shard).sort()).toEqual([0, 1]);
+      expect(
+        manager
+          .lines()
+          .filter((l) => l.msg === 'whosaid stopped')
+          .map((l) => l.shard)
+          .sort(),
+      ).toEqual([0, 1]);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid-state.shard-0.json'))).toBe(true);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid-state.shard-1.json'))).toBe(true);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid.pid'))).toBe(false);
@@ -200,7 +220,10 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
       fake.closeGateway(4004);
       const { code } = await bot.exited;
       expect(code).toBe(1);
-      const stderr = bot.output().split('\n').filter((line) => line !== '' && !line.startsWith('{'));
+      const stderr = bot
+        .output()
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('{'));
       expect(stderr).toEqual(['Discord closed the gateway for good (code 4004): check the token and the intents enabled in the Developer Portal.']);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid.pid'))).toBe(false);
     } finally {
@@ -219,7 +242,12 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
       const { code } = await manager.exited;
       expect(code).toBe(1);
       expect(manager.output()).toContain('Discord closed the gateway for good (code 4004)');
-      expect(manager.lines().filter((l) => l.manager === true && l.level === 50).map((l) => [l.shard, l.code])).toEqual([[0, 1]]);
+      expect(
+        manager
+          .lines()
+          .filter((l) => l.manager === true && l.level === 50)
+          .map((l) => [l.shard, l.code]),
+      ).toEqual([[0, 1]]);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid.pid'))).toBe(false);
     } finally {
       manager.child.kill('SIGKILL');

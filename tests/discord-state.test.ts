@@ -15,9 +15,18 @@ describe('StateStore', () => {
     const store = await StateStore.open(dir);
     const view = store.addView({ kind: 'ask', question: 'what did “Kallas” say?' }, '123456789012345678');
     const compare = store.addView({ kind: 'compare', person: 'Zelenskyy', topic: null }, '123456789012345678');
-    store.setThread({ threadId: '223456789012345678', question: 'what did Merz say', parsed: { type: 'person', person: 'Friedrich Merz', topic: null, outlet: null }, page: 1 });
+    store.setThread({
+      threadId: '223456789012345678',
+      question: 'what did Merz say',
+      parsed: { type: 'person', person: 'Friedrich Merz', topic: null, outlet: null },
+      page: 1,
+    });
     await store.flush();
-    const file = JSON.parse(await readFile(path.join(dir, 'whosaid-state.json'), 'utf8')) as { version: number; views: Record<string, unknown>; threads: Record<string, unknown> };
+    const file = JSON.parse(await readFile(path.join(dir, 'whosaid-state.json'), 'utf8')) as {
+      version: number;
+      views: Record<string, unknown>;
+      threads: Record<string, unknown>;
+    };
     expect(file.version).toBe(1);
     expect(file.views[view.id]).toEqual(view);
     expect(Object.keys(file.threads)).toEqual(['223456789012345678']);

@@ -38,7 +38,10 @@ afterAll(async () => {
 describe('npm run add', () => {
   it('saves pages and files under added/, one line per input, refusing what it must, and says when no bot runs', async () => {
     const note = path.join(dataDir, 'merz-note.md');
-    await writeFile(note, '---\noutlet: Berlin Notes\ndate: 2025-12-20\n---\nMerz speaks\n\n“Europe will not look away,” Chancellor Friedrich Merz said in Berlin on Saturday.\n');
+    await writeFile(
+      note,
+      '---\noutlet: Berlin Notes\ndate: 2025-12-20\n---\nMerz speaks\n\n“Europe will not look away,” Chancellor Friedrich Merz said in Berlin on Saturday.\n',
+    );
     await writeFile(path.join(dataDir, 'scan.pdf'), '%PDF-1.4');
     const env = { ALLOW_PRIVATE_URLS: 'true', DATA_DIR: dataDir, CORPUS_DIR: '' };
     const inputs = [
@@ -50,7 +53,9 @@ describe('npm run add', () => {
     ];
     const { code, stdout } = await add(['--corpus', corpus.dir, ...inputs], env);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('added: Merz urges patience as Berlin hosts Ukraine talks — The Harbour Times, 2025-12-16 (added/127.0.0.1/merz-urges-patience.html)');
+    expect(lines[0]).toBe(
+      'added: Merz urges patience as Berlin hosts Ukraine talks — The Harbour Times, 2025-12-16 (added/127.0.0.1/merz-urges-patience.html)',
+    );
     expect(lines[1]).toBe('added: Kallas rejects buffer zone idea — Nordic Wire, 2025-12-17 (added/127.0.0.1/kallas-rejects-buffer-zone.html)');
     expect(lines[2]).toMatch(/^refused: http:\/\/127\.0\.0\.1:\d+\/private\/secret-story: robots\.txt of 127\.0\.0\.1:\d+ does not allow/);
     expect(lines[3]).toBe('added: Merz speaks — Berlin Notes, 2025-12-20 (added/files/merz-note.md)');
@@ -59,7 +64,9 @@ describe('npm run add', () => {
     expect(code).toBe(1);
 
     const saved = await readFile(path.join(corpus.dir, 'added/127.0.0.1/merz-urges-patience.html'), 'utf8');
-    expect(saved).toMatch(new RegExp(`^<!-- whosaid-source\\nurl: "${server.base.replace(/\./g, '\\.')}/world/merz-urges-patience"\\nfetched: "\\d{4}-\\d{2}-\\d{2}T`));
+    expect(saved).toMatch(
+      new RegExp(`^<!-- whosaid-source\\nurl: "${server.base.replace(/\./g, '\\.')}/world/merz-urges-patience"\\nfetched: "\\d{4}-\\d{2}-\\d{2}T`),
+    );
     expect(await readFile(path.join(corpus.dir, 'added/files/merz-note.md'), 'utf8')).toMatch(/^---\nwhosaid_source: ".*merz-note\.md"\nwhosaid_added: "/);
     // No temp file left behind; the loader reads the new articles like any other.
     expect((await readdir(path.join(corpus.dir, 'added/127.0.0.1'))).sort()).toEqual(['kallas-rejects-buffer-zone.html', 'merz-urges-patience.html']);
@@ -72,7 +79,10 @@ describe('npm run add', () => {
     const copy = path.join(dataDir, 'copy-of-lbc.txt');
     await writeFile(copy, await readFile(path.join(corpus.dir, '002_190b2f4bf00dd89e.txt')));
     const before = await readFile(path.join(corpus.dir, 'added/127.0.0.1/merz-urges-patience.html'), 'utf8');
-    const { code, stdout } = await add(['--corpus', corpus.dir, `${server.base}/moved`, `${server.base}/world/merz-urges-patience`, copy], { ALLOW_PRIVATE_URLS: 'true', DATA_DIR: dataDir });
+    const { code, stdout } = await add(['--corpus', corpus.dir, `${server.base}/moved`, `${server.base}/world/merz-urges-patience`, copy], {
+      ALLOW_PRIVATE_URLS: 'true',
+      DATA_DIR: dataDir,
+    });
     expect(stdout.trim().split('\n')).toEqual([
       `already in the corpus: ${server.base}/moved is added/127.0.0.1/merz-urges-patience.html`,
       `already in the corpus: ${server.base}/world/merz-urges-patience is added/127.0.0.1/merz-urges-patience.html`,
@@ -83,7 +93,10 @@ describe('npm run add', () => {
   }, 120_000);
 
   it('refuses links to the local network unless ALLOW_PRIVATE_URLS is on, and bad usage with one line', async () => {
-    const { code, stdout } = await add(['--corpus', corpus.dir, `${server.base}/kyiv/zelenskyy-guarantees`], { ALLOW_PRIVATE_URLS: 'false', DATA_DIR: dataDir });
+    const { code, stdout } = await add(['--corpus', corpus.dir, `${server.base}/kyiv/zelenskyy-guarantees`], {
+      ALLOW_PRIVATE_URLS: 'false',
+      DATA_DIR: dataDir,
+    });
     expect(stdout.trim()).toMatch(/^refused: .*: refused: 127\.0\.0\.1:\d+ is a private, loopback or link-local address$/);
     expect(code).toBe(1);
     const usage = await add([], { DATA_DIR: dataDir });

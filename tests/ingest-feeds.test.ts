@@ -11,19 +11,39 @@ import { atom, rss, startNewsServer, type NewsServer } from './support/news-serv
 describe('reading feeds', () => {
   const base = 'https://news.example/feeds/x';
   it('reads RSS 2.0, Atom and JSON Feed items in order, relative links made absolute', () => {
-    expect(parseFeed(rss('https://news.example', [{ title: 'One', path: '/a' }, { title: 'Two &amp; more', path: '/b' }]), base)).toEqual([
+    expect(
+      parseFeed(
+        rss('https://news.example', [
+          { title: 'One', path: '/a' },
+          { title: 'Two &amp; more', path: '/b' },
+        ]),
+        base,
+      ),
+    ).toEqual([
       { url: 'https://news.example/a', title: 'One' },
       { url: 'https://news.example/b', title: 'Two & more' },
     ]);
     expect(parseFeed(atom('https://news.example', [{ title: 'Only', path: '/c' }]), base)).toEqual([{ url: 'https://news.example/c', title: 'Only' }]);
-    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: '/d', title: 'Dee' }, { id: '2', external_url: 'https://other.example/e' }] });
-    expect(parseFeed(json, base)).toEqual([{ url: 'https://news.example/d', title: 'Dee' }, { url: 'https://other.example/e', title: null }]);
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [
+        { id: '1', url: '/d', title: 'Dee' },
+        { id: '2', external_url: 'https://other.example/e' },
+      ],
+    });
+    expect(parseFeed(json, base)).toEqual([
+      { url: 'https://news.example/d', title: 'Dee' },
+      { url: 'https://other.example/e', title: null },
+    ]);
   });
 
-  it('takes an Atom entry\'s alternate link and an RSS item\'s permalink guid when it has no link', () => {
-    const feed = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link rel="enclosure" href="/audio.mp3"/><link rel="alternate" href="/story"/></entry></feed>';
+  it("takes an Atom entry's alternate link and an RSS item's permalink guid when it has no link", () => {
+    const feed =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link rel="enclosure" href="/audio.mp3"/><link rel="alternate" href="/story"/></entry></feed>';
     expect(parseFeed(feed, base)).toEqual([{ url: 'https://news.example/story', title: 'T' }]);
-    const guidOnly = '<rss version="2.0"><channel><item><title>G</title><guid>https://news.example/g</guid></item><item><guid isPermaLink="false">tag:x</guid></item></channel></rss>';
+    const guidOnly =
+      '<rss version="2.0"><channel><item><title>G</title><guid>https://news.example/g</guid></item><item><guid isPermaLink="false">tag:x</guid></item></channel></rss>';
     expect(parseFeed(guidOnly, base)).toEqual([{ url: 'https://news.example/g', title: 'G' }]);
   });
 
@@ -40,7 +60,14 @@ describe('polling feeds', () => {
   beforeAll(async () => {
     server = await startNewsServer();
     dir = await mkdtemp(path.join(tmpdir(), 'whosaid-feeds-'));
-    server.route('/feeds/world.rss', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': 'Tue, 16 Dec 2025 08:30:00 GMT' }).end(rss(server.base, [{ title: 'Merz', path: '/world/merz-urges-patience' }, { title: 'Gone', path: '/world/missing' }])));
+    server.route('/feeds/world.rss', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': 'Tue, 16 Dec 2025 08:30:00 GMT' }).end(
+        rss(server.base, [
+          { title: 'Merz', path: '/world/merz-urges-patience' },
+          { title: 'Gone', path: '/world/missing' },
+        ]),
+      ),
+    );
     server.route('/feeds/stuck', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).write('<rss><channel>'));
   });
   afterAll(async () => {
@@ -89,7 +116,9 @@ describe('configuration of news intake', () => {
     expect(parseConfig(base).ingest).toEqual({ feeds: [], feedMinutes: 15, newsChannelId: null, watch: true, watchQuietMs: 2000, allowPrivateUrls: false });
   });
   it('names the bad variable in one line', () => {
-    expect(() => parseConfig({ ...base, FEEDS: 'https://a.example/rss, ftp://b.example/feed' })).toThrow('FEEDS must be a comma-separated list of http(s) feed URLs');
+    expect(() => parseConfig({ ...base, FEEDS: 'https://a.example/rss, ftp://b.example/feed' })).toThrow(
+      'FEEDS must be a comma-separated list of http(s) feed URLs',
+    );
     expect(() => parseConfig({ ...base, FEED_MINUTES: 'often' })).toThrow('FEED_MINUTES must be a number of minutes');
     expect(() => parseConfig({ ...base, NEWS_CHANNEL_ID: '#news' })).toThrow('NEWS_CHANNEL_ID must be a Discord id (17 to 20 digits)');
     expect(() => parseConfig({ ...base, WATCH: 'sometimes' })).toThrow('WATCH must be true or false');

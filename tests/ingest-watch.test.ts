@@ -8,7 +8,13 @@ describe('watching the corpus folder', () => {
   it('waits for a quiet moment, hands over one batch of article files, and skips temp files and other names', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'whosaid-watch-'));
     const batches: string[][] = [];
-    const watcher = watchCorpus(dir, { quietMs: 400, onChange: async (files) => void batches.push(files.sort()), onError: (e) => { throw e; } });
+    const watcher = watchCorpus(dir, {
+      quietMs: 400,
+      onChange: async (files) => void batches.push(files.sort()),
+      onError: (e) => {
+        throw e;
+      },
+    });
     try {
       await watcher.ready;
       await writeFile(path.join(dir, '.whosaid-abc.tmp'), 'half an article');

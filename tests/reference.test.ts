@@ -22,7 +22,12 @@ const stemsOf = (text: string): Set<string> => new Set(stems.tokenize(text, 'eng
 
 /** Folded words joined by single spaces, with a space at each end, so "war" never matches "warned". */
 function wordsOf(text: string): string {
-  const words = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return ` ${words.join(' ')} `;
 }
 
@@ -51,10 +56,12 @@ const key = (file: string, paragraph: number, text: string): string => `${file} 
 
 /** Excerpts per outlet, in the answer's order (or sorted, when only the set is specified). */
 function engineExcerpts(answer: AnswerResult, keepOrder = false): Map<string, string[]> {
-  return new Map(answer.outlets.map((o) => {
-    const keys = o.excerpts.map((e) => key(e.article.file, e.paragraph, e.text));
-    return [o.outlet, keepOrder ? keys : keys.sort()];
-  }));
+  return new Map(
+    answer.outlets.map((o) => {
+      const keys = o.excerpts.map((e) => key(e.article.file, e.paragraph, e.text));
+      return [o.outlet, keepOrder ? keys : keys.sort()];
+    }),
+  );
 }
 
 function groupByOutlet(ref: Reference, chosen: Statement[]): Map<string, Statement[]> {
@@ -78,7 +85,9 @@ function sorted<T>(m: Map<string, T>): [string, T][] {
 function samplePeople(ref: Reference): PersonRecord[] {
   const counts = new Map<string, number>();
   for (const s of ref.statements) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
-  const quoted = ref.people.filter((p) => p.kind === 'person' && counts.has(p.id)).sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
+  const quoted = ref.people
+    .filter((p) => p.kind === 'person' && counts.has(p.id))
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
   // Only names that no other record shares: the question must be about one person.
   const unique = quoted.filter((p) => quoted.filter((q) => q.name.toLowerCase() === p.name.toLowerCase()).length === 1);
   const step = Math.max(1, Math.floor(unique.length / 6));
@@ -111,7 +120,9 @@ for (const size of [150, 600]) {
         const expected = new Map(
           [...groupByOutlet(ref, mine)].map(([outlet, list]) => {
             // Newest article first; within one date, corpus order. Then the per-outlet cap.
-            const newest = [...list].sort((a, b) => (ref.dateOf.get(b.file) as string).localeCompare(ref.dateOf.get(a.file) as string) || mine.indexOf(a) - mine.indexOf(b));
+            const newest = [...list].sort(
+              (a, b) => (ref.dateOf.get(b.file) as string).localeCompare(ref.dateOf.get(a.file) as string) || mine.indexOf(a) - mine.indexOf(b),
+            );
             return [outlet, newest.slice(0, MAX_EXCERPTS_PER_OUTLET).map((s) => key(s.file, s.paragraph, s.text))];
           }),
         );
@@ -126,7 +137,10 @@ for (const size of [150, 600]) {
         for (const topic of ['war', 'government', 'people', 'year', 'ceasefire']) {
           const answer = await engine.ask(`what did ${person.name} say about ${topic}?`);
           const stem = [...stemsOf(topic)][0] as string;
-          const expected = groupByOutlet(ref, ref.statements.filter((s) => s.speaker === person.id && stemsOf(s.text).has(stem)));
+          const expected = groupByOutlet(
+            ref,
+            ref.statements.filter((s) => s.speaker === person.id && stemsOf(s.text).has(stem)),
+          );
           const got = engineExcerpts(answer);
           expect([...got.keys()].sort(), `${person.name} on ${topic}`).toEqual([...expected.keys()].sort());
           for (const [outlet, list] of expected) {

@@ -41,8 +41,11 @@ describe('reloading the corpus', () => {
       expect([a.error, b.error].join()).toMatch(/already running/);
       expect((await engine.ask('what did Kallas say?')).outlets[0]?.outlet).toBe('AnewZ');
       // Over a thousand new statements: a new worker builds a fresh index while the old one answers.
-      await Promise.all(Array.from({ length: 1200 }, (_, i) =>
-        writeFile(path.join(dir, `wire-${i}.md`), `---\noutlet: Wire\n---\n"Item ${i} is settled," Mayor Ana Lopez said.\n`)));
+      await Promise.all(
+        Array.from({ length: 1200 }, (_, i) =>
+          writeFile(path.join(dir, `wire-${i}.md`), `---\noutlet: Wire\n---\n"Item ${i} is settled," Mayor Ana Lopez said.\n`),
+        ),
+      );
       const pending = engine.reload();
       expect((await engine.ask('what did Kallas say?')).outlets[0]?.outlet).toBe('AnewZ');
       const rebuilt = await pending;
@@ -74,7 +77,7 @@ describe('a dying engine worker', () => {
 });
 
 describe('a reload told which files changed (the folder watcher)', () => {
-  it('reads only those files: a new one is answerable, a removed one is gone, other files\' problems stay reported', async () => {
+  it("reads only those files: a new one is answerable, a removed one is gone, other files' problems stay reported", async () => {
     const { createEngine } = await import('../src/answer/engine.js');
     const { withTempCorpus } = await import('./helpers.js');
     const { writeFile: write, rm: remove, appendFile } = await import('node:fs/promises');
@@ -83,7 +86,10 @@ describe('a reload told which files changed (the folder watcher)', () => {
       await write(path.join(dir, 'broken.txt'), '');
       const engine = await createEngine({ corpusDir: dir });
       expect((await engine.stats()).problems.map((p) => p.file)).toContain('broken.txt');
-      await write(path.join(dir, 'new.txt'), 'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n');
+      await write(
+        path.join(dir, 'new.txt'),
+        'Danish leader backs Ukraine\n\n“We will not let Ukraine stand alone,” Danish Prime Minister Mette Frederiksen told reporters.\n',
+      );
       // A change the hint does not name is not looked at (the watcher names every change it sees).
       await appendFile(path.join(dir, '003_9d8285dfcdeb9e65.txt'), '\n“This line is not read yet,” Zelenskiy said.\n');
       const added = await engine.reload(['new.txt']);

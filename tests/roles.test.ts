@@ -101,7 +101,10 @@ describe('roles in the eval', () => {
   it('derives name and role pairs from gold sources by rule', () => {
     expect(rolesInSource("Florida's Republican attorney general, Pam Bondi")).toEqual({ name: 'Pam Bondi', roles: ["Florida's Republican attorney general"] });
     expect(rolesInSource('Vilsack, a former Iowa governor')).toEqual({ name: 'Vilsack', roles: ['former Iowa governor'] });
-    expect(rolesInSource('Republican National Committee Chairman Reince Priebus')).toEqual({ name: 'Reince Priebus', roles: ['Republican National Committee Chairman'] });
+    expect(rolesInSource('Republican National Committee Chairman Reince Priebus')).toEqual({
+      name: 'Reince Priebus',
+      roles: ['Republican National Committee Chairman'],
+    });
     expect(rolesInSource('Sen. Marco Rubio (R-Fla.)')).toEqual({ name: 'Marco Rubio', roles: [] });
     expect(rolesInSource('Khizr Khan, 66,')).toEqual({ name: 'Khizr Khan', roles: [] });
     expect(rolesInSource('Neither Cruz nor Christie')).toBeNull();

@@ -12,7 +12,11 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-const exists = (file: string) => readFile(file).then(() => true, () => false);
+const exists = (file: string) =>
+  readFile(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('saved index', () => {
   it('restores the index at start-up when the corpus is unchanged, and rebuilds when it changed', async () => {

@@ -13,17 +13,19 @@ export function compareGroups(groups: StatementGroup[]): ComparedStatement[] {
   return groups
     .filter((g) => g.versions.length >= 2)
     .map((g) => ({
-      versions: [g.shown, ...g.versions.filter((v) => v !== g.shown)].map((v): ComparedVersion => ({
-        outlet: v.outlet,
-        text: v.text,
-        kind: v.kind === 'passage' || v.kind === 'mention' ? 'indirect' : v.kind,
-        cue: v.cue,
-        verbatim: v.verbatim,
-        reference: v === g.shown,
-        paragraph: v.paragraph,
-        article: v.article,
-        diff: v === g.shown ? [{ text: v.text, changed: false }] : wordDiff(g.shown.text, v.text),
-      })),
+      versions: [g.shown, ...g.versions.filter((v) => v !== g.shown)].map(
+        (v): ComparedVersion => ({
+          outlet: v.outlet,
+          text: v.text,
+          kind: v.kind === 'passage' || v.kind === 'mention' ? 'indirect' : v.kind,
+          cue: v.cue,
+          verbatim: v.verbatim,
+          reference: v === g.shown,
+          paragraph: v.paragraph,
+          article: v.article,
+          diff: v === g.shown ? [{ text: v.text, changed: false }] : wordDiff(g.shown.text, v.text),
+        }),
+      ),
     }));
 }
 

@@ -137,7 +137,14 @@ function findAll(text: string, now: Date): Found[] {
     const leadingWord = /^(?:on|in|during|since|from|after|before|until|by)\s/i.test(phrase);
     if (!keyword && !leadingWord && !DATE_WORDS.test(phrase)) continue;
     if (/^(?:now|noon|midnight|tonight)$/i.test(phrase.trim())) continue;
-    if (!result.start.isCertain('day') && !result.start.isCertain('month') && !result.start.isCertain('year') && !result.start.isCertain('weekday') && !DATE_WORDS.test(phrase)) continue;
+    if (
+      !result.start.isCertain('day') &&
+      !result.start.isCertain('month') &&
+      !result.start.isCertain('year') &&
+      !result.start.isCertain('weekday') &&
+      !DATE_WORDS.test(phrase)
+    )
+      continue;
     const startPeriod = inThePast(result.start, periodOf(result.start, phrase, today), today);
     const endPeriod = result.end ? inThePast(result.end, periodOf(result.end, phrase, today), today) : startPeriod;
     const between = before.match(BETWEEN_DAY);
@@ -206,7 +213,11 @@ export function takeSpan(text: string, now: Date): TakenSpan {
   let rest = text;
   for (const f of [...found].reverse()) rest = `${rest.slice(0, f.start)} ${rest.slice(f.end)}`;
   // A joining word left between two removed dates ("since X and before Y") goes too.
-  rest = rest.replace(/\s+(?:and|to)\s*$/i, '').replace(/\s+([?.!,])/g, '$1').replace(/\s+/g, ' ').trim();
+  rest = rest
+    .replace(/\s+(?:and|to)\s*$/i, '')
+    .replace(/\s+([?.!,])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (span.from && span.to && span.from > span.to) throw new DateError(`The dates run backwards: ${formatSpan(span)} ends before it starts.`);
   return { rest, span };
 }

@@ -39,7 +39,18 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       // would hold up questions, so that first reload goes to a new worker too.
       if (caches.extractions.size === 0 && engine.corpus.articles.length > 0) {
         const s = engine.stats();
-        return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: 0, error: REBUILD_NEEDED };
+        return {
+          ok: false,
+          added: [],
+          changed: [],
+          removed: [],
+          articles: s.articles,
+          statements: s.statements,
+          people: s.people,
+          problems: [],
+          ms: 0,
+          error: REBUILD_NEEDED,
+        };
       }
       // A patched index is not saved: writing it here would hold up questions for seconds. The saved
       // copy is then stale, and the next start sees that and builds.

@@ -8,8 +8,23 @@ import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchS
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
-  AnswerResult, AnswerSpeaker, Article, ArticleSummary, Comparison, CorpusStats, DateSpan, EngineApi, Excerpt, LoadProblem,
-  OutletExcerpts, ParsedQuestion, PersonChoice, PersonRecord, ReloadReport, ShownStatement, StatementGroup,
+  AnswerResult,
+  AnswerSpeaker,
+  Article,
+  ArticleSummary,
+  Comparison,
+  CorpusStats,
+  DateSpan,
+  EngineApi,
+  Excerpt,
+  LoadProblem,
+  OutletExcerpts,
+  ParsedQuestion,
+  PersonChoice,
+  PersonRecord,
+  ReloadReport,
+  ShownStatement,
+  StatementGroup,
 } from '../types.js';
 import { compareGroups } from './compare.js';
 import { formatSpan, spanBounds } from './dates.js';
@@ -63,7 +78,12 @@ export interface PreparedCorpus {
 }
 
 /** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
-export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, limits: { maxNewArticles?: number } = {}, changed?: string[]): Promise<PreparedCorpus | 'too many new articles'> {
+export async function prepareCorpus(
+  corpusDir: string,
+  caches?: BuildCaches,
+  limits: { maxNewArticles?: number } = {},
+  changed?: string[],
+): Promise<PreparedCorpus | 'too many new articles'> {
   const t0 = performance.now();
   const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps, changed, lastProblems: caches?.problems });
   if (caches) caches.problems = problems;
@@ -90,11 +110,22 @@ export async function prepareCorpus(corpusDir: string, caches?: BuildCaches, lim
 }
 
 function corpusFrom(prepared: PreparedCorpus, index: StatementIndex): BuiltCorpus {
-  return { articles: prepared.articles, people: prepared.people, index, mentionedIn: prepared.mentionedIn, problems: prepared.problems, loadedAt: new Date().toISOString() };
+  return {
+    articles: prepared.articles,
+    people: prepared.people,
+    index,
+    mentionedIn: prepared.mentionedIn,
+    problems: prepared.problems,
+    loadedAt: new Date().toISOString(),
+  };
 }
 
 /** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
-export async function buildCorpus(corpusDir: string, caches?: BuildCaches, onBatch?: () => Promise<void>): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
+export async function buildCorpus(
+  corpusDir: string,
+  caches?: BuildCaches,
+  onBatch?: () => Promise<void>,
+): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
   const prepared = (await prepareCorpus(corpusDir, caches)) as PreparedCorpus;
   const t = performance.now();
   const index = await buildStatementIndex(prepared.statements, onBatch);
@@ -149,7 +180,9 @@ export class Engine {
   }
 
   findOutlet(name: string): string | null {
-    const f = fold(name).replace(/^the\s+/, '').replace(/[?.!]+$/, '');
+    const f = fold(name)
+      .replace(/^the\s+/, '')
+      .replace(/[?.!]+$/, '');
     return this.outletByFold.get(f) ?? [...this.outletByFold].find(([k]) => k.replace(/[^a-z0-9]/g, '') === f.replace(/[^a-z0-9]/g, ''))?.[1] ?? null;
   }
 
@@ -186,7 +219,18 @@ export class Engine {
   }
 
   private empty(question: string, parsed: ParsedQuestion, notice: string): AnswerResult {
-    return { question, speaker: null, outlets: [], absent: [], notice, suggestions: [], parsed, span: parsed.type === 'empty' ? null : (parsed.span ?? null), undatedLeftOut: 0, groups: [] };
+    return {
+      question,
+      speaker: null,
+      outlets: [],
+      absent: [],
+      notice,
+      suggestions: [],
+      parsed,
+      span: parsed.type === 'empty' ? null : (parsed.span ?? null),
+      undatedLeftOut: 0,
+      groups: [],
+    };
   }
 
   /**
@@ -216,7 +260,12 @@ export class Engine {
    * Every statement a person question selects (positions), newest first, best match first with a
    * topic: answers show the head of it, charts count all of it.
    */
-  async selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[]; total: number; dated: number; undatedLeftOut: number }> {
+  async selectStatements(
+    person: PersonRecord,
+    topic: string | null,
+    outlet: string | null,
+    span: DateSpan | null,
+  ): Promise<{ positions: number[]; total: number; dated: number; undatedLeftOut: number }> {
     const byOutlet = this.newestBySpeakerOutlet.get(person.id);
     let positions = outlet ? (byOutlet?.get(outlet) ?? []) : (this.newestBySpeaker.get(person.id) ?? []);
     const total = positions.length;
@@ -230,13 +279,23 @@ export class Engine {
       undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
     }
     if (topic && positions.length) {
-      const ranked = await rankByTopic(this.corpus.index, topic, positions, { speaker: person.id, outlet: outlet ?? undefined, days: span ? spanBounds(span) : undefined });
+      const ranked = await rankByTopic(this.corpus.index, topic, positions, {
+        speaker: person.id,
+        outlet: outlet ?? undefined,
+        days: span ? spanBounds(span) : undefined,
+      });
       positions = this.known(ranked.map((h) => h.position));
     }
     return { positions, total, dated, undatedLeftOut };
   }
 
-  private async personAnswer(question: string, person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
+  private async personAnswer(
+    question: string,
+    person: PersonRecord,
+    topic: string | null,
+    outlet: string | null,
+    span: DateSpan | null = null,
+  ): Promise<AnswerResult> {
     // Newest first; with a topic, best match first.
     const byOutlet = this.newestBySpeakerOutlet.get(person.id);
     const { positions, total, dated, undatedLeftOut } = await this.selectStatements(person, topic, outlet, span);
@@ -266,7 +325,18 @@ export class Engine {
     } else if (shown < positions.length) {
       notice = `Showing ${shown} of ${positions.length} statements: at most ${MAX_EXCERPTS_PER_OUTLET} per outlet, ${topic ? 'the most relevant' : 'the most recent'} first. Ask about a topic or one outlet to narrow it down.`;
     }
-    return { question, speaker: this.speakerOf(person), outlets, absent, notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
+    return {
+      question,
+      speaker: this.speakerOf(person),
+      outlets,
+      absent,
+      notice,
+      suggestions: [],
+      parsed,
+      span,
+      undatedLeftOut,
+      groups: this.groupsOf(outlets),
+    };
   }
 
   private async whoSaid(question: string, phrase: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
@@ -277,7 +347,10 @@ export class Engine {
     if (span) ({ kept: positions, undated: undatedLeftOut } = this.inSpan(positions, span));
     const parsed: ParsedQuestion = { type: 'phrase', phrase, outlet, span };
     if (positions.length === 0 && span && undatedTotal > 0) {
-      return { ...this.empty(question, parsed, `Nobody said “${phrase}” in ${formatSpan(span)}; ask without the dates to see who said it when.`), undatedLeftOut };
+      return {
+        ...this.empty(question, parsed, `Nobody said “${phrase}” in ${formatSpan(span)}; ask without the dates to see who said it when.`),
+        undatedLeftOut,
+      };
     }
     if (positions.length === 0) {
       const passages = this.passagesWith(phrase, outlet);
@@ -285,7 +358,18 @@ export class Engine {
         ? `The words “${phrase}” appear in the articles but are not attributed to anyone.`
         : `No article has the words “${phrase}”.`;
       const outlets = span ? [] : passages;
-      return { question, speaker: null, outlets, absent: [], notice: span && passages.length ? `No one is quoted saying “${phrase}” in ${formatSpan(span)}.` : notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
+      return {
+        question,
+        speaker: null,
+        outlets,
+        absent: [],
+        notice: span && passages.length ? `No one is quoted saying “${phrase}” in ${formatSpan(span)}.` : notice,
+        suggestions: [],
+        parsed,
+        span,
+        undatedLeftOut,
+        groups: this.groupsOf(outlets),
+      };
     }
     const counts = new Map<string, number>();
     for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
@@ -295,9 +379,21 @@ export class Engine {
     const outlets = this.group(shown);
     const notes: string[] = [];
     if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
-    if (shown.length < positions.length) notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
+    if (shown.length < positions.length)
+      notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
     const others = notes.length ? notes.join(' ') : null;
-    return { question, speaker: person ? this.speakerOf(person) : null, outlets, absent: [], notice: others, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
+    return {
+      question,
+      speaker: person ? this.speakerOf(person) : null,
+      outlets,
+      absent: [],
+      notice: others,
+      suggestions: [],
+      parsed,
+      span,
+      undatedLeftOut,
+      groups: this.groupsOf(outlets),
+    };
   }
 
   private async topicAnswer(question: string, topic: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
@@ -382,7 +478,14 @@ export class Engine {
   excerpt(k: number): Excerpt {
     const s = this.statement(k);
     const article = this.articleByFile.get(s.file) as Article;
-    return { text: s.text, speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker, kind: s.kind, cue: s.cue, paragraph: s.paragraph, article: this.citation(article) };
+    return {
+      text: s.text,
+      speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker,
+      kind: s.kind,
+      cue: s.cue,
+      paragraph: s.paragraph,
+      article: this.citation(article),
+    };
   }
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
@@ -399,7 +502,8 @@ export class Engine {
           shown.push({ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 });
           continue;
         }
-        for (const piece of pieces) shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
+        for (const piece of pieces)
+          shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
       }
     }
     return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
@@ -411,8 +515,11 @@ export class Engine {
     if (k === undefined) return null;
     return remember(this.piecesCache, k, () => {
       const article = this.articleByFile.get(e.article.file);
-      const paragraph = article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-      return paragraph ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text) : null;
+      const paragraph =
+        article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+      return paragraph
+        ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
+        : null;
     });
   }
 
@@ -428,7 +535,15 @@ export class Engine {
       counts.set(name, (counts.get(name) ?? 0) + 1);
     });
     const speakers = [...counts].map(([name, n]) => ({ name, statements: n })).sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
-    return { file: article.file, title: article.title, outlet: article.outlet, date: article.date, url: article.url, statements: speakers.reduce((n, s) => n + s.statements, 0), speakers };
+    return {
+      file: article.file,
+      title: article.title,
+      outlet: article.outlet,
+      date: article.date,
+      url: article.url,
+      statements: speakers.reduce((n, s) => n + s.statements, 0),
+      speakers,
+    };
   }
 
   suggest(typed: string, limit = 25): PersonChoice[] {
@@ -459,7 +574,9 @@ export class Engine {
     }
     const answer = await this.personAnswer(personName, person, topic, null, span);
     const shared = compareGroups(answer.groups);
-    const notice = shared.length ? null : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
+    const notice = shared.length
+      ? null
+      : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
 }
@@ -527,7 +644,19 @@ export async function createEngine(options: { corpusDir: string; now?: () => Dat
     coverage: async () => coverageOf(engine.corpus.articles),
     articleSummary: async (file) => engine.articleSummary(file),
     reload: async (changed) => {
-      if (reloading) return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: 0, error: 'A reload is already running.' };
+      if (reloading)
+        return {
+          ok: false,
+          added: [],
+          changed: [],
+          removed: [],
+          articles: 0,
+          statements: 0,
+          people: 0,
+          problems: [],
+          ms: 0,
+          error: 'A reload is already running.',
+        };
       reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)), changed);
       try {
         return await reloading;
@@ -547,11 +676,30 @@ export type ReloadOutcome = { report: ReloadReport; next: Engine | null };
  * the caller swaps; a failure leaves it untouched. With `rebuild: false` a large change returns
  * `next: null` and `report.error === REBUILD_NEEDED`, for callers that rebuild elsewhere (a new worker).
  */
-export async function nextEngine(corpusDir: string, caches: BuildCaches, current: Engine, options: { rebuild: boolean; changed?: string[] }): Promise<ReloadOutcome> {
+export async function nextEngine(
+  corpusDir: string,
+  caches: BuildCaches,
+  current: Engine,
+  options: { rebuild: boolean; changed?: string[] },
+): Promise<ReloadOutcome> {
   const started = performance.now();
   const failed = (error: string, problems: LoadProblem[] = []): ReloadOutcome => {
     const s = current.stats();
-    return { next: null, report: { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems, ms: performance.now() - started, error } };
+    return {
+      next: null,
+      report: {
+        ok: false,
+        added: [],
+        changed: [],
+        removed: [],
+        articles: s.articles,
+        statements: s.statements,
+        people: s.people,
+        problems,
+        ms: performance.now() - started,
+        error,
+      },
+    };
   };
   try {
     const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES }, options.changed);
@@ -567,7 +715,19 @@ export async function nextEngine(corpusDir: string, caches: BuildCaches, current
     }
     const next = new Engine(corpusFrom(prepared, index));
     const s = next.stats();
-    return { next, report: { ok: true, ...diffArticles(current.corpus.articles, prepared.articles), articles: s.articles, statements: s.statements, people: s.people, problems: prepared.problems, ms: performance.now() - started, mode } };
+    return {
+      next,
+      report: {
+        ok: true,
+        ...diffArticles(current.corpus.articles, prepared.articles),
+        articles: s.articles,
+        statements: s.statements,
+        people: s.people,
+        problems: prepared.problems,
+        ms: performance.now() - started,
+        mode,
+      },
+    };
   } catch (err) {
     return failed(err instanceof Error ? err.message : String(err));
   }
@@ -578,7 +738,13 @@ export const REBUILD_NEEDED = 'too many statements changed to patch the index';
 export const MAX_PATCH_ARTICLES = 200;
 
 /** Builds the next engine and swaps it in only when that succeeded; the old one serves meanwhile. */
-export async function reloadInto(corpusDir: string, caches: BuildCaches, current: Engine, swap: (next: Engine) => void, changed?: string[]): Promise<ReloadReport> {
+export async function reloadInto(
+  corpusDir: string,
+  caches: BuildCaches,
+  current: Engine,
+  swap: (next: Engine) => void,
+  changed?: string[],
+): Promise<ReloadReport> {
   const { report, next } = await nextEngine(corpusDir, caches, current, { rebuild: true, changed });
   if (next) swap(next);
   return report;

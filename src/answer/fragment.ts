@@ -15,7 +15,10 @@ export function encodeTextDirective(term: string): string {
 
 /** Words of a text with punctuation and quotation marks taken off its two ends. */
 function edgeTrimmed(words: string[]): string {
-  return words.join(' ').replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+  return words
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N}]+$/u, '');
 }
 
 /**
@@ -24,7 +27,10 @@ function edgeTrimmed(words: string[]): string {
  * Null when the text has no words.
  */
 export function textDirective(text: string): string | null {
-  const segments = text.split(' … ').map((s) => s.split(/\s+/).filter(Boolean)).filter((w) => w.length > 0);
+  const segments = text
+    .split(' … ')
+    .map((s) => s.split(/\s+/).filter(Boolean))
+    .filter((w) => w.length > 0);
   const first = segments[0];
   const last = segments.at(-1);
   if (!first || !last) return null;

@@ -80,7 +80,9 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     const first = c.versions[0]!;
     if (c.versions.length === 1) return { group: { shown: first.statement, versions: [first.statement], reworded: false }, first: first.order };
     // The version shown is the one closest to all the others (longest on a tie): the common wording.
-    const centrality = c.versions.map((v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6);
+    const centrality = c.versions.map(
+      (v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6,
+    );
     // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
     const named = c.versions.some((v) => v.statement.cue) ? centrality.map((x, i) => (c.versions[i]!.statement.cue ? x : -1)) : centrality;
     const shownAt = named.indexOf(Math.max(...named));
@@ -95,8 +97,14 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
   const single = groups.filter((g) => g.group.versions.length === 1).map((g) => g.group.shown);
   const articleOrder = articleOrderOf(single);
   return [
-    ...groups.filter((g) => g.group.versions.length > 1).sort((a, b) => b.group.versions.length - a.group.versions.length || a.first - b.first).map((g) => g.group),
-    ...groups.filter((g) => g.group.versions.length === 1).sort((a, b) => articleOrder(a.group.shown, b.group.shown)).map((g) => g.group),
+    ...groups
+      .filter((g) => g.group.versions.length > 1)
+      .sort((a, b) => b.group.versions.length - a.group.versions.length || a.first - b.first)
+      .map((g) => g.group),
+    ...groups
+      .filter((g) => g.group.versions.length === 1)
+      .sort((a, b) => articleOrder(a.group.shown, b.group.shown))
+      .map((g) => g.group),
   ];
 }
 
@@ -123,13 +131,15 @@ export function statementsByOutlet(outlets: OutletExcerpts[], groups: StatementG
   const outletRank = new Map(outlets.map((o, i) => [o.outlet, i]));
   const fileRank = new Map<string, number>();
   for (const o of outlets) for (const e of o.excerpts) if (!fileRank.has(e.article.file)) fileRank.set(e.article.file, fileRank.size);
-  const all = groups.flatMap((g) => g.versions).sort(
-    (a, b) =>
-      (outletRank.get(a.outlet) ?? outletRank.size) - (outletRank.get(b.outlet) ?? outletRank.size) ||
-      (fileRank.get(a.article.file) ?? 0) - (fileRank.get(b.article.file) ?? 0) ||
-      a.paragraph - b.paragraph ||
-      a.offset - b.offset,
-  );
+  const all = groups
+    .flatMap((g) => g.versions)
+    .sort(
+      (a, b) =>
+        (outletRank.get(a.outlet) ?? outletRank.size) - (outletRank.get(b.outlet) ?? outletRank.size) ||
+        (fileRank.get(a.article.file) ?? 0) - (fileRank.get(b.article.file) ?? 0) ||
+        a.paragraph - b.paragraph ||
+        a.offset - b.offset,
+    );
   const byOutlet = new Map<string, ShownStatement[]>();
   for (const s of all) {
     const list = byOutlet.get(s.outlet);

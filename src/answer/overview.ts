@@ -42,7 +42,10 @@ export function answerTitleText(result: AnswerResult): string {
 
 export function overview(result: AnswerResult): AnswerOverview {
   const all: ShownStatement[] = result.groups.flatMap((g) => g.versions);
-  const dates = all.map((s) => s.article.date).filter((d): d is string => d !== null).sort();
+  const dates = all
+    .map((s) => s.article.date)
+    .filter((d): d is string => d !== null)
+    .sort();
   const outlets = result.outlets.map((o) => o.outlet).filter((o) => all.some((s) => s.outlet === o));
   const undated = outlets.filter((o) => all.some((s) => s.outlet === o && s.article.date === null));
   return {

@@ -58,12 +58,15 @@ function nearWords(dir: PeopleDirectory, w: string, maxDistance: number): string
 
 function mostQuoted(dir: PeopleDirectory, ids: string[]): PersonRecord | null {
   const sorted = [...ids].sort((a, b) => (dir.statementCounts.get(b) ?? 0) - (dir.statementCounts.get(a) ?? 0));
-  return sorted[0] ? dir.byId.get(sorted[0]) ?? null : null;
+  return sorted[0] ? (dir.byId.get(sorted[0]) ?? null) : null;
 }
 
 /** The person `query` names, or null. Exact aliases win over roles, roles over near spellings. */
 export function findPerson(dir: PeopleDirectory, query: string): PersonRecord | null {
-  const q = fold(query).replace(/[?!.,"]/g, '').replace(/['’]s$/, '').trim();
+  const q = fold(query)
+    .replace(/[?!.,"]/g, '')
+    .replace(/['’]s$/, '')
+    .trim();
   if (q.length < 2) return null;
   const bare = q.replace(LEADING_WORDS, '');
   for (const key of [q, bare]) {
@@ -74,9 +77,18 @@ export function findPerson(dir: PeopleDirectory, query: string): PersonRecord | 
   // One word must be the role's head noun ("chancellor"), not any word in it: a bare "government" is
   // a topic, not the "Government Spokesperson".
   const several = bare.includes(' ');
-  const roleHits = dir.roles.filter(({ role }) =>
-    role === bare || role.endsWith(` ${bare}`) || (several && role.includes(bare)) || (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2));
-  if (roleHits.length) return mostQuoted(dir, roleHits.map((r) => r.id));
+  const roleHits = dir.roles.filter(
+    ({ role }) =>
+      role === bare ||
+      role.endsWith(` ${bare}`) ||
+      (several && role.includes(bare)) ||
+      (role.length >= 6 && bare.includes(role) && bare.split(' ').length <= role.split(' ').length + 2),
+  );
+  if (roleHits.length)
+    return mostQuoted(
+      dir,
+      roleHits.map((r) => r.id),
+    );
   // Words of a name ("Zelenskiy", "Lytvyn"), allowing near spellings of each: people who have them all.
   let ids: string[] | null = null;
   for (const w of bare.split(' ')) {

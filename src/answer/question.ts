@@ -24,14 +24,20 @@ export class QuestionError extends Error {}
 
 const OUTLET_TAIL = /\s*(?:,\s*)?\b(?:according to|as reported by|reported by|in|from|by|on|at|only(?: in)?)\s+(?:the\s+)?([^,?!]+?)\s*$/i;
 const SAY = '(?:say|said|tell|told|claim|claimed|think|thought|state|stated|announce|announced|write|wrote|tweet|tweeted|comment|mention|warn|warned)';
-const WHAT_DID = new RegExp(`^(?:so\\s+)?(?:what|wat|wht)\\s+(?:did|has|have|does|do|had|was|is)\\s+(.+?)\\s+(?:been\\s+)?(?:${SAY}|saying|telling)(?:\\s+(.*))?$`, 'i');
+const WHAT_DID = new RegExp(
+  `^(?:so\\s+)?(?:what|wat|wht)\\s+(?:did|has|have|does|do|had|was|is)\\s+(.+?)\\s+(?:been\\s+)?(?:${SAY}|saying|telling)(?:\\s+(.*))?$`,
+  'i',
+);
 const WHO_SAID = new RegExp(`^(?:who|which\\s+(?:person|people|official|officials))\\s+(?:has\\s+|had\\s+)?(?:${SAY}|says)\\s+(.+)$`, 'i');
 const ABOUT = /^(?:about|on|regarding|concerning|of|over)\s+(.+)$/i;
 
 /** Text safe to work with: no invisible characters, straight quotes, single spaces, bounded length. */
 export function normaliseQuestion(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
-  const text = straightenQuotes(removeInvisible(raw)).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = straightenQuotes(removeInvisible(raw))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length === 0) throw new QuestionError('Ask a question, for example: what did Kallas say?');
   if (text.length > MAX_QUESTION_LENGTH) throw new QuestionError(`That question is ${text.length} characters long; keep it under ${MAX_QUESTION_LENGTH}.`);
   return text;
@@ -114,6 +120,9 @@ export function parseQuestion(raw: string, isOutlet: (name: string) => boolean, 
 }
 
 function cleanTopic(topic: string): string | null {
-  const t = topic.replace(/^(?:the|a|an)\s+/i, '').replace(/["']/g, '').trim();
+  const t = topic
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/["']/g, '')
+    .trim();
   return t.length ? t : null;
 }

@@ -47,7 +47,10 @@ class EngineChild {
   readonly ready: Promise<EngineStart>;
   readonly exited: Promise<{ code: number | null; signal: string | null }>;
 
-  constructor(readonly child: ChildProcess, onProblem: (message: string) => void) {
+  constructor(
+    readonly child: ChildProcess,
+    onProblem: (message: string) => void,
+  ) {
     const started = performance.now();
     this.ready = new Promise((resolve, reject) => {
       this.pending.set(0, {
@@ -187,7 +190,8 @@ export class SharedEngine {
    * while no engine process serves.
    */
   callJson(call: EngineCall): Promise<string> {
-    if (!this.serving || !this.current) return Promise.reject(new EngineUnavailableError(this.stopping ? 'the bot is stopping' : 'the engine is starting again'));
+    if (!this.serving || !this.current)
+      return Promise.reject(new EngineUnavailableError(this.stopping ? 'the bot is stopping' : 'the engine is starting again'));
     return this.current.call(call);
   }
 
@@ -201,8 +205,22 @@ export class SharedEngine {
     try {
       return (await this.call({ method: 'reload', args: [] })) as ReloadReport;
     } catch (error) {
-      const reason = error instanceof EngineUnavailableError ? `${error.message}; try again in a moment` : `reload failed: ${error instanceof Error ? error.message : String(error)}`;
-      return { ok: false, added: [], changed: [], removed: [], articles: 0, statements: 0, people: 0, problems: [], ms: performance.now() - started, error: reason };
+      const reason =
+        error instanceof EngineUnavailableError
+          ? `${error.message}; try again in a moment`
+          : `reload failed: ${error instanceof Error ? error.message : String(error)}`;
+      return {
+        ok: false,
+        added: [],
+        changed: [],
+        removed: [],
+        articles: 0,
+        statements: 0,
+        people: 0,
+        problems: [],
+        ms: performance.now() - started,
+        error: reason,
+      };
     }
   }
 

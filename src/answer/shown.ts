@@ -13,7 +13,11 @@ interface Piece {
 
 /** Words that introduce a later piece, from the text between it and the piece before: "…,” he said, adding that …" gives "adding that". */
 export function leadWords(gap: string): string | null {
-  const clause = gap.split(/[,;:—–]/).map((s) => s.replace(/["“”«»„]/g, ' ').trim()).filter((s) => /\p{L}/u.test(s)).at(-1);
+  const clause = gap
+    .split(/[,;:—–]/)
+    .map((s) => s.replace(/["“”«»„]/g, ' ').trim())
+    .filter((s) => /\p{L}/u.test(s))
+    .at(-1);
   if (!clause) return null;
   const words = clause.split(/\s+/);
   return words.slice(-4).join(' ');
@@ -29,8 +33,7 @@ export function splitStatement(
   paragraphText: string,
 ): { text: string; verbatim: boolean; kind: StatementKind; cue: string | null; offset: number }[] {
   const quotes = findQuotes(paragraphText);
-  const inside = ([a, b]: Span): boolean =>
-    quotes.some((q) => a >= q.innerStart && b <= q.innerEnd) || (statement.kind === 'direct' && quotes.length === 0);
+  const inside = ([a, b]: Span): boolean => quotes.some((q) => a >= q.innerStart && b <= q.innerEnd) || (statement.kind === 'direct' && quotes.length === 0);
   const spans = statement.spans.length ? statement.spans : null;
   if (!spans) return [{ text: statement.text, verbatim: statement.kind === 'direct', kind: statement.kind, cue: statement.cue, offset: 0 }];
   const pieces: Piece[] = [];

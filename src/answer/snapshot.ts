@@ -54,7 +54,13 @@ export async function writeSnapshot(dir: string, corpusDir: string, corpus: Buil
       await writeFile(path.join(tmp, `${name}.json`), JSON.stringify(parts[name]));
     }
   }
-  const meta: SnapshotMeta = { version: VERSION, corpusDir: path.resolve(corpusDir), loadedAt: corpus.loadedAt, articles: corpus.articles.length, statements: corpus.index.statements.length };
+  const meta: SnapshotMeta = {
+    version: VERSION,
+    corpusDir: path.resolve(corpusDir),
+    loadedAt: corpus.loadedAt,
+    articles: corpus.articles.length,
+    statements: corpus.index.statements.length,
+  };
   await writeFile(path.join(tmp, 'meta.json'), JSON.stringify(meta));
   const old = `${dir}.old-${process.pid}`;
   await rename(dir, old).catch(() => undefined);
@@ -86,7 +92,11 @@ export async function readSnapshot(dir: string, corpusDir: string, caches: Build
     for (const [name, stamp] of stamps) caches.stamps.set(name, stamp);
     for (const a of articles) caches.articles.set(a.hash, a);
     const now = await loadCorpus(corpusDir, { cache, stamps: caches.stamps });
-    const key = (list: Article[]): string => list.map((a) => `${a.file}\u0000${a.hash}`).sort().join('\n');
+    const key = (list: Article[]): string =>
+      list
+        .map((a) => `${a.file}\u0000${a.hash}`)
+        .sort()
+        .join('\n');
     if (key(now.articles) !== key(articles)) return { corpus: null, reason: 'corpus changed since the index was saved' };
     const statements = await readPart<IndexedStatement[]>(dir, 'statements');
     const removed = new Set(await readPart<number[]>(dir, 'removed'));

@@ -23,13 +23,13 @@ class EngineWorker {
     let startup: Pending | undefined;
     this.ready = new Promise<CorpusStats>((resolve, reject) => {
       startup = {
-      resolve: (v) => {
-        const started = v as { stats: CorpusStats; source: StartInfo['source']; reason: string | null };
-        this.startInfo = { source: started.source, reason: started.reason };
-        resolve(started.stats);
-      },
-      reject,
-    };
+        resolve: (v) => {
+          const started = v as { stats: CorpusStats; source: StartInfo['source']; reason: string | null };
+          this.startInfo = { source: started.source, reason: started.reason };
+          resolve(started.stats);
+        },
+        reject,
+      };
     });
     this.pending.set(0, startup as Pending);
     worker.on('message', (reply: WorkerReply) => {
@@ -63,14 +63,15 @@ class EngineWorker {
   async retire(): Promise<void> {
     this.retired = true;
     const inFlight = [...this.pending.values()].length;
-    if (inFlight > 0) await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (this.pending.size === 0) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 10);
-    });
+    if (inFlight > 0)
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (this.pending.size === 0) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 10);
+      });
     await this.worker.terminate();
   }
 }
@@ -170,7 +171,18 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
         const s = (await call('stats')) as CorpusStats;
-        return { ok: false, added: [], changed: [], removed: [], articles: s.articles, statements: s.statements, people: s.people, problems: [], ms: performance.now() - started, error };
+        return {
+          ok: false,
+          added: [],
+          changed: [],
+          removed: [],
+          articles: s.articles,
+          statements: s.statements,
+          people: s.people,
+          problems: [],
+          ms: performance.now() - started,
+          error,
+        };
       };
       if (reloading) return failed('A reload is already running.');
       reloading = true;

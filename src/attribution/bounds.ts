@@ -1,7 +1,17 @@
 // Token helpers for where a statement's content ends: the sentence, the clause, an object phrase.
 
 import type { Span } from '../types.js';
-import { CIRCUMSTANCE_OPENERS, CUE_FORMS, DASH_COMMENT, NEW_VERB_AFTER_AND, PREPOSITIONAL_START, SETTING_NOUNS, SETTING_PREPOSITIONS, TIME_WORDS, WEEKDAYS } from './lexicon.js';
+import {
+  CIRCUMSTANCE_OPENERS,
+  CUE_FORMS,
+  DASH_COMMENT,
+  NEW_VERB_AFTER_AND,
+  PREPOSITIONAL_START,
+  SETTING_NOUNS,
+  SETTING_PREPOSITIONS,
+  TIME_WORDS,
+  WEEKDAYS,
+} from './lexicon.js';
 import { afterAside, isDash } from './phrases.js';
 import type { Token, Unit } from './tokens.js';
 
@@ -63,12 +73,14 @@ export function objectPhraseEnd(text: string, unit: Unit, toks: Token[], from: n
       }
     }
     if ([',', ';', '—', '–', '(', ':'].includes(t.text) || (t.text === '-' && next?.text === '-')) return t.start;
-    if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return t.start;
+    if ((t.lower === 'and' || t.lower === 'but') && next && (CUE_FORMS.has(next.lower) || NEW_VERB_AFTER_AND.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text)))
+      return t.start;
     // "attacked Machado in early-morning tweets", "defended his father Tuesday on Facebook": where and
     // when it was said is not what was said.
     if (CIRCUMSTANCE_OPENERS.has(t.lower)) return t.start;
     // ("blasted Trump on Monday over his stance": what follows the day still says what.)
-    if (WEEKDAYS.test(t.lower) && !['over', 'for', 'as', 'about'].includes(next?.lower ?? '')) return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
+    if (WEEKDAYS.test(t.lower) && !['over', 'for', 'as', 'about'].includes(next?.lower ?? ''))
+      return (['on', 'last', 'this'].includes(toks[k - 1]?.lower ?? '') ? (toks[k - 1] as Token) : t).start;
     if (SETTING_PREPOSITIONS.has(t.lower) && settingFollows(toks, k + 1)) return t.start;
   }
   return contentEnd(text, unit);
@@ -108,8 +120,36 @@ export function skipToThat(toks: Token[], c: number): number {
 }
 
 /** Verbs that make a "that" right after the cue the content's subject ("said that was a mistake"), not its conjunction. */
-const VERB_AFTER_DEMONSTRATIVE = new Set(['is', 'was', 'were', 'are', 'would', 'will', 'could', 'should', 'might', 'may', 'must', 'can',
-  'has', 'had', 'does', 'did', 'means', 'meant', 'seems', 'seemed', 'isn’t', "isn't", 'wasn’t', "wasn't", 'won’t', "won't", 'wouldn’t', "wouldn't"]);
+const VERB_AFTER_DEMONSTRATIVE = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'would',
+  'will',
+  'could',
+  'should',
+  'might',
+  'may',
+  'must',
+  'can',
+  'has',
+  'had',
+  'does',
+  'did',
+  'means',
+  'meant',
+  'seems',
+  'seemed',
+  'isn’t',
+  "isn't",
+  'wasn’t',
+  "wasn't",
+  'won’t',
+  "won't",
+  'wouldn’t',
+  "wouldn't",
+]);
 
 /** "said that was in part because …": "that" is a pronoun when a verb follows it at once. */
 export function demonstrativeThat(toks: Token[], k: number): boolean {
@@ -118,7 +158,9 @@ export function demonstrativeThat(toks: Token[], k: number): boolean {
 
 /** "two months ago", "last week": words that say when and nothing else. */
 export function onlyATime(text: string): boolean {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()));
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every(
+    (w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()),
+  );
 }
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */

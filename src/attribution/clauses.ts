@@ -61,7 +61,11 @@ export function shortLeadingAdverb(toks: Token[], from: number): boolean {
   // An adverb or a prepositional phrase, not a noun phrase ("The new pumps, Solberg said, will …").
   const first = words[0] as Token;
   if (LEADING_WORDS.has(first.lower) || PREPOSITIONAL_START.has(first.lower)) return true;
-  return words.length === 1 && (/ly$/.test(first.lower) || ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower));
+  return (
+    words.length === 1 &&
+    (/ly$/.test(first.lower) ||
+      ['instead', 'meanwhile', 'however', 'still', 'now', 'yet', 'again', 'separately', 'earlier', 'later', 'then'].includes(first.lower))
+  );
 }
 
 /** The token after the nearest comma, bracket, colon or dash before i (0 when none): where i's clause starts. */
@@ -108,7 +112,26 @@ export function opensClause(toks: Token[], from: number): boolean {
 }
 
 export function isAfterPreposition(toks: Token[], from: number): boolean {
-  return ['from', 'with', 'by', 'to', 'of', 'for', 'against', 'about', 'on', 'at', 'in', 'alongside', 'and', 'than', 'met', 'hosted', 'send', 'sending'].includes(toks[from - 1]?.lower ?? '');
+  return [
+    'from',
+    'with',
+    'by',
+    'to',
+    'of',
+    'for',
+    'against',
+    'about',
+    'on',
+    'at',
+    'in',
+    'alongside',
+    'and',
+    'than',
+    'met',
+    'hosted',
+    'send',
+    'sending',
+  ].includes(toks[from - 1]?.lower ?? '');
 }
 
 /**
@@ -135,11 +158,48 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
   // but not a time ("A day later, …", "The next morning, …").
   const rest = phrase.slice(1);
-  return rest.length >= 1 && rest.length <= 3 && rest.every((t) => !t.cap && DESCRIPTION_WORD.test(t.text) && !TIME_WORDS.test(t.lower) && !NOT_DESCRIPTION.has(t.lower) && !APART_FROM_TIME.has(t.lower) && !/^\p{Ll}{4,}ly$/u.test(t.lower));
+  return (
+    rest.length >= 1 &&
+    rest.length <= 3 &&
+    rest.every(
+      (t) =>
+        !t.cap &&
+        DESCRIPTION_WORD.test(t.text) &&
+        !TIME_WORDS.test(t.lower) &&
+        !NOT_DESCRIPTION.has(t.lower) &&
+        !APART_FROM_TIME.has(t.lower) &&
+        !/^\p{Ll}{4,}ly$/u.test(t.lower),
+    )
+  );
 }
 
 /** Words that make a short phrase opening a sentence a time or a manner, not a person. */
-const APART_FROM_TIME = new Set(['ago', 'day', 'days', 'weeks', 'months', 'years', 'hour', 'hours', 'minutes', 'moment', 'time', 'times', 'decade', 'later', 'after', 'next', 'same', 'following', 'previous', 'other', 'result', 'way', 'case', 'fact']);
+const APART_FROM_TIME = new Set([
+  'ago',
+  'day',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'hour',
+  'hours',
+  'minutes',
+  'moment',
+  'time',
+  'times',
+  'decade',
+  'later',
+  'after',
+  'next',
+  'same',
+  'following',
+  'previous',
+  'other',
+  'result',
+  'way',
+  'case',
+  'fact',
+]);
 
 /** "GOP front-runner Donald Trump", "Retired general Ann Wu": a few description words open the clause before the name. */
 export function describedLead(toks: Token[], from: number): boolean {

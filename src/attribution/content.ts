@@ -29,7 +29,15 @@ export function participleContent(_ctx: ArticleContext, para: Para, unit: Unit, 
 }
 
 /** Content before a trailing cue, plus what follows a parenthetical one. */
-export function trailingContent(_ctx: ArticleContext, para: Para, unit: Unit, subject: Subject, cue: number, covered: QuoteSpan[], invertedNameEnd?: number): LocalStatement | null {
+export function trailingContent(
+  _ctx: ArticleContext,
+  para: Para,
+  unit: Unit,
+  subject: Subject,
+  cue: number,
+  covered: QuoteSpan[],
+  invertedNameEnd?: number,
+): LocalStatement | null {
   const toks = unit.tokens;
   const comma = subject.from - 1;
   if (toks[comma]?.text !== ',' || comma < 1) return null;

@@ -142,7 +142,15 @@ export function createContext(article: Article, paras: Para[], sieves: readonly 
 /** A statement of `speaker` made of the given spans of the paragraph, and its cue. */
 export function make(speaker: string, kind: StatementKind, para: Para, spans: Span[], cue: Span | null): LocalStatement {
   const clean = spans.filter(([s, e]) => e > s);
-  return { speaker, kind, paragraph: para.n, spans: clean, text: clean.map(([s, e]) => para.text.slice(s, e)).join(' … '), cue: cue ? para.text.slice(cue[0], cue[1]) : null, cueSpan: cue };
+  return {
+    speaker,
+    kind,
+    paragraph: para.n,
+    spans: clean,
+    text: clean.map(([s, e]) => para.text.slice(s, e)).join(' … '),
+    cue: cue ? para.text.slice(cue[0], cue[1]) : null,
+    cueSpan: cue,
+  };
 }
 
 /** Where a token stands in its paragraph. */

@@ -4,7 +4,25 @@
 
 import type { Span } from '../types.js';
 import { tokenSpan } from './context.js';
-import { AUXILIARIES, BEFORE_PASSIVE, CHAIN_ACTS, CUE_FORMS, NOT_A_NAME_GIVEN, NOUN_CONTEXT, NOUN_LIKE_S, OBJECT_CUES, OBJECT_DETERMINERS, PARTICLE_CUES, PASSIVE_PARTICIPLES, SPEECH_VEHICLES, TELL_LIKE, THAT_ONLY_CUES, TIME_WORDS, UNAMBIGUOUS_S_CUES, WEEKDAYS } from './lexicon.js';
+import {
+  AUXILIARIES,
+  BEFORE_PASSIVE,
+  CHAIN_ACTS,
+  CUE_FORMS,
+  NOT_A_NAME_GIVEN,
+  NOUN_CONTEXT,
+  NOUN_LIKE_S,
+  OBJECT_CUES,
+  OBJECT_DETERMINERS,
+  PARTICLE_CUES,
+  PASSIVE_PARTICIPLES,
+  SPEECH_VEHICLES,
+  TELL_LIKE,
+  THAT_ONLY_CUES,
+  TIME_WORDS,
+  UNAMBIGUOUS_S_CUES,
+  WEEKDAYS,
+} from './lexicon.js';
 import { skipObject } from './phrases.js';
 import { namesAQuote, quoteSoonAfter } from './quotes.js';
 import type { Token } from './tokens.js';
@@ -21,22 +39,38 @@ export function isCue(toks: Token[], i: number): boolean {
   // "the proposed wall", "his stated goal", "the reported figure": a participle used as an adjective.
   if ((t.lower.endsWith('ed') || t.lower === 'said') && OBJECT_DETERMINERS.has(toks[i - 1]?.lower ?? '')) return false;
   // "pointed to remarks Duarte made": an -s form after a preposition is a plural noun.
-  if (t.lower !== lemma && t.lower.endsWith('s') && ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')) return false;
+  if (
+    t.lower !== lemma &&
+    t.lower.endsWith('s') &&
+    ['to', 'about', 'on', 'with', 'in', 'at', 'by', 'for', 'against', 'over'].includes(toks[i - 1]?.lower ?? '')
+  )
+    return false;
   // "responded by blocking …", "added to his portfolio": reacting and adding to, not saying.
   // ("responded by saying …": the participle is the cue.)
   if (['respond', 'reply', 'add'].includes(lemma) && ['to', 'by'].includes(toks[i + 1]?.lower ?? '')) return false;
   // "the U.S. added around 292,000 jobs": adding a number of things.
-  if (lemma === 'add' && (/^\d/.test(toks[i + 1]?.text ?? '') || ['around', 'nearly', 'roughly', 'almost', 'another', 'more', 'some', 'over'].includes(toks[i + 1]?.lower ?? ''))) return false;
+  if (
+    lemma === 'add' &&
+    (/^\d/.test(toks[i + 1]?.text ?? '') || ['around', 'nearly', 'roughly', 'almost', 'another', 'more', 'some', 'over'].includes(toks[i + 1]?.lower ?? ''))
+  )
+    return false;
   // "When told Perez was in the Cabinet, Bush …", "was asked about": the one told or asked does not speak.
   if (PASSIVE_PARTICIPLES.has(t.lower) && BEFORE_PASSIVE.has(toks[i - 1]?.lower ?? '')) return false;
   // "wrote a children's book", "wrote an op-ed", "has written off": writing a thing, not reporting words.
   if (lemma === 'write' && ['a', 'an', 'off'].includes(toks[i + 1]?.lower ?? '')) return false;
   const particle = PARTICLE_CUES[lemma];
-  if (particle) return particleAt(toks, i, lemma) > 0 || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
+  if (particle)
+    return particleAt(toks, i, lemma) > 0 || toks[i + 1]?.lower === 'that' || (lemma === 'call' && (quoteSoonAfter(toks, i) || namesSomething(toks, i)));
   // "Limbaugh continued: “…”": a colon right after the verb introduces what was said.
   // ("assured his hometown's residents that …": whom it was said to may come before "that".)
   // ("threatened to veto the bill": a threat in words.)
-  if (THAT_ONLY_CUES.has(lemma)) return toks[i + 1]?.lower === 'that' || toks[i + 1]?.text === ':' || (lemma === 'threaten' && toks[i + 1]?.lower === 'to') || (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that');
+  if (THAT_ONLY_CUES.has(lemma))
+    return (
+      toks[i + 1]?.lower === 'that' ||
+      toks[i + 1]?.text === ':' ||
+      (lemma === 'threaten' && toks[i + 1]?.lower === 'to') ||
+      (TELL_LIKE.has(lemma) && toks[skipObject(toks, i + 1)]?.lower === 'that')
+    );
   // "said" as an adjective ("the said document") is rare in news; "-ing" forms after "while"/"by" are not cues.
   if (t.lower.endsWith('ing') && ['while', 'of', 'for', 'about', 'without', 'besides'].includes(toks[i - 1]?.lower ?? '')) return false;
   if (OBJECT_CUES.has(lemma)) {
@@ -46,14 +80,36 @@ export function isCue(toks: Token[], i: number): boolean {
     if (quoteSoonAfter(toks, i) && namesAQuote(toks, i)) return false;
     // "is lauded for his effectiveness", "was criticized by": without an object it is passive, not speech.
     // ("described as “an intentional act”" is speech: the name given follows "as".)
-    if (['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') || (toks[i + 1]?.lower === 'as' && lemma !== 'describe')) return false;
+    if (
+      ['for', 'by', 'in', 'on', 'at', 'with', 'after', 'over', 'from'].includes(toks[i + 1]?.lower ?? '') ||
+      (toks[i + 1]?.lower === 'as' && lemma !== 'describe')
+    )
+      return false;
     // "was criticized", "has been described as": the one spoken about is the subject.
     if (t.lower.endsWith('ed') && ['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got'].includes(toks[i - 1]?.lower ?? '')) return false;
   }
   const next = toks[i + 1];
   // "added to his portfolio", "added 292,000 jobs": doing, not saying.
   if (lemma === 'add' && next && (next.lower === 'to' || /^[\d$]/.test(next.text) || ['more', 'another', 'new'].includes(next.lower))) return false;
-  if (t.lower === 'email' || t.lower === 'emails' || t.lower === 'remark' || t.lower === 'state' || t.lower === 'states' || t.lower === 'report' || t.lower === 'note' || t.lower === 'claim' || t.lower === 'post' || t.lower === 'comment' || t.lower === 'question' || t.lower === 'call' || t.lower === 'demand' || t.lower === 'promise' || t.lower === 'pledge' || t.lower === 'counter' || t.lower === 'charge') {
+  if (
+    t.lower === 'email' ||
+    t.lower === 'emails' ||
+    t.lower === 'remark' ||
+    t.lower === 'state' ||
+    t.lower === 'states' ||
+    t.lower === 'report' ||
+    t.lower === 'note' ||
+    t.lower === 'claim' ||
+    t.lower === 'post' ||
+    t.lower === 'comment' ||
+    t.lower === 'question' ||
+    t.lower === 'call' ||
+    t.lower === 'demand' ||
+    t.lower === 'promise' ||
+    t.lower === 'pledge' ||
+    t.lower === 'counter' ||
+    t.lower === 'charge'
+  ) {
     // Base forms double as nouns; only count them right after a subject pronoun or auxiliary.
     return ['he', 'she', 'they', 'we', 'i', 'did'].includes(toks[i - 1]?.lower ?? '');
   }
@@ -68,7 +124,12 @@ export function particleAt(toks: Token[], i: number, lemma: string): number {
   // ("spoke emotionally of", "spoke out Tuesday about": up to two adverbs between.)
   for (let k = i + 1; k <= i + 2; k++) {
     const between = toks[k] as Token | undefined;
-    if (!between || between.punct || !(TIME_WORDS.test(between.lower) || ['again', 'also', 'out', 'up'].includes(between.lower) || /^\p{Ll}{3,}ly$/u.test(between.text))) return -1;
+    if (
+      !between ||
+      between.punct ||
+      !(TIME_WORDS.test(between.lower) || ['again', 'also', 'out', 'up'].includes(between.lower) || /^\p{Ll}{3,}ly$/u.test(between.text))
+    )
+      return -1;
     if (particles.includes(toks[k + 1]?.lower ?? '')) return k + 1;
   }
   return -1;
@@ -135,7 +196,38 @@ export function namesSomething(toks: Token[], i: number): boolean {
   // "called Trump a liar", "has called climate change a hoax": a name or a short noun phrase, then the
   // article of the name given to it (not "called the police a second time").
   let k = i + 1;
-  while (k < toks.length && k <= i + 4 && !(toks[k] as Token).punct && !(toks[k] as Token).quoted && !['a', 'an'].includes((toks[k] as Token).lower) &&
-    !CUE_FORMS.has((toks[k] as Token).lower) && !NOT_A_NAME_GIVEN.has((toks[k] as Token).lower)) k++;
-  return k > i + 1 && ['a', 'an'].includes(toks[k]?.lower ?? '') && !['second', 'third', 'few', 'lot', 'number', 'day', 'week', 'year', 'time', 'bit', 'couple', 'meeting', 'press', 'news', 'vote', 'halt', 'truce', 'strike'].includes(toks[k + 1]?.lower ?? '');
+  while (
+    k < toks.length &&
+    k <= i + 4 &&
+    !(toks[k] as Token).punct &&
+    !(toks[k] as Token).quoted &&
+    !['a', 'an'].includes((toks[k] as Token).lower) &&
+    !CUE_FORMS.has((toks[k] as Token).lower) &&
+    !NOT_A_NAME_GIVEN.has((toks[k] as Token).lower)
+  )
+    k++;
+  return (
+    k > i + 1 &&
+    ['a', 'an'].includes(toks[k]?.lower ?? '') &&
+    ![
+      'second',
+      'third',
+      'few',
+      'lot',
+      'number',
+      'day',
+      'week',
+      'year',
+      'time',
+      'bit',
+      'couple',
+      'meeting',
+      'press',
+      'news',
+      'vote',
+      'halt',
+      'truce',
+      'strike',
+    ].includes(toks[k + 1]?.lower ?? '')
+  );
 }

@@ -5,11 +5,32 @@ import { fold } from '../text/normalize.js';
 import { DETERMINERS, MAX_ROLE_WORDS, TEMPORAL, TITLE_ABBREVIATIONS } from './roles.js';
 
 const SYNONYMS: Record<string, string> = {
-  gop: 'republican', republicans: 'republican', democrat: 'democratic', democrats: 'democratic', dem: 'democratic',
-  frontrunner: 'front-runner', advisor: 'adviser', us: 'us', 'u.s': 'us', 'u.s.': 'us', america: 'us', american: 'us',
-  'vice-presidential': 'vice presidential', 'vice-president': 'vice president', chair: 'chairman', chairwoman: 'chairman',
-  spokeswoman: 'spokesman', spokesperson: 'spokesman', congresswoman: 'congressman', sen: 'senator', rep: 'representative',
-  gov: 'governor', pres: 'president', secretary: 'secretary', ceo: 'chief executive', 'co-founder': 'founder',
+  gop: 'republican',
+  republicans: 'republican',
+  democrat: 'democratic',
+  democrats: 'democratic',
+  dem: 'democratic',
+  frontrunner: 'front-runner',
+  advisor: 'adviser',
+  us: 'us',
+  'u.s': 'us',
+  'u.s.': 'us',
+  america: 'us',
+  american: 'us',
+  'vice-presidential': 'vice presidential',
+  'vice-president': 'vice president',
+  chair: 'chairman',
+  chairwoman: 'chairman',
+  spokeswoman: 'spokesman',
+  spokesperson: 'spokesman',
+  congresswoman: 'congressman',
+  sen: 'senator',
+  rep: 'representative',
+  gov: 'governor',
+  pres: 'president',
+  secretary: 'secretary',
+  ceo: 'chief executive',
+  'co-founder': 'founder',
 };
 
 /**
@@ -24,7 +45,9 @@ export function roleWords(role: string): string[] {
   if (wordsOfRole.size > 50_000) wordsOfRole.clear();
   out = [];
   wordsOfRole.set(role, out);
-  for (const w of fold(role).replace(/['’]s\b/g, '').split(/[\s]+/)) {
+  for (const w of fold(role)
+    .replace(/['’]s\b/g, '')
+    .split(/[\s]+/)) {
     const b = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '').replace(/\.$/, '');
     if (!b || DETERMINERS.has(b)) continue;
     const s = SYNONYMS[b] ?? TITLE_ABBREVIATIONS[b]?.toLowerCase() ?? b;
@@ -84,7 +107,15 @@ function candidate(e: RoleEvidence): Candidate {
   let count = -1;
   for (const [t, n] of e.texts) if (n > count || (n === count && t < text)) [text, count] = [t, n];
   const days = e.dates.map(dayNumber).filter((d) => !Number.isNaN(d));
-  return { text, words: roleWords(text), files: e.files.size, undated: e.files.size - days.length, days, last: days.length ? Math.max(...days) : null, sure: e.besideFullName };
+  return {
+    text,
+    words: roleWords(text),
+    files: e.files.size,
+    undated: e.files.size - days.length,
+    days,
+    last: days.length ? Math.max(...days) : null,
+    sure: e.besideFullName,
+  };
 }
 
 /**
@@ -114,7 +145,11 @@ export function chooseRoles(evidence: RoleEvidence[], options: { hasFullName?: b
   const unrefined = pool.filter((a) => !pool.some((b) => b !== a && moreSpecific(b.words, a.words)) && a.words.length <= MAX_ROLE_WORDS);
   const recent = new Map(pool.map((c) => [c, latest === null ? c.files : c.undated + c.days.filter((d) => (latest as number) - d <= RECENT_DAYS).length]));
   const ranked = (unrefined.length ? unrefined : pool).sort(
-    (a, b) => (recent.get(b) as number) - (recent.get(a) as number) || b.files - a.files || b.words.length - a.words.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    (a, b) =>
+      (recent.get(b) as number) - (recent.get(a) as number) ||
+      b.files - a.files ||
+      b.words.length - a.words.length ||
+      (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
   );
   const display = ranked[0] as Candidate;
   return [display.text, ...sure.filter((c) => c !== display).map((c) => c.text)];

@@ -58,7 +58,12 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     const units = paragraphUnits(p.text);
     return { n: p.n, text: p.text, units, runs: units.map((u) => findNameRuns(p.text, u.tokens)) };
   });
-  const ctx = createContext(article, paras, SIEVES.filter((s) => !disabled.has(s.name)), disabled);
+  const ctx = createContext(
+    article,
+    paras,
+    SIEVES.filter((s) => !disabled.has(s.name)),
+    disabled,
+  );
   // Who is named, with which roles and genders, before deciding who speaks.
   for (const sieve of ctx.sieves) if (sieve.kind === 'people') sieve.run(ctx);
   ctx.settled = true;

@@ -35,8 +35,26 @@ export interface NameRun {
   key?: string;
 }
 
-const WEEKDAY_OR_PRONOUN = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|He|She|They|It|We|I|You|His|Her|Their|The|A|An)$/;
-const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'fort', 'port', 'mount', 'puerto', 'des']);
+const WEEKDAY_OR_PRONOUN =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|He|She|They|It|We|I|You|His|Her|Their|The|A|An)$/;
+const PLACE_PREFIXES = new Set([
+  'new',
+  'north',
+  'south',
+  'east',
+  'west',
+  'san',
+  'santa',
+  'los',
+  'las',
+  'saint',
+  'st.',
+  'fort',
+  'port',
+  'mount',
+  'puerto',
+  'des',
+]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'del', 'della', 'dos', 'le', 'la', 'ter', 'ibn']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.']);
 const NATIONALITY = /^(?:[A-Z]{2,4}|U\.S\.|U\.K\.|U\.N\.|E\.U\.|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|i|an|ic|ch))$/u;
@@ -51,7 +69,34 @@ const ROLE_STOP = new Set(
 );
 
 /** Verbs of saying that title-case headlines capitalise right after the speaker's name. */
-const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'slams', 'blasts', 'claims', 'insists', 'urges', 'vows', 'admits', 'denies', 'calls', 'asks', 'argues', 'writes', 'wrote', 'rips', 'defends', 'accuses', 'praises', 'touts', 'predicts', 'pledges', 'promises']);
+const HEADLINE_VERBS = new Set([
+  'says',
+  'said',
+  'tells',
+  'told',
+  'warns',
+  'slams',
+  'blasts',
+  'claims',
+  'insists',
+  'urges',
+  'vows',
+  'admits',
+  'denies',
+  'calls',
+  'asks',
+  'argues',
+  'writes',
+  'wrote',
+  'rips',
+  'defends',
+  'accuses',
+  'praises',
+  'touts',
+  'predicts',
+  'pledges',
+  'promises',
+]);
 
 /** -ing, -ly and -ed words long enough not to be first names (Ted, Emily, Kimberly and Mohammed stay names). */
 export function looksLikeVerbOrAdverb(lower: string): boolean {
@@ -117,9 +162,21 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
   if (isOrg) {
     const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
     if (start >= to) return null;
-    const name = tokens.slice(start, to).map((t, k, arr) => (k === arr.length - 1 ? baseWord(t) : t.text)).join(' ');
+    const name = tokens
+      .slice(start, to)
+      .map((t, k, arr) => (k === arr.length - 1 ? baseWord(t) : t.text))
+      .join(' ');
     if (NOT_NAMES.has(name.toLowerCase())) return null;
-    return { from: start, to, phraseFrom: theBefore && before?.lower === 'the' ? from - 1 : from, name, role: null, honorific: null, kind: 'organisation', possessive: last.possessive };
+    return {
+      from: start,
+      to,
+      phraseFrom: theBefore && before?.lower === 'the' ? from - 1 : from,
+      name,
+      role: null,
+      honorific: null,
+      kind: 'organisation',
+      possessive: last.possessive,
+    };
   }
 
   // Titles in front ("German Chancellor", "Mr", "President") are role words, not the name.
@@ -135,13 +192,20 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
   }
   if (nameFrom === from && to - from >= 2 && HONORIFICS.has((tokens[to - 1] as Token).lower) === false) {
     // Leading nationality or acronym ("Russian President …" is handled above; "US envoy …" is lowercase-broken).
-    while (nameFrom < to - 1 && (NATIONALITY.test((tokens[nameFrom] as Token).text) || NOT_NAMES.has((tokens[nameFrom] as Token).lower)) && to - nameFrom > 2) nameFrom++;
+    while (nameFrom < to - 1 && (NATIONALITY.test((tokens[nameFrom] as Token).text) || NOT_NAMES.has((tokens[nameFrom] as Token).lower)) && to - nameFrom > 2)
+      nameFrom++;
   }
   // After a title a surname may be a common word: "Prime Minister Theresa May", "Ms. May", "Mr. From".
   const titled = nameFrom > from && !NOT_NAMES.has((tokens[nameFrom - 1] as Token).lower) && !WEEKDAY_OR_PRONOUN.test((tokens[to - 1] as Token).text);
   while (nameFrom < to && NOT_NAMES.has((tokens[nameFrom] as Token).lower) && !(titled && nameFrom === to - 1)) nameFrom++;
   // The capital of a sentence's first word says nothing: "Understated Perez", "Angrily Smith".
-  if (nameFrom === from && startsSentence(tokens, from) && looksLikeVerbOrAdverb((tokens[from] as Token).lower) && !isKnownName?.(baseWord(tokens[from] as Token))) nameFrom++;
+  if (
+    nameFrom === from &&
+    startsSentence(tokens, from) &&
+    looksLikeVerbOrAdverb((tokens[from] as Token).lower) &&
+    !isKnownName?.(baseWord(tokens[from] as Token))
+  )
+    nameFrom++;
   // "Said Ellis: …", "Adds Smith, …": an inflected verb of saying opens an inverted sentence.
   else if (nameFrom === from && startsSentence(tokens, from) && isInflectedCue((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
@@ -180,13 +244,16 @@ function roleBefore(tokens: Token[], nameFrom: number): { role: string | null; p
   if (words.length === 0) return { role: null, phraseFrom: nameFrom };
   // "A federal judge granted Judicial Watch's request": a verb between the role and the name makes the role
   // no title of this name (the phrase still starts where it did).
-  if (tokens.slice(last + 1, nameFrom).some((t) => !t.cap && (looksLikeVerbOrAdverb(t.lower) || CUE_FORMS.has(t.lower)))) return { role: null, phraseFrom: first };
+  if (tokens.slice(last + 1, nameFrom).some((t) => !t.cap && (looksLikeVerbOrAdverb(t.lower) || CUE_FORMS.has(t.lower))))
+    return { role: null, phraseFrom: first };
   return { role: words.map((w) => w.text).join(' '), phraseFrom: first };
 }
 
 export function isRoleWord(t: Token): boolean {
   const lower = t.lower.replace(/['’]s$/, '');
-  return ROLE_NOUNS.has(lower) || (TITLES.has(lower) && !HONORIFICS.has(lower) && !['former', 'acting', 'state', 'federal', 'national', 'first'].includes(lower));
+  return (
+    ROLE_NOUNS.has(lower) || (TITLES.has(lower) && !HONORIFICS.has(lower) && !['former', 'acting', 'state', 'federal', 'national', 'first'].includes(lower))
+  );
 }
 
 export function genderFromWords(words: string[]): Gender | null {

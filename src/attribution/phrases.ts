@@ -82,7 +82,9 @@ export function joinTokens(text: string, phrase: Token[]): string {
 export function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart: number): boolean {
   const between = toks.filter((t, k) => t.start >= q.end && k < subjectStart);
   if (between.length === 0 || between.length > 3) return false;
-  return between.every((t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower));
+  return between.every(
+    (t) => !t.punct && !t.cap && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower) && !GENERIC_SUBJECTS.has(t.lower),
+  );
 }
 
 /** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */

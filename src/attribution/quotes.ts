@@ -19,7 +19,11 @@ export function embeddedAfterWord(text: string, unitStart: number, q: QuoteSpan)
 
 /** A quotation that is the title of a work named just before it: "his book, ''Make Your Kid a Millionaire''". */
 export function namedWork(text: string, unitStart: number, q: QuoteSpan): boolean {
-  const before = text.slice(unitStart, q.start).match(/(\p{L}+)\W*$/u)?.[1]?.toLowerCase() ?? '';
+  const before =
+    text
+      .slice(unitStart, q.start)
+      .match(/(\p{L}+)\W*$/u)?.[1]
+      ?.toLowerCase() ?? '';
   if (!WORK_NOUNS.has(before)) return false;
   const words = text.slice(q.innerStart, q.innerEnd).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   return words.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w));
@@ -40,7 +44,10 @@ export function resumesAfterCue(text: string, toks: Token[], last: number, q: Qu
   if (!/,\s*$/.test(text.slice(from, q.start))) return false;
   const between = toks.filter((t) => t.start >= from && t.end <= q.start);
   // A participle of the same speaker (", referring to the 1 percent excuse,") does not change who speaks.
-  return between.length <= 12 && between.every((t) => !t.quoted && (!CUE_FORMS.has(t.lower) || t.lower.endsWith('ing')) && !['.', ';', '!', '?', ':'].includes(t.text));
+  return (
+    between.length <= 12 &&
+    between.every((t) => !t.quoted && (!CUE_FORMS.has(t.lower) || t.lower.endsWith('ing')) && !['.', ';', '!', '?', ':'].includes(t.text))
+  );
 }
 
 /**
@@ -57,7 +64,14 @@ export function resumeAfterInvertedCue(toks: Token[], nameEnd: number): Token | 
   const description = toks.slice(nameEnd + 1, close);
   const resumed = toks[close + 1];
   const opener = description[0];
-  const described = description.some(isRoleWord) || (opener !== undefined && !opener.cap && !opener.punct && !CUE_FORMS.has(opener.lower) && !opener.lower.endsWith('ing') && !['who', 'which', 'and', 'but'].includes(opener.lower));
+  const described =
+    description.some(isRoleWord) ||
+    (opener !== undefined &&
+      !opener.cap &&
+      !opener.punct &&
+      !CUE_FORMS.has(opener.lower) &&
+      !opener.lower.endsWith('ing') &&
+      !['who', 'which', 'and', 'but'].includes(opener.lower));
   if (!resumed || resumed.cap || resumed.punct || CUE_FORMS.has(resumed.lower) || !described) return null;
   return resumed;
 }

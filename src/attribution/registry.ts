@@ -216,7 +216,8 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
     const base = offsets[xi] as number;
     for (const s of x.statements) {
       const id = personOf(base + s.speaker);
-      if (id) statements.push({ speaker: id, kind: s.kind, text: s.text, file: x.file, paragraph: s.paragraph, spans: s.spans, cue: s.cue, cueSpan: s.cueSpan });
+      if (id)
+        statements.push({ speaker: id, kind: s.kind, text: s.text, file: x.file, paragraph: s.paragraph, spans: s.spans, cue: s.cue, cueSpan: s.cueSpan });
     }
     for (const m of x.mentions) {
       const id = personOf(base + m.entity);

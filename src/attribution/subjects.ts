@@ -83,7 +83,16 @@ export function unclosedApposition(ctx: ArticleContext, unit: Unit, runs: NameRu
 }
 
 /** The subject of the clause a cue at i continues: the first person named (or he/she) before it. */
-export function clauseSubject(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], i: number, from = 0, afterQuote = false, knownOnly = false): Subject | null {
+export function clauseSubject(
+  ctx: ArticleContext,
+  para: Para,
+  unit: Unit,
+  runs: NameRun[],
+  i: number,
+  from = 0,
+  afterQuote = false,
+  knownOnly = false,
+): Subject | null {
   const toks = unit.tokens;
   // “…,” Cruz replied, before adding …: after a quote that opens the sentence, the clause starts.
   const opening = unit.quotes[0];
@@ -100,7 +109,8 @@ export function clauseSubject(ctx: ArticleContext, para: Para, unit: Unit, runs:
     if (['they', 'we', 'i'].includes(t.lower)) return { key: null, from: k, to: k + 1 };
     const run = runs.find((r) => r.phraseFrom === k || r.from === k);
     if (!run) continue;
-    if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) continue; // "In Iowa, Trump …"
+    if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? ''))
+      continue; // "In Iowa, Trump …"
     if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
     if (run.possessive || run.to >= i) return null;
     // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)

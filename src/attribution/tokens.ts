@@ -136,7 +136,9 @@ export function splitUnits(text: string, quotes: QuoteSpan[]): { start: number; 
  * lawyer.", "she told reporters on Monday.") rather than a new sentence that reports more speech?
  */
 function cueFollows(after: string): boolean {
-  const m = after.match(/^\s+((?:[\p{L}.'’-]+\s+){0,6}?)(said|says|added|asked|told|wrote|explained|continued|noted|insisted|argued|replied|recalled|tweeted|declared|warned|stated|acknowledged|conceded|answered|responded|adds|asks|tells|writes|notes)\b([^.!?“"]*)/u);
+  const m = after.match(
+    /^\s+((?:[\p{L}.'’-]+\s+){0,6}?)(said|says|added|asked|told|wrote|explained|continued|noted|insisted|argued|replied|recalled|tweeted|declared|warned|stated|acknowledged|conceded|answered|responded|adds|asks|tells|writes|notes)\b([^.!?“"]*)/u,
+  );
   if (!m) return false;
   const before = m[1] ?? '';
   // The subject before the cue is a name, pronoun or short description, not a clause with its own verb.
@@ -195,7 +197,12 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
 /** "Trump's", "Zelenskyy’s", "Williams'": a word ending in an apostrophe (+ s) with no other apostrophe. */
 function isPossessive(raw: string): boolean {
   const last = raw[raw.length - 1];
-  const apostropheAt = last === "'" || last === '’' ? raw.length - 1 : (last === 's' || last === 'S') && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’') ? raw.length - 2 : -1;
+  const apostropheAt =
+    last === "'" || last === '’'
+      ? raw.length - 1
+      : (last === 's' || last === 'S') && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’')
+        ? raw.length - 2
+        : -1;
   if (apostropheAt < 0) return false;
   const stem = raw.slice(0, apostropheAt);
   return !/['’]/.test(stem) && /^[\p{L}\p{M}.-]+$/u.test(stem);

@@ -91,7 +91,9 @@ export function workerRenderer(): ChartRenderer {
       else p.reject(new Error(reply.error ?? 'chart worker gave no picture'));
     });
     thread.on('error', (err) => failAll(started, err));
-    thread.on('exit', (code) => failAll(started, new Error(started.ready ? `chart worker exited (code ${code})` : `chart worker did not start (code ${code})`)));
+    thread.on('exit', (code) =>
+      failAll(started, new Error(started.ready ? `chart worker exited (code ${code})` : `chart worker did not start (code ${code})`)),
+    );
     // The bot may stop while no chart is pending: the worker must not keep the process alive.
     thread.unref();
     return started;

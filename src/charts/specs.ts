@@ -36,8 +36,27 @@ function config(): Config {
     padding: 12,
     view: { stroke: null },
     title: { color: INK, subtitleColor: INK, fontSize: 18, subtitleFontSize: 13, anchor: 'start', fontWeight: 'normal' },
-    axis: { labelColor: INK, titleColor: INK, gridColor: INK, gridOpacity: 0.25, domainColor: INK, tickColor: INK, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' },
-    legend: { labelColor: INK, titleColor: INK, labelFontSize: 12, symbolType: 'square', orient: 'bottom', direction: 'horizontal', columns: 5, labelLimit: 140 },
+    axis: {
+      labelColor: INK,
+      titleColor: INK,
+      gridColor: INK,
+      gridOpacity: 0.25,
+      domainColor: INK,
+      tickColor: INK,
+      labelFontSize: 12,
+      titleFontSize: 12,
+      titleFontWeight: 'normal',
+    },
+    legend: {
+      labelColor: INK,
+      titleColor: INK,
+      labelFontSize: 12,
+      symbolType: 'square',
+      orient: 'bottom',
+      direction: 'horizontal',
+      columns: 5,
+      labelLimit: 140,
+    },
   };
 }
 
@@ -142,7 +161,13 @@ function breakdown(totals: Map<string, number>, names: string[]): string {
 }
 
 function safeFileName(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'chart';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'chart'
+  );
 }
 
 /** A person's statements per day (per week or month over long spans), coloured by outlet. Null when no dated statement is selected. */
@@ -159,7 +184,11 @@ export function timelineChart(timeline: Timeline): Chart | null {
   if (timeline.undated > 0) subtitleParts.push(`${timeline.undated} undated not shown`);
   const subtitle = subtitleParts.filter(Boolean).join(' · ');
   const alt = `Bar chart of statements per ${unit} by ${what}, ${when}: ${plural(dated, 'dated statement')} on ${plural(days, 'day')}, coloured by outlet (${breakdown(totals, names)}).`;
-  return { spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `${what}: statements per ${unit}`, subtitle, 'statements'), alt, file: `timeline-${safeFileName(what)}.png` };
+  return {
+    spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `${what}: statements per ${unit}`, subtitle, 'statements'),
+    alt,
+    file: `timeline-${safeFileName(what)}.png`,
+  };
 }
 
 /** Articles per day (per week or month over long spans), coloured by outlet. Null when no article is dated. */
@@ -172,7 +201,11 @@ export function coverageChart(coverage: Coverage): Chart | null {
   const when = formatSpan({ from, to });
   const subtitle = [when, plural(dated, 'dated article'), coverage.undated > 0 ? `${coverage.undated} undated not shown` : ''].filter(Boolean).join(' · ');
   const alt = `Bar chart of articles per ${unit}, ${when}: ${plural(dated, 'dated article')}, coloured by outlet (${breakdown(totals, names)})${coverage.undated > 0 ? `; ${coverage.undated} undated articles are not shown` : ''}.`;
-  return { spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `Articles per ${unit} by outlet`, subtitle, 'articles'), alt, file: 'coverage.png' };
+  return {
+    spec: perBinSpec(values, names, binsBetween(from, to, unit), unit, `Articles per ${unit} by outlet`, subtitle, 'articles'),
+    alt,
+    file: 'coverage.png',
+  };
 }
 
 /** How many statements each outlet carried (undated included), one bar each. Null when none. */

@@ -42,7 +42,9 @@ try {
 }
 const fetcher = new Fetcher({ allowPrivate: settings.ingest.allowPrivateUrls });
 // Fetched in parallel: the fetcher itself keeps to 2 at once and 1 a second per host.
-const outcomes = await Promise.all(inputs.map((input) => (isUrl(input) ? addUrl(catalog, fetcher, input, 'npm run add') : addFile(catalog, path.resolve(input), 'npm run add'))));
+const outcomes = await Promise.all(
+  inputs.map((input) => (isUrl(input) ? addUrl(catalog, fetcher, input, 'npm run add') : addFile(catalog, path.resolve(input), 'npm run add'))),
+);
 for (const outcome of outcomes) process.stdout.write(`${describeOutcome(outcome)}\n`);
 const added = outcomes.filter((o) => o.status === 'added').length;
 process.exitCode = outcomes.some((o) => o.status === 'refused') ? 1 : 0;

@@ -24,7 +24,13 @@ function readArgs() {
   try {
     return parseArgs({
       args: process.argv.slice(2),
-      options: { json: { type: 'boolean' }, corpus: { type: 'string' }, batch: { type: 'string' }, chart: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        corpus: { type: 'string' },
+        batch: { type: 'string' },
+        chart: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     });
   } catch (err) {
@@ -46,7 +52,10 @@ async function main(): Promise<void> {
   let questions: string[] = [question];
   if (values.batch) {
     try {
-      questions = (await readFile(values.batch, 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      questions = (await readFile(values.batch, 'utf8'))
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     } catch (err) {
       fail(`cannot read --batch file ${values.batch}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 2);
     }

@@ -119,10 +119,16 @@ function table(headers: string[], rows: string[][]): string {
 
 function problemNote(run: CorpusRun): string[] {
   const notes: string[] = [...run.skipped.map((s) => `${run.label}: ${s}`)];
-  for (const [who, child] of [['engine', run.engine], ['bare Orama', run.baseline]] as const) {
+  for (const [who, child] of [
+    ['engine', run.engine],
+    ['bare Orama', run.baseline],
+  ] as const) {
     if (!child) continue;
     if (child.error) notes.push(`${run.label} ${who}: error: ${child.error.split('\n')[0]}`);
-    if (child.killed) notes.push(`${run.label} ${who}: stopped at its deadline after ${formatMs(child.wallMs)}${child.cutOff ? ` (query "${child.cutOff.question}" still running after ${formatMs(child.cutOff.atLeastMs)})` : ''}`);
+    if (child.killed)
+      notes.push(
+        `${run.label} ${who}: stopped at its deadline after ${formatMs(child.wallMs)}${child.cutOff ? ` (query "${child.cutOff.question}" still running after ${formatMs(child.cutOff.atLeastMs)})` : ''}`,
+      );
   }
   return notes;
 }
@@ -192,13 +198,20 @@ interface Goal {
 function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: string): Goal[] {
   const out: Goal[] = [];
   const bySize = (n: number): CorpusRun | undefined => runs.find((r) => r.articles === n && r.generated);
-  for (const [n, limit] of [[10_000, 20], [100_000, 100]] as const) {
+  for (const [n, limit] of [
+    [10_000, 20],
+    [100_000, 100],
+  ] as const) {
     const run = bySize(n);
     if (!run) continue;
     const p99s = QUERY_CLASSES.map(({ cls }) => latencyOf(run, cls).ours?.p99 ?? Number.NaN);
     const worst = Math.max(...p99s.filter((v) => !Number.isNaN(v)));
     const complete = p99s.every((v) => !Number.isNaN(v));
-    out.push({ goal: `p99 answer ≤ ${limit} ms at ${label(n)}, every question class`, measured: `worst class p99 ${formatMs(worst)}${complete ? '' : ' (some classes not measured)'}`, holds: complete ? worst <= limit : null });
+    out.push({
+      goal: `p99 answer ≤ ${limit} ms at ${label(n)}, every question class`,
+      measured: `worst class p99 ${formatMs(worst)}${complete ? '' : ' (some classes not measured)'}`,
+      holds: complete ? worst <= limit : null,
+    });
   }
   for (const run of runs.filter((r) => r.generated)) {
     const ratios = QUERY_CLASSES.map(({ cls }) => {
@@ -208,20 +221,38 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
     }).filter((v) => !Number.isNaN(v));
     if (ratios.length === 0) continue;
     const worst = Math.max(...ratios);
-    out.push({ goal: `p99 ≤ 1.5x bare Orama at ${run.label}, every class`, measured: `worst class ${worst.toFixed(2)}x`, holds: ratios.length === QUERY_CLASSES.length ? worst <= 1.5 : null });
+    out.push({
+      goal: `p99 ≤ 1.5x bare Orama at ${run.label}, every class`,
+      measured: `worst class ${worst.toFixed(2)}x`,
+      holds: ratios.length === QUERY_CLASSES.length ? worst <= 1.5 : null,
+    });
   }
   const ten = bySize(10_000);
   const build = ten ? buildOf(ten) : null;
   if (ten && build) {
     out.push({ goal: 'full build of 10k articles ≤ 10 s', measured: formatMs(build.totalMs), holds: build.totalMs <= 10_000 });
     const insert = ten.baseline?.phases.insert?.ms;
-    if (insert) out.push({ goal: 'full build of 10k ≤ 1.5x bare Orama insert', measured: `${(build.totalMs / insert).toFixed(2)}x (${formatMs(build.totalMs)} vs ${formatMs(insert)})`, holds: build.totalMs / insert <= 1.5 });
+    if (insert)
+      out.push({
+        goal: 'full build of 10k ≤ 1.5x bare Orama insert',
+        measured: `${(build.totalMs / insert).toFixed(2)}x (${formatMs(build.totalMs)} vs ${formatMs(insert)})`,
+        holds: build.totalMs / insert <= 1.5,
+      });
   }
   if (reload) {
     const el = reload.eventLoopDuringWorkerReload;
-    out.push({ goal: `main-thread event-loop delay p99 ≤ 50 ms during a full reload (${reloadLabel})`, measured: el ? `p99 ${formatMs(el.p99)}, max ${formatMs(el.max)}` : 'n/a', holds: el ? el.p99 <= 50 : null });
+    out.push({
+      goal: `main-thread event-loop delay p99 ≤ 50 ms during a full reload (${reloadLabel})`,
+      measured: el ? `p99 ${formatMs(el.p99)}, max ${formatMs(el.max)}` : 'n/a',
+      holds: el ? el.p99 <= 50 : null,
+    });
     const answers = reload.answerDuringReload;
-    if (answers) out.push({ goal: '(not an issue goal) answers keep flowing during a full reload', measured: `p99 ${formatMs(answers.p99)} (n=${answers.n})`, holds: null });
+    if (answers)
+      out.push({
+        goal: '(not an issue goal) answers keep flowing during a full reload',
+        measured: `p99 ${formatMs(answers.p99)} (n=${answers.n})`,
+        holds: null,
+      });
     const one = reload.workerReloadOneFileMs;
     // Judged on the bot's path (the worker); the CLI's in-process figure is shown for contrast.
     out.push({
@@ -272,7 +303,16 @@ async function main(): Promise<void> {
 
   const runs: CorpusRun[] = [];
   if (options.seedCorpus) {
-    runs.push({ label: 'seed', articles: 5, dir: join(ROOT, 'corpus'), queries: seedQueries(join(ROOT, 'tests', 'fixtures', 'seed-statements.jsonl')), generated: null, engine: null, baseline: null, skipped: [] });
+    runs.push({
+      label: 'seed',
+      articles: 5,
+      dir: join(ROOT, 'corpus'),
+      queries: seedQueries(join(ROOT, 'tests', 'fixtures', 'seed-statements.jsonl')),
+      generated: null,
+      engine: null,
+      baseline: null,
+      skipped: [],
+    });
   }
   const synthetic = syntheticQueries(options.seed);
   for (const n of [...options.sizes].sort((a, b) => a - b)) {
@@ -303,7 +343,9 @@ async function main(): Promise<void> {
     log(`${r.label} ${mode}: running (deadline ${formatMs(Math.min(plan.deadlineMs, left))})`);
     const result = await runTask(task, Math.min(plan.deadlineMs, left));
     r[mode] = result;
-    log(`${r.label} ${mode}: done in ${formatMs(result.wallMs)}${result.error ? ` — error: ${result.error.split('\n')[0]}` : ''}${result.killed ? ' — stopped at deadline' : ''}`);
+    log(
+      `${r.label} ${mode}: done in ${formatMs(result.wallMs)}${result.error ? ` — error: ${result.error.split('\n')[0]}` : ''}${result.killed ? ' — stopped at deadline' : ''}`,
+    );
   };
 
   let reloadChild: ChildResult | null = null;
@@ -317,7 +359,14 @@ async function main(): Promise<void> {
         log('reload: skipped (budget spent)');
       } else {
         log(`${r.label} reload: worker reload, event-loop delay, one-file reloads`);
-        const task: SizeTask = { mode: 'reload', corpusDir: r.dir, queries: r.queries, classBudgetMs: 0, reps: 0, scratchDir: join(BENCH_DIR, 'out', `reload-${r.articles}`) };
+        const task: SizeTask = {
+          mode: 'reload',
+          corpusDir: r.dir,
+          queries: r.queries,
+          classBudgetMs: 0,
+          reps: 0,
+          scratchDir: join(BENCH_DIR, 'out', `reload-${r.articles}`),
+        };
         reloadChild = await runTask(task, Math.min(180_000, remaining()));
         log(`${r.label} reload: done in ${formatMs(reloadChild.wallMs)}${reloadChild.error ? ` — error: ${reloadChild.error.split('\n')[0]}` : ''}`);
       }
@@ -348,7 +397,27 @@ async function main(): Promise<void> {
     ];
   });
   console.log('\nBuild (ours: load + extract + index, in-process; bare: insertMultiple of one doc per paragraph)');
-  console.log(table(['corpus', 'articles', 'paragraphs', 'statements', 'load', 'extract', 'index', 'ours total', 'bare insert', 'ours/bare', 'heap', 'RSS', 'bare heap', 'cold start→1st answer'], buildRows));
+  console.log(
+    table(
+      [
+        'corpus',
+        'articles',
+        'paragraphs',
+        'statements',
+        'load',
+        'extract',
+        'index',
+        'ours total',
+        'bare insert',
+        'ours/bare',
+        'heap',
+        'RSS',
+        'bare heap',
+        'cold start→1st answer',
+      ],
+      buildRows,
+    ),
+  );
 
   const latencyRows: string[][] = [];
   for (const r of runs) {
@@ -412,7 +481,12 @@ async function main(): Promise<void> {
 
   const goalList = goals(runs, reload, reloadRun?.label ?? '?');
   console.log('\nGoals (issue 5)');
-  console.log(table(['goal', 'measured', 'holds'], goalList.map((g) => [g.goal, g.measured, g.holds === null ? 'n/a' : g.holds ? 'yes' : 'NO'])));
+  console.log(
+    table(
+      ['goal', 'measured', 'holds'],
+      goalList.map((g) => [g.goal, g.measured, g.holds === null ? 'n/a' : g.holds ? 'yes' : 'NO']),
+    ),
+  );
 
   const notes = runs.flatMap(problemNote);
   if (notes.length) console.log(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);

@@ -10,7 +10,9 @@ export function printReport(report: ReloadReport, verb = 'Reloaded'): void {
   if (!report.ok) {
     process.stdout.write(`Reload failed; the previous corpus is still in use: ${report.error ?? 'unknown error'}\n`);
   } else {
-    process.stdout.write(`${verb} in ${(report.ms / 1000).toFixed(1)} s: ${report.articles} articles, ${report.statements} statements, ${report.people} people.\n`);
+    process.stdout.write(
+      `${verb} in ${(report.ms / 1000).toFixed(1)} s: ${report.articles} articles, ${report.statements} statements, ${report.people} people.\n`,
+    );
     process.stdout.write(`Added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}.\n`);
   }
   for (const p of report.problems) process.stdout.write(`  skipped ${p.file}: ${p.reason}\n`);
@@ -33,7 +35,10 @@ export async function runningBotPid(dataDir: string): Promise<number | null> {
 }
 
 async function mtime(file: string): Promise<number> {
-  return stat(file).then((s) => s.mtimeMs, () => 0);
+  return stat(file).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
 }
 
 /** Signals the bot and waits for its reload report; throws after 10 minutes without one. */

@@ -20,7 +20,16 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { corpus: { type: 'string' }, gold: { type: 'string' }, dev: { type: 'string' }, roles: { type: 'string' }, split: { type: 'string' }, ablate: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, 'no-learned': { type: 'boolean' } },
+  options: {
+    corpus: { type: 'string' },
+    gold: { type: 'string' },
+    dev: { type: 'string' },
+    roles: { type: 'string' },
+    split: { type: 'string' },
+    ablate: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    'no-learned': { type: 'boolean' },
+  },
   allowPositionals: true,
   strict: false,
 });

@@ -22,7 +22,20 @@ if (pid !== null) {
   try {
     const { corpus, timings } = await buildCorpus(corpusDir);
     const stats = new Engine(corpus).stats();
-    printReport({ ok: true, added: [], changed: [], removed: [], articles: stats.articles, statements: stats.statements, people: stats.people, problems: corpus.problems, ms: timings.loadMs + timings.extractMs + timings.indexMs }, 'Checked');
+    printReport(
+      {
+        ok: true,
+        added: [],
+        changed: [],
+        removed: [],
+        articles: stats.articles,
+        statements: stats.statements,
+        people: stats.people,
+        problems: corpus.problems,
+        ms: timings.loadMs + timings.extractMs + timings.indexMs,
+      },
+      'Checked',
+    );
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;

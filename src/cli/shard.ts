@@ -64,10 +64,16 @@ function logEngineEvent(event: EngineEvent): void {
       engineLog.info({ pid: event.pid, attempt: event.attempt }, 'engine process starting');
       break;
     case 'ready':
-      engineLog.info({ pid: event.pid, source: event.source, reason: event.reason, ms: Math.round(event.ms), articles: event.stats.articles }, event.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+      engineLog.info(
+        { pid: event.pid, source: event.source, reason: event.reason, ms: Math.round(event.ms), articles: event.stats.articles },
+        event.source === 'snapshot' ? 'index restored from the saved copy' : 'index built',
+      );
       break;
     case 'died':
-      engineLog.error({ pid: event.pid, code: event.code, signal: event.signal }, 'engine process died; starting it again (shards answer "try again in a moment" meanwhile)');
+      engineLog.error(
+        { pid: event.pid, code: event.code, signal: event.signal },
+        'engine process died; starting it again (shards answer "try again in a moment" meanwhile)',
+      );
       break;
     case 'failed':
       engineLog.error({ error: event.error }, 'engine process could not be started again');
@@ -120,7 +126,8 @@ function relay(shard: Shard, message: Extract<FromShard, { whosaid: 'engine' }>)
   };
   engine.callJson({ method: message.method, args: message.args } as EngineCall).then(
     (json) => reply({ json }),
-    (error: unknown) => reply(error instanceof EngineUnavailableError ? { unavailable: error.message } : { error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      reply(error instanceof EngineUnavailableError ? { unavailable: error.message } : { error: error instanceof Error ? error.message : String(error) }),
   );
 }
 
@@ -133,7 +140,9 @@ manager.on('shardCreate', (shard) => {
     } else if (message.whosaid === 'ready') {
       ready.set(shard.id, message);
     } else if (message.whosaid === 'reload-request') {
-      void reloadAll(message.by).then((report) => shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard).catch(() => undefined));
+      void reloadAll(message.by).then((report) =>
+        shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard).catch(() => undefined),
+      );
     }
   });
   shard.on('error', (error) => log.error({ err: error, shard: shard.id }, 'shard error'));
@@ -171,7 +180,15 @@ async function reloadAll(by: string): Promise<ReloadReport> {
     log.info({ requestedBy: by }, 'reload started');
     const report = await engine.reload();
     log.info(
-      { requestedBy: by, ok: report.ok, mode: report.mode, articles: report.articles, statements: report.statements, ms: Math.round(report.ms), ...(report.error ? { error: report.error } : {}) },
+      {
+        requestedBy: by,
+        ok: report.ok,
+        mode: report.mode,
+        articles: report.articles,
+        statements: report.statements,
+        ms: Math.round(report.ms),
+        ...(report.error ? { error: report.error } : {}),
+      },
       report.ok ? 'reload finished' : 'reload failed; previous index still serving',
     );
     return report;
@@ -216,10 +233,12 @@ process.on('SIGHUP', () => {
     log.warn('SIGHUP ignored: shards are still starting');
     return;
   }
-  void reloadAll('SIGHUP').then(async (report) => {
-    await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
-    await rename(`${reportFile}.tmp`, reportFile);
-  }).catch((error: unknown) => log.error({ err: error }, 'reload by SIGHUP failed'));
+  void reloadAll('SIGHUP')
+    .then(async (report) => {
+      await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
+      await rename(`${reportFile}.tmp`, reportFile);
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'reload by SIGHUP failed'));
 });
 
 try {
@@ -240,5 +259,8 @@ if (!stopping) {
   await mkdir(config.dataDir, { recursive: true });
   await writeFile(pidFile, `${process.pid}\n`);
   const servers = [...ready.values()].reduce((sum, r) => sum + r.servers, 0);
-  log.info({ shards: totalShards, servers }, `whosaid ready: ${totalShards} ${totalShards === 1 ? 'shard' : 'shards'}, ${servers} ${servers === 1 ? 'server' : 'servers'}`);
+  log.info(
+    { shards: totalShards, servers },
+    `whosaid ready: ${totalShards} ${totalShards === 1 ? 'shard' : 'shards'}, ${servers} ${servers === 1 ? 'server' : 'servers'}`,
+  );
 }

@@ -204,7 +204,11 @@ async function soak(options: Options): Promise<Report> {
   // Completion: the user saw an answer, or Discord refused a request for the interaction.
   const waiting = new Map<string, (outcome: 'answered' | 'failed') => void>();
   fake.onRequest((request: RecordedRequest) => {
-    if (request.status >= 400) fail(`${request.method} ${request.path.replace(/\/[\w.-]{40,}/, '/:token').replace(/\d{15,}/g, ':id')}`, `${request.status} ${JSON.stringify(request.response)}`);
+    if (request.status >= 400)
+      fail(
+        `${request.method} ${request.path.replace(/\/[\w.-]{40,}/, '/:token').replace(/\d{15,}/g, ':id')}`,
+        `${request.status} ${JSON.stringify(request.response)}`,
+      );
     const id = request.interactionId;
     const done = id ? waiting.get(id) : undefined;
     if (!id || !done) return;
@@ -314,7 +318,17 @@ async function soak(options: Options): Promise<Report> {
         reloadNumber++;
         const extra = path.join(harness.corpusDir, 'soak-extra.md');
         if (reloadNumber % 2 === 1) {
-          await writeFile(extra, ['---', 'outlet: Soak Wire', `title: Soak edition ${reloadNumber}`, 'date: 2025-12-17', '---', `"We will keep talking as long as it takes, round ${reloadNumber}," Kallas said.`].join('\n\n'));
+          await writeFile(
+            extra,
+            [
+              '---',
+              'outlet: Soak Wire',
+              `title: Soak edition ${reloadNumber}`,
+              'date: 2025-12-17',
+              '---',
+              `"We will keep talking as long as it takes, round ${reloadNumber}," Kallas said.`,
+            ].join('\n\n'),
+          );
         } else {
           await rm(extra, { force: true });
         }
@@ -367,7 +381,8 @@ async function soak(options: Options): Promise<Report> {
   held.push(holdings(harness));
   const rssAtEnd = process.memoryUsage().rss;
   await harness.close();
-  if (reloadsDone !== kinds.filter((k) => k === 'reload').length && !stoppedEarly) fail('/reload', `${reloadsDone} of ${options.reloads} reloads reported success`);
+  if (reloadsDone !== kinds.filter((k) => k === 'reload').length && !stoppedEarly)
+    fail('/reload', `${reloadsDone} of ${options.reloads} reloads reported success`);
   if (logs.atLeast(50) > 0) fail('log', `${logs.atLeast(50)} error lines in the bot's log`);
   return {
     interactions: sent,
@@ -397,7 +412,9 @@ async function soak(options: Options): Promise<Report> {
 function print(report: Report, options: Options): void {
   const lines = [
     `whosaid soak: ${report.interactions} interactions (${report.reloads} reloads), concurrency ${options.concurrency}, seed ${options.seed}${report.stoppedEarly ? ' — stopped at the time limit' : ''}`,
-    `  mix             ${Object.entries(report.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+    `  mix             ${Object.entries(report.byKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}`,
     `  throughput      ${report.perSecond.toFixed(1)} interactions/s over ${report.seconds.toFixed(1)} s`,
     `  ack time        p50 ${formatMs(report.ackMs.p50)}, p99 ${formatMs(report.ackMs.p99)}, max ${formatMs(report.ackMs.max)} (dispatch → first callback)`,
     `  answer time     p50 ${formatMs(report.answerMs.p50)}, p99 ${formatMs(report.answerMs.p99)}, max ${formatMs(report.answerMs.max)} (dispatch → answer shown)`,

@@ -42,7 +42,10 @@ async function startOwnEngine(): Promise<EngineApi> {
     snapshotDir: path.join(config.dataDir, 'index'),
     onProblem: (message) => log.warn(message),
   });
-  log.info({ source: own.startInfo.source, reason: own.startInfo.reason }, own.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built');
+  log.info(
+    { source: own.startInfo.source, reason: own.startInfo.reason },
+    own.startInfo.source === 'snapshot' ? 'index restored from the saved copy' : 'index built',
+  );
   return own;
 }
 // Charts are drawn in a worker thread, started now so the first /timeline does not wait for it.
@@ -103,12 +106,15 @@ if (channel) {
   // `npm run reload` waits for this file to change to print the outcome.
   const reportFile = path.join(config.dataDir, 'last-reload.json');
   process.on('SIGHUP', () => {
-    bot.context.reloads.run('SIGHUP').then(async (report) => {
-      await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
-      await rename(`${reportFile}.tmp`, reportFile);
-    }).catch((error: unknown) => {
-      if (error instanceof ReloadBusyError) log.warn('SIGHUP ignored: a reload is already running');
-      else log.error({ err: error }, 'reload by SIGHUP failed');
-    });
+    bot.context.reloads
+      .run('SIGHUP')
+      .then(async (report) => {
+        await writeFile(`${reportFile}.tmp`, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
+        await rename(`${reportFile}.tmp`, reportFile);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ReloadBusyError) log.warn('SIGHUP ignored: a reload is already running');
+        else log.error({ err: error }, 'reload by SIGHUP failed');
+      });
   });
 }

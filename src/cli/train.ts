@@ -31,7 +31,11 @@ const MIN_COUNT = 3;
 /** A cut must gain at least this much (in bestCut's units, about 5 net right decisions) to be used: less is noise. */
 const MIN_GAIN = 10;
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { dev: { type: 'string' }, split: { type: 'string' }, cv: { type: 'boolean' } }, strict: true });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { dev: { type: 'string' }, split: { type: 'string' }, cv: { type: 'boolean' } },
+  strict: true,
+});
 
 /** An example and the article it comes from, so cross-validation can hold whole articles out. */
 interface SiteExample extends Example {
@@ -102,7 +106,10 @@ function trainModel(set: TrainingSet, split: string, thresholds: Thresholds, use
 function outOfFoldScores(examples: SiteExample[], folds: number): number[] {
   const out = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < folds; k++) {
-    const model = trainPerceptron(examples.filter((e) => foldOf(e.file, folds) !== k), { epochs: EPOCHS, seed: SEED, minCount: MIN_COUNT });
+    const model = trainPerceptron(
+      examples.filter((e) => foldOf(e.file, folds) !== k),
+      { epochs: EPOCHS, seed: SEED, minCount: MIN_COUNT },
+    );
     examples.forEach((e, i) => {
       if (foldOf(e.file, folds) === k) out[i] = score(model, e.features);
     });
@@ -143,14 +150,19 @@ function foldOf(file: string, folds: number): number {
 async function crossValidate(dir: string, split: string, set: TrainingSet, folds: number, thresholds: Thresholds): Promise<void> {
   const models = Array.from({ length: folds }, (_, k) => trainModel(set, split, thresholds, (e) => foldOf(e.file, folds) !== k));
   const { scoreDev, devF1 } = await import('../eval/dev.js');
-  for (const [label, learned] of [['rules alone', false], [`rules + learned, ${folds}-fold`, (a: { file: string }) => models[foldOf(a.file, folds)] ?? null]] as const) {
+  for (const [label, learned] of [
+    ['rules alone', false],
+    [`rules + learned, ${folds}-fold`, (a: { file: string }) => models[foldOf(a.file, folds)] ?? null],
+  ] as const) {
     const score = await scoreDev(dir, 'all', { learned });
     const s = score.bySplit[split];
     if (!s) continue;
     const p = s.precision.hit / s.precision.total;
     const r = s.recall.hit / s.recall.total;
     const ind = score.byKind.indirect;
-    console.log(`${label.padEnd(26)} ${split}: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r)).toFixed(3)}  (all splits F1 ${devF1(score).toFixed(3)}; indirect P ${(ind.precision.hit / ind.precision.total).toFixed(3)} R ${(ind.recall.hit / ind.recall.total).toFixed(3)})`);
+    console.log(
+      `${label.padEnd(26)} ${split}: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r)).toFixed(3)}  (all splits F1 ${devF1(score).toFixed(3)}; indirect P ${(ind.precision.hit / ind.precision.total).toFixed(3)} R ${(ind.recall.hit / ind.recall.total).toFixed(3)})`,
+    );
   }
 }
 
@@ -179,7 +191,9 @@ async function main(): Promise<number> {
   const json = `${JSON.stringify(model, null, 1)}\n`;
   await writeFile(WEIGHTS_URL, json);
   console.log(`${model.trainedOn}`);
-  console.log(`keep: ${keep ? Object.keys(keep.weights).length : 0} weights; add: ${Object.keys(add.weights).length} weights; ${(json.length / 1024).toFixed(0)} KB written to ${WEIGHTS_URL.pathname} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `keep: ${keep ? Object.keys(keep.weights).length : 0} weights; add: ${Object.keys(add.weights).length} weights; ${(json.length / 1024).toFixed(0)} KB written to ${WEIGHTS_URL.pathname} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return 0;
 }
 

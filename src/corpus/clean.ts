@@ -21,8 +21,14 @@ export interface CleanOptions {
 
 /** Compares names as a masthead shows them: "THE HARBOUR TIMES", "harbourtimes.example", "Harbour Times". */
 function nameKey(name: string): string {
-  return name.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/^(www\.)/, '').replace(/\.(com|co\.uk|org|net|info|tv|example|news)$/, '')
-    .replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/^(www\.)/, '')
+    .replace(/\.(com|co\.uk|org|net|info|tv|example|news)$/, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export function isMasthead(line: string, names: readonly (string | null | undefined)[]): boolean {
@@ -33,14 +39,63 @@ export function isMasthead(line: string, names: readonly (string | null | undefi
 /** Lines that are whole pieces of furniture on news pages, compared case-insensitively. */
 const FURNITURE_LINES = new Set(
   [
-    'accessibility links', 'skip to content', 'skip to main content', 'breaking news', 'live', 'updated',
-    'listen', 'listen to this article', 'this audio is ai-generated', 'please wait', 'loading', 'loading...',
-    'no media source currently available', 'share', 'share this', 'share this article', 'share on facebook',
-    'share on twitter', 'share on x', 'tweet', 'email', 'print', 'comments', 'advertisement', 'sponsored',
-    'related', 'related articles', 'related stories', 'more on this story', 'read more', 'see also',
-    'tags', 'topics', 'menu', 'search', 'sign in', 'log in', 'subscribe', 'newsletter', 'close',
-    'image', 'video', 'photo', 'watch', 'play', 'pause', 'mute', 'unmute', 'next', 'previous', 'back to top',
-    'most read', 'most popular', 'trending', 'follow us', 'copy link', 'copied',
+    'accessibility links',
+    'skip to content',
+    'skip to main content',
+    'breaking news',
+    'live',
+    'updated',
+    'listen',
+    'listen to this article',
+    'this audio is ai-generated',
+    'please wait',
+    'loading',
+    'loading...',
+    'no media source currently available',
+    'share',
+    'share this',
+    'share this article',
+    'share on facebook',
+    'share on twitter',
+    'share on x',
+    'tweet',
+    'email',
+    'print',
+    'comments',
+    'advertisement',
+    'sponsored',
+    'related',
+    'related articles',
+    'related stories',
+    'more on this story',
+    'read more',
+    'see also',
+    'tags',
+    'topics',
+    'menu',
+    'search',
+    'sign in',
+    'log in',
+    'subscribe',
+    'newsletter',
+    'close',
+    'image',
+    'video',
+    'photo',
+    'watch',
+    'play',
+    'pause',
+    'mute',
+    'unmute',
+    'next',
+    'previous',
+    'back to top',
+    'most read',
+    'most popular',
+    'trending',
+    'follow us',
+    'copy link',
+    'copied',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -294,11 +349,17 @@ export function titleFromProse(paragraph: string): string {
 export function titleFromSlug(url: string, articleText: string): string | null {
   let segments: string[];
   try {
-    segments = new URL(url).pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = new URL(url).pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return null;
   }
-  const slug = [...segments].reverse().map((s) => s.replace(/\.[a-z0-9]{2,5}$/i, '')).find((s) => (s.match(/[a-z]{2,}/gi) ?? []).length >= 3 && /[-_]/.test(s));
+  const slug = [...segments]
+    .reverse()
+    .map((s) => s.replace(/\.[a-z0-9]{2,5}$/i, ''))
+    .find((s) => (s.match(/[a-z]{2,}/gi) ?? []).length >= 3 && /[-_]/.test(s));
   if (!slug) return null;
   // Ids ("5581336", "5HjdPN4") are not words; short numbers are ("20-point").
   const kept = slug.split(/[-_+]+/).filter((w) => w && (!/\d/.test(w) || /^\d{1,3}$/.test(w)));

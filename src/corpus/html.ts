@@ -29,7 +29,9 @@ export const ORIGIN_MARK = 'whosaid-source';
 
 /** `<!-- whosaid-source\nurl: …\nfetched: …\nvia: …\n-->`: YAML in a comment, so the page still opens in a browser. */
 export function originComment(origin: PageOrigin): string {
-  const yaml = Object.entries(origin).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  const yaml = Object.entries(origin)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
   return `<!-- ${ORIGIN_MARK}\n${yaml.replace(/--/g, '-\\u002d')}\n-->\n`;
 }
 

@@ -56,12 +56,18 @@ export interface LoadOptions {
 }
 
 /** Whether a hinted load can answer for these changes: only article files, known stamps and problems. */
-function hintUsable(options: LoadOptions): options is LoadOptions & { changed: string[]; stamps: Map<string, FileStamp>; cache: Map<string, Article>; lastProblems: LoadProblem[] } {
+function hintUsable(
+  options: LoadOptions,
+): options is LoadOptions & { changed: string[]; stamps: Map<string, FileStamp>; cache: Map<string, Article>; lastProblems: LoadProblem[] } {
   const { changed, stamps, cache, lastProblems } = options;
   if (!changed || !stamps || !cache || !lastProblems || stamps.size === 0) return false;
   return changed.every((name) => {
     const base = path.posix.basename(name);
-    return !name.split('/').some((part) => part.startsWith('.') || part === '..') && base !== SOURCES_FILE && ARTICLE_EXTENSIONS.includes(path.extname(base).toLowerCase());
+    return (
+      !name.split('/').some((part) => part.startsWith('.') || part === '..') &&
+      base !== SOURCES_FILE &&
+      ARTICLE_EXTENSIONS.includes(path.extname(base).toLowerCase())
+    );
   });
 }
 
@@ -255,7 +261,10 @@ export function articleFromText(file: string, text: string, hash: string, listed
  * fetched or the file saved.
  */
 function resolveDayMonths(articles: Article[]): void {
-  const dated = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+  const dated = articles
+    .map((a) => a.date)
+    .filter((d): d is string => d !== null)
+    .sort();
   const median = dated[Math.floor(dated.length / 2)];
   for (const article of articles) {
     const found = article.date === null ? yearless.get(article) : undefined;
@@ -401,7 +410,9 @@ function contentKey(article: Article): string {
   // Remembered per article object: a reload reuses the unchanged ones, and hashing 10k texts again costs.
   let key = contentKeys.get(article);
   if (key === undefined) {
-    key = createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+    key = createHash('sha256')
+      .update(article.paragraphs.map((p) => p.text).join('\n'))
+      .digest('hex');
     contentKeys.set(article, key);
   }
   return key;

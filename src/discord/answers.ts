@@ -56,14 +56,31 @@ function buttons(view: ViewRecord, page: number, pages: number, needs: ButtonNee
   const row = new ActionRowBuilder<ButtonBuilder>();
   if (pages > 1) {
     row.addComponents(
-      new ButtonBuilder().setCustomId(`page:${view.id}:${page - 1}`).setLabel('Previous').setStyle(ButtonStyle.Secondary).setDisabled(page === 0),
-      new ButtonBuilder().setCustomId(`pageinfo:${view.id}`).setLabel(`${page + 1} / ${pages}`).setStyle(ButtonStyle.Secondary).setDisabled(true),
-      new ButtonBuilder().setCustomId(`page:${view.id}:${page + 1}`).setLabel('Next').setStyle(ButtonStyle.Secondary).setDisabled(page >= pages - 1),
+      new ButtonBuilder()
+        .setCustomId(`page:${view.id}:${page - 1}`)
+        .setLabel('Previous')
+        .setStyle(ButtonStyle.Secondary)
+        .setDisabled(page === 0),
+      new ButtonBuilder()
+        .setCustomId(`pageinfo:${view.id}`)
+        .setLabel(`${page + 1} / ${pages}`)
+        .setStyle(ButtonStyle.Secondary)
+        .setDisabled(true),
+      new ButtonBuilder()
+        .setCustomId(`page:${view.id}:${page + 1}`)
+        .setLabel('Next')
+        .setStyle(ButtonStyle.Secondary)
+        .setDisabled(page >= pages - 1),
     );
   }
   if (needs.layoutButton) {
     const byOutlet = view.query.kind === 'ask' && view.query.layout === 'outlets';
-    row.addComponents(new ButtonBuilder().setCustomId(`layout:${view.id}`).setLabel(byOutlet ? 'Each statement once' : 'By outlet').setStyle(ButtonStyle.Secondary));
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(`layout:${view.id}`)
+        .setLabel(byOutlet ? 'Each statement once' : 'By outlet')
+        .setStyle(ButtonStyle.Secondary),
+    );
   }
   if (needs.threadButton) {
     row.addComponents(new ButtonBuilder().setCustomId(`thread:${view.id}`).setLabel('Follow up in a thread').setStyle(ButtonStyle.Primary));
@@ -127,7 +144,12 @@ export function mayEmbed(permissions: Readonly<PermissionsBitField> | null | und
  * Renders page `page` (clamped) of a view, asking the engine again (answers are cheap and the index may
  * have changed). `plain` gives the text form; its pages are shorter, so page numbers differ.
  */
-export async function answerMessage(ctx: BotContext, view: ViewRecord, page: number, options: { threadButton: boolean; plain?: boolean }): Promise<AnswerMessage> {
+export async function answerMessage(
+  ctx: BotContext,
+  view: ViewRecord,
+  page: number,
+  options: { threadButton: boolean; plain?: boolean },
+): Promise<AnswerMessage> {
   const { pages, parsed, question, empty, outlets, suggestions } = await pagesOf(ctx, view, options.plain ?? false);
   const shown = Math.min(Math.max(0, page), pages.length - 1);
   const needs: ButtonNeeds = { threadButton: options.threadButton && !empty, layoutButton: outlets > 1, suggestions };

@@ -42,7 +42,14 @@ async function suggestedView(ctx: BotContext, view: ViewRecord, n: number): Prom
   const name = result.suggestions[n];
   if (!name) throw new UserError('That name is no longer offered. Ask again.');
   const parts = partsOf(result.parsed);
-  return ctx.state.addView({ kind: 'ask', question: composeQuestion({ person: name, topic: parts.topic ?? null, outlet: parts.outlet ?? null }), ...(query.layout ? { layout: query.layout } : {}) }, view.userId);
+  return ctx.state.addView(
+    {
+      kind: 'ask',
+      question: composeQuestion({ person: name, topic: parts.topic ?? null, outlet: parts.outlet ?? null }),
+      ...(query.layout ? { layout: query.layout } : {}),
+    },
+    view.userId,
+  );
 }
 
 /** Shows a page of a view: in place for its asker (or on a private answer), else as a private copy. */

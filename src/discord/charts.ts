@@ -60,7 +60,9 @@ export function timelineEmbed(timeline: Timeline, note: string | null): APIEmbed
   if (timeline.speaker && timeline.outlets.length > 0) {
     const total = timeline.outlets.reduce((n, o) => n + o.statements, 0);
     const days = new Set(timeline.days.map((d) => d.date)).size;
-    lines.push(`**${total}** ${total === 1 ? 'statement' : 'statements'}${timeline.topic ? ` on ${escapeText(timeline.topic)}` : ''} in ${timeline.outlets.length} ${timeline.outlets.length === 1 ? 'outlet' : 'outlets'}; ${dated} dated, on ${days} ${days === 1 ? 'day' : 'days'}${timeline.undated > 0 ? `; ${timeline.undated} undated, not on the chart` : ''}.`);
+    lines.push(
+      `**${total}** ${total === 1 ? 'statement' : 'statements'}${timeline.topic ? ` on ${escapeText(timeline.topic)}` : ''} in ${timeline.outlets.length} ${timeline.outlets.length === 1 ? 'outlet' : 'outlets'}; ${dated} dated, on ${days} ${days === 1 ? 'day' : 'days'}${timeline.undated > 0 ? `; ${timeline.undated} undated, not on the chart` : ''}.`,
+    );
   }
   if (timeline.speaker && timeline.outlets.length > 0 && dated === 0) lines.push('None of them is dated, so there is nothing to put on a timeline.');
   if (note) lines.push(`*${escapeText(note)}*`);
@@ -73,4 +75,3 @@ export function timelineEmbed(timeline: Timeline, note: string | null): APIEmbed
     footer: { text: clip(`Timeline: ${timeline.question}`, 300) },
   };
 }
-

@@ -166,7 +166,9 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord client warning'));
   // discord.js resumes or re-identifies by itself; ShardDisconnect is only emitted when it gives up
   // (token rejected, intents not allowed), and then no command will reach the bot any more.
-  client.on(Events.ShardDisconnect, (event, shard) => log.error({ code: event.code, shard }, 'gateway closed for good: check the token and the intents enabled in the Developer Portal'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.error({ code: event.code, shard }, 'gateway closed for good: check the token and the intents enabled in the Developer Portal'),
+  );
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway connection lost; reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   let sessions = 0;
@@ -188,7 +190,17 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const readySummary =
     `whosaid ready as ${readyClient.user.tag}${shard ? ` (shard ${shard.id} of ${shard.count})` : ''}: ${servers} ${servers === 1 ? 'server' : 'servers'}, ` +
     `${stats.articles} articles, ${stats.statements} statements, ${stats.people} people`;
-  log.info({ bot: readyClient.user.tag, ...(shard ? { shards: shard.count } : {}), servers, articles: stats.articles, statements: stats.statements, people: stats.people }, readySummary);
+  log.info(
+    {
+      bot: readyClient.user.tag,
+      ...(shard ? { shards: shard.count } : {}),
+      servers,
+      articles: stats.articles,
+      statements: stats.statements,
+      people: stats.people,
+    },
+    readySummary,
+  );
 
   const newsChannelId = config.ingest.newsChannelId;
   if (newsChannelId) {
@@ -197,7 +209,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   // One process takes news in; with shards, its reloads reach every shard through the reload path.
   const takesNews = (shard?.id ?? 0) === 0 && (config.ingest.watch || config.ingest.feeds.length > 0);
   const ingest = takesNews
-    ? startIngest({ corpusDir: config.corpusDir, dataDir: config.dataDir, settings: config.ingest, log, reload: (by, changed) => ctx.reloads.runWhenFree(by, {}, changed) })
+    ? startIngest({
+        corpusDir: config.corpusDir,
+        dataDir: config.dataDir,
+        settings: config.ingest,
+        log,
+        reload: (by, changed) => ctx.reloads.runWhenFree(by, {}, changed),
+      })
     : null;
   if (ingest) log.info({ watch: config.ingest.watch, feeds: config.ingest.feeds.length, feedMinutes: config.ingest.feedMinutes }, 'taking news in');
 

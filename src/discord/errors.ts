@@ -61,7 +61,10 @@ export async function reportFailure(interaction: RepliableInteraction, error: un
   const errorId = newErrorId();
   if (isUnanswerable(error)) {
     const code = (error as DiscordAPIError).code;
-    log.warn({ err: error, errorId, code, ...what }, 'interaction can no longer be answered (token expired, unknown or already used); nothing more is sent for it');
+    log.warn(
+      { err: error, errorId, code, ...what },
+      'interaction can no longer be answered (token expired, unknown or already used); nothing more is sent for it',
+    );
     return;
   }
   log.error({ err: error, errorId, ...what }, 'interaction failed');

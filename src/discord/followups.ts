@@ -36,17 +36,13 @@ export function partsOf(parsed: ParsedQuestion): QuestionParts {
   }
 }
 
-export type FollowUp =
-  | { kind: 'more' }
-  | { kind: 'ask'; question: string; why: 'person' | 'topic' | 'outlet' | 'dates' | 'new' }
-  | { kind: 'help' };
+export type FollowUp = { kind: 'more' } | { kind: 'ask'; question: string; why: 'person' | 'topic' | 'outlet' | 'dates' | 'new' } | { kind: 'help' };
 
 /** What the follow-up interpreter may ask about the corpus. */
 export interface FollowUpLookup {
   outlets(): Promise<string[]>;
   suggestPeople(prefix: string, limit?: number): Promise<PersonChoice[]>;
 }
-
 
 /** Removes mentions of the bot (or anyone) and the punctuation around a chat message. */
 export function stripMentions(text: string): string {
@@ -81,7 +77,9 @@ async function findPerson(name: string, lookup: FollowUpLookup): Promise<string 
  * follow-up is treated as a new question.
  */
 export async function interpretFollowUp(rawText: string, last: ParsedQuestion, lookup: FollowUpLookup, now: Date = new Date()): Promise<FollowUp> {
-  const text = stripMentions(rawText).replace(/[?!.\s]+$/, '').trim();
+  const text = stripMentions(rawText)
+    .replace(/[?!.\s]+$/, '')
+    .trim();
   if (text === '') return { kind: 'help' };
   if (/^(more|next|next page|show more|continue|go on)$/i.test(text)) return { kind: 'more' };
 
@@ -91,7 +89,8 @@ export async function interpretFollowUp(rawText: string, last: ParsedQuestion, l
   const allOutlets = /^(?:all|any|every)\s+(?:outlets?|sources?)$/i.test(text);
   if (allOutlets && hasContext) return { kind: 'ask', question: composeQuestion({ ...parts, outlet: null }), why: 'outlet' };
 
-  if (/^(?:all|any|every)\s+(?:dates?|days?|time)$/i.test(text) && hasContext) return { kind: 'ask', question: composeQuestion({ ...parts, span: null }), why: 'dates' };
+  if (/^(?:all|any|every)\s+(?:dates?|days?|time)$/i.test(text) && hasContext)
+    return { kind: 'ask', question: composeQuestion({ ...parts, span: null }), why: 'dates' };
   const dated = datesOnly(text, now);
   if (dated && hasContext) return { kind: 'ask', question: composeQuestion({ ...parts, span: dated }), why: 'dates' };
 
@@ -109,7 +108,10 @@ export async function interpretFollowUp(rawText: string, last: ParsedQuestion, l
     if (outlet) return { kind: 'ask', question: composeQuestion({ ...parts, outlet }), why: 'outlet' };
     const person = await findPerson(subject, lookup);
     if (person) {
-      const next = last.type === 'topic' ? { person, topic: last.topic, outlet: last.outlet, span: parts.span ?? null } : { person, topic: parts.topic ?? null, outlet: parts.outlet ?? null, span: parts.span ?? null };
+      const next =
+        last.type === 'topic'
+          ? { person, topic: last.topic, outlet: last.outlet, span: parts.span ?? null }
+          : { person, topic: parts.topic ?? null, outlet: parts.outlet ?? null, span: parts.span ?? null };
       return { kind: 'ask', question: composeQuestion(next), why: 'person' };
     }
     return { kind: 'ask', question: composeQuestion(withTopic(parts, subject)), why: 'topic' };

@@ -20,7 +20,12 @@ export function articleLine(summary: ArticleSummary): string {
 }
 
 export function renderAdded(summary: ArticleSummary): APIEmbed {
-  return { title: 'Article added', description: `${articleLine(summary)}\n${statementsLine(summary)}`, color: COLORS.ok, footer: { text: clip(summary.file, 200) } };
+  return {
+    title: 'Article added',
+    description: `${articleLine(summary)}\n${statementsLine(summary)}`,
+    color: COLORS.ok,
+    footer: { text: clip(summary.file, 200) },
+  };
 }
 
 /** Summaries of the files a reload added (at most `max`; the rest are counted). */

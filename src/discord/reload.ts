@@ -4,7 +4,10 @@ import type { Logger } from '../log.js';
 import type { EngineApi, ReloadReport } from '../types.js';
 
 export class ReloadBusyError extends Error {
-  constructor(readonly by: string, readonly sinceMs: number) {
+  constructor(
+    readonly by: string,
+    readonly sinceMs: number,
+  ) {
     super(`a reload requested by ${by} is already running`);
     this.name = 'ReloadBusyError';
   }

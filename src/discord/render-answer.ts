@@ -141,9 +141,17 @@ export function answerHeaderLines(result: AnswerResult): string[] {
   if (result.absent.length > 0 && result.groups.length > 0) lines.push(`Not reported by: ${listWithin(result.absent.map(escapeText), 400)}`);
   if (result.notice) lines.push(`*${escapeText(result.notice)}*`);
   if (result.suggestions.length > 0) {
-    const names = listWithin(result.suggestions.map((s) => `**${escapeText(s)}**`), 300, ', ');
+    const names = listWithin(
+      result.suggestions.map((s) => `**${escapeText(s)}**`),
+      300,
+      ', ',
+    );
     // The engine's notice may already name them; then only say where to go from here.
-    lines.push(result.notice?.includes(result.suggestions[0]!) ? 'Pick a name below, or see everyone quoted with `/sources`.' : `Did you mean ${names}? \`/sources\` lists everyone quoted.`);
+    lines.push(
+      result.notice?.includes(result.suggestions[0]!)
+        ? 'Pick a name below, or see everyone quoted with `/sources`.'
+        : `Did you mean ${names}? \`/sources\` lists everyone quoted.`,
+    );
   } else if (result.parsed.type === 'person' && result.groups.length === 0 && !result.speaker) {
     lines.push('`/sources` lists everyone quoted.');
   }

@@ -78,7 +78,12 @@ export function comparisonHeader(comparison: Comparison, asked: { person: string
   if (dates) lines.push(escapeText(dates));
   if (comparison.notice) lines.push(`*${escapeText(comparison.notice)}*`);
   if (comparison.suggestions.length > 0) {
-    lines.push(`Did you mean ${listWithin(comparison.suggestions.map((s) => `**${escapeText(s)}**`), 300)}? \`/sources\` lists everyone quoted.`);
+    lines.push(
+      `Did you mean ${listWithin(
+        comparison.suggestions.map((s) => `**${escapeText(s)}**`),
+        300,
+      )}? \`/sources\` lists everyone quoted.`,
+    );
   }
   if (comparison.shared.length > 0) {
     const count = comparison.shared.length;

@@ -5,11 +5,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { AnswerResult, Comparison } from '../types.js';
 import { clip, escapeText } from './escape.js';
-import {
-  LIMITS,
-  QUESTION_PREFIX,
-  answerTitle,
-} from './render.js';
+import { LIMITS, QUESTION_PREFIX, answerTitle } from './render.js';
 import { comparedLines, comparisonHeader, statementHeading } from './render-compare.js';
 import { TEXT_LINKS, answerHeaderLines, answerLines, pageLines, type AnswerLayout } from './render-answer.js';
 
@@ -75,7 +71,9 @@ export function renderAnswerText(result: AnswerResult, layout: AnswerLayout = 'g
   const header = clip([`**${answerTitle(result)}**`, ...answerHeaderLines(result)].join('\n'), TEXT.header).split('\n');
   const pages = pageLines(header, answerLines(result, layout, TEXT_LINKS), LIMITS.content - TEXT.footer - 4);
   const label = `${QUESTION_PREFIX}${result.question}`;
-  return pages.map((body, i) => clip([...header, ...(body.length > 0 ? ['', ...body] : []), footerLine(label, i + 1, pages.length)].join('\n'), LIMITS.content));
+  return pages.map((body, i) =>
+    clip([...header, ...(body.length > 0 ? ['', ...body] : []), footerLine(label, i + 1, pages.length)].join('\n'), LIMITS.content),
+  );
 }
 
 /** Pages of a comparison as message text: each shared statement, outlet by outlet, differences marked. */

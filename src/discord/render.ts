@@ -1,13 +1,7 @@
 // Turns the engine's answers into Discord embeds. Everything here is pure: data in, pages of embeds
 // out, each page within Discord's limits by construction (checked again by limitProblems()).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type {
-  AnswerResult,
-  AnswerSpeaker,
-  Comparison,
-  CorpusStats,
-  ReloadReport,
-} from '../types.js';
+import type { AnswerResult, AnswerSpeaker, Comparison, CorpusStats, ReloadReport } from '../types.js';
 import { answerTitleText, formatDate, isPersonAnswer } from '../answer/overview.js';
 import { clip, escapeText, listWithin } from './escape.js';
 import { EMBED_LINKS, answerHeaderLines, answerLines, pageLines, type AnswerLayout } from './render-answer.js';

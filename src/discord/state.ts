@@ -12,8 +12,7 @@ import type { DateSpan, ParsedQuestion } from '../types.js';
 /** What an answer message shows: enough to render any of its pages again. */
 export type ViewQuery =
   /** `layout` "outlets" is the per-outlet view of the same answer (the "By outlet" button); grouped by default. */
-  | { kind: 'ask'; question: string; layout?: 'grouped' | 'outlets' }
-  | { kind: 'compare'; person: string; topic: string | null; span?: DateSpan | null };
+  { kind: 'ask'; question: string; layout?: 'grouped' | 'outlets' } | { kind: 'compare'; person: string; topic: string | null; span?: DateSpan | null };
 
 export interface ViewRecord {
   id: string;

@@ -42,7 +42,9 @@ export async function runAblation(dir: string): Promise<number> {
     const name = row.sieve ?? '(full pipeline)';
     const dTrain = row.sieve ? signed(row.f1.train - full.f1.train) : '';
     const dDev = row.sieve ? signed(row.f1.dev - full.f1.dev) : '';
-    console.log(`  ${name.padEnd(22)} ${row.f1.train.toFixed(3).padStart(8)} ${dTrain.padStart(7)}  ${row.f1.dev.toFixed(3).padStart(7)} ${dDev.padStart(7)}  ${row.statements}`);
+    console.log(
+      `  ${name.padEnd(22)} ${row.f1.train.toFixed(3).padStart(8)} ${dTrain.padStart(7)}  ${row.f1.dev.toFixed(3).padStart(7)} ${dDev.padStart(7)}  ${row.statements}`,
+    );
   }
   console.log(`  (${rows.length} runs in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   return 0;

@@ -18,11 +18,15 @@ export async function runDevEval(dir: string, options: { verbose?: boolean; spli
   const split = options.split ?? 'all';
   const score = await scoreDev(dir, split, { learned: options.learned ?? true });
   const show = options.verbose ? Infinity : 20;
-  console.log(`Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted (${options.learned === false ? 'rules alone' : 'rules and learned pass'})${split === 'all' ? '' : `; scored: the ${split} split only`}`);
+  console.log(
+    `Attribution on ${dir}: ${score.articles} articles, ${score.statements} statements extracted (${options.learned === false ? 'rules alone' : 'rules and learned pass'})${split === 'all' ? '' : `; scored: the ${split} split only`}`,
+  );
   console.log('Speech attributions with a named source (person matched by surname, ≥50% token overlap):');
   console.log(line('overall', score.overall.precision, score.overall.recall));
   for (const [split, s] of Object.entries(score.bySplit).sort()) console.log(line(split, s.precision, s.recall));
-  console.log(`  (${score.overall.excluded} statements left out of precision: their text is gold content whose source is a pronoun, description, group or none)`);
+  console.log(
+    `  (${score.overall.excluded} statements left out of precision: their text is gold content whose source is a pronoun, description, group or none)`,
+  );
   console.log('By kind (recall by the gold content: quotes → direct/mixed; precision by our kind):');
   for (const [kind, s] of Object.entries(score.byKind)) console.log(line(kind, s.precision, s.recall));
   console.log('Recall by gold source kind (name: the same person; others: covered by any speaker, as the gold names no one):');

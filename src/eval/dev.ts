@@ -80,7 +80,10 @@ export interface DevScore {
 function personSurnames(p: PersonRecord): Set<string> {
   const out = new Set<string>();
   for (const n of [p.name, ...p.aliases]) {
-    const parts = fold(n).split(/\s+/).map((w) => w.replace(/[.,]+$/, '')).filter((w) => !NAME_SUFFIXES.has(w));
+    const parts = fold(n)
+      .split(/\s+/)
+      .map((w) => w.replace(/[.,]+$/, ''))
+      .filter((w) => !NAME_SUFFIXES.has(w));
     const last = parts[parts.length - 1];
     if (last) out.add(last.replace(/[.'’]+$/, ''));
   }
@@ -166,7 +169,12 @@ export async function scoreDev(dir: string, split: SplitFilter = 'all', options:
 }
 
 /** Scores one attribution of the corpus against its gold, on the files of `split`. */
-export function scoreAttribution(data: DevData, attribution: { people: PersonRecord[]; statements: Statement[] }, split: SplitFilter, timing: DevScore['timing']): DevScore {
+export function scoreAttribution(
+  data: DevData,
+  attribution: { people: PersonRecord[]; statements: Statement[] },
+  split: SplitFilter,
+  timing: DevScore['timing'],
+): DevScore {
   const { articles, gold } = data;
   const { people, statements } = attribution;
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -196,7 +204,11 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
     statements: statements.length,
     overall: { recall: newRatio(), precision: newRatio(), excluded: 0 },
     bySplit: {},
-    byKind: { direct: { recall: newRatio(), precision: newRatio() }, indirect: { recall: newRatio(), precision: newRatio() }, mixed: { recall: newRatio(), precision: newRatio() } },
+    byKind: {
+      direct: { recall: newRatio(), precision: newRatio() },
+      indirect: { recall: newRatio(), precision: newRatio() },
+      mixed: { recall: newRatio(), precision: newRatio() },
+    },
     bySourceKind: {},
     speakerAccuracy: newRatio(),
     misses: [],
@@ -244,10 +256,14 @@ export function scoreAttribution(data: DevData, attribution: { people: PersonRec
     // Recall. The loader keeps the first line as the title and drops short non-sentence lines, so gold
     // there is out of reach of any statement: it is counted apart, not as a miss.
     const headlineEnd = raw.indexOf('\n') < 0 ? raw.length : raw.indexOf('\n');
-    const paragraphRanges = article ? article.paragraphs.filter((p) => placed.has(p.n)).map((p) => {
-      const at = placed.get(p.n) as (o: number) => number;
-      return [at(0), at(p.text.length)] as [number, number];
-    }) : [];
+    const paragraphRanges = article
+      ? article.paragraphs
+          .filter((p) => placed.has(p.n))
+          .map((p) => {
+            const at = placed.get(p.n) as (o: number) => number;
+            return [at(0), at(p.text.length)] as [number, number];
+          })
+      : [];
     const inParagraph = (offset: number): boolean => paragraphRanges.some(([s, e]) => offset >= s && offset < e);
     golds.forEach((g, gi) => {
       if (!g.speech) return;

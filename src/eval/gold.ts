@@ -19,7 +19,6 @@ export interface GoldAttribution {
   source_kind: SourceKind;
 }
 
-
 export const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface ArticleTokens {
@@ -104,7 +103,9 @@ export function goldSurname(source: string): string | null {
   const pieces = source.split(/[,([]/).map((piece) => {
     // "… of New York", "… of the Virgin Islands" is a place; "Secretary of State John F. Kerry" is a title.
     const head = piece.replace(/\s+(?:of|from|in|at|with|who|for)\s(?:the\s.*|\S+(?:\s\S+)?)$/u, '').replace(/\s+who\s.*$/u, '');
-    return (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? []).map((w) => w.replace(/[.'’]+$/, '')).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
+    return (head.replace(/['’]s\b/g, '').match(/[\p{L}\p{M}][\p{L}\p{M}\-'’.]*/gu) ?? [])
+      .map((w) => w.replace(/[.'’]+$/, ''))
+      .filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
   });
   // A name ends its noun phrase: in "Her campaign manager, Robby Mook," or "Florida’s Republican attorney general,
   // Pam Bondi," the first piece is a description and the name is the piece that ends in a capital.

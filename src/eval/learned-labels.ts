@@ -21,7 +21,9 @@ export interface ArticleGold {
 
 /** Surname of a name as the gold compares it: its last word, folded, without a trailing period. */
 function lastWord(name: string): string {
-  const parts = fold(name).split(/\s+/).map((w) => w.replace(/[.,'’]+$/, '').replace(/['’]s$/, ''));
+  const parts = fold(name)
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,'’]+$/, '').replace(/['’]s$/, ''));
   return parts.filter((w) => !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w)).pop() ?? '';
 }
 

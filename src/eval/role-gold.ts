@@ -27,7 +27,8 @@ const TITLE_WORDS = new Set(
     .filter(Boolean),
 );
 const HONORIFICS = /^(?:sen|rep|gov|gen|mr|mrs|ms|dr|lt|col|capt|sgt|adm|prof|rev|the|a|an)\.?$/i;
-const CLAUSE_OPENERS = /^(?:who|whose|which|that|whom|where|when|after|before|as|while|and|or|but|both|neither|either|including|like|in|on|at|for|from|with|by|to)\b/i;
+const CLAUSE_OPENERS =
+  /^(?:who|whose|which|that|whom|where|when|after|before|as|while|and|or|but|both|neither|either|including|like|in|on|at|for|from|with|by|to)\b/i;
 
 function isCap(word: string): boolean {
   return /^[\p{Lu}]/u.test(word);
@@ -35,8 +36,14 @@ function isCap(word: string): boolean {
 
 /** The role text as a reader would quote it: no article, no relative clause, no bracket, no age. */
 function tidyRole(text: string): string | null {
-  let t = text.replace(/\s+/g, ' ').trim().replace(/^(?:a|an|the)\s+/i, '');
-  t = t.replace(/\s+(?:who|whose|which|that|whom)\s.*$/i, '').replace(/[,.;:]+$/, '').trim();
+  let t = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:a|an|the)\s+/i, '');
+  t = t
+    .replace(/\s+(?:who|whose|which|that|whom)\s.*$/i, '')
+    .replace(/[,.;:]+$/, '')
+    .trim();
   if (!t || CLAUSE_OPENERS.test(t) || /\d/.test(t.replace(/\b(?:19|20)\d\d\b/g, '')) || /['’]s?$/.test(t)) return null;
   if (t.split(' ').every((w) => HONORIFICS.test(w))) return null; // "Sen.", "Mr.": honorifics are not roles
   if (t.split(' ').every((w) => isCap(w) && !TITLE_WORDS.has(w.toLowerCase()))) return null; // a name, not a role
@@ -61,16 +68,25 @@ function splitName(piece: string): { name: string; before: string } | null {
   if (from === words.length) return null;
   let nameFrom = from;
   for (let k = from; k < words.length - 1; k++) if (TITLE_WORDS.has((words[k] as string).toLowerCase())) nameFrom = k + 1;
-  const name = words.slice(nameFrom).filter((w) => !/^(?:jr|sr|ii|iii)\.?$/i.test(w)).join(' ');
+  const name = words
+    .slice(nameFrom)
+    .filter((w) => !/^(?:jr|sr|ii|iii)\.?$/i.test(w))
+    .join(' ');
   if (!name || TITLE_WORDS.has(name.toLowerCase())) return null;
   return { name, before: words.slice(0, nameFrom).join(' ') };
 }
 
 /** Name and roles in one gold source, or null when it names no single person. */
 export function rolesInSource(source: string): { name: string; roles: string[] } | null {
-  const s = source.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = source
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/\b(?:and|nor|or|&)\s+\p{Lu}/u.test(s.split(/[,—–]/)[0] ?? '')) return null; // "Cruz and Christie"
-  const pieces = s.split(/\s*(?:,|—|–|\s--\s)\s*/).map((p) => p.trim()).filter(Boolean);
+  const pieces = s
+    .split(/\s*(?:,|—|–|\s--\s)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as string;
     if (CLAUSE_OPENERS.test(piece)) continue;

@@ -18,7 +18,10 @@ const FILLER = new Set(['of', 'the', 'for', 'at', 'to', 'in', 'on', 'from', 'wit
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'from', 'with']);
 
 function timeMarkers(words: string[]): string {
-  return words.filter((w) => w === 'former' || w === 'then' || w.startsWith('then-') || w.startsWith('ex-') || /^(?:19|20)\d\d$/.test(w)).sort().join(' ');
+  return words
+    .filter((w) => w === 'former' || w === 'then' || w.startsWith('then-') || w.startsWith('ex-') || /^(?:19|20)\d\d$/.test(w))
+    .sort()
+    .join(' ');
 }
 
 /**
@@ -79,7 +82,14 @@ export function scoreRoles(people: PersonRecord[], counts: Map<string, number>, 
     const person = personForName(people, counts, pair.name);
     if (person) otherGold.set(person, [...(otherGold.get(person) ?? []), pair.role]);
   }
-  const score: RoleScore = { precision: { hit: 0, total: 0 }, recall: { hit: 0, total: 0 }, searchable: { hit: 0, total: 0 }, wrong: [], unshown: [], unmatched: 0 };
+  const score: RoleScore = {
+    precision: { hit: 0, total: 0 },
+    recall: { hit: 0, total: 0 },
+    searchable: { hit: 0, total: 0 },
+    wrong: [],
+    unshown: [],
+    unmatched: 0,
+  };
   const unmatched = new Set<string>();
   for (const pair of pairs) {
     const person = personForName(people, counts, pair.name);
@@ -122,7 +132,10 @@ function statementCounts(statements: Statement[]): Map<string, number> {
 }
 
 /** The seed people's display roles against tests/fixtures/seed-roles.json: [name, shown, expected, ok]. */
-export function checkSeedRoles(people: PersonRecord[], expected: Record<string, string>): { name: string; shown: string | null; expected: string; ok: boolean }[] {
+export function checkSeedRoles(
+  people: PersonRecord[],
+  expected: Record<string, string>,
+): { name: string; shown: string | null; expected: string; ok: boolean }[] {
   return Object.entries(expected).map(([name, role]) => {
     const person = people.find((p) => fold(p.name) === fold(name));
     const shown = person?.roles[0] ?? null;
@@ -132,7 +145,9 @@ export function checkSeedRoles(people: PersonRecord[], expected: Record<string, 
 
 export function printSeedRoles(checks: ReturnType<typeof checkSeedRoles>): void {
   const ok = checks.filter((c) => c.ok).length;
-  console.log(`Roles: ${ok}/${checks.length} seed people shown with their gold role (display-role precision ${(ok / Math.max(1, checks.filter((c) => c.shown).length)).toFixed(3)}, recall ${(ok / Math.max(1, checks.length)).toFixed(3)})`);
+  console.log(
+    `Roles: ${ok}/${checks.length} seed people shown with their gold role (display-role precision ${(ok / Math.max(1, checks.filter((c) => c.shown).length)).toFixed(3)}, recall ${(ok / Math.max(1, checks.length)).toFixed(3)})`,
+  );
   for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name} — ${c.shown ?? '(no role)'}${c.ok ? '' : ` (gold: ${c.expected})`}`);
 }
 
@@ -151,10 +166,17 @@ export async function runRoleEval(dir: string, options: { verbose?: boolean } = 
   let devPrecision = 1;
   for (const split of ['dev', 'train']) {
     const own = pairs.filter((p) => p.split === split);
-    const s = scoreRoles(people, counts, own, pairs.filter((p) => p.split !== split));
+    const s = scoreRoles(
+      people,
+      counts,
+      own,
+      pairs.filter((p) => p.split !== split),
+    );
     const strict = scoreRoles(people, counts, own);
     if (split === 'dev') devPrecision = s.precision.total ? s.precision.hit / s.precision.total : 1;
-    console.log(`  ${split.padEnd(6)} ${own.length} pairs: display precision ${ratio(s.precision)}, recall ${ratio(s.recall)}; a role of theirs agrees with the pair ${ratio(s.searchable)}; ${s.unmatched} names with no person record${split === 'train' ? '  (the split the rules were tuned on)' : ''}`);
+    console.log(
+      `  ${split.padEnd(6)} ${own.length} pairs: display precision ${ratio(s.precision)}, recall ${ratio(s.recall)}; a role of theirs agrees with the pair ${ratio(s.searchable)}; ${s.unmatched} names with no person record${split === 'train' ? '  (the split the rules were tuned on)' : ''}`,
+    );
     console.log(`         judged on this split's pairs alone: display precision ${ratio(strict.precision)}, recall ${ratio(strict.recall)}`);
     if (split === 'dev' || options.verbose) {
       for (const w of s.wrong) console.log(`    shown “${w.shown}” for ${w.name}; gold: ${w.gold.map((g) => `“${g}”`).join(', ')}`);
@@ -170,11 +192,16 @@ export async function printTopRoles(dir: string, limit = 100): Promise<number> {
   const { articles } = await loadCorpus(articleDir);
   const { people, statements } = attributeCorpus(articles);
   const counts = statementCounts(statements);
-  const top = people.filter((p) => p.kind === 'person').sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0)).slice(0, limit);
+  const top = people
+    .filter((p) => p.kind === 'person')
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))
+    .slice(0, limit);
   console.log(`The ${top.length} most quoted people in ${dir}, with their display role [and other roles]:`);
   top.forEach((p, k) => {
     const others = p.roles.slice(1, 4);
-    console.log(`${String(k + 1).padStart(4)}. ${p.name} (${counts.get(p.id) ?? 0}) — ${p.roles[0] ?? '(no role)'}${others.length ? `   [${others.join('; ')}]` : ''}`);
+    console.log(
+      `${String(k + 1).padStart(4)}. ${p.name} (${counts.get(p.id) ?? 0}) — ${p.roles[0] ?? '(no role)'}${others.length ? `   [${others.join('; ')}]` : ''}`,
+    );
   });
   return 0;
 }

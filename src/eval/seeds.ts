@@ -85,7 +85,8 @@ export async function checkQuestions(engine: Engine, questions: GoldQuestion[]):
     }
     const expectedAbsent = q.absent_outlets ?? (Object.keys(q.outlets).length === 0 ? engine.outletNames : []);
     for (const outlet of expectedAbsent) {
-      if (answer.outlets.some((o) => o.outlet === outlet && o.excerpts.some((e) => statementKinds.has(e.kind)))) problems.push(`${outlet}: should cite nothing`);
+      if (answer.outlets.some((o) => o.outlet === outlet && o.excerpts.some((e) => statementKinds.has(e.kind))))
+        problems.push(`${outlet}: should cite nothing`);
       if (!answer.absent.includes(outlet)) problems.push(`${outlet}: not listed as absent`);
     }
     out.push({ question: q.question, ok: problems.length === 0, problems });
@@ -94,5 +95,8 @@ export async function checkQuestions(engine: Engine, questions: GoldQuestion[]):
 }
 
 export function parseGoldStatements(jsonl: string): GoldStatement[] {
-  return jsonl.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldStatement);
+  return jsonl
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldStatement);
 }

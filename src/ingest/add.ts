@@ -47,7 +47,9 @@ export function urlKey(raw: string | null | undefined): string | null {
 }
 
 function textKey(article: Article): string {
-  return createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+  return createHash('sha256')
+    .update(article.paragraphs.map((p) => p.text).join('\n'))
+    .digest('hex');
 }
 
 /**
@@ -108,8 +110,15 @@ export class CorpusCatalog {
 
 /** A file name from a URL's last path segment or a title: lowercase words and digits, ≤ 80 characters. */
 export function slugOf(text: string): string {
-  const slug = text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\.(html?|php|aspx?)$/, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
+  const slug = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\.(html?|php|aspx?)$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
   return slug || 'article';
 }
 
@@ -203,7 +212,8 @@ export async function addBytes(catalog: CorpusCatalog, input: string, fileName: 
   try {
     const ext = path.extname(fileName).toLowerCase();
     if (!ADDABLE_EXTENSIONS.includes(ext)) throw new Error(`only ${ADDABLE_EXTENSIONS.join(' ')} files are articles`);
-    if (bytes.length > MAX_ARTICLE_BYTES) throw new Error(`too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
+    if (bytes.length > MAX_ARTICLE_BYTES)
+      throw new Error(`too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
     const text = decodeArticleBytes(bytes).replace(/^\uFEFF/, '');
     const added = new Date().toISOString();
     const content = ext === '.html' || ext === '.htm' ? originComment({ url: input, fetched: added, via }) + text : withOrigin(text, input, added, via);

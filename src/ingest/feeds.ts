@@ -46,7 +46,8 @@ export function parseFeed(body: string, base: string): FeedItem[] {
     } catch {
       throw new Error('not a feed: invalid JSON');
     }
-    if (typeof json.version !== 'string' || !json.version.includes('jsonfeed') || !Array.isArray(json.items)) throw new Error('not a feed: JSON without a JSON Feed version and items');
+    if (typeof json.version !== 'string' || !json.version.includes('jsonfeed') || !Array.isArray(json.items))
+      throw new Error('not a feed: JSON without a JSON Feed version and items');
     for (const item of json.items as Node[]) {
       const url = absolute(text(item.url) ?? text(item.external_url));
       if (url) items.push({ url, title: text(item.title) });
@@ -239,9 +240,11 @@ export class FeedPoller {
   start(): void {
     const tick = (): void => {
       if (this.stopped) return;
-      void this.poll().catch(() => undefined).finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs);
-      });
+      void this.poll()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs);
+        });
     };
     tick();
   }

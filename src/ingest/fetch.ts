@@ -42,7 +42,10 @@ export interface FetchResult {
 
 /** A request whosaid will not make, or one that failed; the message is one line for the user. */
 export class FetchError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'FetchError';
   }
@@ -64,7 +67,8 @@ export function checkUrl(raw: string): URL {
   } catch {
     throw new FetchError(`not a URL: ${raw.slice(0, 200)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http and https links are fetched, not ${url.protocol.replace(/:$/, '')}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchError(`only http and https links are fetched, not ${url.protocol.replace(/:$/, '')}`);
   if (url.username || url.password) throw new FetchError('links with a user name or password are not fetched');
   url.hash = '';
   return url;
@@ -84,7 +88,6 @@ class Slots {
   }
 }
 
-
 export class Fetcher {
   private readonly slots: Slots;
   private readonly nextAt = new Map<string, number>();
@@ -103,7 +106,8 @@ export class Fetcher {
   async get(raw: string, headers: Record<string, string> = {}, options: { robots?: boolean } = {}): Promise<FetchResult> {
     let url = checkUrl(raw);
     for (let hop = 0; ; hop++) {
-      if (options.robots !== false && !(await this.allowedByRobots(url))) throw new FetchError(`robots.txt of ${url.host} does not allow whosaid to fetch ${url.pathname}`);
+      if (options.robots !== false && !(await this.allowedByRobots(url)))
+        throw new FetchError(`robots.txt of ${url.host} does not allow whosaid to fetch ${url.pathname}`);
       const res = await this.request(url, headers);
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         const location = res.headers.location;
@@ -165,7 +169,8 @@ export class Fetcher {
       dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
         if (err) return callback(err, '', 0);
         const bad = addresses.find((a) => !isPublicAddress(a.address));
-        if (bad && !allowPrivate) return callback(new FetchError(`refused: ${hostname} resolves to a private, loopback or link-local address (${bad.address})`), '', 0);
+        if (bad && !allowPrivate)
+          return callback(new FetchError(`refused: ${hostname} resolves to a private, loopback or link-local address (${bad.address})`), '', 0);
         if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
         const first = addresses[0];
         if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
@@ -182,25 +187,30 @@ export class Fetcher {
         req.destroy();
         reject(err instanceof FetchError ? err : new FetchError(`${url.host}: ${err.message}`));
       };
-      const req = client.get(url, { headers: { 'user-agent': USER_AGENT, accept: '*/*', 'accept-encoding': 'identity', ...headers }, lookup, agent: false }, (res) => {
-        const declared = Number(res.headers['content-length']);
-        if (declared > maxBytes) return fail(new FetchError(`too large: ${url.host} announced ${(declared / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB`));
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) return fail(new FetchError(`too large: more than ${maxBytes / 1048576} MB from ${url.host}`));
-          chunks.push(chunk);
-        });
-        res.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve({ url: url.href, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
-        });
-        res.on('error', fail);
-        res.on('aborted', () => fail(new FetchError(`${url.host} closed the connection before the end`)));
-      });
+      const req = client.get(
+        url,
+        { headers: { 'user-agent': USER_AGENT, accept: '*/*', 'accept-encoding': 'identity', ...headers }, lookup, agent: false },
+        (res) => {
+          const declared = Number(res.headers['content-length']);
+          if (declared > maxBytes)
+            return fail(new FetchError(`too large: ${url.host} announced ${(declared / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB`));
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) return fail(new FetchError(`too large: more than ${maxBytes / 1048576} MB from ${url.host}`));
+            chunks.push(chunk);
+          });
+          res.on('end', () => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({ url: url.href, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          });
+          res.on('error', fail);
+          res.on('aborted', () => fail(new FetchError(`${url.host} closed the connection before the end`)));
+        },
+      );
       const timer = setTimeout(() => fail(new FetchError(`timed out after ${timeoutMs / 1000} s fetching ${url.host}`)), timeoutMs);
       req.on('error', fail);
     });
@@ -209,7 +219,12 @@ export class Fetcher {
 
 /** Decodes a fetched body by its declared charset (HTTP header, then <meta>), UTF-8 otherwise. */
 export function decodeBody(body: Buffer, contentType: string | undefined): string {
-  const declared = contentType?.match(/charset="?([\w-]+)/i)?.[1] ?? body.subarray(0, 2048).toString('latin1').match(/<meta[^>]+charset="?([\w-]+)/i)?.[1];
+  const declared =
+    contentType?.match(/charset="?([\w-]+)/i)?.[1] ??
+    body
+      .subarray(0, 2048)
+      .toString('latin1')
+      .match(/<meta[^>]+charset="?([\w-]+)/i)?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(body);
   } catch {

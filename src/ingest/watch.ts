@@ -51,9 +51,12 @@ export function watchCorpus(dir: string, options: WatchOptions): CorpusWatcher {
     }
     const files = [...pending];
     pending.clear();
-    running = options.onChange(files).catch(options.onError).finally(() => {
-      running = null;
-    });
+    running = options
+      .onChange(files)
+      .catch(options.onError)
+      .finally(() => {
+        running = null;
+      });
   };
   const schedule = (): void => {
     if (timer) clearTimeout(timer);

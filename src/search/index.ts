@@ -188,7 +188,31 @@ export function documentFrequency(index: StatementIndex, term: string): number {
 /** Topic answers without a person list at most this many statements, best first. */
 const TOPIC_HITS = 500;
 
-const STOP_TERMS = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'in', 'on', 'for', 'about', 'with', 'is', 'are', 'was', 'be', 'it', 'that', 'this', 'by', 'at', 'as', 'from']);
+const STOP_TERMS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'about',
+  'with',
+  'is',
+  'are',
+  'was',
+  'be',
+  'it',
+  'that',
+  'this',
+  'by',
+  'at',
+  'as',
+  'from',
+]);
 
 export interface RankedHit {
   position: number;
@@ -200,7 +224,12 @@ export interface RankedHit {
  * Rare topic terms go through Orama with the speaker filter; common ones are scored over the
  * candidate set directly, which is small because the filter ran first.
  */
-export async function rankByTopic(index: StatementIndex, topic: string, candidates: number[] | null, filter: { speaker?: string; outlet?: string; days?: [number, number] }): Promise<RankedHit[]> {
+export async function rankByTopic(
+  index: StatementIndex,
+  topic: string,
+  candidates: number[] | null,
+  filter: { speaker?: string; outlet?: string; days?: [number, number] },
+): Promise<RankedHit[]> {
   const topicTerms = terms(index, topic).filter((t) => !STOP_TERMS.has(t));
   if (topicTerms.length === 0) return [];
   const limit = commonTermLimit(index.statements.length);
@@ -257,9 +286,18 @@ export async function findPhrase(index: StatementIndex, phrase: string): Promise
     candidates = index.statements.map((_, k) => k).filter((k) => !index.removed.has(k));
   } else {
     // Every statement holding the phrase holds each of its stems: intersect the two rarest posting lists.
-    const rarest = phraseTerms.map((t) => ({ t, df: documentFrequency(index, t) })).sort((a, b) => a.df - b.df).slice(0, 2);
+    const rarest = phraseTerms
+      .map((t) => ({ t, df: documentFrequency(index, t) }))
+      .sort((a, b) => a.df - b.df)
+      .slice(0, 2);
     if ((rarest[0]?.df ?? 0) === 0) return [];
-    candidates = internalWithTerms(index.db, rarest.map((r) => r.t)).map((id) => index.positionOf[id] as number).filter((k) => k >= 0).sort((a, b) => a - b);
+    candidates = internalWithTerms(
+      index.db,
+      rarest.map((r) => r.t),
+    )
+      .map((id) => index.positionOf[id] as number)
+      .filter((k) => k >= 0)
+      .sort((a, b) => a - b);
   }
   return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
 }

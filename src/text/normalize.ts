@@ -20,7 +20,9 @@ export function fold(s: string): string {
 
 /** Folded words separated by single spaces: how phrases, snippets and chat keywords are compared. */
 export function comparable(s: string): string {
-  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Invisible and direction-control characters that users paste by accident or on purpose. */

@@ -10,7 +10,9 @@ function said(disabled: string[], name: string, ...paragraphs: string[]) {
 describe('opening-participles', () => {
   const p = 'Noting that the river had flooded twice this year, Marta Lindqvist called for a new barrier.';
   it('gives the opening participle’s clause to the subject after its comma', () => {
-    expect(said([], 'Marta Lindqvist', p)).toContainEqual(expect.objectContaining({ text: 'the river had flooded twice this year', cue: 'Noting', kind: 'indirect' }));
+    expect(said([], 'Marta Lindqvist', p)).toContainEqual(
+      expect.objectContaining({ text: 'the river had flooded twice this year', cue: 'Noting', kind: 'indirect' }),
+    );
   });
   it('switched off, the participle speaker sieve still finds it; with that off too, the clause is no one’s', () => {
     expect(said(['opening-participles'], 'Marta Lindqvist', p).map((s) => s.text)).toContain('the river had flooded twice this year');
@@ -69,7 +71,10 @@ describe('pronouns', () => {
 });
 
 describe('descriptions', () => {
-  const paragraphs = ['Dmitri Orlov, a spokesman for the fisheries ministry, met the trawler owners on Monday.', 'The spokesman said the quota talks would resume in June.'];
+  const paragraphs = [
+    'Dmitri Orlov, a spokesman for the fisheries ministry, met the trawler owners on Monday.',
+    'The spokesman said the quota talks would resume in June.',
+  ];
   it('gives “the spokesman” to the person the article gave that role', () => {
     expect(said([], 'Dmitri Orlov', ...paragraphs)).toMatchObject([{ text: 'the quota talks would resume in June', cue: 'said' }]);
   });
@@ -81,7 +86,9 @@ describe('descriptions', () => {
 describe('content-from-speaker', () => {
   const p = 'Noting that the river – swollen by a week of rain – had flooded twice, Marta Lindqvist asked the council for help.';
   it('keeps the clause the speaker sieve bounded', () => {
-    expect(said([], 'Marta Lindqvist', p)).toContainEqual(expect.objectContaining({ text: 'the river – swollen by a week of rain – had flooded twice', cue: 'Noting' }));
+    expect(said([], 'Marta Lindqvist', p)).toContainEqual(
+      expect.objectContaining({ text: 'the river – swollen by a week of rain – had flooded twice', cue: 'Noting' }),
+    );
   });
   it('switched off, the later content sieves bound it otherwise', () => {
     expect(said(['content-from-speaker'], 'Marta Lindqvist', p).map((s) => s.text)).not.toContain('the river – swollen by a week of rain – had flooded twice');
@@ -91,7 +98,9 @@ describe('content-from-speaker', () => {
 describe('quote-before', () => {
   const p = '“We will not retreat from the coast,” Amelia Hartley said on Tuesday, “whatever the ministry decides.”';
   it('takes the quote before the cue and its second half after it', () => {
-    expect(said([], 'Amelia Hartley', p)).toMatchObject([{ kind: 'direct', text: 'We will not retreat from the coast … whatever the ministry decides.', cue: 'said' }]);
+    expect(said([], 'Amelia Hartley', p)).toMatchObject([
+      { kind: 'direct', text: 'We will not retreat from the coast … whatever the ministry decides.', cue: 'said' },
+    ]);
   });
   it('switched off, the quote before the cue is not hers', () => {
     expect(said(['quote-before'], 'Amelia Hartley', p).map((s) => s.text)).not.toContain('We will not retreat from the coast … whatever the ministry decides.');
@@ -110,13 +119,19 @@ describe('as-frame', () => {
 
 describe('after-cue', () => {
   it('takes a that-clause after the cue', () => {
-    expect(said([], 'Marta Lindqvist', 'Marta Lindqvist said that the port would reopen in May.')).toMatchObject([{ text: 'the port would reopen in May', cue: 'said', kind: 'indirect' }]);
+    expect(said([], 'Marta Lindqvist', 'Marta Lindqvist said that the port would reopen in May.')).toMatchObject([
+      { text: 'the port would reopen in May', cue: 'said', kind: 'indirect' },
+    ]);
   });
   it('takes the object of an object cue, with the verb as the cue', () => {
-    expect(said([], 'Tomas Berglund', 'Tomas Berglund rejected suggestions that the bridge should be closed to lorries.')).toMatchObject([{ text: 'suggestions that the bridge should be closed to lorries', cue: 'rejected' }]);
+    expect(said([], 'Tomas Berglund', 'Tomas Berglund rejected suggestions that the bridge should be closed to lorries.')).toMatchObject([
+      { text: 'suggestions that the bridge should be closed to lorries', cue: 'rejected' },
+    ]);
   });
   it('takes the sentence around a bracketed cue', () => {
-    expect(said([], 'Tomas Berglund', 'The repairs, Tomas Berglund said, would take until the autumn.')).toMatchObject([{ text: 'The repairs … would take until the autumn', cue: 'said' }]);
+    expect(said([], 'Tomas Berglund', 'The repairs, Tomas Berglund said, would take until the autumn.')).toMatchObject([
+      { text: 'The repairs … would take until the autumn', cue: 'said' },
+    ]);
   });
   it('switched off, no content is bounded after the cue', () => {
     expect(said(['after-cue'], 'Marta Lindqvist', 'Marta Lindqvist said that the port would reopen in May.')).toEqual([]);

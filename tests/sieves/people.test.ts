@@ -5,13 +5,19 @@ import { attributeWithout, statementsOf } from '../support/attribute.js';
 describe('names', () => {
   it('registers full names so their statements have a speaker', () => {
     const paragraphs = ['Marta Lindqvist said the port would reopen in May after the repairs.'];
-    expect(statementsOf(attributeWithout([], ...paragraphs), 'Marta Lindqvist')).toMatchObject([{ text: 'the port would reopen in May after the repairs', cue: 'said' }]);
+    expect(statementsOf(attributeWithout([], ...paragraphs), 'Marta Lindqvist')).toMatchObject([
+      { text: 'the port would reopen in May after the repairs', cue: 'said' },
+    ]);
     expect(attributeWithout(['names'], ...paragraphs).people.find((p) => p.name === 'Marta Lindqvist')).toBeUndefined();
   });
 });
 
 describe('genders', () => {
-  const paragraphs = ['Lena Voss leads the opposition on the council.', 'Oskar Brandt said he would stand again next year.', '“We will fight every cut to the library budget,” she said.'];
+  const paragraphs = [
+    'Lena Voss leads the opposition on the council.',
+    'Oskar Brandt said he would stand again next year.',
+    '“We will fight every cut to the library budget,” she said.',
+  ];
 
   it('learns from “X said he …” that X is a man, so a later “she” is someone else', () => {
     expect(statementsOf(attributeWithout([], ...paragraphs), 'Lena Voss').map((s) => s.text)).toEqual(['We will fight every cut to the library budget']);
@@ -23,7 +29,10 @@ describe('genders', () => {
 });
 
 describe('appositions', () => {
-  const paragraphs = ['Dmitri Orlov, a spokesman for the fisheries ministry, met the trawler owners on Monday.', 'The spokesman said the quota talks would resume in June.'];
+  const paragraphs = [
+    'Dmitri Orlov, a spokesman for the fisheries ministry, met the trawler owners on Monday.',
+    'The spokesman said the quota talks would resume in June.',
+  ];
 
   it('gives a person the role an apposition names, so a later description finds him', () => {
     const r = attributeWithout([], ...paragraphs);
@@ -37,7 +46,12 @@ describe('appositions', () => {
 });
 
 describe('honorifics', () => {
-  const paragraphs = ['Anna Kurz owns the bakery on the square.', 'Paul Weber runs the shop next door.', '“The rent is too high for any of us,” she said.', 'Mr. Weber declined to comment.'];
+  const paragraphs = [
+    'Anna Kurz owns the bakery on the square.',
+    'Paul Weber runs the shop next door.',
+    '“The rent is too high for any of us,” she said.',
+    'Mr. Weber declined to comment.',
+  ];
 
   it('learns from a later “Mr.” that a person is a man before any pronoun is resolved', () => {
     const r = attributeWithout([], ...paragraphs);

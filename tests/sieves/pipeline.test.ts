@@ -31,6 +31,8 @@ describe('the sieve list', () => {
   });
 
   it('refuses to switch off a sieve that does not exist, naming the ones that do', () => {
-    expect(() => attributeWithout(['pronoun'], 'Marta Lindqvist said the port would reopen in May.')).toThrow(/no attribution sieve is called "pronoun".*pronouns/);
+    expect(() => attributeWithout(['pronoun'], 'Marta Lindqvist said the port would reopen in May.')).toThrow(
+      /no attribution sieve is called "pronoun".*pronouns/,
+    );
   });
 });

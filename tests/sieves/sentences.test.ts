@@ -50,9 +50,14 @@ describe('according-to', () => {
 });
 
 describe('labelled-quotes', () => {
-  const paragraphs = ['Marta Lindqvist gave evidence to the committee on Monday.', 'Here is Lindqvist in 2019: “The harbour cannot take larger ships without dredging.”'];
+  const paragraphs = [
+    'Marta Lindqvist gave evidence to the committee on Monday.',
+    'Here is Lindqvist in 2019: “The harbour cannot take larger ships without dredging.”',
+  ];
   it('gives a quote under a label with one person’s name and a colon to that person', () => {
-    expect(said([], 'Marta Lindqvist', ...paragraphs)).toMatchObject([{ text: 'The harbour cannot take larger ships without dredging.', cue: ':', kind: 'direct' }]);
+    expect(said([], 'Marta Lindqvist', ...paragraphs)).toMatchObject([
+      { text: 'The harbour cannot take larger ships without dredging.', cue: ':', kind: 'direct' },
+    ]);
   });
   it('switched off, the labelled quote is no one’s', () => {
     expect(said(['labelled-quotes'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
@@ -80,9 +85,17 @@ describe('salience', () => {
 });
 
 describe('continued-quotes', () => {
-  const paragraphs = ['“We will not retreat from the coast,” Amelia Hartley said on Tuesday.', '“The sea wall will be finished before the winter storms arrive.”'];
+  const paragraphs = [
+    '“We will not retreat from the coast,” Amelia Hartley said on Tuesday.',
+    '“The sea wall will be finished before the winter storms arrive.”',
+  ];
   it('gives a bare quote after a speaker’s quote to the same speaker, with no cue of its own', () => {
-    expect(said([], 'Amelia Hartley', ...paragraphs)[1]).toMatchObject({ text: 'The sea wall will be finished before the winter storms arrive.', cue: null, cueSpan: null, paragraph: 2 });
+    expect(said([], 'Amelia Hartley', ...paragraphs)[1]).toMatchObject({
+      text: 'The sea wall will be finished before the winter storms arrive.',
+      cue: null,
+      cueSpan: null,
+      paragraph: 2,
+    });
   });
   it('switched off, the bare quote is no one’s', () => {
     expect(said(['continued-quotes'], 'Amelia Hartley', ...paragraphs)).toHaveLength(1);
@@ -90,7 +103,10 @@ describe('continued-quotes', () => {
 });
 
 describe('colon-handover', () => {
-  const paragraphs = ['Amelia Hartley made the following remarks about the flood defences:', '“The sea wall will be finished before the winter storms arrive.”'];
+  const paragraphs = [
+    'Amelia Hartley made the following remarks about the flood defences:',
+    '“The sea wall will be finished before the winter storms arrive.”',
+  ];
   it('hands a paragraph-ending colon’s speaker the quotation that opens the next paragraph', () => {
     expect(said([], 'Amelia Hartley', ...paragraphs)).toMatchObject([{ text: 'The sea wall will be finished before the winter storms arrive.', paragraph: 2 }]);
   });

@@ -14,7 +14,13 @@ import { FakeDiscord, type FakeInteraction } from './fake-discord/index.js';
 import { hasVisibleText, mentionProblems, messageLimitProblems } from './fake-discord/limits.js';
 
 export type Json = Record<string, unknown>;
-export type Embed = { title?: string; description?: string; url?: string; footer?: { text: string }; fields?: { name: string; value: string; inline?: boolean }[] };
+export type Embed = {
+  title?: string;
+  description?: string;
+  url?: string;
+  footer?: { text: string };
+  fields?: { name: string; value: string; inline?: boolean }[];
+};
 
 export const embedsOf = (message: Json): Embed[] => (message.embeds as Embed[] | undefined) ?? [];
 export const buttonsOf = (message: Json): Json[] => ((message.components as Json[] | undefined) ?? []).flatMap((row) => (row.components as Json[]) ?? []);

@@ -130,7 +130,12 @@ export function articleSites(article: Article, attribution: ArticleAttribution, 
   return { rules, added: newSites(article, attribution, unitsOf, surnames) };
 }
 
-function newSites(article: Article, attribution: ArticleAttribution, unitsOf: (n: number) => ParagraphUnits | undefined, surnames: (entity: number) => Set<string>): NewSite[] {
+function newSites(
+  article: Article,
+  attribution: ArticleAttribution,
+  unitsOf: (n: number) => ParagraphUnits | undefined,
+  surnames: (entity: number) => Set<string>,
+): NewSite[] {
   const mentioned = new Map<number, number[]>();
   for (const m of attribution.mentions) {
     const list = mentioned.get(m.paragraph);
@@ -175,12 +180,24 @@ function openCue(t: Token): boolean {
 
 /** One pass over a paragraph for any form of an open cue: most paragraphs hold none. */
 const OPEN_CUE_CHECK = new RegExp(
-  `\\b(?:${[...CUE_FORMS.entries()].filter(([, lemma]) => THAT_ONLY_CUES.has(lemma) && !(lemma in PARTICLE_CUES)).map(([form]) => form).sort((a, b) => b.length - a.length).join('|')})\\b`,
+  `\\b(?:${[...CUE_FORMS.entries()]
+    .filter(([, lemma]) => THAT_ONLY_CUES.has(lemma) && !(lemma in PARTICLE_CUES))
+    .map(([form]) => form)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
   'i',
 );
 
 /** "X (has/not/also …) said …": the named speaker right before the cue, and the content after it or before X. */
-function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number, people: number[], attribution: ArticleAttribution, surnames: (entity: number) => Set<string>): NewSite | null {
+function siteAfterName(
+  text: string,
+  paragraph: number,
+  unit: Unit,
+  cue: number,
+  people: number[],
+  attribution: ArticleAttribution,
+  surnames: (entity: number) => Set<string>,
+): NewSite | null {
   const toks = unit.tokens;
   let k = cue - 1;
   while (k >= 0 && cue - k <= 3 && AUXILIARIES.has((toks[k] as Token).lower)) k--;
@@ -218,7 +235,15 @@ function siteAfterName(text: string, paragraph: number, unit: Unit, cue: number,
   const kind: StatementKind = quoted === 'none' ? 'indirect' : 'mixed';
   return {
     site: { text, paragraph, unit, cue, content, subject: 'name', speakerKind: entity.kind, quoted },
-    statement: { speaker, kind, text: text.slice(content[0], content[1]), paragraph, spans: [content], cue: (toks[cue] as Token).text, cueSpan: [(toks[cue] as Token).start, (toks[cue] as Token).end] },
+    statement: {
+      speaker,
+      kind,
+      text: text.slice(content[0], content[1]),
+      paragraph,
+      spans: [content],
+      cue: (toks[cue] as Token).text,
+      cueSpan: [(toks[cue] as Token).start, (toks[cue] as Token).end],
+    },
   };
 }
 

@@ -14,7 +14,10 @@ export function register(ctx: ArticleContext, run: NameRun, para: Para, unitInde
   // "Hold Melania Trump to …": in a title-case headline, a first word before a name the body uses is a verb.
   if (headline && run.kind === 'person' && run.to - run.from >= 3) {
     const toks = para.units[unitIndex]?.tokens ?? [];
-    const tail = toks.slice(run.from + 1, run.to).map((t, k, all) => (k === all.length - 1 ? t.text.replace(/['’]s?$/, '') : t.text)).join(' ');
+    const tail = toks
+      .slice(run.from + 1, run.to)
+      .map((t, k, all) => (k === all.length - 1 ? t.text.replace(/['’]s?$/, '') : t.text))
+      .join(' ');
     if (ctx.entities.has(`person:${foldName(tail)}`)) {
       run.from += 1;
       run.name = tail;

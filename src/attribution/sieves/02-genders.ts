@@ -23,7 +23,8 @@ export function learnGenders(ctx: ArticleContext, paras: Para[]): void {
         const run = runs.find((r) => r.phraseFrom === k || r.from === k);
         if (run) {
           // A second name before the pronoun makes it ambiguous.
-          const key: string | null = !subject && run.kind === 'person' && !run.possessive && opensClause(toks, run.phraseFrom) ? keyForRun(ctx, run, false) : null;
+          const key: string | null =
+            !subject && run.kind === 'person' && !run.possessive && opensClause(toks, run.phraseFrom) ? keyForRun(ctx, run, false) : null;
           subject = key ? (ctx.entities.get(key) ?? null) : null;
           if (!subject) break;
           k = run.to - 1;

@@ -12,6 +12,7 @@ export const sieve: Sieve = {
   run(ctx) {
     // From here "Mr."/"Mrs." may pick a namesake for good and teach a gender.
     ctx.settled = true;
-    for (const para of ctx.paras) for (const runs of para.runs) for (const run of runs) if (run.kind === 'single' && run.honorific) resolveSingle(ctx, run, false);
+    for (const para of ctx.paras)
+      for (const runs of para.runs) for (const run of runs) if (run.kind === 'single' && run.honorific) resolveSingle(ctx, run, false);
   },
 };

@@ -17,10 +17,22 @@ import { resolvePronoun } from './27-pronouns.js';
  * Trump accused …": a participle cue that opens the sentence reports the words of the subject named right
  * after its clause. Undefined when the cue is not such a participle.
  */
-export function openingParticiple(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], i: number, covered: QuoteSpan[]): LocalStatement | null | undefined {
+export function openingParticiple(
+  ctx: ArticleContext,
+  para: Para,
+  unit: Unit,
+  runs: NameRun[],
+  i: number,
+  covered: QuoteSpan[],
+): LocalStatement | null | undefined {
   const toks = unit.tokens;
   // (A section heading in capitals, "REPORTING ON …", is not a sentence.)
-  if (!toks[i]?.lower.endsWith('ing') || toks[i]?.text === toks[i]?.text.toUpperCase() || !(i === 0 || (i === 1 && ['in', 'by', 'after', 'while', 'when', 'before'].includes(toks[0]?.lower ?? '')))) return undefined;
+  if (
+    !toks[i]?.lower.endsWith('ing') ||
+    toks[i]?.text === toks[i]?.text.toUpperCase() ||
+    !(i === 0 || (i === 1 && ['in', 'by', 'after', 'while', 'when', 'before'].includes(toks[0]?.lower ?? '')))
+  )
+    return undefined;
   let comma = -1;
   for (let k = i + 1; k < toks.length && k < i + 30; k++) {
     if (toks[k]?.quoted) continue;

@@ -26,7 +26,8 @@ export function participleSubject(ctx: ArticleContext, para: Para, unit: Unit, r
   // "…, saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
   const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
   if (prev === ',' || prev === 'by' || commaInQuote) return clauseSubject(ctx, para, unit, runs, i) ?? earlierSpeaker(ctx, para, unit, i);
-  if (['before', 'after', 'upon'].includes(prev)) return clauseSubject(ctx, para, unit, runs, i, 0, toks[i - 2]?.text === ',') ?? earlierSpeaker(ctx, para, unit, i);
+  if (['before', 'after', 'upon'].includes(prev))
+    return clauseSubject(ctx, para, unit, runs, i, 0, toks[i - 2]?.text === ',') ?? earlierSpeaker(ctx, para, unit, i);
   // "Trump focused on reiterating …", "Kasich has taken to urging …": the verb before governs the participle.
   if (['on', 'to', 'into'].includes(prev) && !toks[i - 2]?.punct && reportsClause(toks, i)) return clauseSubject(ctx, para, unit, runs, i, 0, false, true);
   // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause

@@ -26,9 +26,20 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
     // "Morial forcefully told", "Trump has long said": an adverb between subject and verb (not "the assembly said").
     // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
     // (not "did not complain": a denied verb reports no words).
-    const adverb = ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') && !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
-      /^(?:is|was|were|are)n['’]t$/.test(t.lower) || (['did', 'does', 'do'].includes(t.lower) && k === i - 1) || ['time', 'himself', 'herself', 'itself', 'themselves'].includes(t.lower);
-    if (adverb || AUXILIARIES.has(t.lower) || /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) {
+    const adverb =
+      ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') &&
+        !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
+      /^(?:is|was|were|are)n['’]t$/.test(t.lower) ||
+      (['did', 'does', 'do'].includes(t.lower) && k === i - 1) ||
+      ['time', 'himself', 'herself', 'itself', 'themselves'].includes(t.lower);
+    if (
+      adverb ||
+      AUXILIARIES.has(t.lower) ||
+      /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) ||
+      /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
+        t.lower,
+      )
+    ) {
       k--;
       skipped++;
       continue;
@@ -68,7 +79,7 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
       const before = skipBracketsBack(toks, open - 1);
       let candidate = before >= 0 ? subjectEndingAt(ctx, para, unit, runs, before) : null;
       // "David Woodard of Clemson University": the person before the place or employer.
-      const link = candidate ? toks[candidate.from - 1]?.lower ?? '' : '';
+      const link = candidate ? (toks[candidate.from - 1]?.lower ?? '') : '';
       if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = subjectEndingAt(ctx, para, unit, runs, candidate.from - 2) ?? candidate;
       // "A lawyer for the outlets, David Schulz, said": the name apposed to a description is the speaker.
       if (candidate?.described || describedBefore(toks, open)) {
@@ -82,11 +93,13 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
       }
       // A description right after a comma is one more apposition of the subject further back; so is the
       // second name of a place pair ("who flew to Columbus, Ohio, on Monday").
-      const apposed = (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
+      const apposed =
+        (candidate?.described && APPOSITION_MARKS.has(toks[candidate.from - 1]?.text ?? '')) ||
         (candidate && toks[candidate.from - 1]?.text === ',' && runs.some((r) => r.to === candidate.from - 1 && isAfterPreposition(toks, r.phraseFrom)));
       // (A subordinate clause has its own subject: "after Mr. Trump, asked about it, had said …".)
       const subordinate = CLAUSE_SUBORDINATORS.has(toks[(candidate?.from ?? 0) - 1]?.lower ?? '');
-      if (candidate && !apposed && (opensClause(toks, candidate.from) || subordinate || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate)) return candidate;
+      if (candidate && !apposed && (opensClause(toks, candidate.from) || subordinate || describedLead(toks, candidate.from)) && !isPartyTag(toks, candidate))
+        return candidate;
       end = open;
     }
     return null;

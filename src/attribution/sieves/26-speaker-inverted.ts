@@ -25,14 +25,26 @@ export function subjectAfter(ctx: ArticleContext, para: Para, unit: Unit, runs: 
   const pronoun = PRONOUNS[next.lower];
   // "…,” said he." is inverted; "said he was …" is the content's own subject.
   const afterPronoun = toks[i + 2];
-  if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct)) return { key: resolvePronoun(ctx, pronoun === 'any' ? null : pronoun, para.n, unit, runs, i + 1), from: i + 1, to: i + 2 };
+  if (pronoun && ['he', 'she'].includes(next.lower) && (!afterPronoun || afterPronoun.punct))
+    return { key: resolvePronoun(ctx, pronoun === 'any' ? null : pronoun, para.n, unit, runs, i + 1), from: i + 1, to: i + 2 };
   const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
   if (!run || run.possessive) return describedNameAfter(ctx, unit, runs, i);
   // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
   // employer opens the phrase; the person is the full name at the end of the same noun phrase.
   if (run.kind !== 'person') {
-    const later = runs.find((r) => r.from > run.to && r.from - (i + 1) <= 7 && r.kind === 'person' && !r.possessive &&
-      toks.slice(run.to, r.from).every((t) => !t.quoted && (!t.punct || t.text === '.') && !CUE_FORMS.has(t.lower) && !['and', 'or', 'to', 'in', 'at', 'on', 'with', 'who'].includes(t.lower)));
+    const later = runs.find(
+      (r) =>
+        r.from > run.to &&
+        r.from - (i + 1) <= 7 &&
+        r.kind === 'person' &&
+        !r.possessive &&
+        toks
+          .slice(run.to, r.from)
+          .every(
+            (t) =>
+              !t.quoted && (!t.punct || t.text === '.') && !CUE_FORMS.has(t.lower) && !['and', 'or', 'to', 'in', 'at', 'on', 'with', 'who'].includes(t.lower),
+          ),
+    );
     if (later) return { key: keyForRun(ctx, later, true), from: run.from, to: later.to };
   }
   // "…, said Trump will exceed expectations": a name followed by its own verb starts the content.
@@ -67,7 +79,8 @@ export function describedNameAfter(ctx: ArticleContext, unit: Unit, runs: NameRu
       const key = apposed && endsNounPhrase(toks, apposed.to) ? keyForRun(ctx, apposed, true) : null;
       return key ? { key, from: i + 1, to: apposed!.to } : null;
     }
-    if (t.quoted || (t.punct && !['/', '-'].includes(t.text)) || CUE_FORMS.has(t.lower) || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
+    if (t.quoted || (t.punct && !['/', '-'].includes(t.text)) || CUE_FORMS.has(t.lower) || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower))
+      return null;
     if (isRoleWord(t)) roleSeen = true;
   }
   return null;

@@ -12,10 +12,14 @@ export function resolveDescription(ctx: ArticleContext, words: Token[], paragrap
   if (!enabled(ctx, 'descriptions')) return null;
   const head = (words[words.length - 1] as Token).lower;
   const modifiers = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => foldName(w.text.replace(/['’]s$/, '')));
-  const candidates = [...ctx.entities.values()].filter((e) => e.kind === 'person' && [...e.roles].some((r) => {
-    const role = expandTitles(foldName(r));
-    return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
-  }));
+  const candidates = [...ctx.entities.values()].filter(
+    (e) =>
+      e.kind === 'person' &&
+      [...e.roles].some((r) => {
+        const role = expandTitles(foldName(r));
+        return role.includes(head) && modifiers.every((m) => role.includes(m) || ['former', 'current', 'new'].includes(m));
+      }),
+  );
   if (candidates.length === 1) return candidates[0]?.key ?? null;
   if (candidates.length > 1) {
     for (let k = ctx.salience.length - 1; k >= 0; k--) {

@@ -21,7 +21,13 @@ export const sieve: Sieve = {
     const speaker = subject.key;
     const subjectStart = Math.min(subject.from, i);
     // ("In his book, ''Make Your Kid a Millionaire,'' McKinley suggested …": a title, not his words.)
-    const quoteBefore = unit.quotes.find((q) => q.closed && q.end <= (toks[subjectStart]?.start ?? 0) && (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)) && !namedWork(para.text, unit.start, q));
+    const quoteBefore = unit.quotes.find(
+      (q) =>
+        q.closed &&
+        q.end <= (toks[subjectStart]?.start ?? 0) &&
+        (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)) &&
+        !namedWork(para.text, unit.start, q),
+    );
     const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;
     if (quoteBefore && embedded === 'partial' && !covered.includes(quoteBefore)) {
       // Mills “got an immunity agreement,” Jordan said, and still “got to sit in …”: the sentence is the content.
@@ -39,7 +45,9 @@ export const sieve: Sieve = {
       const quotes = [quoteBefore];
       covered.push(quoteBefore);
       // A split quote: “…,” he said, “…”. The part after the cue belongs to the same statement.
-      const after = unit.quotes.find((q) => q.start > (toks[i]?.end ?? 0) && !covered.includes(q) && resumesAfterCue(para.text, toks, Math.max(i, subject.to - 1), q));
+      const after = unit.quotes.find(
+        (q) => q.start > (toks[i]?.end ?? 0) && !covered.includes(q) && resumesAfterCue(para.text, toks, Math.max(i, subject.to - 1), q),
+      );
       if (after) {
         quotes.push(after);
         covered.push(after);
@@ -50,6 +58,6 @@ export const sieve: Sieve = {
       return make(speaker, 'direct', para, spans, cue);
     }
 
-      return undefined;
+    return undefined;
   },
 };

@@ -53,7 +53,7 @@ export const sieve: Sieve = {
         }
       }
     }
-      site.c = c;
-      return undefined;
+    site.c = c;
+    return undefined;
   },
 };

@@ -10,7 +10,15 @@ import { inLeadingSubordinateClause, leadingClauseEnd, shortLeadingAdverb } from
 import { trailingContent } from '../content.js';
 import type { Sieve } from '../context.js';
 import { make } from '../context.js';
-import { CLAUSE_SUBORDINATORS, NARRATIVE_AFTER_QUOTE, NEW_VERB_AFTER_AND, OBJECT_CUES, OBJECT_DETERMINERS, PREPOSITIONAL_START, TELL_LIKE } from '../lexicon.js';
+import {
+  CLAUSE_SUBORDINATORS,
+  NARRATIVE_AFTER_QUOTE,
+  NEW_VERB_AFTER_AND,
+  OBJECT_CUES,
+  OBJECT_DETERMINERS,
+  PREPOSITIONAL_START,
+  TELL_LIKE,
+} from '../lexicon.js';
 import { skipObject } from '../phrases.js';
 import { onlyPunctuationBetween } from '../quotes.js';
 import type { Token } from '../tokens.js';
@@ -40,7 +48,11 @@ export const sieve: Sieve = {
         return make(speaker, 'direct', para, [trimSpan(para.text, quote.innerStart, quote.innerEnd)], cue);
       }
       // (after at most a short sentence adverb: "Instead, Trump told CNN, his policy would …")
-      if (afterCue.text === ',' && subject.from < i && (onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0) || shortLeadingAdverb(toks, subject.from))) {
+      if (
+        afterCue.text === ',' &&
+        subject.from < i &&
+        (onlyPunctuationBetween(para.text, unit.start, toks[subject.from]?.start ?? 0) || shortLeadingAdverb(toks, subject.from))
+      ) {
         // "Rubio says, win or lose, he is staying in the race": the subject opens the sentence, so the content follows.
         const rest = toks[c + 1];
         if (rest && !rest.punct) {
@@ -65,7 +77,8 @@ export const sieve: Sieve = {
       ctx.lastDirect = { key: speaker, paragraph: para.n };
       return null;
     }
-    if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start))) return subject.from > 0 ? trailingContent(ctx, para, unit, subject, i, covered) : null;
+    if (!afterCue || (afterCue.punct && !afterCue.quoted && !unit.quotes.some((q) => q.start === afterCue.start)))
+      return subject.from > 0 ? trailingContent(ctx, para, unit, subject, i, covered) : null;
     const start = afterCue.start;
     // "what Bernie is talking about now is mainstream": the object came first, in a relative clause.
     if (objectCue && toks.slice(Math.max(0, subject.from - 1), subject.to).some((t) => ['what', 'which', 'whom'].includes(t.lower))) return null;
@@ -75,7 +88,9 @@ export const sieve: Sieve = {
     // An object, or an infinitive ("vowed to bring back mining jobs, and Clinton is promising …"), ends with its
     // phrase; a clause ("mentioned that …") runs to the sentence's end.
     // ("questioned what kind of person gets up at 3 a.m. to send tweets": a question clause runs on.)
-    const phrase = (objectCue && toks[c - 1]?.lower !== 'that' && !['what', 'whether', 'how', 'why', 'if', 'who', 'where', 'when'].includes(afterCue.lower)) || (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
+    const phrase =
+      (objectCue && toks[c - 1]?.lower !== 'that' && !['what', 'whether', 'how', 'why', 'if', 'who', 'where', 'when'].includes(afterCue.lower)) ||
+      (afterCue.lower === 'to' && !toks[c + 1]?.cap && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''));
     let end = phrase ? objectPhraseEnd(para.text, unit, toks, c) : clauseContentEnd(para.text, unit, toks, c);
     // "As Obama announces that he is ready for the fight, he is set to …": a cue inside an opening
     // subordinate clause reports only that clause; the main clause after its comma is the writer's.
@@ -84,7 +99,13 @@ export const sieve: Sieve = {
       if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
     }
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
-    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && (TELL_LIKE.has(lemma) || lemma === 'write') && leadingClauseEnd(toks, i) === 0 && shortTail(toks, c)) {
+    if (
+      subject.from > 0 &&
+      toks[subject.from - 1]?.text === ',' &&
+      (TELL_LIKE.has(lemma) || lemma === 'write') &&
+      leadingClauseEnd(toks, i) === 0 &&
+      shortTail(toks, c)
+    ) {
       return trailingContent(ctx, para, unit, subject, i, covered);
     }
     // "the place he proposed two months ago": only when, not what.
@@ -94,13 +115,24 @@ export const sieve: Sieve = {
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
     // (Not "…, Bush thought for a moment and said that in the current climate …": "that" opens the content.)
-    if (subject.from > 0 && toks[subject.from - 1]?.text === ',' && toks[c - 1]?.lower !== 'that' && ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)) {
+    if (
+      subject.from > 0 &&
+      toks[subject.from - 1]?.text === ',' &&
+      toks[c - 1]?.lower !== 'that' &&
+      ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)
+    ) {
       return trailingContent(ctx, para, unit, subject, i, covered);
     }
     // "Lau said in a statement." The words follow in the next sentence; the adverbial is not what was said.
     // ("urged voters to stay home", "vowed to fight on": "to" and a verb is the content, not an adverbial.)
-    const infinitive = afterCue.lower === 'to' && !!toks[c + 1] && !toks[c + 1]?.cap && !toks[c + 1]?.punct && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? '');
-    if (PREPOSITIONAL_START.has(afterCue.lower) && !infinitive && toks.filter((t) => t.start >= start && !t.punct).length <= 6 && !unit.quotes.some((q) => q.start >= start)) {
+    const infinitive =
+      afterCue.lower === 'to' && !!toks[c + 1] && !toks[c + 1]?.cap && !toks[c + 1]?.punct && !OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? '');
+    if (
+      PREPOSITIONAL_START.has(afterCue.lower) &&
+      !infinitive &&
+      toks.filter((t) => t.start >= start && !t.punct).length <= 6 &&
+      !unit.quotes.some((q) => q.start >= start)
+    ) {
       ctx.lastDirect = { key: speaker, paragraph: para.n };
       return null;
     }

@@ -14,7 +14,14 @@ import type { QuoteSpan, Token, Unit } from '../tokens.js';
  * "Obama’s announcement Friday of new rules", "Fiorina’s statement about the video". What follows
  * "that", "about", "on" or "of" is what the person said.
  */
-export function possessiveClaim(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], found: LocalStatement[], covered: QuoteSpan[]): LocalStatement | null {
+export function possessiveClaim(
+  ctx: ArticleContext,
+  para: Para,
+  unit: Unit,
+  runs: NameRun[],
+  found: LocalStatement[],
+  covered: QuoteSpan[],
+): LocalStatement | null {
   const toks = unit.tokens;
   for (const run of runs) {
     if (!run.possessive || run.kind === 'organisation') continue;
@@ -27,8 +34,15 @@ export function possessiveClaim(ctx: ArticleContext, para: Para, unit: Unit, run
     let c = k + 1;
     // "Obama’s calls for …", "his response to …": "for" and "to" lead to words only after a call, plea or response
     // ("her speech to the association", "Trump's claim to the nomination" do not).
-    const links = ['call', 'calls', 'plea', 'response'].includes(toks[k]?.lower ?? '') ? ['that', 'about', 'on', 'of', 'for', 'to'] : ['that', 'about', 'on', 'of'];
-    while (c < toks.length && c - k <= 4 && (TIME_WORDS.test((toks[c] as Token).lower) || ((toks[c] as Token).lower === 'in' && /^\d{4}$/.test(toks[c + 1]?.text ?? '')))) c++;
+    const links = ['call', 'calls', 'plea', 'response'].includes(toks[k]?.lower ?? '')
+      ? ['that', 'about', 'on', 'of', 'for', 'to']
+      : ['that', 'about', 'on', 'of'];
+    while (
+      c < toks.length &&
+      c - k <= 4 &&
+      (TIME_WORDS.test((toks[c] as Token).lower) || ((toks[c] as Token).lower === 'in' && /^\d{4}$/.test(toks[c + 1]?.text ?? '')))
+    )
+      c++;
     const link = toks[c]?.lower ?? '';
     if (!links.includes(link) || !toks[c + 1]) continue;
     const start = (toks[c + 1] as Token).start;
@@ -36,7 +50,13 @@ export function possessiveClaim(ctx: ArticleContext, para: Para, unit: Unit, run
     // "Clinton’s comments on the shooting came as …": the noun phrase is the subject; its verb ends the content.
     let end = link === 'that' ? clauseContentEnd(para.text, unit, toks, c) : objectPhraseEnd(para.text, unit, toks, c);
     if (link !== 'that') {
-      const verb = toks.find((t, j) => j > c + 1 && t.start < end && !t.quoted && (NEW_VERB_AFTER_AND.has(t.lower) || ['came', 'comes', 'seems', 'seemed', 'drew', 'draws'].includes(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)));
+      const verb = toks.find(
+        (t, j) =>
+          j > c + 1 &&
+          t.start < end &&
+          !t.quoted &&
+          (NEW_VERB_AFTER_AND.has(t.lower) || ['came', 'comes', 'seems', 'seemed', 'drew', 'draws'].includes(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)),
+      );
       if (verb) end = verb.start;
     }
     if ((para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;

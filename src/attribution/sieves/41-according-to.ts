@@ -40,7 +40,8 @@ export function accordingTo(ctx: ArticleContext, para: Para, unit: Unit, runs: N
       if (close > 0 && toks.slice(resume, close).some(isRoleWord)) resume = close + 1;
       const rest = toks.slice(resume).filter((t) => !t.punct);
       const verb = toks[resume]?.lower ?? '';
-      if (rest.length >= 3 && (NEW_VERB_AFTER_AND.has(verb) || ['are', 'would', 'will', 'should', 'could', 'can', 'may', 'might', 'must'].includes(verb))) spans.push(trimSpan(para.text, (toks[resume] as Token).start, contentEnd(para.text, unit)));
+      if (rest.length >= 3 && (NEW_VERB_AFTER_AND.has(verb) || ['are', 'would', 'will', 'should', 'could', 'can', 'may', 'might', 'must'].includes(verb)))
+        spans.push(trimSpan(para.text, (toks[resume] as Token).start, contentEnd(para.text, unit)));
     }
   }
   const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));

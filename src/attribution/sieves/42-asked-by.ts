@@ -23,7 +23,13 @@ export function askedBy(ctx: ArticleContext, para: Para, unit: Unit, runs: NameR
     if (!run || toks.slice(at + 2, run.phraseFrom).some((w) => w.punct || w.cap)) continue;
     let k = run.to;
     // "asked by Ingraham on Thursday about …": when it was asked is not the question.
-    while (k < run.to + 3 && ['on', 'in', 'at', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'night', 'week'].includes(toks[k]?.lower ?? '')) k++;
+    while (
+      k < run.to + 3 &&
+      ['on', 'in', 'at', 'last', 'this', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'night', 'week'].includes(
+        toks[k]?.lower ?? '',
+      )
+    )
+      k++;
     if (!QUESTION_OPENERS.has(toks[k]?.lower ?? '')) continue;
     const key = keyForRun(ctx, run, true);
     if (!key) return null;

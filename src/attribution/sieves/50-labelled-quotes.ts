@@ -41,8 +41,12 @@ export function labelledQuote(ctx: ArticleContext, para: Para, unit: Unit, runs:
     // "Limbaugh continued: “…”", "Sanders made the following comment: “…”": the subject of the clause the colon ends;
     // "“…,” Trump said before adding: “…”": a participle with no subject of its own goes on with the last speaker.
     const participle = toks[colon - 1];
-    const goesOn = people.every((k) => k === ctx.lastDirect?.key) && participle?.lower.endsWith('ing') && CUE_FORMS.has(participle.lower) && ctx.lastDirect?.paragraph === para.n;
-    const speaker = goesOn ? ctx.lastDirect?.key ?? null : colonClauseSpeaker(ctx, para, unit, runs, colon);
+    const goesOn =
+      people.every((k) => k === ctx.lastDirect?.key) &&
+      participle?.lower.endsWith('ing') &&
+      CUE_FORMS.has(participle.lower) &&
+      ctx.lastDirect?.paragraph === para.n;
+    const speaker = goesOn ? (ctx.lastDirect?.key ?? null) : colonClauseSpeaker(ctx, para, unit, runs, colon);
     // ("Limbaugh continued: “…”": the verb before the colon is the cue, else the colon itself.)
     const cue = participle && CUE_FORMS.has(participle.lower) ? tokenSpan(participle) : tokenSpan(toks[colon] as Token);
     return speaker ? make(speaker, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], cue) : null;

@@ -58,7 +58,9 @@ export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: Nam
 /** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings"). */
 export function looksLikeTagVerb(t: Token): boolean {
   if (t.punct || t.cap || t.quoted || AUXILIARIES.has(t.lower)) return false;
-  return TAG_VERBS_IRREGULAR.has(t.lower) || /[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower);
+  return (
+    TAG_VERBS_IRREGULAR.has(t.lower) || (/[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower))
+  );
 }
 
 /** A speech tag's verb and an adverb particle it carries: "interjected", "shot back", "piped up". */

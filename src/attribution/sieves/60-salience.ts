@@ -13,7 +13,8 @@ export const sieve: Sieve = {
     const subjectRun = u.runs.findIndex((run) => !isAfterPreposition(u.unit.tokens, run.phraseFrom) && !run.possessive);
     const subjectKey = subjectRun >= 0 ? u.runKeys[subjectRun] : null;
     const honorific = subjectRun >= 0 ? u.runs[subjectRun]?.honorific : null;
-    if (subjectKey && ctx.entities.get(subjectKey)?.kind === 'person') ctx.salience.push({ key: subjectKey, paragraph: u.para.n, gender: honorific ? genderFromWords([honorific]) : null });
+    if (subjectKey && ctx.entities.get(subjectKey)?.kind === 'person')
+      ctx.salience.push({ key: subjectKey, paragraph: u.para.n, gender: honorific ? genderFromWords([honorific]) : null });
     for (const s of u.found) ctx.salience.push({ key: s.speaker, paragraph: u.para.n });
   },
 };

@@ -35,8 +35,13 @@ export function continueQuotes(ctx: ArticleContext, para: Para, unit: Unit, cove
 export function quoteTailsOff(unit: Unit, q: QuoteSpan): boolean {
   const tail = unit.tokens.filter((t) => t.start >= q.end);
   const words = tail.filter((t) => !t.punct);
-  return words.length > 0 && words.length <= 8 && !unit.quotes.some((o) => o.start >= q.end) &&
-    words.every((t) => !t.cap && !CUE_FORMS.has(t.lower)) && tail.every((t) => !['(', ':', ';'].includes(t.text));
+  return (
+    words.length > 0 &&
+    words.length <= 8 &&
+    !unit.quotes.some((o) => o.start >= q.end) &&
+    words.every((t) => !t.cap && !CUE_FORMS.has(t.lower)) &&
+    tail.every((t) => !['(', ':', ';'].includes(t.text))
+  );
 }
 
 export const sieve: Sieve = {

@@ -65,5 +65,6 @@ export const SIEVE_NAMES: readonly string[] = SIEVES.map((s) => s.name);
 
 /** Throws on a name that is no sieve, so a mistyped ablation does not silently measure the full pipeline. */
 export function checkSieveNames(names: Iterable<string>): void {
-  for (const name of names) if (!SIEVE_NAMES.includes(name)) throw new Error(`no attribution sieve is called "${name}"; the sieves are: ${SIEVE_NAMES.join(', ')}`);
+  for (const name of names)
+    if (!SIEVE_NAMES.includes(name)) throw new Error(`no attribution sieve is called "${name}"; the sieves are: ${SIEVE_NAMES.join(', ')}`);
 }

@@ -302,7 +302,14 @@ export class FakeDiscord {
     const id = onShard ? snowflakeOnShard(onShard.id, onShard.count) : snowflake();
     const guild: FakeGuild = { id, name, channelId: snowflake() };
     this.extraGuilds.set(id, guild);
-    this.channels.set(guild.channelId, { ...this.channels.get(this.channelId)!, id: guild.channelId, guild_id: id, name: 'general', permission_overwrites: [], last_message_id: null });
+    this.channels.set(guild.channelId, {
+      ...this.channels.get(this.channelId)!,
+      id: guild.channelId,
+      guild_id: id,
+      name: 'general',
+      permission_overwrites: [],
+      last_message_id: null,
+    });
     for (const session of this.sessions.values()) {
       if (this.owns(session, id)) this.sendDispatch(session, 'GUILD_CREATE', this.guildPayload(id));
     }
@@ -478,7 +485,12 @@ export class FakeDiscord {
   }
 
   /** Invokes a registered slash command as `member` in the guild's text channel (or another channel). */
-  slashCommand(name: string, options: Record<string, string | number | boolean | FakeAttachment> = {}, member = this.member, channelId = this.channelId): FakeInteraction {
+  slashCommand(
+    name: string,
+    options: Record<string, string | number | boolean | FakeAttachment> = {},
+    member = this.member,
+    channelId = this.channelId,
+  ): FakeInteraction {
     return this.createInteraction(InteractionType.ApplicationCommand, this.commandData(name, options), member, channelId);
   }
 
@@ -487,14 +499,21 @@ export class FakeDiscord {
    * `contexts` include BOT_DM (1); `staleRegistration` sends it anyway, as a client holding an old
    * registration from before contexts could.
    */
-  slashCommandInDm(name: string, options: Record<string, string | number | boolean> = {}, member = this.member, how: { staleRegistration?: boolean } = {}): FakeInteraction {
+  slashCommandInDm(
+    name: string,
+    options: Record<string, string | number | boolean> = {},
+    member = this.member,
+    how: { staleRegistration?: boolean } = {},
+  ): FakeInteraction {
     const command = this.findCommand(name);
     const contexts = command.contexts as number[] | null | undefined;
     if (!how.staleRegistration && Array.isArray(contexts) && !contexts.includes(1)) {
       throw new Error(`/${name} is registered for contexts ${JSON.stringify(contexts)}: Discord does not offer it in DMs`);
     }
     const dmId = `dm-${member.user.id}`;
-    let channelId = [...this.channels.values()].find((c) => c.type === ChannelType.DM && (c.recipients as FakeUser[])[0]?.id === member.user.id)?.id as string | undefined;
+    let channelId = [...this.channels.values()].find((c) => c.type === ChannelType.DM && (c.recipients as FakeUser[])[0]?.id === member.user.id)?.id as
+      | string
+      | undefined;
     if (!channelId) {
       channelId = snowflake();
       this.channels.set(channelId, { id: channelId, type: ChannelType.DM, last_message_id: null, recipients: [member.user], flags: 0, name: dmId });
@@ -513,7 +532,14 @@ export class FakeDiscord {
         // An attachment option carries the attachment's id; the attachment itself is in data.resolved.
         if (def.type !== 11) throw new Error(`/${name} option ${optionName} is not an attachment option`);
         const id = snowflake();
-        attachments[id] = { id, filename: value.filename, size: value.size, url: value.url, proxy_url: value.url, content_type: value.contentType ?? 'application/octet-stream' };
+        attachments[id] = {
+          id,
+          filename: value.filename,
+          size: value.size,
+          url: value.url,
+          proxy_url: value.url,
+          content_type: value.contentType ?? 'application/octet-stream',
+        };
         return { name: optionName, type: def.type, value: id };
       }
       return { name: optionName, type: def.type, value };
@@ -1160,7 +1186,16 @@ export class FakeDiscord {
       const url = `https://cdn.fake-discord.invalid/attachments/${id}/${file.filename}`;
       this.attachmentBytes.set(url, file.data);
       const png = file.data.subarray(12, 16).toString('latin1') === 'IHDR' ? { width: file.data.readUInt32BE(16), height: file.data.readUInt32BE(20) } : {};
-      return { id, filename: String(entry.filename ?? file.filename), description: entry.description, size: file.data.length, content_type: file.contentType, url, proxy_url: url, ...png };
+      return {
+        id,
+        filename: String(entry.filename ?? file.filename),
+        description: entry.description,
+        size: file.data.length,
+        content_type: file.contentType,
+        url,
+        proxy_url: url,
+        ...png,
+      };
     });
   }
 
@@ -1188,11 +1223,14 @@ export class FakeDiscord {
     switch (type) {
       case InteractionResponseType.ChannelMessageWithSource:
       case InteractionResponseType.DeferredChannelMessageWithSource: {
-        if (interaction.type === InteractionType.ApplicationCommandAutocomplete) throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
+        if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+          throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
         if (type === InteractionResponseType.ChannelMessageWithSource) this.checkMessage(data, true);
         interaction.ephemeral = (Number(data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
         const message = this.storeMessage(interaction.channelId, {
-          ...(type === InteractionResponseType.ChannelMessageWithSource ? this.messageFields(data, interaction.channelId) : { flags: Number(data.flags ?? 0) | MessageFlags.Loading }),
+          ...(type === InteractionResponseType.ChannelMessageWithSource
+            ? this.messageFields(data, interaction.channelId)
+            : { flags: Number(data.flags ?? 0) | MessageFlags.Loading }),
           author: this.botUser,
           webhook_id: this.appId,
           application_id: this.appId,
@@ -1221,7 +1259,8 @@ export class FakeDiscord {
         break;
       }
       case InteractionResponseType.ApplicationCommandAutocompleteResult: {
-        if (interaction.type !== InteractionType.ApplicationCommandAutocomplete) throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
+        if (interaction.type !== InteractionType.ApplicationCommandAutocomplete)
+          throw new HttpError(400, { message: 'Invalid interaction response type', code: 50035 });
         const choices = (data.choices as Json[] | undefined) ?? [];
         if (choices.length > 25 || choices.some((c) => String(c.name).length > 100 || String(c.value).length > 100 || String(c.name).length < 1)) {
           throw new HttpError(400, { message: 'Invalid Form Body', code: 50035 });
@@ -1238,7 +1277,14 @@ export class FakeDiscord {
       return {
         status: 200,
         body: {
-          interaction: { id, type: interaction.type, activity_instance_id: null, response_message_id: message?.id ?? null, response_message_loading: false, response_message_ephemeral: interaction.ephemeral },
+          interaction: {
+            id,
+            type: interaction.type,
+            activity_instance_id: null,
+            response_message_id: message?.id ?? null,
+            response_message_loading: false,
+            response_message_ephemeral: interaction.ephemeral,
+          },
           resource: { type, ...(message ? { message } : {}) },
         },
       };
@@ -1246,7 +1292,14 @@ export class FakeDiscord {
     return { status: 204, body: null };
   }
 
-  private webhook(method: string, appId: string, token: string, messageRef: string | undefined, body: Json, record: RecordedRequest): { status: number; body: unknown } {
+  private webhook(
+    method: string,
+    appId: string,
+    token: string,
+    messageRef: string | undefined,
+    body: Json,
+    record: RecordedRequest,
+  ): { status: number; body: unknown } {
     const interaction = this.interactionOf(record.path);
     if (appId !== this.appId || !interaction || interaction.token !== token) throw notFound('Webhook', 10015);
     record.interactionId = interaction.id;
@@ -1294,7 +1347,8 @@ export class FakeDiscord {
     if (!parent || parent.type !== ChannelType.GuildText) throw notFound('Channel', 10003);
     if (!message || message.channel_id !== channelId) throw notFound('Message', 10008);
     if ((this.botPermissionsIn(channelId) & PermissionFlagsBits.CreatePublicThreads) === 0n) throw missingPermissions();
-    if ((Number(message.flags) & MessageFlags.Ephemeral) !== 0) throw new HttpError(400, { message: 'Cannot start a thread on an ephemeral message', code: 50035 });
+    if ((Number(message.flags) & MessageFlags.Ephemeral) !== 0)
+      throw new HttpError(400, { message: 'Cannot start a thread on an ephemeral message', code: 50035 });
     if (this.channels.has(messageId)) throw new HttpError(400, { message: 'A thread has already been created for this message', code: 160004 });
     const name = String(body.name ?? '');
     if (name.length < 1 || name.length > 100) throw new HttpError(400, { message: 'Invalid Form Body (name)', code: 50035 });
@@ -1312,7 +1366,13 @@ export class FakeDiscord {
       total_message_sent: 0,
       rate_limit_per_user: 0,
       flags: 0,
-      thread_metadata: { archived: false, auto_archive_duration: Number(body.auto_archive_duration ?? 1440), archive_timestamp: now, locked: false, create_timestamp: now },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: Number(body.auto_archive_duration ?? 1440),
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
     };
     this.channels.set(messageId, thread);
     message.thread = thread;

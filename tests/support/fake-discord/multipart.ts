@@ -29,7 +29,13 @@ export function parseMultipart(body: Buffer, contentType: string): { payload: un
     const name = headers.match(/name="([^"]*)"/i)?.[1] ?? '';
     const filename = headers.match(/filename="([^"]*)"/i)?.[1];
     if (name === 'payload_json') payload = JSON.parse(content.toString('utf8'));
-    else if (filename !== undefined) files.push({ field: name, filename, contentType: headers.match(/content-type:\s*([^\r\n]+)/i)?.[1] ?? 'application/octet-stream', data: Buffer.from(content) });
+    else if (filename !== undefined)
+      files.push({
+        field: name,
+        filename,
+        contentType: headers.match(/content-type:\s*([^\r\n]+)/i)?.[1] ?? 'application/octet-stream',
+        data: Buffer.from(content),
+      });
     start = next;
   }
   return { payload, files };
