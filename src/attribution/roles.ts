@@ -29,44 +29,13 @@ const EXTRA_HEADS = new Set(
 );
 
 /** Role words that are not heads of a person's role: "campaign" speaks as an organisation. */
-const NOT_HEADS = new Set([
-  'campaign',
-  'running',
-  'state',
-  'federal',
-  'national',
-  'former',
-  'acting',
-  'first',
-  'foreign',
-  'defence',
-  'defense',
-  'interior',
-  'finance',
-  'prime',
-  'vice',
-  'crown',
-  'lady',
-]);
+const NOT_HEADS = new Set(['campaign', 'running', 'state', 'federal', 'national', 'former', 'acting', 'first', 'foreign', 'defence', 'defense', 'interior', 'finance', 'prime', 'vice', 'crown', 'lady']);
 
 /** Abbreviated titles: alone they are honorifics, not roles; at the end of a role they are spelt out. */
 export const TITLE_ABBREVIATIONS: Record<string, string> = {
-  sen: 'Senator',
-  rep: 'Representative',
-  gov: 'Governor',
-  gen: 'General',
-  adm: 'Admiral',
-  col: 'Colonel',
-  capt: 'Captain',
-  lt: 'Lieutenant',
-  sgt: 'Sergeant',
-  sec: 'Secretary',
-  pres: 'President',
-  prof: 'Professor',
-  supt: 'Superintendent',
-  atty: 'Attorney',
-  cmdr: 'Commander',
-  amb: 'Ambassador',
+  sen: 'Senator', rep: 'Representative', gov: 'Governor', gen: 'General', adm: 'Admiral', col: 'Colonel',
+  capt: 'Captain', lt: 'Lieutenant', sgt: 'Sergeant', sec: 'Secretary', pres: 'President', prof: 'Professor',
+  supt: 'Superintendent', atty: 'Attorney', cmdr: 'Commander', amb: 'Ambassador',
 };
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'rev', 'fr', 'hon', 'messrs']);
 
@@ -131,25 +100,7 @@ const RELATIONS = new Set(
     .filter(Boolean),
 );
 /** Heads that name a relation to someone: "his father", "Democratic opponent" need their owner. */
-const RELATIVE_HEADS = new Set([
-  ...RELATIONS,
-  'opponent',
-  'rival',
-  'challenger',
-  'ally',
-  'successor',
-  'predecessor',
-  'friend',
-  'boss',
-  'mate',
-  'colleague',
-  'counterpart',
-  'protege',
-  'protégé',
-  'mentor',
-  'confidant',
-  'confidante',
-]);
+const RELATIVE_HEADS = new Set([...RELATIONS, 'opponent', 'rival', 'challenger', 'ally', 'successor', 'predecessor', 'friend', 'boss', 'mate', 'colleague', 'counterpart', 'protege', 'protégé', 'mentor', 'confidant', 'confidante']);
 
 /** Words that date a role: a stale role that carries one is out of date even where it refines a current one. */
 export const TEMPORAL = /\b(?:presumptive|likely|apparent|outgoing|incoming|acting|interim|designate|then-\S+|\S+-elect|would-be|future)\b/;
@@ -162,49 +113,10 @@ function lowercaseModifier(b: string): boolean {
 }
 
 /** Verbs that title-case headlines capitalise before a title, besides the verbs of saying. */
-const HEADLINE_VERBS = new Set([
-  'recall',
-  'endorses',
-  'endorse',
-  'backs',
-  'picks',
-  'names',
-  'taps',
-  'chooses',
-  'hits',
-  'meets',
-  'rips',
-  'fires',
-  'hires',
-  'joins',
-  'beats',
-  'defeats',
-  'sues',
-  'invites',
-  'welcomes',
-]);
+const HEADLINE_VERBS = new Set(['recall', 'endorses', 'endorse', 'backs', 'picks', 'names', 'taps', 'chooses', 'hits', 'meets', 'rips', 'fires', 'hires', 'joins', 'beats', 'defeats', 'sues', 'invites', 'welcomes']);
 
 /** Place names of two words whose first word would otherwise end a possessive: "New Jersey's governor". */
-const PLACE_PREFIXES = new Set([
-  'new',
-  'north',
-  'south',
-  'east',
-  'west',
-  'san',
-  'santa',
-  'los',
-  'las',
-  'saint',
-  'st.',
-  'united',
-  'rhode',
-  'great',
-  'hong',
-  'sri',
-  'saudi',
-  'puerto',
-]);
+const PLACE_PREFIXES = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'united', 'rhode', 'great', 'hong', 'sri', 'saudi', 'puerto']);
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'from', 'on', 'in', 'with']);
 /** The most words a role may have: beyond that it is a description ("a retiree who worked at …"). */
 export const MAX_ROLE_WORDS = 7;
@@ -236,7 +148,7 @@ function abbreviation(word: string): string | undefined {
 
 function isHonorific(word: string): boolean {
   const b = bare(word);
-  return HONORIFICS.has(b) || abbreviation(word) !== undefined;
+  return HONORIFICS.has(b) || (abbreviation(word) !== undefined);
 }
 
 /** A word that can head a role: a role noun or title (honorifics excepted), an abbreviated title, a person noun. */
@@ -275,7 +187,7 @@ function spellOut(words: string[]): string[] {
   const last = words[words.length - 1] as string;
   const before = words[words.length - 2];
   if (before !== undefined && abbreviation(last) && !abbreviation(before) && !capitalised(before) && isRoleHead(before)) return words.slice(0, -1);
-  return words.map((w, k) => (k === words.length - 1 ? (abbreviation(w) ?? w) : w));
+  return words.map((w, k) => (k === words.length - 1 ? abbreviation(w) ?? w : w));
 }
 
 /**
@@ -314,15 +226,7 @@ function walkBack(words: string[], head: number): string[] {
     }
     // Before a capitalised title only the closed modifiers ("former President", not "Syrian refugees President");
     // before another capitalised word too ("chose former Maryland Governor", "ties N.J. Governor").
-    if (
-      capitalised(next) &&
-      !TITLE_MODIFIERS.has(b) &&
-      !/^(?:19|20)\d\d$/.test(b) &&
-      !(isRoleHead(w) && titleNext) &&
-      !b.startsWith('then-') &&
-      !b.startsWith('ex-')
-    )
-      break;
+    if (capitalised(next) && !TITLE_MODIFIERS.has(b) && !/^(?:19|20)\d\d$/.test(b) && !(isRoleHead(w) && titleNext) && !b.startsWith('then-') && !b.startsWith('ex-')) break;
     if (!lowercaseModifier(b)) break;
     from = k;
   }
@@ -337,7 +241,7 @@ function complement(words: string[], from: number): string[] {
   for (; k < words.length && out.length < 6; k++) {
     const w = words[k] as string;
     const b = bare(w);
-    if (k > from && isClauseWord(w) && !PREPOSITIONS.has(b) && !DETERMINERS.has(b) && b !== 'and') break;
+    if (k > from && (isClauseWord(w) && !PREPOSITIONS.has(b) && !DETERMINERS.has(b) && b !== 'and')) break;
     if ((verbLike(w) && !capitalised(w)) || /[,;:()—–]/.test(w.slice(0, -1)) || (b === 'and' && !capitalised(words[k + 1] ?? ''))) break;
     if (debris(w)) return [];
     out.push(w.replace(/[,;:]$/, ''));
@@ -394,20 +298,16 @@ function clean(raw: string): string | null {
       if (/[,;:—–]$/.test(w)) break;
     }
     let head = -1;
-    for (let k = end - 1; k >= start; k--)
-      if (isRoleHead(words[k] as string)) {
-        head = k;
-        break;
-      }
+    for (let k = end - 1; k >= start; k--) if (isRoleHead(words[k] as string)) {
+      head = k;
+      break;
+    }
     if (head < 0 || head < end - 1) {
       // "former Arkansas governor Mike Huckabee": a capitalised word after the head makes the name the head.
       if (head >= 0 && capitalised(words[head + 1] as string) && !isClauseWord(words[head + 1] as string)) return null;
       if (head < 0) return null;
     }
-    let core = walkBack(
-      words.map((w) => w.replace(/[,;:—–]$/, '')),
-      head,
-    );
+    let core = walkBack(words.map((w) => w.replace(/[,;:—–]$/, '')), head);
     if (core.length < head - start + 1) {
       // The apposition opens the role, so lowercase nouns the walk does not know still belong to it
       // ("psychology professor at …"); anything else before the role makes it a fragment ("only African
@@ -417,41 +317,27 @@ function clean(raw: string): string | null {
       else if (!possessive(core[0] as string)) return null;
     }
     // "the Democratic nominee that year", "the ambassador at the time": a role of another time.
-    if (
-      /^(?:that|this|at|back|four|eight|in)\s(?:year|time|the time|then|years ago|(?:19|20)\d\d)\b/i.test(
-        words
-          .slice(head + 1, head + 4)
-          .join(' ')
-          .replace(/,$/, ''),
-      )
-    )
-      return null;
+    if (/^(?:that|this|at|back|four|eight|in)\s(?:year|time|the time|then|years ago|(?:19|20)\d\d)\b/i.test(words.slice(head + 1, head + 4).join(' ').replace(/,$/, ''))) return null;
     role = [...core, ...complement(words, head + 1)];
     headAt = core.length - 1;
   }
   role = role.map((w) => w.replace(/[,;:—–]+$/, '')).filter(Boolean);
   const headWord = bare(role[headAt < 0 ? role.length - 1 : headAt] ?? '');
-  while (role.length && (DETERMINERS.has(bare(role[0] as string)) || (isHonorific(role[0] as string) && role.length > 1 && !abbreviation(role[0] as string))))
-    role = role.slice(1);
+  while (role.length && (DETERMINERS.has(bare(role[0] as string)) || isHonorific(role[0] as string) && role.length > 1 && !abbreviation(role[0] as string))) role = role.slice(1);
   // "senior adviser to Mr. Sanders" → "senior adviser to Sanders": no honorific inside a role.
   role = role.filter((w, k) => k === 0 || !(HONORIFICS.has(bare(w)) && /\.$|^(?:mr|mrs|ms)$/i.test(w)));
   // "fellow Democrat", "Democratic opponent": a role relative to someone else says nothing without them.
   if (bare(role[0] ?? '') === 'fellow') return null;
   if (RELATIVE_HEADS.has(headWord) && !role.some(possessive) && !role.some((w, k) => k > 0 && PREPOSITIONS.has(bare(w)))) return null;
   // "Republican of South Carolina" → "South Carolina Republican"; "Senator, Vermont" would read worse.
-  if (role.length >= 3 && /^(?:republican|democrat|independent)$/.test(bare(role[0] as string)) && bare(role[1] as string) === 'of')
-    role = [...role.slice(2), role[0] as string];
+  if (role.length >= 3 && /^(?:republican|democrat|independent)$/.test(bare(role[0] as string)) && bare(role[1] as string) === 'of') role = [...role.slice(2), role[0] as string];
   if (role.length === 0 || role.length > MAX_ROLE_WORDS + 6) return null;
   // "Sen.", "Gov.", "Mr": an honorific alone is a form of address, not a role.
   if (role.length === 1 && isHonorific(role[0] as string)) return null;
   // "Former House speaker", "Conservative radio host": a sentence's capital on a common word is not kept.
   const first = role[0] as string;
   const lowerHead = !capitalised(role[headAt < 0 ? role.length - 1 : Math.min(headAt, role.length - 1)] as string);
-  if (
-    role.length > 1 &&
-    /^\p{Lu}\p{Ll}+$/u.test(first) &&
-    (bare(first) === 'former' || (lowerHead && !capitalised(role[1] as string) && (TITLE_MODIFIERS.has(bare(first)) || NOUN_MODIFIERS.has(bare(first)))))
-  ) {
+  if (role.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(first) && (bare(first) === 'former' || (lowerHead && !capitalised(role[1] as string) && (TITLE_MODIFIERS.has(bare(first)) || NOUN_MODIFIERS.has(bare(first)))))) {
     role = [first.toLowerCase(), ...role.slice(1)];
   }
   return spellOut(role).join(' ');
