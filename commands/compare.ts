@@ -5,7 +5,7 @@ import { clip, escapeText } from '../src/discord/escape.js';
 import { COLORS } from '../src/discord/render.js';
 import { CHART_FAILED, NO_ATTACH_PERMISSION, drawChart, mayAttach } from '../src/discord/charts.js';
 import { composeQuestion } from '../src/discord/followups.js';
-import { spanOption } from '../src/discord/span-options.js';
+import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
 import { replyWithView } from '../src/discord/reply.js';
 import { respondWithChoices } from '../src/discord/autocomplete.js';
 import type { BotContext } from '../src/discord/context.js';
@@ -19,8 +19,8 @@ export const data = new SlashCommandBuilder()
     option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100),
   )
   .addStringOption((option) => option.setName('topic').setDescription('Only statements about this').setMaxLength(100))
-  .addStringOption((option) => option.setName('since').setDescription('From this day on, e.g. 14 December, last week, 2025-12-01').setMaxLength(60))
-  .addStringOption((option) => option.setName('until').setDescription('Up to this day, e.g. 20 December, yesterday').setMaxLength(60))
+  .addStringOption(sinceOption)
+  .addStringOption(untilOption)
   .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'));
 
 export const cooldown = true;

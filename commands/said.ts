@@ -4,7 +4,7 @@ import { respondWithChoices } from '../src/discord/autocomplete.js';
 import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { composeQuestion } from '../src/discord/followups.js';
-import { spanOption } from '../src/discord/span-options.js';
+import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('said')
@@ -15,8 +15,8 @@ export const data = new SlashCommandBuilder()
   )
   .addStringOption((option) => option.setName('topic').setDescription('Only about this, e.g. ceasefire').setMaxLength(100))
   .addStringOption((option) => option.setName('outlet').setDescription('Only as reported by this outlet').setAutocomplete(true).setMaxLength(100))
-  .addStringOption((option) => option.setName('since').setDescription('From this day on, e.g. 14 December, last week, 2025-12-01').setMaxLength(60))
-  .addStringOption((option) => option.setName('until').setDescription('Up to this day, e.g. 20 December, yesterday').setMaxLength(60))
+  .addStringOption(sinceOption)
+  .addStringOption(untilOption)
   .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
   .addBooleanOption((option) => option.setName('thread').setDescription('Open a follow-up thread on the answer right away'));
 

@@ -7,7 +7,7 @@ import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { composeQuestion } from '../src/discord/followups.js';
 import { embedAsText } from '../src/discord/render-text.js';
-import { spanOption } from '../src/discord/span-options.js';
+import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('timeline')
@@ -17,8 +17,8 @@ export const data = new SlashCommandBuilder()
     option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100),
   )
   .addStringOption((option) => option.setName('topic').setDescription('Only statements about this, e.g. NATO').setMaxLength(100))
-  .addStringOption((option) => option.setName('since').setDescription('From this day on, e.g. 14 December, last week, 2025-12-01').setMaxLength(60))
-  .addStringOption((option) => option.setName('until').setDescription('Up to this day, e.g. 20 December, yesterday').setMaxLength(60))
+  .addStringOption(sinceOption)
+  .addStringOption(untilOption)
   .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'));
 
 export const cooldown = true;

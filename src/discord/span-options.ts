@@ -1,6 +1,6 @@
 // The `since` and `until` options of /said, /compare and /timeline, read by the same date parser
 // as questions ("14 December", "last week", "2025-12-01"), counted from the bot's clock.
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { DateError, spanFromOptions } from '../answer/dates.js';
 import type { DateSpan } from '../types.js';
 import { UserError } from './errors.js';
@@ -13,3 +13,9 @@ export function spanOption(interaction: ChatInputCommandInteraction, now: Date =
     throw error;
   }
 }
+
+/** The two option builders, written once for every command that takes a span. */
+export const sinceOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option.setName('since').setDescription('From this day on, e.g. 14 December, last week, 2025-12-01').setMaxLength(60);
+export const untilOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option.setName('until').setDescription('Up to this day, e.g. 20 December, yesterday').setMaxLength(60);
