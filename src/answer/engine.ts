@@ -1,9 +1,5 @@
 // The engine: a corpus read, attributed and indexed, answering questions with cited excerpts.
 
-import type { ArticleAttribution } from '../attribution/index.js';
-import { attributeCorpus } from '../attribution/index.js';
-import { loadCorpus } from '../corpus/load.js';
-import type { FileStamp } from '../corpus/load.js';
 import { buildStatementIndex, dateNumber, findPhrase, liveStatementCount, patchStatementIndex, positionsInDays, rankByTopic } from '../search/index.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
@@ -33,6 +29,11 @@ import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
 import { shownPassage, splitStatement } from './shown.js';
+import type { BuildCaches, BuiltCorpus } from './build.js';
+import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
+
+export type { BuildCaches, BuildTimings, BuiltCorpus, PreparedCorpus } from './build.js';
+export { buildCorpus, newCaches, prepareCorpus } from './build.js';
 import { coverageOf, timelineOf } from './timeline.js';
 
 /** A who-said phrase this common is not a quote; more matches than this are counted, not listed. */
@@ -40,97 +41,6 @@ export const MAX_PHRASE_MATCHES = 100;
 /** Per outlet, a person answer lists this many statements and says how many more there are. */
 export const MAX_EXCERPTS_PER_OUTLET = 25;
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
-
-export interface BuiltCorpus {
-  articles: Article[];
-  people: PersonRecord[];
-  index: StatementIndex;
-  mentionedIn: Record<string, string[]>;
-  problems: LoadProblem[];
-  loadedAt: string;
-}
-
-export interface BuildCaches {
-  articles: Map<string, Article>;
-  extractions: Map<string, ArticleAttribution>;
-  stamps: Map<string, FileStamp>;
-  /** The last load's problems: a reload told which files changed keeps those of the others. */
-  problems?: LoadProblem[];
-}
-
-export function newCaches(): BuildCaches {
-  return { articles: new Map(), extractions: new Map(), stamps: new Map() };
-}
-
-export interface BuildTimings {
-  loadMs: number;
-  extractMs: number;
-  indexMs: number;
-}
-
-export interface PreparedCorpus {
-  articles: Article[];
-  problems: LoadProblem[];
-  people: PersonRecord[];
-  mentionedIn: Record<string, string[]>;
-  statements: IndexedStatement[];
-  timings: Omit<BuildTimings, 'indexMs'>;
-}
-
-/** Reads and attributes a corpus folder (no index yet). Throws only when the folder itself cannot be read. */
-export async function prepareCorpus(
-  corpusDir: string,
-  caches?: BuildCaches,
-  limits: { maxNewArticles?: number } = {},
-  changed?: string[],
-): Promise<PreparedCorpus | 'too many new articles'> {
-  const t0 = performance.now();
-  const { articles, problems } = await loadCorpus(corpusDir, { cache: caches?.articles, stamps: caches?.stamps, changed, lastProblems: caches?.problems });
-  if (caches) caches.problems = problems;
-  const t1 = performance.now();
-  if (limits.maxNewArticles !== undefined && caches) {
-    // Counted before extracting: attributing thousands of changed articles here would hold up questions.
-    const fresh = articles.filter((a) => !caches.extractions.has(`${a.hash}\u0000${a.file}`)).length;
-    if (fresh > limits.maxNewArticles) return 'too many new articles';
-  }
-  const attribution = attributeCorpus(articles, caches?.extractions);
-  if (caches) {
-    caches.articles.clear();
-    for (const a of articles) caches.articles.set(a.hash, a);
-    const live = new Set(articles.map((a) => `${a.hash}\u0000${a.file}`));
-    for (const key of caches.extractions.keys()) if (!live.has(key)) caches.extractions.delete(key);
-  }
-  const t2 = performance.now();
-  const byFile = new Map(articles.map((a) => [a.file, a]));
-  const statements: IndexedStatement[] = attribution.statements.map((s) => {
-    const article = byFile.get(s.file) as Article;
-    return { ...s, outlet: article.outlet, date: article.date };
-  });
-  return { articles, problems, people: attribution.people, mentionedIn: attribution.mentionedIn, statements, timings: { loadMs: t1 - t0, extractMs: t2 - t1 } };
-}
-
-function corpusFrom(prepared: PreparedCorpus, index: StatementIndex): BuiltCorpus {
-  return {
-    articles: prepared.articles,
-    people: prepared.people,
-    index,
-    mentionedIn: prepared.mentionedIn,
-    problems: prepared.problems,
-    loadedAt: new Date().toISOString(),
-  };
-}
-
-/** Reads, attributes and indexes a corpus folder. Throws only when the folder itself cannot be read. */
-export async function buildCorpus(
-  corpusDir: string,
-  caches?: BuildCaches,
-  onBatch?: () => Promise<void>,
-): Promise<{ corpus: BuiltCorpus; timings: BuildTimings }> {
-  const prepared = (await prepareCorpus(corpusDir, caches)) as PreparedCorpus;
-  const t = performance.now();
-  const index = await buildStatementIndex(prepared.statements, onBatch);
-  return { corpus: corpusFrom(prepared, index), timings: { ...prepared.timings, indexMs: performance.now() - t } };
-}
 
 /** Answers questions over one built corpus. Immutable: a reload builds a new Engine. */
 export class Engine {
