@@ -139,7 +139,7 @@ async function reloadTask(task: SizeTask): Promise<void> {
   cpSync(task.corpusDir, scratch, { recursive: true });
   const question = task.queries.find((q) => q.cls === 'person')?.question ?? 'what did Kallas say?';
   const { createWorkerEngine } = await import('../src/answer/worker-engine.js');
-  const { createEngine } = await import('../src/answer/engine.js');
+  const { createEngine } = await import('../src/answer/reload.js');
 
   const files = listCorpusFiles(scratch);
   const middle = [files[Math.floor(files.length / 2)] as string];

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, open, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine, buildCorpus, createEngine } from '../src/answer/engine.js';
+import { Engine, buildCorpus } from '../src/answer/engine.js';
+import { createEngine } from '../src/answer/reload.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { withTempCorpus } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../src/answer/engine.js';
+import { createEngine } from '../src/answer/reload.js';
 import { createWorkerEngine } from '../src/answer/worker-engine.js';
 import { tempCorpus } from './helpers.js';
 
@@ -78,7 +78,7 @@ describe('a dying engine worker', () => {
 
 describe('a reload told which files changed (the folder watcher)', () => {
   it("reads only those files: a new one is answerable, a removed one is gone, other files' problems stay reported", async () => {
-    const { createEngine } = await import('../src/answer/engine.js');
+    const { createEngine } = await import('../src/answer/reload.js');
     const { withTempCorpus } = await import('./helpers.js');
     const { writeFile: write, rm: remove, appendFile } = await import('node:fs/promises');
     const path = await import('node:path');

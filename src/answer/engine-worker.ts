@@ -1,6 +1,7 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Engine, REBUILD_NEEDED, buildCorpus, newCaches, nextEngine } from './engine.js';
+import { Engine, buildCorpus, newCaches } from './engine.js';
+import { REBUILD_NEEDED, nextEngine } from './reload.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';

@@ -2,7 +2,7 @@
 // gateway, and a reload builds a second worker while the first one keeps answering.
 import { Worker } from 'node:worker_threads';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
-import { REBUILD_NEEDED } from './engine.js';
+import { REBUILD_NEEDED } from './reload.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
