@@ -110,6 +110,9 @@ export interface StatementGroup {
   versions: ShownStatement[];
   /** The outlets did not all word it the same way (/compare shows how). */
   reworded: boolean;
+  /** Shorter statements whose words all stand in it (one sentence of a longer quote an outlet carried
+   * alone): listed with the outlets as carrying it in part, never shown as statements of their own. */
+  parts: ShownStatement[];
 }
 
 export interface OutletExcerpts {

@@ -10,12 +10,21 @@ const SAME_STATEMENT = 0.5;
 /** Share of the longer version's word pairs found in the other: one sentence of a three-sentence
  * quote is not the same statement, or one outlet would seem to have carried all three. */
 const COVERS_LONGER = 0.35;
+/** Share of a statement's word pairs that must stand in a longer one for it to be a part of it. */
+const PART_OF = 0.8;
 
 export function wordPairs(text: string): Set<string> {
   const w = words(text);
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < w.length; i++) pairs.add(`${w[i]} ${w[i + 1]}`);
   return pairs;
+}
+
+/** Share of `part`'s word pairs found in `whole`. */
+function contained(part: Set<string>, whole: Set<string>): number {
+  let shared = 0;
+  for (const p of part) if (whole.has(p)) shared++;
+  return shared / Math.max(1, part.size);
 }
 
 export function similarity(a: Set<string>, b: Set<string>): number {
@@ -28,6 +37,9 @@ interface Cluster {
   pairs: Set<string>;
   speaker: string | null;
   versions: { statement: ShownStatement; pairs: Set<string>; order: number }[];
+  parts: ShownStatement[];
+  /** Folded into a longer cluster as a part of it. */
+  folded: boolean;
 }
 
 /** Same words in the same order, punctuation and case aside (as word pairs, which are already at hand). */
@@ -35,7 +47,8 @@ const sameWording = (a: Set<string>, b: Set<string>): boolean => a.size === b.si
 
 /**
  * Groups statements (given in the answer's order: outlet by outlet, best or newest first) by wording:
- * at most one version per outlet, one speaker per group. Groups carried by more outlets come first;
+ * at most one version per outlet, one speaker per group; a statement whose words stand in a longer one
+ * becomes a part of it (see foldParts). Groups carried by more outlets (in whole or in part) come first;
  * then, for equally carried ones, the order of their first version. Within an outlet, statements of
  * one article keep the article's order.
  */
@@ -66,7 +79,7 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     }
     if (best) best.versions.push({ statement, pairs, order });
     else {
-      clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }] });
+      clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }], parts: [], folded: false });
       if (pairs.size >= 2) {
         for (const p of pairs) {
           const list = byPair.get(p);
@@ -76,36 +89,79 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
       }
     }
   });
-  const groups = clusters.map((c) => {
-    const first = c.versions[0]!;
-    if (c.versions.length === 1) return { group: { shown: first.statement, versions: [first.statement], reworded: false }, first: first.order };
-    // The version shown is the one closest to all the others (longest on a tie): the common wording.
-    const centrality = c.versions.map(
-      (v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6,
-    );
-    // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
-    const named = c.versions.some((v) => v.statement.cue) ? centrality.map((x, i) => (c.versions[i]!.statement.cue ? x : -1)) : centrality;
-    const shownAt = named.indexOf(Math.max(...named));
-    const versions = c.versions.map((v) => v.statement);
-    const shown = versions[shownAt] as ShownStatement;
-    const shownPairs = c.versions[shownAt]!.pairs;
-    return {
-      group: { shown, versions, reworded: c.versions.some((v) => !sameWording(v.pairs, shownPairs)) },
-      first: first.order,
-    };
-  });
-  const single = groups.filter((g) => g.group.versions.length === 1).map((g) => g.group.shown);
+  foldParts(clusters);
+  const groups = clusters
+    .filter((c) => !c.folded)
+    .map((c) => {
+      const first = c.versions[0]!;
+      if (c.versions.length === 1)
+        return { group: { shown: first.statement, versions: [first.statement], reworded: false, parts: c.parts }, first: first.order };
+      // The version shown is the one closest to all the others (longest on a tie): the common wording.
+      const centrality = c.versions.map(
+        (v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6,
+      );
+      // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
+      const named = c.versions.some((v) => v.statement.cue) ? centrality.map((x, i) => (c.versions[i]!.statement.cue ? x : -1)) : centrality;
+      const shownAt = named.indexOf(Math.max(...named));
+      const versions = c.versions.map((v) => v.statement);
+      const shown = versions[shownAt] as ShownStatement;
+      const shownPairs = c.versions[shownAt]!.pairs;
+      return {
+        group: { shown, versions, reworded: c.versions.some((v) => !sameWording(v.pairs, shownPairs)), parts: c.parts },
+        first: first.order,
+      };
+    });
+  const carriers = new Map(groups.map(({ group }) => [group, new Set([...group.versions, ...group.parts].map((s) => s.outlet)).size]));
+  const single = groups.filter((g) => carriers.get(g.group) === 1).map((g) => g.group.shown);
   const articleOrder = articleOrderOf(single);
   return [
     ...groups
-      .filter((g) => g.group.versions.length > 1)
-      .sort((a, b) => b.group.versions.length - a.group.versions.length || a.first - b.first)
+      .filter((g) => carriers.get(g.group)! > 1)
+      .sort((a, b) => carriers.get(b.group)! - carriers.get(a.group)! || a.first - b.first)
       .map((g) => g.group),
     ...groups
-      .filter((g) => g.group.versions.length === 1)
+      .filter((g) => carriers.get(g.group) === 1)
       .sort((a, b) => articleOrder(a.group.shown, b.group.shown))
       .map((g) => g.group),
   ];
+}
+
+/**
+ * Folds a statement into a longer statement of the same speaker that holds (nearly) all its words, so
+ * a sentence some outlets quoted alone is not shown again beside the longer quote it belongs to.
+ * Shortest first, so a part of a part lands in the longest one.
+ */
+function foldParts(clusters: Cluster[]): void {
+  // Every version's pairs, not only the first's: the version that kept the sentence may be any outlet's.
+  const byPair = new Map<string, Set<number>>();
+  clusters.forEach((c, k) => {
+    for (const v of c.versions) {
+      for (const p of v.pairs) {
+        const set = byPair.get(p);
+        if (set) set.add(k);
+        else byPair.set(p, new Set([k]));
+      }
+    }
+  });
+  const longest = (c: Cluster): number => Math.max(...c.versions.map((v) => v.pairs.size));
+  const order = clusters.map((_, k) => k).sort((a, b) => longest(clusters[a]!) - longest(clusters[b]!));
+  for (const k of order) {
+    const c = clusters[k]!;
+    if (c.pairs.size < 3) continue;
+    const candidates = new Set<number>();
+    for (const v of c.versions) for (const p of v.pairs) for (const j of byPair.get(p) ?? []) if (j !== k) candidates.add(j);
+    let target: Cluster | null = null;
+    for (const j of candidates) {
+      const t = clusters[j]!;
+      if (t.folded || t.speaker !== c.speaker || longest(t) <= c.pairs.size) continue;
+      // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
+      if (!c.versions.some((part) => t.versions.some((v) => contained(part.pairs, v.pairs) >= PART_OF))) continue;
+      if (!target || t.versions.length > target.versions.length) target = t;
+    }
+    if (!target) continue;
+    target.parts.push(...c.versions.map((v) => v.statement), ...c.parts);
+    c.folded = true;
+  }
 }
 
 /**
@@ -132,7 +188,7 @@ export function statementsByOutlet(outlets: OutletExcerpts[], groups: StatementG
   const fileRank = new Map<string, number>();
   for (const o of outlets) for (const e of o.excerpts) if (!fileRank.has(e.article.file)) fileRank.set(e.article.file, fileRank.size);
   const all = groups
-    .flatMap((g) => g.versions)
+    .flatMap((g) => [...g.versions, ...g.parts])
     .sort(
       (a, b) =>
         (outletRank.get(a.outlet) ?? outletRank.size) - (outletRank.get(b.outlet) ?? outletRank.size) ||

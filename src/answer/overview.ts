@@ -41,7 +41,7 @@ export function answerTitleText(result: AnswerResult): string {
 }
 
 export function overview(result: AnswerResult): AnswerOverview {
-  const all: ShownStatement[] = result.groups.flatMap((g) => g.versions);
+  const all: ShownStatement[] = result.groups.flatMap((g) => [...g.versions, ...g.parts]);
   const dates = all
     .map((s) => s.article.date)
     .filter((d): d is string => d !== null)

@@ -50,11 +50,12 @@ export function renderText(result: AnswerResult): string {
   for (const group of result.groups) {
     lines.push('');
     lines.push(statementText(group.shown, result.speaker?.name ?? null));
-    const where = group.versions.map((v) => `${v.outlet} ¶${v.paragraph}`).join(' · ');
+    const where = [...group.versions.map((v) => `${v.outlet} ¶${v.paragraph}`), ...group.parts.map((v) => `${v.outlet} ¶${v.paragraph} (in part)`)].join(' · ');
     lines.push(`    ${where}${group.reworded ? ' (wording differs between outlets)' : ''}`);
   }
   const cited = new Map<string, ShownStatement['article'] & { outlet: string }>();
-  for (const g of result.groups) for (const v of g.versions) if (!cited.has(v.article.file)) cited.set(v.article.file, { ...v.article, outlet: v.outlet });
+  for (const g of result.groups)
+    for (const v of [...g.versions, ...g.parts]) if (!cited.has(v.article.file)) cited.set(v.article.file, { ...v.article, outlet: v.outlet });
   if (cited.size > 0) {
     lines.push('');
     lines.push('Articles:');

@@ -93,6 +93,12 @@ export function statementMarkdown(s: ShownStatement, answerSpeaker: string | nul
 /** "[CNA](…#:~:text=…) · [LBC](…) · cashwinner.info": each outlet linked to its own version's words. */
 function outletLinks(group: StatementGroup, style: LinkStyle): string {
   const links = group.versions.map((v) => style.link(escapeText(v.outlet), urlToWords(v.article.url, v.text)));
+  const carried = new Set(group.versions.map((v) => v.outlet));
+  for (const part of group.parts) {
+    if (carried.has(part.outlet)) continue;
+    carried.add(part.outlet);
+    links.push(`${style.link(escapeText(part.outlet), urlToWords(part.article.url, part.text))} (in part)`);
+  }
   return `${links.join(' · ')}${group.reworded ? ' *(wording varies)*' : ''}`;
 }
 
