@@ -102,6 +102,12 @@ export interface ShownStatement extends Excerpt {
   offset: number;
 }
 
+/** A statement quoted under a chart: the excerpt, and its pieces as answers show them (quote apart from paraphrase, each with its reporting words). */
+export interface TimelineStatement {
+  excerpt: Excerpt;
+  shown: ShownStatement[];
+}
+
 /** One statement once, with every outlet that carried it (not in the JSON contract). */
 export interface StatementGroup {
   /** The version shown: the wording closest to all the others. */
@@ -197,8 +203,8 @@ export interface Timeline {
   /** Undated articles left out because the question is dated. */
   undatedLeftOut: number;
   /** The earliest and the latest dated statement. */
-  first: Excerpt | null;
-  latest: Excerpt | null;
+  first: TimelineStatement | null;
+  latest: TimelineStatement | null;
 }
 
 /** Articles per day and outlet: the corpus over time. */

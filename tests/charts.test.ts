@@ -56,7 +56,7 @@ describe('charts from the seed corpus', () => {
     const timeline = await timelineOf(engine, 'timeline of Zelenskyy on 14 December 2025');
     expect(timeline.span).toEqual({ from: '2025-12-14', to: '2025-12-14' });
     expect(timeline.days.every((d) => d.date === '2025-12-14')).toBe(true);
-    expect(timeline.first?.article.date).toBe('2025-12-14');
+    expect(timeline.first?.excerpt.article.date).toBe('2025-12-14');
     expect(timeline.undatedLeftOut).toBeGreaterThan(0);
   });
 

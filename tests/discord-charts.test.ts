@@ -55,6 +55,11 @@ describe('charts on a fake Discord', () => {
     expect(embed?.description).toMatch(/\*\*32\*\* statements in 5 outlets; 18 dated, on 2 days; 14 undated, not on the chart\./);
     expect(embed?.fields?.map((f) => f.name)).toEqual(['First · 14 Dec 2025', 'Latest · 15 Dec 2025']);
     expect(embed?.fields?.[0]?.value).toContain('lbc.co.uk');
+    // Shown as answers show them: the latest is a paraphrase, so it keeps its reporting word and is in
+    // italics, never in a block quote (which reads as the speaker's own words).
+    expect(embed?.fields?.[1]?.value).toMatch(/^\*\*added\*\* \*A ceasefire along the current front lines would be a fair option\*\n/);
+    expect(embed?.fields?.[0]?.value).toMatch(/^\*\*told\*\* “From the very beginning/);
+    for (const field of embed?.fields ?? []) expect(field.value).not.toMatch(/^> /m);
     expect(harness.sentProblems()).toEqual([]);
     // The first chart starts the chart worker (vega, resvg): on a busy shared machine that takes a while.
   }, 120_000);

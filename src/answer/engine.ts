@@ -395,23 +395,16 @@ export class Engine {
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   private groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    const shown: ShownStatement[] = [];
-    for (const { outlet, excerpts } of outlets) {
-      for (const e of excerpts) {
-        if (e.kind === 'passage' || e.kind === 'mention') {
-          shown.push(shownPassage(e, outlet));
-          continue;
-        }
-        const pieces = this.piecesOf(e);
-        if (!pieces) {
-          shown.push({ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 });
-          continue;
-        }
-        for (const piece of pieces)
-          shown.push({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset });
-      }
-    }
+    const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
     return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
+  }
+
+  /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
+  shownOf(e: Excerpt, outlet: string): ShownStatement[] {
+    if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
+    const pieces = this.piecesOf(e);
+    if (!pieces) return [{ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 }];
+    return pieces.map((piece) => ({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset }));
   }
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */

@@ -3,7 +3,7 @@
 // outlet; a chart counts everything the same question selects.
 
 import type { IndexedStatement } from '../search/index.js';
-import type { AnswerResult, Article, Coverage, DateSpan, DayCount, Excerpt, PersonRecord, Timeline } from '../types.js';
+import type { AnswerResult, Article, Coverage, DateSpan, DayCount, Excerpt, PersonRecord, ShownStatement, Timeline, TimelineStatement } from '../types.js';
 import type { PeopleDirectory } from './people.js';
 import { findPerson } from './people.js';
 
@@ -14,6 +14,7 @@ export interface TimelineSource {
   selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[] }>;
   readonly corpus: { index: { statements: readonly IndexedStatement[] } };
   excerpt(k: number): Excerpt;
+  shownOf(e: Excerpt, outlet: string): ShownStatement[];
 }
 
 const NOT_A_PERSON = 'A timeline is drawn for a person: ask “timeline of Zelenskyy”, optionally with a topic and dates.';
@@ -60,6 +61,10 @@ export async function timelineOf(engine: TimelineSource, question: string): Prom
   const byDate = [...dated].sort((a, b) => (a.s.date === b.s.date ? a.k - b.k : (a.s.date as string) < (b.s.date as string) ? -1 : 1));
   const firstK = byDate[0]?.k;
   const latestK = byDate[byDate.length - 1]?.k;
+  const quoted = (k: number): TimelineStatement => {
+    const excerpt = engine.excerpt(k);
+    return { excerpt, shown: engine.shownOf(excerpt, engine.corpus.index.statements[k]!.outlet) };
+  };
   return {
     ...base,
     topic: parsed.topic,
@@ -67,8 +72,8 @@ export async function timelineOf(engine: TimelineSource, question: string): Prom
     days: dayCounts(dated.map(({ s }) => ({ date: s.date as string, outlet: s.outlet }))),
     outlets: [...perOutlet].map(([outlet, n]) => ({ outlet, statements: n })).sort((a, b) => b.statements - a.statements || a.outlet.localeCompare(b.outlet)),
     undated: statements.length - dated.length,
-    first: firstK === undefined ? null : engine.excerpt(firstK),
-    latest: latestK === undefined || latestK === firstK ? null : engine.excerpt(latestK),
+    first: firstK === undefined ? null : quoted(firstK),
+    latest: latestK === undefined || latestK === firstK ? null : quoted(latestK),
   };
 }
 

@@ -4,10 +4,11 @@
 import { AttachmentBuilder, PermissionFlagsBits, type APIEmbed, type PermissionsBitField } from 'discord.js';
 import { spanLine } from '../answer/dates.js';
 import type { Chart } from '../charts/specs.js';
-import type { Excerpt, Timeline } from '../types.js';
+import type { Timeline, TimelineStatement } from '../types.js';
 import type { BotContext } from './context.js';
 import { clip, escapeText, link } from './escape.js';
 import { COLORS, LIMITS, formatDate, speakerTitle } from './render.js';
+import { statementMarkdown } from './render-answer.js';
 
 export const NO_ATTACH_PERMISSION = 'No chart: I may not attach files in this channel. An admin can give me “Attach Files” here.';
 export const CHART_FAILED = 'The chart could not be drawn this time; the answer above is complete without it.';
@@ -41,12 +42,25 @@ export async function drawChart(ctx: BotContext, chart: Chart, context: Record<s
   }
 }
 
-function quoted(label: string, excerpt: Excerpt | null): { name: string; value: string } | null {
-  if (!excerpt) return null;
+/** A statement under the chart as answers show it: its reporting words in bold, only the speaker's own
+ * words in quotation marks, paraphrase in italics (never a block quote, which reads as verbatim). */
+function quoted(label: string, statement: TimelineStatement | null, speaker: string | null): { name: string; value: string } | null {
+  if (!statement) return null;
+  const { excerpt } = statement;
   const title = clip(excerpt.article.title || excerpt.article.file, 120);
   const cite = `${link(title, excerpt.article.url)} · ${formatDate(excerpt.article.date)}, ¶${excerpt.paragraph}`;
-  const room = LIMITS.fieldValue - cite.length - 4;
-  return { name: `${label} · ${formatDate(excerpt.article.date)}`, value: `> ${clip(escapeText(excerpt.text), Math.max(40, room))}\n${cite}` };
+  // Whole pieces only (cutting markdown could leave a bold or italic run open); each is already clipped to a few lines.
+  const room = LIMITS.fieldValue - cite.length - 3;
+  let words = '';
+  for (const piece of statement.shown.map((s) => statementMarkdown(s, speaker))) {
+    const next = words ? `${words} … ${piece}` : piece;
+    if (next.length > room) {
+      words = words ? `${words} …` : '…';
+      break;
+    }
+    words = next;
+  }
+  return { name: `${label} · ${formatDate(excerpt.article.date)}`, value: `${words}\n${cite}` };
 }
 
 /** The /timeline embed: what was counted, the first and the latest statement, and the chart below. */
@@ -66,7 +80,10 @@ export function timelineEmbed(timeline: Timeline, note: string | null): APIEmbed
   }
   if (timeline.speaker && timeline.outlets.length > 0 && dated === 0) lines.push('None of them is dated, so there is nothing to put on a timeline.');
   if (note) lines.push(`*${escapeText(note)}*`);
-  const fields = [quoted('First', timeline.first), quoted('Latest', timeline.latest)].filter((f): f is { name: string; value: string } => f !== null);
+  const speaker = timeline.speaker?.name ?? null;
+  const fields = [quoted('First', timeline.first, speaker), quoted('Latest', timeline.latest, speaker)].filter(
+    (f): f is { name: string; value: string } => f !== null,
+  );
   return {
     title: clip(`${who}: statements per day`, LIMITS.title),
     description: clip(lines.join('\n') || 'Nothing in the corpus matches that.', 1500),
