@@ -24,6 +24,20 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
+/**
+ * Clusters that can pass both thresholds for a statement with these word pairs, in creation order.
+ * A cluster that shares at least ceil(COVERS_LONGER × pairs) of them shares at least one of any
+ * (pairs − that + 1) of them, so only the statement's rarest pairs are looked up: common pairs
+ * ("of the", "we will") would otherwise reach most clusters of a long answer, for every statement.
+ */
+function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>): number[] {
+  const needed = Math.max(1, Math.ceil(COVERS_LONGER * pairs.size - 1e-9));
+  const lists = [...pairs].map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length);
+  const found = new Set<number>();
+  for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) found.add(k);
+  return [...found].sort((a, b) => a - b);
+}
+
 interface Cluster {
   pairs: Set<string>;
   speaker: string | null;
@@ -51,12 +65,11 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     let best: Cluster | null = null;
     let bestScore = SAME_STATEMENT;
     if (pairs.size >= 2) {
-      const shared = new Map<number, number>();
-      for (const p of pairs) for (const k of byPair.get(p) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-      for (const k of [...shared.keys()].sort((a, b) => a - b)) {
+      for (const k of candidateClusters(pairs, byPair)) {
         const c = clusters[k]!;
-        const n = shared.get(k)!;
         if (c.speaker !== statement.speaker) continue;
+        let n = 0;
+        for (const p of pairs) if (c.pairs.has(p)) n++;
         const score = n / Math.min(pairs.size, c.pairs.size);
         if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
         if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;

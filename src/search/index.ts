@@ -37,6 +37,18 @@ export interface StatementIndex {
   positionOf: Int32Array;
   /** Best hits of common topic words asked without a person, per index (oldest dropped past 256). */
   topicCache: Map<string, RankedHit[]>;
+  /**
+   * The best hits of every common term asked alone, computed when the index is built or restored:
+   * scoring a common word's hundreds of thousands of postings takes longer than an answer may, even
+   * the first time it is asked. Empty in a patched index (the first question after a patch scores).
+   */
+  commonBest: Map<string, BestHits>;
+}
+
+/** Ranked hits in two typed arrays: hundreds of terms × 500 hits stay a few megabytes. */
+export interface BestHits {
+  positions: Int32Array;
+  scores: Float64Array;
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -60,7 +72,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: foldedTexts(statements) });
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: foldedTexts(statements) }));
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -72,11 +84,13 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: foldedTexts(statements) });
+  return withCommonBest(
+    withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: foldedTexts(statements) }),
+  );
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
-function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 'topicCache'>): StatementIndex {
+function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 'topicCache' | 'commonBest'>): StatementIndex {
   const store = index.db.internalDocumentIDStore;
   const internalOf = new Int32Array(index.statements.length).fill(-1);
   const positionOf = new Int32Array(store.internalIdToId.length + 1).fill(-1);
@@ -86,7 +100,19 @@ function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 't
     internalOf[k] = internal;
     positionOf[internal] = k;
   }
-  return { ...index, internalOf, positionOf, topicCache: new Map() };
+  return { ...index, internalOf, positionOf, topicCache: new Map(), commonBest: new Map() };
+}
+
+/** Fills `commonBest`: each common term's best hits, exactly as a bare question about it ranks them. */
+function withCommonBest(index: StatementIndex): StatementIndex {
+  const limit = commonTermLimit(index.statements.length);
+  const occurrences = (index.db.data.index as unknown as { tokenOccurrences?: Record<string, Record<string, number>> }).tokenOccurrences?.text ?? {};
+  for (const [term, df] of Object.entries(occurrences)) {
+    if (df <= limit || STOP_TERMS.has(term)) continue;
+    const hits = scoredPositions(index, [term], TOPIC_HITS, null);
+    index.commonBest.set(term, { positions: Int32Array.from(hits, (h) => h.position), scores: Float64Array.from(hits, (h) => h.score) });
+  }
+  return index;
 }
 
 /** Each statement's comparable text, padded with spaces so a phrase matches whole words only. */
@@ -249,10 +275,12 @@ export async function rankByTopic(
   if (candidates) return scoredPositions(index, topicTerms, Number.POSITIVE_INFINITY, new Set(candidates.map((k) => index.internalOf[k] as number)));
   // Without a filter the answer depends only on the terms and this index, which never changes (a
   // patch makes a new one): the best hits of a common word are kept for the next time it is asked.
+  const narrowed = filter.outlet || filter.days;
+  const best = !narrowed && topicTerms.length === 1 ? index.commonBest.get(topicTerms[0] as string) : undefined;
+  if (best) return Array.from(best.positions, (position, i) => ({ position, score: best.scores[i] as number }));
   const key = `${topicTerms.join(' ')}\u0000${filter.outlet ?? ''}\u0000${filter.days?.join('-') ?? ''}`;
   const cached = index.topicCache.get(key);
   if (cached) return cached;
-  const narrowed = filter.outlet || filter.days;
   let hits = scoredPositions(index, topicTerms, narrowed ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
   if (filter.days) {
