@@ -21,11 +21,11 @@ import type {
 } from '../types.js';
 import { compareGroups } from './compare.js';
 import { formatSpan, spanBounds } from './dates.js';
-import { groupStatements, wordPairs } from './groups.js';
+import { Excerpts } from './excerpts.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
 import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
-import { shownPassage, splitStatement } from './shown.js';
+import { passagesWith } from './passages.js';
 import type { BuiltCorpus } from './build.js';
 
 export type { BuildCaches, BuildTimings, BuiltCorpus, PreparedCorpus } from './build.js';
@@ -35,7 +35,6 @@ export { buildCorpus, newCaches, prepareCorpus } from './build.js';
 export const MAX_PHRASE_MATCHES = 100;
 /** Per outlet, a person answer lists this many statements and says how many more there are. */
 export const MAX_EXCERPTS_PER_OUTLET = 25;
-const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 /** Answers questions over one built corpus. Immutable: a reload builds a new Engine. */
 export class Engine {
@@ -47,14 +46,9 @@ export class Engine {
   private readonly newestBySpeaker: Map<string, number[]>;
   /** The same lists split by outlet: a person answer takes the first 25 of each without a scan. */
   private readonly newestBySpeakerOutlet: Map<string, Map<string, number[]>>;
-  private readonly citations = new Map<string, Excerpt['article']>();
   /** The bot's clock: relative dates in questions ("this week") count from its day. Tests set it. */
   now: () => Date = () => new Date();
-  /** Statements as shown and their word pairs, for statements answers already showed: answers repeat them. */
-  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
-  private readonly pairsCache = new Map<string, Set<string>>();
-  /** Statement positions by file and paragraph, to find an excerpt's spans again. */
-  private readonly statementsAt = new Map<string, number[]>();
+  private readonly excerpts: Excerpts;
 
   constructor(readonly corpus: BuiltCorpus) {
     const counts = new Map<string, number>();
@@ -65,13 +59,7 @@ export class Engine {
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
     this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
     this.newestBySpeakerOutlet = new Map();
-    corpus.index.statements.forEach((st, k) => {
-      if (corpus.index.removed.has(k)) return;
-      const key = `${st.file}\u0000${st.paragraph}`;
-      const list = this.statementsAt.get(key);
-      if (list) list.push(k);
-      else this.statementsAt.set(key, [k]);
-    });
+    this.excerpts = new Excerpts(corpus, this.articleByFile, this.outletNames, (id) => this.directory.byId.get(id)?.name ?? id);
     for (const [speaker, list] of this.newestBySpeaker) {
       const byOutlet = new Map<string, number[]>();
       for (const k of list) {
@@ -258,7 +246,7 @@ export class Engine {
       };
     }
     if (positions.length === 0) {
-      const passages = this.passagesWith(phrase, outlet);
+      const passages = passagesWith(this.corpus.articles, phrase, outlet, (a) => this.excerpts.citation(a), MAX_PHRASE_MATCHES);
       const notice = passages.length
         ? `The words “${phrase}” appear in the articles but are not attributed to anyone.`
         : `No article has the words “${phrase}”.`;
@@ -314,111 +302,30 @@ export class Engine {
     return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
   }
 
-  /**
-   * Paragraphs containing the phrase, for "who said" when no statement has it. Paragraphs are not
-   * indexed (that would double the index), so this scans the text: a case-insensitive test for the
-   * phrase's longest word rules out almost every paragraph before the folded comparison.
-   */
-  private passagesWith(phrase: string, outlet: string | null): OutletExcerpts[] {
-    const needle = fold(phrase);
-    const longest = (needle.match(/[\p{L}\p{N}]+/gu) ?? []).sort((a, b) => b.length - a.length)[0];
-    if (!longest) return [];
-    const probe = new RegExp(longest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    const byOutlet = new Map<string, Excerpt[]>();
-    let found = 0;
-    for (const a of this.corpus.articles) {
-      if (outlet && a.outlet !== outlet) continue;
-      for (const p of a.paragraphs) {
-        // Text with accented letters is folded before the probe ("Vaitkevičius" for "vaitkevicius").
-        if (!probe.test(p.text) && !(ACCENTED.test(p.text) && probe.test(fold(p.text)))) continue;
-        if (!fold(p.text).includes(needle)) continue;
-        const list = byOutlet.get(a.outlet) ?? [];
-        if (list.length < 10) list.push({ text: p.text, speaker: null, kind: 'passage', cue: null, paragraph: p.n, article: this.citation(a) });
-        byOutlet.set(a.outlet, list);
-        if (++found >= MAX_PHRASE_MATCHES) return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts }));
-      }
-    }
-    return [...byOutlet].map(([o, excerpts]) => ({ outlet: o, excerpts }));
-  }
-
   private statement(k: number): IndexedStatement {
     return this.corpus.index.statements[k] as IndexedStatement;
   }
 
-  /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   private known(positions: number[]): number[] {
-    const { statements, removed } = this.corpus.index;
-    return positions.filter((k) => k < statements.length && !removed.has(k));
+    return this.excerpts.known(positions);
   }
 
-  private citation(a: Article): Excerpt['article'] {
-    let c = this.citations.get(a.file);
-    if (!c) {
-      c = { title: a.title, date: a.date, url: a.url, file: a.file };
-      this.citations.set(a.file, c);
-    }
-    return c;
-  }
-
-  /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
   private group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
-    const byOutlet = new Map<string, number[]>();
-    for (const k of this.known(positions)) {
-      const o = this.statement(k).outlet;
-      const list = byOutlet.get(o) ?? [];
-      list.push(k);
-      byOutlet.set(o, list);
-    }
-    const order = this.outletNames.filter((o) => byOutlet.has(o));
-    return order.map((o) => {
-      const list = byOutlet.get(o) as number[];
-      return {
-        outlet: o,
-        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
-      };
-    });
+    return this.excerpts.group(positions, perOutlet);
   }
 
-  /** The statement at position `k` as an answer cites it. */
-  excerpt(k: number): Excerpt {
-    const s = this.statement(k);
-    const article = this.articleByFile.get(s.file) as Article;
-    return {
-      text: s.text,
-      speaker: this.directory.byId.get(s.speaker)?.name ?? s.speaker,
-      kind: s.kind,
-      cue: s.cue,
-      paragraph: s.paragraph,
-      article: this.citation(article),
-    };
-  }
-
-  /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   private groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
-    return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
+    return this.excerpts.groupsOf(outlets);
   }
 
   /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
   shownOf(e: Excerpt, outlet: string): ShownStatement[] {
-    if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
-    const pieces = this.piecesOf(e);
-    if (!pieces) return [{ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 }];
-    return pieces.map((piece) => ({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset }));
+    return this.excerpts.shownOf(e, outlet);
   }
 
-  /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
-  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
-    const k = (this.statementsAt.get(`${e.article.file}\u0000${e.paragraph}`) ?? []).find((x) => this.statement(x).text === e.text);
-    if (k === undefined) return null;
-    return remember(this.piecesCache, k, () => {
-      const article = this.articleByFile.get(e.article.file);
-      const paragraph =
-        article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-      return paragraph
-        ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
-        : null;
-    });
+  /** The statement at position `k` as an answer cites it. */
+  excerpt(k: number): Excerpt {
+    return this.excerpts.excerpt(k);
   }
 
   /** What one file yielded; a file indexed as a duplicate of another reports that article. */
@@ -477,17 +384,6 @@ export class Engine {
       : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
-}
-
-/** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
-const CACHE_ENTRIES = 20_000;
-
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  if (cache.has(key)) return cache.get(key) as V;
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  const value = make();
-  cache.set(key, value);
-  return value;
 }
 
 /** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */

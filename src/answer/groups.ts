@@ -33,6 +33,20 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
+/**
+ * Clusters that can pass both thresholds for a statement with these word pairs, in creation order.
+ * A cluster that shares at least ceil(COVERS_LONGER × pairs) of them shares at least one of any
+ * (pairs − that + 1) of them, so only the statement's rarest pairs are looked up: common pairs
+ * ("of the", "we will") would otherwise reach most clusters of a long answer, for every statement.
+ */
+function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>, share = COVERS_LONGER): number[] {
+  const needed = Math.max(1, Math.ceil(share * pairs.size - 1e-9));
+  const lists = [...pairs].map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length);
+  const found = new Set<number>();
+  for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) found.add(k);
+  return [...found].sort((a, b) => a - b);
+}
+
 interface Cluster {
   pairs: Set<string>;
   speaker: string | null;
@@ -64,12 +78,11 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     let best: Cluster | null = null;
     let bestScore = SAME_STATEMENT;
     if (pairs.size >= 2) {
-      const shared = new Map<number, number>();
-      for (const p of pairs) for (const k of byPair.get(p) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-      for (const k of [...shared.keys()].sort((a, b) => a - b)) {
+      for (const k of candidateClusters(pairs, byPair)) {
         const c = clusters[k]!;
-        const n = shared.get(k)!;
         if (c.speaker !== statement.speaker) continue;
+        let n = 0;
+        for (const p of pairs) if (c.pairs.has(p)) n++;
         const score = n / Math.min(pairs.size, c.pairs.size);
         if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
         if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
@@ -133,14 +146,12 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
  */
 function foldParts(clusters: Cluster[]): void {
   // Every version's pairs, not only the first's: the version that kept the sentence may be any outlet's.
-  const byPair = new Map<string, Set<number>>();
+  const byPair = new Map<string, number[]>();
   clusters.forEach((c, k) => {
-    for (const v of c.versions) {
-      for (const p of v.pairs) {
-        const set = byPair.get(p);
-        if (set) set.add(k);
-        else byPair.set(p, new Set([k]));
-      }
+    for (const p of new Set(c.versions.flatMap((v) => [...v.pairs]))) {
+      const list = byPair.get(p);
+      if (list) list.push(k);
+      else byPair.set(p, [k]);
     }
   });
   const longest = (c: Cluster): number => Math.max(...c.versions.map((v) => v.pairs.size));
@@ -148,8 +159,9 @@ function foldParts(clusters: Cluster[]): void {
   for (const k of order) {
     const c = clusters[k]!;
     if (c.pairs.size < 3) continue;
+    // A target holds PART_OF of some version's pairs, so it is in one of that version's rarest pairs' lists.
     const candidates = new Set<number>();
-    for (const v of c.versions) for (const p of v.pairs) for (const j of byPair.get(p) ?? []) if (j !== k) candidates.add(j);
+    for (const v of c.versions) for (const j of candidateClusters(v.pairs, byPair, PART_OF)) if (j !== k) candidates.add(j);
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;

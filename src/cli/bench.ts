@@ -200,7 +200,7 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
   const bySize = (n: number): CorpusRun | undefined => runs.find((r) => r.articles === n && r.generated);
   for (const [n, limit] of [
     [10_000, 20],
-    [100_000, 100],
+    [100_000, 50],
   ] as const) {
     const run = bySize(n);
     if (!run) continue;
@@ -208,7 +208,8 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
     const worst = Math.max(...p99s.filter((v) => !Number.isNaN(v)));
     const complete = p99s.every((v) => !Number.isNaN(v));
     out.push({
-      goal: `p99 answer ≤ ${limit} ms at ${label(n)}, every question class`,
+      // Each class's first question is asked before any other of it: first-time answers are in the samples.
+      goal: `p99 answer ≤ ${limit} ms at ${label(n)}, every question class, first asking included`,
       measured: `worst class p99 ${formatMs(worst)}${complete ? '' : ' (some classes not measured)'}`,
       holds: complete ? worst <= limit : null,
     });
@@ -228,16 +229,17 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
     });
   }
   const ten = bySize(10_000);
-  const build = ten ? buildOf(ten) : null;
-  if (ten && build) {
-    out.push({ goal: 'full build of 10k articles ≤ 10 s', measured: formatMs(build.totalMs), holds: build.totalMs <= 10_000 });
-    const insert = ten.baseline?.phases.insert?.ms;
-    if (insert)
-      out.push({
-        goal: 'full build of 10k ≤ 1.5x bare Orama insert',
-        measured: `${(build.totalMs / insert).toFixed(2)}x (${formatMs(build.totalMs)} vs ${formatMs(insert)})`,
-        holds: build.totalMs / insert <= 1.5,
-      });
+  const tenBuild = ten ? buildOf(ten) : null;
+  if (tenBuild) out.push({ goal: 'full build of 10k articles ≤ 10 s', measured: formatMs(tenBuild.totalMs), holds: tenBuild.totalMs <= 10_000 });
+  for (const run of [ten, bySize(100_000)]) {
+    const build = run ? buildOf(run) : null;
+    const insert = run?.baseline?.phases.insert?.ms;
+    if (!run || !build || !insert) continue;
+    out.push({
+      goal: `full build of ${run.label} (reading and hashing the files included) ≤ 1.5x bare Orama insert`,
+      measured: `${(build.totalMs / insert).toFixed(2)}x (${formatMs(build.totalMs)} vs ${formatMs(insert)})`,
+      holds: build.totalMs / insert <= 1.5,
+    });
   }
   if (reload) {
     const el = reload.eventLoopDuringWorkerReload;
@@ -269,7 +271,14 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
   }
   const hundred = bySize(100_000);
   const heap = hundred?.engine?.memory?.heapUsed;
-  if (hundred) out.push({ goal: 'heap ≤ 4 GB at 100k', measured: heap ? formatBytes(heap) : 'n/a', holds: heap ? heap <= 4e9 : null });
+  if (hundred) {
+    const perArticle = heap ? heap / hundred.articles / 1024 : null;
+    out.push({
+      goal: 'heap after build ≤ 12 KB per article at 100k',
+      measured: heap && perArticle ? `${perArticle.toFixed(1)} KB (${formatBytes(heap)})` : 'n/a',
+      holds: perArticle ? perArticle <= 12 : null,
+    });
+  }
   out.push({ goal: `start-up from a saved snapshot (${reloadLabel})`, measured: reload?.snapshotStart ?? 'n/a', holds: null });
   return out;
 }

@@ -28,8 +28,6 @@ export interface StatementIndex {
   statements: IndexedStatement[];
   /** Statement positions per speaker, in corpus order: the cheap path for person questions. */
   bySpeaker: Map<string, number[]>;
-  /** Comparable text per statement (" folded words "), for phrase matching. */
-  folded: string[];
   /** Positions whose statements were removed by a patch: kept in the array so positions stay stable. */
   removed: Set<number>;
   /** Statement position → Orama's internal id, and back (-1 where none): postings are read in internal ids. */
@@ -37,6 +35,18 @@ export interface StatementIndex {
   positionOf: Int32Array;
   /** Best hits of common topic words asked without a person, per index (oldest dropped past 256). */
   topicCache: Map<string, RankedHit[]>;
+  /**
+   * The best hits of every common term asked alone, computed when the index is built or restored:
+   * scoring a common word's hundreds of thousands of postings takes longer than an answer may, even
+   * the first time it is asked. Empty in a patched index (the first question after a patch scores).
+   */
+  commonBest: Map<string, BestHits>;
+}
+
+/** Ranked hits in two typed arrays: hundreds of terms × 500 hits stay a few megabytes. */
+export interface BestHits {
+  positions: Int32Array;
+  scores: Float64Array;
 }
 
 /** Terms found in more statements than this are "common": never looked up through Orama's term search. */
@@ -60,7 +70,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded: foldedTexts(statements) });
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed }));
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -72,11 +82,11 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), folded: foldedTexts(statements) });
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set() }));
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
-function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 'topicCache'>): StatementIndex {
+function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 'topicCache' | 'commonBest'>): StatementIndex {
   const store = index.db.internalDocumentIDStore;
   const internalOf = new Int32Array(index.statements.length).fill(-1);
   const positionOf = new Int32Array(store.internalIdToId.length + 1).fill(-1);
@@ -86,12 +96,19 @@ function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 't
     internalOf[k] = internal;
     positionOf[internal] = k;
   }
-  return { ...index, internalOf, positionOf, topicCache: new Map() };
+  return { ...index, internalOf, positionOf, topicCache: new Map(), commonBest: new Map() };
 }
 
-/** Each statement's comparable text, padded with spaces so a phrase matches whole words only. */
-function foldedTexts(statements: IndexedStatement[]): string[] {
-  return statements.map((st) => ` ${comparable(st.text)} `);
+/** Fills `commonBest`: each common term's best hits, exactly as a bare question about it ranks them. */
+function withCommonBest(index: StatementIndex): StatementIndex {
+  const limit = commonTermLimit(index.statements.length);
+  const occurrences = (index.db.data.index as unknown as { tokenOccurrences?: Record<string, Record<string, number>> }).tokenOccurrences?.text ?? {};
+  for (const [term, df] of Object.entries(occurrences)) {
+    if (df <= limit || STOP_TERMS.has(term)) continue;
+    const hits = scoredPositions(index, [term], TOPIC_HITS, null);
+    index.commonBest.set(term, { positions: Int32Array.from(hits, (h) => h.position), scores: Float64Array.from(hits, (h) => h.score) });
+  }
+  return index;
 }
 
 function statementDoc(s: IndexedStatement, position: number) {
@@ -141,7 +158,6 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
   const gone = [...live.values()];
   if (gone.length + added.length > MAX_PATCH) return null;
   const statements = current.statements.slice();
-  const folded = current.folded.slice();
   const removed = new Set(current.removed);
   for (const k of gone) {
     const result = remove(current.db, String(k));
@@ -151,11 +167,10 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
   for (const s of added) {
     const position = statements.length;
     statements.push(s);
-    folded.push(` ${comparable(s.text)} `);
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, folded });
+  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed });
 }
 
 function shuffledIndexes(n: number): number[] {
@@ -249,10 +264,12 @@ export async function rankByTopic(
   if (candidates) return scoredPositions(index, topicTerms, Number.POSITIVE_INFINITY, new Set(candidates.map((k) => index.internalOf[k] as number)));
   // Without a filter the answer depends only on the terms and this index, which never changes (a
   // patch makes a new one): the best hits of a common word are kept for the next time it is asked.
+  const narrowed = filter.outlet || filter.days;
+  const best = !narrowed && topicTerms.length === 1 ? index.commonBest.get(topicTerms[0] as string) : undefined;
+  if (best) return Array.from(best.positions, (position, i) => ({ position, score: best.scores[i] as number }));
   const key = `${topicTerms.join(' ')}\u0000${filter.outlet ?? ''}\u0000${filter.days?.join('-') ?? ''}`;
   const cached = index.topicCache.get(key);
   if (cached) return cached;
-  const narrowed = filter.outlet || filter.days;
   let hits = scoredPositions(index, topicTerms, narrowed ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
   if (filter.days) {
@@ -274,32 +291,30 @@ function scoredPositions(index: StatementIndex, topicTerms: string[], limit: num
 const TOPIC_CACHE_SIZE = 256;
 
 /**
- * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates come from
- * the phrase's rarest term; the check itself is a substring test on folded text.
+ * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates are the
+ * statements holding every stem of the phrase (posting lists intersected, smallest first; stop words
+ * too when the phrase has nothing else); only they are folded for the substring test, so no second
+ * copy of every statement's text is kept.
  */
 export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
   const needle = comparable(phrase);
   if (needle.length === 0) return [];
-  const phraseTerms = terms(index, phrase).filter((t) => !STOP_TERMS.has(t));
-  let candidates: number[];
-  if (phraseTerms.length === 0) {
-    candidates = index.statements.map((_, k) => k).filter((k) => !index.removed.has(k));
-  } else {
-    // Every statement holding the phrase holds each of its stems: intersect the two rarest posting lists.
-    const rarest = phraseTerms
-      .map((t) => ({ t, df: documentFrequency(index, t) }))
-      .sort((a, b) => a.df - b.df)
-      .slice(0, 2);
-    if ((rarest[0]?.df ?? 0) === 0) return [];
-    candidates = internalWithTerms(
-      index.db,
-      rarest.map((r) => r.t),
-    )
-      .map((id) => index.positionOf[id] as number)
-      .filter((k) => k >= 0)
-      .sort((a, b) => a - b);
+  const allTerms = terms(index, phrase);
+  const content = allTerms.filter((t) => !STOP_TERMS.has(t));
+  const phraseTerms = content.length ? content : allTerms;
+  const padded = ` ${needle} `;
+  const holds = (k: number): boolean => {
+    const text = index.statements[k]?.text;
+    return text !== undefined && ` ${comparable(text)} `.includes(padded);
+  };
+  if (phraseTerms.length === 0) return index.statements.map((_, k) => k).filter((k) => !index.removed.has(k) && holds(k));
+  if (phraseTerms.some((t) => documentFrequency(index, t) === 0)) return [];
+  const found: number[] = [];
+  for (const id of internalWithTerms(index.db, phraseTerms)) {
+    const k = index.positionOf[id] as number;
+    if (k >= 0 && holds(k)) found.push(k);
   }
-  return candidates.filter((k) => index.folded[k]?.includes(` ${needle} `));
+  return found.sort((a, b) => a - b);
 }
 
 /**

@@ -1,0 +1,123 @@
+// Statement positions turned into what an answer cites: excerpts grouped by outlet, and the groups
+// readers are shown (quotes apart from paraphrase, each statement once). One per engine: its caches
+// hold statements answers already showed, because answers repeat them.
+
+import type { IndexedStatement } from '../search/index.js';
+import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup } from '../types.js';
+import type { BuiltCorpus } from './build.js';
+import { groupStatements, wordPairs } from './groups.js';
+import { shownPassage, splitStatement } from './shown.js';
+
+/** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
+const CACHE_ENTRIES = 20_000;
+
+export function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  if (cache.has(key)) return cache.get(key) as V;
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  const value = make();
+  cache.set(key, value);
+  return value;
+}
+
+export class Excerpts {
+  private readonly citations = new Map<string, Excerpt['article']>();
+  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
+  private readonly pairsCache = new Map<string, Set<string>>();
+  /** Statement positions by file and paragraph, to find an excerpt's spans again. */
+  private readonly statementsAt = new Map<string, number[]>();
+
+  constructor(
+    private readonly corpus: BuiltCorpus,
+    private readonly articleByFile: Map<string, Article>,
+    private readonly outletNames: string[],
+    private readonly nameOf: (speakerId: string) => string,
+  ) {
+    corpus.index.statements.forEach((st, k) => {
+      if (corpus.index.removed.has(k)) return;
+      const key = `${st.file}\u0000${st.paragraph}`;
+      const list = this.statementsAt.get(key);
+      if (list) list.push(k);
+      else this.statementsAt.set(key, [k]);
+    });
+  }
+
+  statement(k: number): IndexedStatement {
+    return this.corpus.index.statements[k] as IndexedStatement;
+  }
+
+  /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
+  known(positions: number[]): number[] {
+    const { statements, removed } = this.corpus.index;
+    return positions.filter((k) => k < statements.length && !removed.has(k));
+  }
+
+  citation(a: Article): Excerpt['article'] {
+    let c = this.citations.get(a.file);
+    if (!c) {
+      c = { title: a.title, date: a.date, url: a.url, file: a.file };
+      this.citations.set(a.file, c);
+    }
+    return c;
+  }
+
+  /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
+  group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
+    const byOutlet = new Map<string, number[]>();
+    for (const k of this.known(positions)) {
+      const o = this.statement(k).outlet;
+      const list = byOutlet.get(o) ?? [];
+      list.push(k);
+      byOutlet.set(o, list);
+    }
+    const order = this.outletNames.filter((o) => byOutlet.has(o));
+    return order.map((o) => {
+      const list = byOutlet.get(o) as number[];
+      return {
+        outlet: o,
+        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
+      };
+    });
+  }
+
+  /** The statement at position `k` as an answer cites it. */
+  excerpt(k: number): Excerpt {
+    const s = this.statement(k);
+    const article = this.articleByFile.get(s.file) as Article;
+    return {
+      text: s.text,
+      speaker: this.nameOf(s.speaker),
+      kind: s.kind,
+      cue: s.cue,
+      paragraph: s.paragraph,
+      article: this.citation(article),
+    };
+  }
+
+  /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
+  groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
+    const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
+    return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
+  }
+
+  /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
+  shownOf(e: Excerpt, outlet: string): ShownStatement[] {
+    if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
+    const pieces = this.piecesOf(e);
+    if (!pieces) return [{ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 }];
+    return pieces.map((piece) => ({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset }));
+  }
+
+  /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
+  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
+    const k = (this.statementsAt.get(`${e.article.file}\u0000${e.paragraph}`) ?? []).find((x) => this.statement(x).text === e.text);
+    if (k === undefined) return null;
+    return remember(this.piecesCache, k, () => {
+      const article = this.articleByFile.get(e.article.file);
+      const paragraph =
+        article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+      return paragraph
+        ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
+        : null;
+    });
+  }
+}
