@@ -72,6 +72,24 @@ describe('speech-tags', () => {
   it('switched off, the quote is no one’s', () => {
     expect(said(['speech-tags'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
   });
+  it('takes a verb trusted only before "that" as a tag right after a quote: “…,” Berglund continued.', () => {
+    const p = ['Tomas Berglund faced the council on Monday.', '“Nobody on this council has read the ferry report,” Berglund continued.'];
+    expect(said([], 'Tomas Berglund', ...p)).toMatchObject([{ text: 'Nobody on this council has read the ferry report', cue: 'continued' }]);
+    expect(said(['speech-tags'], 'Tomas Berglund', ...p)).toEqual([]);
+  });
+  it('takes an inverted tag, verb then name: “…,” beamed Berglund / remembered Ida Sundqvist, a former clerk', () => {
+    const p = [
+      'Tomas Berglund faced the council on Monday.',
+      '“This is the best harbour on the coast!” beamed Berglund.',
+      '“Nobody wanted the second pier at all,” remembered Ida Sundqvist, a former harbour clerk.',
+    ];
+    expect(said([], 'Tomas Berglund', ...p)).toMatchObject([{ text: 'This is the best harbour on the coast!', cue: 'beamed' }]);
+    expect(said([], 'Ida Sundqvist', ...p)).toMatchObject([{ text: 'Nobody wanted the second pier at all', cue: 'remembered' }]);
+  });
+  it('leaves a tag verb whose name goes on into a clause of its own alone', () => {
+    const r = attributeWithout([], '“The pier is closed for the winter,” reported Ida Sundqvist was wrong about that.');
+    expect(statementsOf(r, 'Ida Sundqvist')).toEqual([]);
+  });
 });
 
 describe('salience', () => {
