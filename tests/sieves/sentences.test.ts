@@ -62,6 +62,34 @@ describe('labelled-quotes', () => {
   it('switched off, the labelled quote is no one’s', () => {
     expect(said(['labelled-quotes'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
   });
+  it('reads a label after a heading and a dash: “Heading - Name: “…””', () => {
+    const p = 'FERRY NUMBERS FELL AGAIN IN THE WINTER MONTHS - Oskar Brandt: “Fewer people crossed in January than in any month since 1998.”';
+    expect(said([], 'Oskar Brandt', p)).toMatchObject([{ text: 'Fewer people crossed in January than in any month since 1998.', cue: ':' }]);
+    expect(said(['labelled-quotes'], 'Oskar Brandt', p)).toEqual([]);
+  });
+});
+
+describe('signature-lines', () => {
+  const paragraphs = [
+    'Marta Lindqvist and Oskar Brandt debated the harbour plan.',
+    '"The harbour has never once made a profit. I wrote the plan that saved it."',
+    '- Lindqvist.',
+    'She did not write the plan alone.',
+  ];
+  it('gives a paragraph that is only a quotation to the name on the dash line under it', () => {
+    expect(said([], 'Marta Lindqvist', ...paragraphs)).toMatchObject([
+      { paragraph: 2, text: 'The harbour has never once made a profit. I wrote the plan that saved it.', kind: 'direct' },
+    ]);
+  });
+  it('overrides the guess that the quotation went on from the last speaker', () => {
+    const p = ['“The plan is sound,” Oskar Brandt said.', ...paragraphs.slice(1, 3), 'Marta Lindqvist did not write the plan alone.'];
+    expect(said([], 'Oskar Brandt', ...p).map((s) => s.paragraph)).toEqual([1]);
+    expect(said([], 'Marta Lindqvist', ...p).map((s) => s.paragraph)).toEqual([2]);
+  });
+  it('leaves a dash line under prose alone, and is switched off by name', () => {
+    expect(said([], 'Marta Lindqvist', paragraphs[0] as string, 'The harbour has never made a profit.', '- Lindqvist.')).toEqual([]);
+    expect(said(['signature-lines'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
+  });
 });
 
 describe('speech-tags', () => {
