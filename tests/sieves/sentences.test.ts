@@ -146,6 +146,12 @@ describe('continued-quotes', () => {
   it('switched off, the bare quote is no one’s', () => {
     expect(said(['continued-quotes'], 'Amelia Hartley', ...paragraphs)).toHaveLength(1);
   });
+  it('keeps a quote that ends its sentence apart from a next speaker whose cue has its own clause', () => {
+    const p =
+      '“We will not retreat,” Amelia Hartley told reporters. “The sea wall will be finished before the winter storms.” Mayor Oskar Brandt said he would rather move the road inland.';
+    expect(said([], 'Amelia Hartley', p).map((s) => s.text)).toEqual(['We will not retreat', 'The sea wall will be finished before the winter storms.']);
+    expect(said([], 'Oskar Brandt', p).map((s) => s.text)).toEqual(['he would rather move the road inland']);
+  });
 });
 
 describe('colon-handover', () => {
