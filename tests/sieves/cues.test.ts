@@ -38,6 +38,11 @@ describe('speaker-before', () => {
   it('switched off, no other sieve names her', () => {
     expect(said(['speaker-before'], 'Marta Lindqvist', p)).toEqual([]);
   });
+  it('gives the person, not the end of an organisation’s name: “X of the Centre for Coastal Studies said”', () => {
+    const q = 'Marta Lindqvist of the Centre for Coastal Studies said the cranes would be replaced.';
+    expect(said([], 'Marta Lindqvist', q)).toMatchObject([{ text: 'the cranes would be replaced', cue: 'said' }]);
+    expect(said([], 'Coastal Studies', q)).toEqual([]);
+  });
 });
 
 describe('speaker-coordinated', () => {
