@@ -55,6 +55,23 @@ describe('cleaning scraped pages', () => {
     expect(cleaned.footerOutlet).toBe('Example News');
   });
 
+  it('keeps a short lead-in that ends in a colon over a quotation, and drops a short label over prose', () => {
+    const page = [
+      'Council backs the harbour plan',
+      'The council voted on Monday to back the harbour plan after a long debate.',
+      'Mayor Lindqvist stated:',
+      '“The harbour will be dredged before the summer, whatever the ministry decides.”',
+      'Photos from the vote:',
+      'The vote was twelve to three, with two members absent.',
+    ].join('\n\n');
+    expect(cleanArticleText(page).paragraphs).toEqual([
+      'The council voted on Monday to back the harbour plan after a long debate.',
+      'Mayor Lindqvist stated:',
+      '“The harbour will be dredged before the summer, whatever the ministry decides.”',
+      'The vote was twelve to three, with two members absent.',
+    ]);
+  });
+
   it('infers title, date and outlet when neither frontmatter nor sources.json says', async () => {
     const { articles } = await loadCorpus(SEED_CORPUS);
     const lbc = articles.find((a) => a.file === '002_190b2f4bf00dd89e.txt');

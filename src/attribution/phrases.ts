@@ -87,6 +87,26 @@ export function onlyDescriptorBetween(toks: Token[], q: QuoteSpan, subjectStart:
   );
 }
 
+/**
+ * “…,” Gallup’s Jeffrey M. Jones wrote; “…,” the Post's senior politics editor Steven Ginsberg said: an owner
+ * (an outlet or employer, possessive) and at most a few lower-case descriptors between a quote and the name.
+ */
+export function onlyOwnerBetween(toks: Token[], q: QuoteSpan, subjectStart: number): boolean {
+  const between = toks.filter((t, k) => t.start >= q.end && k < subjectStart);
+  // (The owner may open the subject's own phrase: "the Post's senior politics editor Steven Ginsberg".)
+  if (between.length === 1 && between[0]?.lower === 'the' && toks[subjectStart]?.possessive) return true;
+  let owner = between.length - 1;
+  while (owner >= 0 && !(between[owner]?.possessive && between[owner]?.cap)) owner--;
+  if (owner < 0 || between.length > 7) return false;
+  const ok = (t: Token) => !t.punct && !t.quoted && !CUE_FORMS.has(t.lower) && !AUXILIARIES.has(t.lower) && !NOT_NAMES.has(t.lower);
+  const lead = between.slice(0, owner);
+  return (
+    between.every((t, k) => ok(t) || (k === 0 && t.lower === 'the')) &&
+    lead.every((t, k) => t.cap || (k === 0 && t.lower === 'the')) &&
+    between.slice(owner + 1).every((t) => !t.cap && !GENERIC_SUBJECTS.has(t.lower))
+  );
+}
+
 /** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
 export function nounPhraseGoesOn(toks: Token[], k: number): boolean {
   for (let j = k; j < toks.length && j < k + 2; j++) {

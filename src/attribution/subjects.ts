@@ -22,7 +22,11 @@ export function subjectEndingAt(ctx: ArticleContext, para: Para, unit: Unit, run
   if (pronoun && !['him', 'her'].includes(t.lower)) {
     return { key: resolvePronoun(ctx, pronoun === 'any' ? null : pronoun, para.n, unit, runs, k), from: k, to: k + 1 };
   }
-  const run = runs.find((r) => r.to - 1 === k);
+  const run = orgNameGoesOn(
+    toks,
+    runs,
+    runs.find((r) => r.to - 1 === k),
+  );
   if (run) {
     if (run.possessive) return null;
     // "Angela Merkel of Germany said", "David Woodard of Clemson University said": the person, not the place.
@@ -67,6 +71,17 @@ export function subjectEndingAt(ctx: ArticleContext, para: Para, unit: Unit, run
     return { key: resolveDescription(ctx, words, para.n), from, to: k + 1, described: true };
   }
   return null;
+}
+
+/**
+ * "the Center for American Progress", "the James Martin Center for Nonproliferation Studies": capitalised
+ * words right after an organisation's "for" or "of" go on its name; the organisation stands for the run.
+ */
+function orgNameGoesOn(toks: Token[], runs: NameRun[], run: NameRun | undefined): NameRun | undefined {
+  const link = run ? toks[run.phraseFrom - 1] : undefined;
+  if (!run || run.possessive || !link || !['for', 'of'].includes(link.lower) || run.phraseFrom !== run.from) return run;
+  const org = runs.find((r) => r.to === run.phraseFrom - 1 && r.kind === 'organisation' && !r.possessive);
+  return org ? { ...org, to: run.to } : run;
 }
 
 /** A person, a comma and a role phrase that ends in the organisation `org`, with no comma to close it. */

@@ -147,6 +147,8 @@ function cueFollows(after: string): boolean {
   if (/^["“]/.test(after.slice((m.index ?? 0) + m[0].length))) return false;
   const rest = (m[3] ?? '').trim();
   if (/^(that|the|a|an)\b/.test(rest) && rest.split(/\s+/).length > 4) return false;
+  // "…campaign.” Ohio Gov. John Kasich said he would have fired him": the cue has a clause of its own.
+  if (/^(he|she|they|we|i|it|there)\s+\p{Ll}/iu.test(rest) && rest.split(/\s+/).length > 3) return false;
   return rest.split(/\s+/).filter(Boolean).length <= 12;
 }
 

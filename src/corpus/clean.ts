@@ -208,6 +208,11 @@ function isShortNonSentence(line: string): boolean {
   return wordCount(t) < 8 || isTitleCase(t);
 }
 
+/** "Dr. Ward stated:" over a line that opens with a quotation mark: a short line, but the quote's lead-in, not a label. */
+function introducesQuote(line: string, next: string | undefined): boolean {
+  return /:\s*$/.test(line) && wordCount(line) >= 2 && next !== undefined && /^["“]/.test(next.trim());
+}
+
 /** "Moscow Plays Down Value Of Berlin Talks": a heading, whatever its length. */
 function isTitleCase(line: string): boolean {
   const long = line.split(/\s+/).filter((w) => /^[\p{L}'‘’]{4,}/u.test(w));
@@ -294,7 +299,7 @@ export function cleanArticleText(text: string, options: CleanOptions = {}): Clea
     kept.shift();
   }
 
-  const paragraphs = kept.filter((line) => !isShortNonSentence(line));
+  const paragraphs = kept.filter((line, i) => !isShortNonSentence(line) || introducesQuote(line, kept[i + 1]));
   footerOutlet ??= findFooterOutlet(paragraphs.slice(-3));
 
   if (date === null) {

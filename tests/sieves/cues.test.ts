@@ -38,6 +38,11 @@ describe('speaker-before', () => {
   it('switched off, no other sieve names her', () => {
     expect(said(['speaker-before'], 'Marta Lindqvist', p)).toEqual([]);
   });
+  it('gives the person, not the end of an organisation’s name: “X of the Centre for Coastal Studies said”', () => {
+    const q = 'Marta Lindqvist of the Centre for Coastal Studies said the cranes would be replaced.';
+    expect(said([], 'Marta Lindqvist', q)).toMatchObject([{ text: 'the cranes would be replaced', cue: 'said' }]);
+    expect(said([], 'Coastal Studies', q)).toEqual([]);
+  });
 });
 
 describe('speaker-coordinated', () => {
@@ -57,6 +62,11 @@ describe('speaker-inverted', () => {
   });
   it('switched off, the quote has no speaker', () => {
     expect(said(['speaker-inverted'], 'Tomasz Nowak', p)).toEqual([]);
+  });
+  it('reads an employer of two capitalised words and a role before the name as a description, not the speaker', () => {
+    const q = '“The harvest was the worst in a decade,” said Grain Watch president Tomasz Nowak.';
+    expect(said([], 'Tomasz Nowak', q)).toMatchObject([{ text: 'The harvest was the worst in a decade', cue: 'said' }]);
+    expect(said([], 'Grain Watch', q)).toEqual([]);
   });
 });
 
@@ -101,6 +111,15 @@ describe('quote-before', () => {
     expect(said([], 'Amelia Hartley', p)).toMatchObject([
       { kind: 'direct', text: 'We will not retreat from the coast … whatever the ministry decides.', cue: 'said' },
     ]);
+  });
+  it('takes the quote when the speaker’s outlet or employer stands before the name', () => {
+    const q = [
+      '“The coast road will close by noon,” Harbour Radio’s Amelia Hartley said.',
+      '“Nobody expected the storm to turn north,” the Gazette’s weather editor Lena Horvath wrote.',
+    ];
+    expect(said([], 'Amelia Hartley', ...q)).toMatchObject([{ text: 'The coast road will close by noon', cue: 'said' }]);
+    expect(said([], 'Lena Horvath', ...q)).toMatchObject([{ text: 'Nobody expected the storm to turn north', cue: 'wrote' }]);
+    expect(said(['quote-before'], 'Amelia Hartley', ...q)).toEqual([]);
   });
   it('switched off, the quote before the cue is not hers', () => {
     expect(said(['quote-before'], 'Amelia Hartley', p).map((s) => s.text)).not.toContain('We will not retreat from the coast … whatever the ministry decides.');

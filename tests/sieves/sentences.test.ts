@@ -62,6 +62,34 @@ describe('labelled-quotes', () => {
   it('switched off, the labelled quote is no one’s', () => {
     expect(said(['labelled-quotes'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
   });
+  it('reads a label after a heading and a dash: “Heading - Name: “…””', () => {
+    const p = 'FERRY NUMBERS FELL AGAIN IN THE WINTER MONTHS - Oskar Brandt: “Fewer people crossed in January than in any month since 1998.”';
+    expect(said([], 'Oskar Brandt', p)).toMatchObject([{ text: 'Fewer people crossed in January than in any month since 1998.', cue: ':' }]);
+    expect(said(['labelled-quotes'], 'Oskar Brandt', p)).toEqual([]);
+  });
+});
+
+describe('signature-lines', () => {
+  const paragraphs = [
+    'Marta Lindqvist and Oskar Brandt debated the harbour plan.',
+    '"The harbour has never once made a profit. I wrote the plan that saved it."',
+    '- Lindqvist.',
+    'She did not write the plan alone.',
+  ];
+  it('gives a paragraph that is only a quotation to the name on the dash line under it', () => {
+    expect(said([], 'Marta Lindqvist', ...paragraphs)).toMatchObject([
+      { paragraph: 2, text: 'The harbour has never once made a profit. I wrote the plan that saved it.', kind: 'direct' },
+    ]);
+  });
+  it('overrides the guess that the quotation went on from the last speaker', () => {
+    const p = ['“The plan is sound,” Oskar Brandt said.', ...paragraphs.slice(1, 3), 'Marta Lindqvist did not write the plan alone.'];
+    expect(said([], 'Oskar Brandt', ...p).map((s) => s.paragraph)).toEqual([1]);
+    expect(said([], 'Marta Lindqvist', ...p).map((s) => s.paragraph)).toEqual([2]);
+  });
+  it('leaves a dash line under prose alone, and is switched off by name', () => {
+    expect(said([], 'Marta Lindqvist', paragraphs[0] as string, 'The harbour has never made a profit.', '- Lindqvist.')).toEqual([]);
+    expect(said(['signature-lines'], 'Marta Lindqvist', ...paragraphs)).toEqual([]);
+  });
 });
 
 describe('speech-tags', () => {
@@ -71,6 +99,24 @@ describe('speech-tags', () => {
   });
   it('switched off, the quote is no one’s', () => {
     expect(said(['speech-tags'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
+  });
+  it('takes a verb trusted only before "that" as a tag right after a quote: “…,” Berglund continued.', () => {
+    const p = ['Tomas Berglund faced the council on Monday.', '“Nobody on this council has read the ferry report,” Berglund continued.'];
+    expect(said([], 'Tomas Berglund', ...p)).toMatchObject([{ text: 'Nobody on this council has read the ferry report', cue: 'continued' }]);
+    expect(said(['speech-tags'], 'Tomas Berglund', ...p)).toEqual([]);
+  });
+  it('takes an inverted tag, verb then name: “…,” beamed Berglund / remembered Ida Sundqvist, a former clerk', () => {
+    const p = [
+      'Tomas Berglund faced the council on Monday.',
+      '“This is the best harbour on the coast!” beamed Berglund.',
+      '“Nobody wanted the second pier at all,” remembered Ida Sundqvist, a former harbour clerk.',
+    ];
+    expect(said([], 'Tomas Berglund', ...p)).toMatchObject([{ text: 'This is the best harbour on the coast!', cue: 'beamed' }]);
+    expect(said([], 'Ida Sundqvist', ...p)).toMatchObject([{ text: 'Nobody wanted the second pier at all', cue: 'remembered' }]);
+  });
+  it('leaves a tag verb whose name goes on into a clause of its own alone', () => {
+    const r = attributeWithout([], '“The pier is closed for the winter,” reported Ida Sundqvist was wrong about that.');
+    expect(statementsOf(r, 'Ida Sundqvist')).toEqual([]);
   });
 });
 
@@ -99,6 +145,12 @@ describe('continued-quotes', () => {
   });
   it('switched off, the bare quote is no one’s', () => {
     expect(said(['continued-quotes'], 'Amelia Hartley', ...paragraphs)).toHaveLength(1);
+  });
+  it('keeps a quote that ends its sentence apart from a next speaker whose cue has its own clause', () => {
+    const p =
+      '“We will not retreat,” Amelia Hartley told reporters. “The sea wall will be finished before the winter storms.” Mayor Oskar Brandt said he would rather move the road inland.';
+    expect(said([], 'Amelia Hartley', p).map((s) => s.text)).toEqual(['We will not retreat', 'The sea wall will be finished before the winter storms.']);
+    expect(said([], 'Oskar Brandt', p).map((s) => s.text)).toEqual(['he would rather move the road inland']);
   });
 });
 

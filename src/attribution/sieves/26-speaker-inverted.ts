@@ -30,8 +30,9 @@ export function subjectAfter(ctx: ArticleContext, para: Para, unit: Unit, runs: 
   const run = runs.find((r) => r.phraseFrom === i + 1 || r.from === i + 1);
   if (!run || run.possessive) return describedNameAfter(ctx, unit, runs, i);
   // "said Republican party boss Reince Priebus", "said Air Force 1st Lt. Jane Roe": an adjective or
-  // employer opens the phrase; the person is the full name at the end of the same noun phrase.
-  if (run.kind !== 'person') {
+  // employer opens the phrase; the person is the full name at the end of the same noun phrase. (An employer
+  // of two capitalised words reads as a person's name: "said Judicial Watch president Tom Fitton".)
+  if (run.kind !== 'person' || (toks[run.to] && isRoleWord(toks[run.to] as Token))) {
     const later = runs.find(
       (r) =>
         r.from > run.to &&

@@ -1,6 +1,7 @@
 // Sieve: a quotation right before the speaker and cue is what was said — “…,” Zelenskyy said; “…,” said
 // Zelenskyy — with its second half after the cue (“…,” he said, “…”) and a participle that goes on (“…,” he
-// said, adding that …). A quote only partly quoted before the cue (Mills “got a deal,” Jordan said) gives the
+// said, adding that …), also when the speaker's outlet stands before the name (“…,” Gallup’s Jeffrey Jones
+// wrote). A quote only partly quoted before the cue (Mills “got a deal,” Jordan said) gives the
 // whole sentence. Decides the content of a found speaker; never the speaker, never a title run into the sentence.
 
 import type { Span } from '../../types.js';
@@ -8,7 +9,7 @@ import { contentEnd, trimSpan } from '../bounds.js';
 import { participleContent } from '../content.js';
 import type { Sieve } from '../context.js';
 import { make } from '../context.js';
-import { onlyDescriptorBetween } from '../phrases.js';
+import { onlyDescriptorBetween, onlyOwnerBetween } from '../phrases.js';
 import { embeddedAfterWord, namedWork, onlyPunctuationBetween, resumesAfterCue } from '../quotes.js';
 
 export const sieve: Sieve = {
@@ -25,7 +26,9 @@ export const sieve: Sieve = {
       (q) =>
         q.closed &&
         q.end <= (toks[subjectStart]?.start ?? 0) &&
-        (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) || onlyDescriptorBetween(toks, q, subjectStart)) &&
+        (onlyPunctuationBetween(para.text, q.end, toks[subjectStart]?.start ?? 0) ||
+          onlyDescriptorBetween(toks, q, subjectStart) ||
+          onlyOwnerBetween(toks, q, subjectStart)) &&
         !namedWork(para.text, unit.start, q),
     );
     const embedded = quoteBefore ? embeddedAfterWord(para.text, unit.start, quoteBefore) : null;

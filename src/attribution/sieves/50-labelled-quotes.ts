@@ -1,4 +1,5 @@
 // Sieve (per quote left unattributed): a quote labelled by punctuation — "Rep. Jane Roe (D-Ore.): “…”",
+// "Heading - Carl Bialik: “…”",
 // "Limbaugh continued: “…”", the signature dash "“…” ― Maria Lopez". Decides that quote only.
 
 import { trimSpan } from '../bounds.js';
@@ -7,6 +8,7 @@ import { make, tokenSpan } from '../context.js';
 import { keyForRun } from '../entities.js';
 import { CUE_FORMS } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
+import { isDash } from '../phrases.js';
 import { onlyPunctuationBetween } from '../quotes.js';
 import { colonClauseSpeaker } from '../subjects.js';
 import type { QuoteSpan, Token, Unit } from '../tokens.js';
@@ -31,9 +33,11 @@ export function labelledQuote(ctx: ArticleContext, para: Para, unit: Unit, runs:
   }
   const colon = toks.findIndex((t) => t.text === ':' && t.end <= q.start && onlyPunctuationBetween(para.text, t.end, q.start));
   if (colon < 1) return null;
-  // The speaker is the one person named in the short label before the colon.
+  // The speaker is the one person named in the short label before the colon. A dash closes a heading before
+  // the label: "Pollsters agree - Carl Bialik: “…”".
   let from = colon - 1;
-  while (from > 0 && !toks[from - 1]?.quoted && !['.', ';', '!', '?'].includes(toks[from - 1]?.text ?? '') && colon - from < 10) from--;
+  while (from > 0 && !toks[from - 1]?.quoted && !['.', ';', '!', '?'].includes(toks[from - 1]?.text ?? '') && !isDash(toks, from - 1) && colon - from < 10)
+    from--;
   if (colon - from >= 10 && from > 0) return null;
   const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
   const people = label.map((r) => keyForRun(ctx, r, true)).filter((k): k is string => k !== null && ctx.entities.get(k)?.kind === 'person');

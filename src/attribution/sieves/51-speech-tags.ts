@@ -1,5 +1,6 @@
-// Sieve (per quote left unattributed): a speech tag whose verb is not a listed cue, when punctuation marks
-// it as speech — "“…,” Bennett shot back with a laugh.", "Silverman interjected, “…”". Decides that quote only.
+// Sieve (per quote left unattributed): a speech tag whose verb is not a listed cue (or one trusted only
+// before "that"), when punctuation marks it as speech — "“…,” Bennett shot back with a laugh.", "“…,” Ryan
+// continued.", "“…,” reacted Trump.", "Silverman interjected, “…”". Decides that quote only.
 
 import type { Span } from '../../types.js';
 import { trimSpan } from '../bounds.js';
@@ -26,6 +27,8 @@ export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: Nam
   if (onlyPunctuationBetween(para.text, unit.start, q.start) && /[,?!]\s*$/.test(para.text.slice(q.innerStart, q.innerEnd))) {
     // "…,” [reporter] Jane Roe VERB …: a name within three words, then a lower-case verb; nothing quoted after.
     if (next < 0 || unit.quotes.some((o) => o.start > q.start)) return null;
+    const inverted = invertedTag(ctx, toks, runs, next);
+    if (inverted) return make(inverted, 'direct', para, spans, tagVerbSpan(toks, next));
     for (let k = next; k < toks.length && k < next + 4; k++) {
       const t = toks[k] as Token;
       if (t.punct) return null;
@@ -55,11 +58,29 @@ export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: Nam
   return make(subject.key, 'direct', para, spans, tagVerbSpan(toks, subject.to));
 }
 
-/** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings"). */
+/**
+ * "…,” reacted Trump.", "…,” beamed Donald Hartley of Madison, Alabama.": a tag verb, then a person's
+ * name that ends the sentence or opens its description.
+ */
+function invertedTag(ctx: ArticleContext, toks: Token[], runs: NameRun[], k: number): string | null {
+  const verb = toks[k];
+  if (!verb || !looksLikeTagVerb(verb) || TAG_VERBS_IRREGULAR.has(verb.lower)) return null;
+  const run = runs.find((r) => r.phraseFrom === k + 1 && r.kind !== 'organisation' && !r.possessive);
+  const after = run ? toks[run.to] : undefined;
+  if (!run || (after && !(after.punct && !after.quoted) && !['of', 'at', 'from', 'who'].includes(after.lower))) return null;
+  const key = keyForRun(ctx, run, true);
+  return key && ctx.entities.get(key)?.kind === 'person' ? key : null;
+}
+
+/** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings", "continued"). */
 export function looksLikeTagVerb(t: Token): boolean {
   if (t.punct || t.cap || t.quoted || AUXILIARIES.has(t.lower)) return false;
+  // (A listed cue's past or present form is a verb whatever its spelling: "continued", "argues", "agreed".)
+  const cue = CUE_FORMS.has(t.lower) && /(?:ed|s)$/.test(t.lower);
   return (
-    TAG_VERBS_IRREGULAR.has(t.lower) || (/[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower))
+    cue ||
+    TAG_VERBS_IRREGULAR.has(t.lower) ||
+    (/[^aeiou]ed$|[^s'’]s$/.test(t.lower) && !['has', 'was', 'is', 'does', 'its', 'this', 'his', 'us'].includes(t.lower))
   );
 }
 
