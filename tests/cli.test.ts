@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { tempCorpus } from './helpers.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
+// `node --import tsx`, as the npm script runs it (the tsx CLI would add a second node process).
+const NODE_ARGS = ['--import', 'tsx'];
 
 async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/ask.ts', ...args], { env: { ...process.env, CORPUS_DIR: undefined } });
+    const { stdout, stderr } = await run(process.execPath, [...NODE_ARGS, 'src/cli/ask.ts', ...args], { env: { ...process.env, CORPUS_DIR: undefined } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

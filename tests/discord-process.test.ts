@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PermissionFlagsBits } from 'discord.js';
 import { createLogger } from '../src/log.js';
-import { FakeDiscord, type FakeInteraction } from './support/fake-discord/index.js';
+import { FakeDiscord } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gproc1.process-test-token-never-printed-4242';
 // Spawned as `node --import tsx`, as npm start does: the tsx CLI relays signals to its child and
@@ -143,71 +143,71 @@ describe('register and start against a fake Discord', () => {
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
 
-  it('npm start logs one ready line, answers, and exits 0 on SIGTERM with state saved', async () => {
+  /**
+   * With the bot up: holds an /ask back (its acknowledgement gets a 429, Retry-After 1 s), sends the
+   * signal while it is in flight, and posts another /ask once shutdown has begun.
+   */
+  async function signalWithAnswerInFlight(child: ReturnType<typeof spawn>, output: () => string, signal: NodeJS.Signals) {
+    const inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
+    fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
+    await fake.waitFor(() => fake.requestsFor(inFlight).some((r) => r.status === 429), 20_000, 'the held-back edit');
+    child.kill(signal);
+    const signalledAt = Date.now();
+    await until(() => output().includes('shutting down: finishing answers in flight'), 5_000, 'the shutdown line');
+    const late = fake.slashCommand('ask', { question: 'what did Kallas say?' });
+    return { inFlight, late, signalledAt };
+  }
+
+  /** The answer in flight was finished after the signal, the late /ask got a note, exit 0 within 5 s. */
+  function expectGracefulExit(result: Run, exitedAt: number, shutdown: Awaited<ReturnType<typeof signalWithAnswerInFlight>>) {
+    expect(result.code).toBe(0);
+    expect(exitedAt - shutdown.signalledAt).toBeLessThan(5_000);
+    const sent = fake.requestsFor(shutdown.inFlight);
+    expect(sent.map((r) => r.status)).toEqual([429, 200]);
+    expect(sent[1]!.at).toBeGreaterThan(shutdown.signalledAt);
+    expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
+    const note = fake.requestsFor(shutdown.late).find((r) => r.path.endsWith('/callback'));
+    expect(note?.status).toBe(204);
+    expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
+    expect(result.stdout).toContain('whosaid stopped');
+  }
+
+  // One bot start covers the ready line, an answer, `npm run reload` and SIGTERM: each start costs a
+  // few seconds of CPU (node, tsx, discord.js, an engine worker), so the suite starts the bot twice.
+  it('npm start logs one ready line and answers; npm run reload reloads it by signal; SIGTERM with an answer in flight finishes it, notes new commands, exits 0 within 5 s with state saved', async () => {
     let answered = false;
+    let reloadOutput = '';
+    let shutdown: Awaited<ReturnType<typeof signalWithAnswerInFlight>> | undefined;
     const result = await run(START, env, cwd, async (child, output) => {
       await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
       const interaction = fake.slashCommand('ask', { question: 'what did Kallas say?' });
       const reply = await fake.replyTo(interaction, 20_000);
       answered = JSON.stringify(reply.embeds).includes('real troops and real capabilities');
-      child.kill('SIGTERM');
-    });
-    expect(answered).toBe(true);
-    expect(result.code).toBe(0);
-    const ready = result.stdout.split('\n').filter((line) => line.includes('whosaid ready as'));
-    expect(ready).toHaveLength(1);
-    expect(JSON.parse(ready[0]!).msg).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);
-    expect(result.stdout).toContain('whosaid stopped');
-    expect(existsSync(path.join(cwd, 'data', 'whosaid-state.json'))).toBe(true);
-    expect(existsSync(path.join(cwd, 'data', 'whosaid.pid'))).toBe(false);
-    expect(result.stdout + result.stderr).not.toContain(TOKEN);
-  });
-
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    '%s with an answer in flight: that answer is finished, new commands get a note, exit 0 within 5 s',
-    async (signal) => {
-      let signalledAt = 0;
-      let inFlight: FakeInteraction | undefined;
-      let late: FakeInteraction | undefined;
-      const result = await run(START, env, cwd, async (child, output) => {
-        await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
-        inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
-        // Hold the answer back: the acknowledgement carrying it gets a 429 (Retry-After 1 s), so it is
-        // still in flight when the signal lands.
-        fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
-        await fake.waitFor(() => fake.requestsFor(inFlight!).some((r) => r.status === 429), 20_000, 'the held-back edit');
-        child.kill(signal);
-        signalledAt = Date.now();
-        await until(() => output().includes('shutting down: finishing answers in flight'), 5_000, 'the shutdown line');
-        late = fake.slashCommand('ask', { question: 'what did Kallas say?' });
-      });
-      const exitedAt = Date.now();
-      expect(result.code).toBe(0);
-      expect(exitedAt - signalledAt).toBeLessThan(5_000);
-      const sent = fake.requestsFor(inFlight!);
-      expect(sent.map((r) => r.status)).toEqual([429, 200]);
-      expect(sent[1]!.at).toBeGreaterThan(signalledAt);
-      expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
-      const note = fake.requestsFor(late!).find((r) => r.path.endsWith('/callback'));
-      expect(note?.status).toBe(204);
-      expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
-      expect(result.stdout).toContain('whosaid stopped');
-    },
-  );
-
-  it('npm run reload reloads the running bot by signal and prints the outcome', async () => {
-    let reloadOutput = '';
-    const result = await run(START, env, cwd, async (child, output) => {
-      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
       const reload = await run(RELOAD, { CORPUS_DIR: env.CORPUS_DIR as string, DATA_DIR: env.DATA_DIR as string }, cwd);
       reloadOutput = reload.stdout + reload.stderr;
       expect(reload.code).toBe(0);
-      child.kill('SIGTERM');
+      shutdown = await signalWithAnswerInFlight(child, output, 'SIGTERM');
     });
-    expect(result.code).toBe(0);
+    expectGracefulExit(result, Date.now(), shutdown!);
+    expect(answered).toBe(true);
+    const ready = result.stdout.split('\n').filter((line) => line.includes('whosaid ready as'));
+    expect(ready).toHaveLength(1);
+    expect(JSON.parse(ready[0]!).msg).toMatch(/^whosaid ready as whosaid#0001: 1 server, 5 articles, \d+ statements, \d+ people$/);
     expect(reloadOutput).toMatch(/Asked the bot \(pid \d+\) to reload/);
     expect(reloadOutput).toMatch(/Reloaded in [\d.]+ s: 5 articles, \d+ statements, \d+ people\./);
     expect(result.stdout).toMatch(/"requestedBy":"SIGHUP"/);
+    expect(existsSync(path.join(cwd, 'data', 'whosaid-state.json'))).toBe(true);
+    expect(existsSync(path.join(cwd, 'data', 'whosaid.pid'))).toBe(false);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('SIGINT with an answer in flight: that answer is finished, new commands get a note, exit 0 within 5 s', async () => {
+    let shutdown: Awaited<ReturnType<typeof signalWithAnswerInFlight>> | undefined;
+    const result = await run(START, env, cwd, async (child, output) => {
+      await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
+      shutdown = await signalWithAnswerInFlight(child, output, 'SIGINT');
+    });
+    expectGracefulExit(result, Date.now(), shutdown!);
   });
 
   it('npm run reload with no bot running checks the corpus instead', async () => {

@@ -9,11 +9,12 @@ import { tempCorpus } from './helpers.js';
 import { startNewsServer, type NewsServer } from './support/news-server.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
+// `node --import tsx`, as the npm script runs it (the tsx CLI would add a second node process).
+const NODE_ARGS = ['--import', 'tsx'];
 
 async function add(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/add.ts', ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [...NODE_ARGS, 'src/cli/add.ts', ...args], { env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
