@@ -6,6 +6,7 @@ import type { Article, EngineApi, LoadProblem, ReloadReport } from '../types.js'
 import type { BuildCaches } from './build.js';
 import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
 import { Engine } from './engine.js';
+import { engineWithNewFiles } from './new-files.js';
 import { coverageOf, timelineOf } from './timeline.js';
 
 /** Diff of two reloads, by file and content hash. */
@@ -97,6 +98,8 @@ export async function nextEngine(
     };
   };
   try {
+    const added = options.changed ? await engineWithNewFiles(corpusDir, caches, current, options.changed) : null;
+    if (added) return added;
     const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES }, options.changed);
     if (prepared === 'too many new articles') return failed(REBUILD_NEEDED);
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {

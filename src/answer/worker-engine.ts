@@ -168,7 +168,6 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
     reload: async (changed?: string[]): Promise<ReloadReport> => {
       const started = performance.now();
-      const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
         const s = (await call('stats')) as CorpusStats;
         return {
@@ -191,6 +190,8 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         // Few changes: the serving worker patches its index in place in one synchronous step.
         const patched = (await call('patch', changed)) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
+        // Asked only now: a refused patch left the serving engine as it was, and listing 100k files costs.
+        const before = (await call('files')) as { file: string; hash: string }[];
         next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
         const stats = await next.ready;
         if (stats.articles === 0 && before.length > 0) {

@@ -94,7 +94,7 @@ function foldedTexts(statements: IndexedStatement[]): string[] {
   return statements.map((st) => ` ${comparable(st.text)} `);
 }
 
-function statementDoc(s: IndexedStatement, position: number) {
+export function statementDoc(s: IndexedStatement, position: number) {
   return { id: String(position), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
 }
 
