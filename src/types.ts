@@ -288,6 +288,8 @@ export interface ReloadReport {
   ms: number;
   /** How the new index was made: patched in place (few statements changed) or rebuilt. */
   mode?: 'patched' | 'rebuilt';
+  /** People quoted after this reload who had no statement before it (names as answers show them). */
+  newlyQuoted?: string[];
   /** Set when ok is false: why the old index is still serving. */
   error?: string;
 }

@@ -9,6 +9,17 @@ import { atom, rss, startNewsServer, type NewsServer } from './support/news-serv
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.ingest.fake-token-for-tests';
 
+const STUBB_PAGE = `<!doctype html>
+<html><head><title>Stubb backs binding guarantees | Nordic Wire</title>
+<meta property="og:site_name" content="Nordic Wire">
+<meta property="article:published_time" content="2025-12-17T09:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Stubb backs binding guarantees</h1>
+<p>Finnish President Alexander Stubb said on Wednesday that Europe had to stand behind any ceasefire in Ukraine with guarantees that bind, not with promises that fade once the cameras leave Helsinki.</p>
+<p>“A ceasefire without guarantees is only a pause before the next war,” Stubb told reporters at the presidential palace, adding that Finland was ready to contribute to a monitoring mission.</p>
+<p>The Finnish leader has spoken often with both Washington and Kyiv in recent weeks and is expected to attend the next round of talks in Berlin in January.</p>
+</article></body></html>`;
+
 let server: NewsServer;
 let harness: Harness;
 let newsChannel = '';
@@ -20,10 +31,17 @@ beforeAll(async () => {
     if (req.headers['if-none-match'] === '"world-v1"') return void res.writeHead(304).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"world-v1"' }).end(feed);
   });
+  // Someone the seed corpus never quotes, beside Merz and Kallas, whom it does: only he is newly quoted.
+  server.route('/news/stubb-backs-guarantees', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STUBB_PAGE);
+  });
   server.route('/feeds/nordic.atom', (_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'application/atom+xml' })
-      .end(atom(server.base, [{ title: 'Kallas rejects buffer zone idea', path: '/news/kallas-rejects-buffer-zone' }]));
+    res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(
+      atom(server.base, [
+        { title: 'Kallas rejects buffer zone idea', path: '/news/kallas-rejects-buffer-zone' },
+        { title: 'Stubb backs binding guarantees', path: '/news/stubb-backs-guarantees' },
+      ]),
+    );
   });
   harness = await startHarness({
     token: TOKEN,
@@ -60,12 +78,15 @@ describe('feeds', () => {
   it('a poll saves the new items, reloads once, and announces them in the news channel without pinging anyone', async () => {
     const [announcement] = await waitForNews(1);
     const [embed] = embedsOf(announcement as Json);
-    expect(embed?.title).toBe('2 new articles');
+    expect(embed?.title).toBe('3 new articles');
     expect(embed?.description).toContain('Merz urges patience as Berlin hosts Ukraine talks');
     expect(embed?.description).toContain('https://harbourtimes.example/world/2025/12/16/merz-urges-patience-ukraine-talks');
     expect(embed?.description).toContain('Nordic Wire');
-    expect(embed?.description).toMatch(/\*\*Quoted:\*\* .*Friedrich Merz \(\d+\)/);
-    expect(embed?.description).toMatch(/Kaja Kallas \(\d+\)/);
+    expect(embed?.description).toContain('Stubb backs binding guarantees');
+    // Merz and Kallas are quoted in the new articles but were quoted before: only Stubb is new.
+    const newly = embed?.description?.split('**Newly quoted:**')[1] ?? '';
+    expect(newly).toMatch(/Alexander Stubb \(\d+\)/);
+    expect(newly).not.toMatch(/Merz|Kallas/);
     expect((announcement as Json).allowed_mentions).toEqual({ parse: [] });
     expect(harness.logLines.some((l) => l.includes('feed failed; backing off') && l.includes('answered 500'))).toBe(true);
     expect(harness.sentProblems()).toEqual([]);

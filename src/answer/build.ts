@@ -3,8 +3,9 @@
 
 import type { ArticleAttribution } from '../attribution/index.js';
 import { attributeCorpus } from '../attribution/index.js';
+import type { RegistryState } from '../attribution/registry.js';
 import type { FileStamp } from '../corpus/load.js';
-import { loadCorpus } from '../corpus/load.js';
+import { contentKey, loadCorpus } from '../corpus/load.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { buildStatementIndex } from '../search/index.js';
 import type { Article, LoadProblem, PersonRecord } from '../types.js';
@@ -24,6 +25,9 @@ export interface BuildCaches {
   stamps: Map<string, FileStamp>;
   /** The last load's problems: a reload told which files changed keeps those of the others. */
   problems?: LoadProblem[];
+  /** How the last build merged people, and the texts it holds: a reload that only adds files builds on them. */
+  registry?: RegistryState;
+  contents?: Set<string>;
 }
 
 export function newCaches(): BuildCaches {
@@ -63,6 +67,8 @@ export async function prepareCorpus(
   }
   const attribution = attributeCorpus(articles, caches?.extractions);
   if (caches) {
+    caches.registry = attribution.state;
+    caches.contents = new Set(articles.map(contentKey));
     caches.articles.clear();
     for (const a of articles) caches.articles.set(a.hash, a);
     const live = new Set(articles.map((a) => `${a.hash}\u0000${a.file}`));

@@ -1,7 +1,7 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, buildCorpus, newCaches } from './engine.js';
-import { REBUILD_NEEDED, nextEngine } from './reload.js';
+import { REBUILD_NEEDED, nextEngine, quotedPeople } from './reload.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -34,6 +34,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.articleSummary(req.args[0]);
     case 'files':
       return engine.corpus.articles.map((a) => ({ file: a.file, hash: a.hash }));
+    case 'quoted':
+      return quotedPeople(engine);
     case 'patch': {
       // Patch in place when few statements changed; the main thread rebuilds in a new worker otherwise.
       // After a restore from a snapshot no extraction is cached: re-extracting every article here

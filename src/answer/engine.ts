@@ -50,26 +50,54 @@ export class Engine {
   now: () => Date = () => new Date();
   private readonly excerpts: Excerpts;
 
-  constructor(readonly corpus: BuiltCorpus) {
+  /**
+   * `grownFrom`: an engine whose corpus this one only adds to (articles and statements appended to the
+   * same index, nothing removed), as after a reload that brought new files only: its tables are
+   * extended for the speakers and files that are new instead of built again.
+   */
+  constructor(
+    readonly corpus: BuiltCorpus,
+    grownFrom?: Engine,
+  ) {
     const counts = new Map<string, number>();
     for (const [id, list] of corpus.index.bySpeaker) counts.set(id, list.length);
     this.directory = peopleDirectory(corpus.people, counts);
-    this.articleByFile = new Map(corpus.articles.map((a) => [a.file, a]));
-    this.outletNames = [...new Set(corpus.articles.map((a) => a.outlet))];
+    const from = grownFrom?.corpus.index.db === corpus.index.db ? grownFrom : undefined;
+    const firstNew = from ? from.corpus.index.statements.length : 0;
+    const articles = from ? corpus.articles.slice(from.corpus.articles.length) : corpus.articles;
+    this.articleByFile = new Map(from?.articleByFile);
+    for (const a of articles) this.articleByFile.set(a.file, a);
+    this.outletNames = [...new Set([...(from?.outletNames ?? []), ...articles.map((a) => a.outlet)])];
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
-    this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
-    this.newestBySpeakerOutlet = new Map();
-    this.excerpts = new Excerpts(corpus, this.articleByFile, this.outletNames, (id) => this.directory.byId.get(id)?.name ?? id);
-    for (const [speaker, list] of this.newestBySpeaker) {
-      const byOutlet = new Map<string, number[]>();
-      for (const k of list) {
-        const o = this.statement(k).outlet;
-        const l = byOutlet.get(o);
-        if (l) l.push(k);
-        else byOutlet.set(o, [k]);
-      }
-      this.newestBySpeakerOutlet.set(speaker, byOutlet);
+    this.excerpts = new Excerpts(
+      corpus,
+      this.articleByFile,
+      this.outletNames,
+      (id) => this.directory.byId.get(id)?.name ?? id,
+      from ? { excerpts: from.excerpts, firstNew } : undefined,
+    );
+    this.newestBySpeakerOutlet = new Map(from?.newestBySpeakerOutlet);
+    if (from) {
+      this.newestBySpeaker = new Map(from.newestBySpeaker);
+      const speakers = new Set(corpus.index.statements.slice(firstNew).map((st) => st.speaker));
+      for (const speaker of speakers) this.newestBySpeaker.set(speaker, newestFirst(corpus.index, corpus.index.bySpeaker.get(speaker) ?? []));
+      for (const speaker of speakers) this.newestBySpeakerOutlet.set(speaker, this.byOutlet(this.newestBySpeaker.get(speaker) ?? []));
+    } else {
+      this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
+      for (const [speaker, list] of this.newestBySpeaker) this.newestBySpeakerOutlet.set(speaker, this.byOutlet(list));
     }
+  }
+
+  /** Statement positions split by outlet, each in the order given. */
+  private byOutlet(list: number[]): Map<string, number[]> {
+    const byOutlet = new Map<string, number[]>();
+    for (const k of list) {
+      const o = this.statement(k).outlet;
+      const l = byOutlet.get(o);
+      if (l) l.push(k);
+      else byOutlet.set(o, [k]);
+    }
+    return byOutlet;
   }
 
   findOutlet(name: string): string | null {
@@ -387,6 +415,15 @@ export class Engine {
 }
 
 /** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */
+/** One speaker's positions, newest article first, then corpus order. */
+function newestFirst(index: StatementIndex, positions: number[]): number[] {
+  const keys = new Float64Array(
+    positions.filter((k) => !index.removed.has(k)).map((k) => (99_999_999 - dateNumber((index.statements[k] as IndexedStatement).date)) * 1e7 + k),
+  );
+  keys.sort();
+  return Array.from(keys, (key) => key % 1e7);
+}
+
 function newestFirstBySpeaker(index: StatementIndex): Map<string, number[]> {
   const { statements, removed } = index;
   // One number per statement orders by date descending, then position: (99999999 - yyyymmdd) * 1e7 + position.

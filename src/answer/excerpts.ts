@@ -24,21 +24,28 @@ export class Excerpts {
   private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
   private readonly pairsCache = new Map<string, Set<string>>();
   /** Statement positions by file and paragraph, to find an excerpt's spans again. */
-  private readonly statementsAt = new Map<string, number[]>();
+  private readonly statementsAt: Map<string, number[]>;
 
   constructor(
     private readonly corpus: BuiltCorpus,
     private readonly articleByFile: Map<string, Article>,
     private readonly outletNames: string[],
     private readonly nameOf: (speakerId: string) => string,
+    /** The engine this one grew from (statements only appended from `firstNew` on): its table is extended. */
+    grownFrom?: { excerpts: Excerpts; firstNew: number },
   ) {
-    corpus.index.statements.forEach((st, k) => {
-      if (corpus.index.removed.has(k)) return;
+    this.statementsAt = new Map(grownFrom?.excerpts.statementsAt);
+    const { statements, removed } = corpus.index;
+    for (let k = grownFrom?.firstNew ?? 0; k < statements.length; k++) {
+      if (removed.has(k)) continue;
+      const st = statements[k] as IndexedStatement;
       const key = `${st.file}\u0000${st.paragraph}`;
       const list = this.statementsAt.get(key);
-      if (list) list.push(k);
-      else this.statementsAt.set(key, [k]);
-    });
+      // Lists may be shared with the engine grown from, which keeps serving until the swap: never push into them.
+      if (!list) this.statementsAt.set(key, [k]);
+      else if (grownFrom) this.statementsAt.set(key, [...list, k]);
+      else list.push(k);
+    }
   }
 
   statement(k: number): IndexedStatement {

@@ -6,6 +6,7 @@ import type { Article, EngineApi, LoadProblem, ReloadReport } from '../types.js'
 import type { BuildCaches } from './build.js';
 import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
 import { Engine } from './engine.js';
+import { engineWithNewFiles } from './new-files.js';
 import { coverageOf, timelineOf } from './timeline.js';
 
 /** Diff of two reloads, by file and content hash. */
@@ -97,6 +98,8 @@ export async function nextEngine(
     };
   };
   try {
+    const added = options.changed ? await engineWithNewFiles(corpusDir, caches, current, options.changed) : null;
+    if (added) return { next: added.next, report: { ...added.report, newlyQuoted: newlyQuoted(quotedPeople(current), quotedPeople(added.next)) } };
     const prepared = await prepareCorpus(corpusDir, caches, options.rebuild ? {} : { maxNewArticles: MAX_PATCH_ARTICLES }, options.changed);
     if (prepared === 'too many new articles') return failed(REBUILD_NEEDED);
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
@@ -121,11 +124,23 @@ export async function nextEngine(
         problems: prepared.problems,
         ms: performance.now() - started,
         mode,
+        newlyQuoted: newlyQuoted(quotedPeople(current), quotedPeople(next)),
       },
     };
   } catch (err) {
     return failed(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** Everyone with a statement in the engine's index, as [id, name]. */
+export function quotedPeople(engine: Engine): [string, string][] {
+  return [...engine.corpus.index.bySpeaker].filter(([, list]) => list.length > 0).map(([id]) => [id, engine.directory.byId.get(id)?.name ?? id]);
+}
+
+/** Names of the people quoted `after` who were not `before` (by person id). */
+export function newlyQuoted(before: [string, string][], after: [string, string][]): string[] {
+  const had = new Set(before.map(([id]) => id));
+  return after.filter(([id]) => !had.has(id)).map(([, name]) => name);
 }
 
 export const REBUILD_NEEDED = 'too many statements changed to patch the index';

@@ -2,7 +2,7 @@
 // gateway, and a reload builds a second worker while the first one keeps answering.
 import { Worker } from 'node:worker_threads';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
-import { REBUILD_NEEDED } from './reload.js';
+import { newlyQuoted, REBUILD_NEEDED } from './reload.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -168,7 +168,6 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
     reload: async (changed?: string[]): Promise<ReloadReport> => {
       const started = performance.now();
-      const before = (await call('files')) as { file: string; hash: string }[];
       const failed = async (error: string): Promise<ReloadReport> => {
         const s = (await call('stats')) as CorpusStats;
         return {
@@ -191,6 +190,9 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
         // Few changes: the serving worker patches its index in place in one synchronous step.
         const patched = (await call('patch', changed)) as ReloadReport;
         if (patched.ok || patched.error !== REBUILD_NEEDED) return { ...patched, ms: performance.now() - started };
+        // Asked only now: a refused patch left the serving engine as it was, and listing 100k files costs.
+        const before = (await call('files')) as { file: string; hash: string }[];
+        const quotedBefore = (await call('quoted')) as [string, string][];
         next = startWorker(options.corpusDir, snapshotDir, snapshotWrite, onProblem);
         const stats = await next.ready;
         if (stats.articles === 0 && before.length > 0) {
@@ -198,6 +200,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
           return { ...(await failed(`no article could be read from ${options.corpusDir}; the previous corpus is still in use`)), problems: stats.problems };
         }
         const after = (await next.call('files')) as { file: string; hash: string }[];
+        const quotedAfter = (await next.call('quoted')) as [string, string][];
         const old = current;
         current = next;
         watch(next);
@@ -215,6 +218,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
           problems: stats.problems,
           ms: performance.now() - started,
           mode: 'rebuilt',
+          newlyQuoted: newlyQuoted(quotedBefore, quotedAfter),
         };
       } catch (err) {
         await next?.worker.terminate().catch(() => undefined);

@@ -9,6 +9,7 @@ export type WorkerRequest =
   | { id: number; method: 'timeline'; args: [string] }
   | { id: number; method: 'coverage'; args: [] }
   | { id: number; method: 'files'; args: [] }
+  | { id: number; method: 'quoted'; args: [] }
   | { id: number; method: 'patch'; args: [string[] | undefined] }
   | { id: number; method: 'articleSummary'; args: [string] };
 

@@ -38,14 +38,31 @@ export function attributeCorpus(articles: Article[], cache?: Map<string, Article
   const measuring = learnedOff || disabled.size > 0 || options.learned !== undefined;
   const cached = measuring ? undefined : cache;
   const extractions = articles.map((article) => {
-    const key = `${article.hash}\u0000${article.file}`;
+    const key = extractionKey(article);
     const hit = cached?.get(key);
     if (hit) return hit;
-    const rules = extractArticle(article, { disabled });
-    const model = modelFor(article);
-    const x = model ? applyLearned(article, rules, model) : rules;
+    const x = extractWith(article, disabled, modelFor);
     cached?.set(key, x);
     return x;
   });
   return buildRegistry(extractions, new Map(articles.map((a) => [a.file, a.date])));
+}
+
+/** Where an article's extraction is cached: its content and its place (the cited file). */
+export function extractionKey(article: Article): string {
+  return `${article.hash}\u0000${article.file}`;
+}
+
+/** One article's statements and entities with every pass (the shipped model), through `cache`. */
+export function attributeArticle(article: Article, cache: Map<string, ArticleAttribution>): ArticleAttribution {
+  const key = extractionKey(article);
+  const x = cache.get(key) ?? extractWith(article, new Set(), shippedModel);
+  cache.set(key, x);
+  return x;
+}
+
+function extractWith(article: Article, disabled: ReadonlySet<string>, modelFor: (article: Article) => LearnedModel | null): ArticleAttribution {
+  const rules = extractArticle(article, { disabled });
+  const model = modelFor(article);
+  return model ? applyLearned(article, rules, model) : rules;
 }

@@ -12,9 +12,11 @@ export interface CorpusAttribution {
   statements: Statement[];
   /** Person id → files that mention the person (quoted or not). */
   mentionedIn: Record<string, string[]>;
+  /** How the people were merged, kept so that one more article can be merged in (registry-add.ts). */
+  state?: RegistryState;
 }
 
-interface Group {
+export interface Group {
   kind: PersonKind;
   /** Full names met, with the number of articles each was met in. */
   names: Map<string, number>;
@@ -50,10 +52,36 @@ class Groups {
   }
 }
 
+/** A merged group as the registry left it: enough to merge one more article's entities into it. */
+export interface GroupState extends Group {
+  /** Full-name and organisation entities counted into the group before lone surnames joined (see buildRegistry). */
+  articleCount: number;
+  /** + per full-name entity shown as a man, - as a woman. */
+  genderVotes: number;
+  /** The surname skeleton of a full-name group; null for organisations and lone words. */
+  surname: string | null;
+  /** Its person's id, null when the group is not worth a record. */
+  id: string | null;
+  /** Position of its record in `people`, -1 when none. */
+  record: number;
+}
+
+export interface RegistryState {
+  groups: GroupState[];
+  /** Full-name key → group; folded organisation name → group; surname skeleton → full-name groups carrying it. */
+  fullByKey: Map<string, number>;
+  orgByName: Map<string, number>;
+  fullBySurname: Map<string, number[]>;
+  /** Lone-word person entities by surname skeleton and by folded name: a new full name or organisation could take them. */
+  loneBySurname: Map<string, number>;
+  loneByFold: Map<string, number>;
+  usedIds: Set<string>;
+}
+
 const personKeys = new Map<string, string | null>();
 
 /** "first-skeleton surname-skeleton" for a full name; null for a single word. Memoised: names repeat. */
-function fullNameKey(name: string): string | null {
+export function fullNameKey(name: string): string | null {
   let k = personKeys.get(name);
   if (k !== undefined) return k;
   if (personKeys.size > 50_000) personKeys.clear();
@@ -63,7 +91,7 @@ function fullNameKey(name: string): string | null {
   return k;
 }
 
-function isMultiWord(name: string): boolean {
+export function isMultiWord(name: string): boolean {
   return name.includes(' ');
 }
 
@@ -164,23 +192,7 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
         groupList.push({ kind: e.kind, names: new Map(), aliases: new Set(), roles: new Map(), statements: 0 });
       }
       const g = groupList[gi] as Group;
-      if (isMultiWord(e.name)) g.kind = e.kind;
-      g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
-      for (const a of e.aliases) g.aliases.add(a);
-      for (const raw of e.roles) {
-        const role = cleanRole(raw);
-        if (role === null) continue;
-        const k = roleKey(role);
-        const evidence: RoleEvidence = g.roles.get(k) ?? { texts: new Map(), files: new Set(), dates: [], besideFullName: false };
-        g.roles.set(k, evidence);
-        if (isMultiWord(e.name)) evidence.besideFullName = true;
-        evidence.texts.set(role, (evidence.texts.get(role) ?? 0) + 1);
-        if (!evidence.files.has(x.file)) {
-          evidence.files.add(x.file);
-          const date = dateOf.get(x.file);
-          if (date) evidence.dates.push(date);
-        }
-      }
+      addEntity(g, e, x.file, dateOf.get(x.file));
     });
     for (const s of x.statements) (groupList[groupOfRoot[rootOf[base + s.speaker] as number] as number] as Group).statements++;
   });
@@ -188,25 +200,20 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
   const idOfGroup: (string | null)[] = [];
   const people: PersonRecord[] = [];
   const usedIds = new Set<string>();
+  const recordOfGroup: number[] = [];
   for (const g of groupList) {
-    const multi = [...g.names].filter(([n]) => isMultiWord(n));
-    // Unquoted organisations and lone capitalised words are not worth a record: they are noise in lists.
-    if (g.statements === 0 && (g.kind === 'organisation' || multi.length === 0)) {
+    const name = recordName(g);
+    if (name === null) {
+      recordOfGroup.push(-1);
       idOfGroup.push(null);
       continue;
     }
-    const pool = multi.length ? multi : [...g.names];
-    pool.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    const name = (pool[0] as [string, number])[0];
     let id = foldName(name);
     while (usedIds.has(id)) id = `${id}'`;
     usedIds.add(id);
     idOfGroup.push(id);
-    const aliases = new Set<string>([...g.names.keys(), ...g.aliases]);
-    if (g.kind === 'person' && multi.length) aliases.add(surnameOf(name));
-    aliases.delete(name);
-    const roles = chooseRoles([...g.roles.values()], { hasFullName: multi.length > 0 });
-    people.push({ id, name, aliases: [...aliases].sort(), roles, kind: g.kind });
+    recordOfGroup.push(people.length);
+    people.push(personRecord(g, id, name));
   }
 
   const statements: Statement[] = [];
@@ -227,5 +234,74 @@ export function buildRegistry(extractions: ArticleAttribution[], dateOf: Readonl
       mentionedIn[id] = files;
     }
   });
-  return { people, statements, mentionedIn };
+  const rootOfGroup = new Int32Array(groupList.length);
+  for (let root = 0; root < total; root++) if ((groupOfRoot[root] as number) >= 0) rootOfGroup[groupOfRoot[root] as number] = root;
+  const groupOf = (entity: number): number => groupOfRoot[rootOf[entity] as number] as number;
+  const state: RegistryState = {
+    groups: groupList.map((g, gi) => {
+      const root = rootOfGroup[gi] as number;
+      const id = idOfGroup[gi] ?? null;
+      return { ...g, articleCount: articleCount[root] as number, genderVotes: genderVotes[root] as number, surname: null, id, record: -1 };
+    }),
+    fullByKey: new Map([...fullByKey].map(([k, e]) => [k, groupOf(e)])),
+    orgByName: new Map([...orgByName].map(([k, e]) => [k, groupOf(e)])),
+    fullBySurname: new Map([...fullBySurname].map(([k, list]) => [k, list.map(groupOf)])),
+    loneBySurname: new Map(),
+    loneByFold: new Map(),
+    usedIds,
+  };
+  for (const [surname, list] of state.fullBySurname) for (const gi of list) (state.groups[gi] as GroupState).surname = surname;
+  recordOfGroup.forEach((k, gi) => {
+    (state.groups[gi] as GroupState).record = k;
+  });
+  for (const x of extractions)
+    for (const e of x.entities) {
+      if (e.kind !== 'person' || isMultiWord(e.name)) continue;
+      countInto(state.loneBySurname, nameSkeleton(e.name));
+      countInto(state.loneByFold, foldName(e.name));
+    }
+  return { people, statements, mentionedIn, state };
+}
+
+/** Adds what one article says of an entity (its names, aliases and roles) to the group it belongs to. */
+export function addEntity(g: Group, e: ArticleAttribution['entities'][number], file: string, date: string | null | undefined): void {
+  if (isMultiWord(e.name)) g.kind = e.kind;
+  g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
+  for (const a of e.aliases) g.aliases.add(a);
+  for (const raw of e.roles) {
+    const role = cleanRole(raw);
+    if (role === null) continue;
+    const k = roleKey(role);
+    const evidence: RoleEvidence = g.roles.get(k) ?? { texts: new Map(), files: new Set(), dates: [], besideFullName: false };
+    g.roles.set(k, evidence);
+    if (isMultiWord(e.name)) evidence.besideFullName = true;
+    evidence.texts.set(role, (evidence.texts.get(role) ?? 0) + 1);
+    if (!evidence.files.has(file)) {
+      evidence.files.add(file);
+      if (date) evidence.dates.push(date);
+    }
+  }
+}
+
+/** The name a group's record goes by (its most common full name, then the longest), or null: no record. */
+export function recordName(g: Group): string | null {
+  const multi = [...g.names].filter(([n]) => isMultiWord(n));
+  // Unquoted organisations and lone capitalised words are not worth a record: they are noise in lists.
+  if (g.statements === 0 && (g.kind === 'organisation' || multi.length === 0)) return null;
+  const pool = multi.length ? multi : [...g.names];
+  pool.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  return (pool[0] as [string, number])[0];
+}
+
+export function personRecord(g: Group, id: string, name: string): PersonRecord {
+  const hasFullName = [...g.names.keys()].some(isMultiWord);
+  const aliases = new Set<string>([...g.names.keys(), ...g.aliases]);
+  if (g.kind === 'person' && hasFullName) aliases.add(surnameOf(name));
+  aliases.delete(name);
+  const roles = chooseRoles([...g.roles.values()], { hasFullName });
+  return { id, name, aliases: [...aliases].sort(), roles, kind: g.kind };
+}
+
+export function countInto(counts: Map<string, number>, key: string, by = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
 }

@@ -376,7 +376,7 @@ async function main(): Promise<void> {
           reps: 0,
           scratchDir: join(BENCH_DIR, 'out', `reload-${r.articles}`),
         };
-        reloadChild = await runTask(task, Math.min(180_000, remaining()));
+        reloadChild = await runTask(task, Math.min(300_000, remaining()));
         log(`${r.label} reload: done in ${formatMs(reloadChild.wallMs)}${reloadChild.error ? ` — error: ${reloadChild.error.split('\n')[0]}` : ''}`);
       }
     }

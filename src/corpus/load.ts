@@ -1,43 +1,23 @@
+// The corpus: every article file of a folder read (or taken from the last load's cache), the same
+// text in two files made one article, and yearless dates given their year.
+
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import type { Article, LoadProblem } from '../types.js';
-import { cleanArticleText, dateNear, isMasthead, titleFromProse, titleFromSlug, type DayMonth } from './clean.js';
-import { readHtmlArticle } from './html.js';
+import type { FileStamp, Metadata } from './article-file.js';
+import { ARTICLE_EXTENSIONS, errorCode, problemReason, readArticleFile, yearless } from './article-file.js';
+import { dateNear } from './clean.js';
+import { listArticleFiles, mapLimited, readSources, SOURCES_FILE } from './folder.js';
 
-export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.html', '.htm'];
-const HTML_EXTENSIONS = ['.html', '.htm'];
-export const SOURCES_FILE = 'sources.json';
-/** Larger files are refused: no news article is this long, and one such file must not stall a reload. */
-export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
-
-const metadataSchema = z
-  .object({
-    outlet: z.string().trim().min(1).optional(),
-    title: z.string().trim().min(1).optional(),
-    date: z.union([z.string(), z.date()]).optional(),
-    url: z.string().trim().min(1).optional(),
-    author: z.string().trim().min(1).optional(),
-  })
-  .passthrough();
-type Metadata = z.infer<typeof metadataSchema>;
-
-const sourcesSchema = z.record(z.string(), metadataSchema);
+export type { FileFacts, FileStamp, Metadata } from './article-file.js';
+export { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, articleFromText, dateFromUrl, decodeArticleBytes, splitFrontmatter } from './article-file.js';
+export { SOURCES_FILE } from './folder.js';
 
 export interface CorpusLoad {
   articles: Article[];
   problems: LoadProblem[];
-}
-
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  /** The file's sources.json entry when it was read: a change there changes the article too. */
-  listed: string;
-  hash: string;
 }
 
 export interface LoadOptions {
@@ -71,190 +51,6 @@ function hintUsable(
   });
 }
 
-/** Files under `root` with an article extension; symlinks that leave the folder or loop are reported. */
-async function listArticleFiles(root: string, problems: LoadProblem[]): Promise<string[]> {
-  const realRoot = await realpath(root);
-  const seenDirs = new Set<string>();
-  const files: string[] = [];
-
-  async function walk(dir: string): Promise<void> {
-    const realDir = await realpath(dir);
-    if (seenDirs.has(realDir)) {
-      problems.push({ file: rel(dir), reason: 'symlink loop: this folder was already read' });
-      return;
-    }
-    seenDirs.add(realDir);
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = await realpath(full);
-        } catch (err) {
-          problems.push({ file: rel(full), reason: `broken or looping symlink (${errorCode(err)})` });
-          continue;
-        }
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          problems.push({ file: rel(full), reason: 'refused: symlink points outside the corpus folder' });
-          continue;
-        }
-        const st = await stat(target);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      }
-      const isArticleName = ARTICLE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase());
-      if (isDir) await walk(full);
-      else if (isFile && isArticleName) files.push(full);
-      // A pipe, socket or device with an article's name would block or mislead a read: say so instead.
-      else if (isArticleName) problems.push({ file: rel(full), reason: 'not a regular file' });
-    }
-  }
-
-  function rel(p: string): string {
-    return path.relative(root, p).split(path.sep).join('/');
-  }
-
-  await walk(root);
-  return files;
-}
-
-function errorCode(err: unknown): string {
-  return err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : String(err);
-}
-
-/** Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is refused with a reason. */
-export function decodeArticleBytes(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new Error('empty file');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new Error('binary file (contains NUL bytes)');
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new Error('not valid UTF-8 text');
-  }
-}
-
-/** Splits optional YAML frontmatter (between --- lines at the top) from the body. */
-export function splitFrontmatter(text: string): { meta: Metadata; body: string } {
-  if (!/^---[ \t]*\n/.test(text)) return { meta: {}, body: text };
-  const end = text.search(/\n---[ \t]*(\n|$)/);
-  if (end < 0) throw new Error('frontmatter opened with --- but never closed');
-  const yamlText = text.slice(text.indexOf('\n') + 1, end);
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (err) {
-    throw new Error(`bad frontmatter: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  }
-  const parsed = metadataSchema.safeParse(data ?? {});
-  if (!parsed.success) throw new Error(`bad frontmatter: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
-  const after = text.slice(end + 1).replace(/^---[ \t]*\n?/, '');
-  return { meta: parsed.data, body: after };
-}
-
-function normaliseDate(value: string | Date | undefined): string | null {
-  if (value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  const m = value.match(/^(\d{4}-\d{2}-\d{2})/);
-  return m?.[1] ?? null;
-}
-
-async function readSources(root: string, problems: LoadProblem[]): Promise<Record<string, Metadata>> {
-  let raw: string;
-  try {
-    raw = await readFile(path.join(root, SOURCES_FILE), 'utf8');
-  } catch (err) {
-    if (errorCode(err) !== 'ENOENT') problems.push({ file: SOURCES_FILE, reason: `unreadable (${errorCode(err)})` });
-    return {};
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    problems.push({ file: SOURCES_FILE, reason: `invalid JSON, ignored: ${err instanceof Error ? err.message : String(err)}` });
-    return {};
-  }
-  const parsed = sourcesSchema.safeParse(json);
-  if (!parsed.success) {
-    problems.push({ file: SOURCES_FILE, reason: `ignored: expected {"<file>": {"outlet": …}}; ${parsed.error.issues[0]?.message ?? ''}` });
-    return {};
-  }
-  return parsed.data;
-}
-
-/**
- * Articles whose only date was a day and month without a year ("on December 14"): the year is chosen
- * once the whole corpus is read (see resolveDayMonths). Keyed by object, so cached articles keep theirs.
- */
-const yearless = new WeakMap<Article, { dayMonth: DayMonth; reference: string }>();
-
-/** A page title often ends with the site's name ("Talks resume | The Harbour Times"): that part is not the title. */
-function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
-  const parts = title.split(/\s+[|–—•·-]\s+/);
-  while (parts.length > 1 && isMasthead(parts[parts.length - 1] as string, names)) parts.pop();
-  while (parts.length > 1 && isMasthead(parts[0] as string, names)) parts.shift();
-  return parts.join(' - ');
-}
-
-function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
-/** News URLs often carry the publication date: `/2025/12/19/slug`, `/2025-12-19/slug`. */
-export function dateFromUrl(url: string | null): string | null {
-  if (!url) return null;
-  const m = url.match(/\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)/);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
-
-export interface FileFacts {
-  /** When the file was last written (ISO): the last resort for the year of a yearless date. */
-  savedAt?: string;
-}
-
-/** Builds one article from a file's text and whatever metadata the corpus gives for it. */
-export function articleFromText(file: string, text: string, hash: string, listed: Metadata | undefined, facts: FileFacts = {}): Article {
-  const normalised = text.replace(/\r\n?/g, '\n');
-  const isHtml = HTML_EXTENSIONS.includes(path.extname(file).toLowerCase());
-  const page = isHtml ? readHtmlArticle(normalised) : null;
-  const { meta, body } = page ? { meta: {} as Metadata, body: page.text } : splitFrontmatter(normalised);
-  const url = listed?.url ?? meta.url ?? page?.url ?? null;
-  const named = listed?.outlet ?? meta.outlet ?? page?.siteName ?? null;
-  const mastheads = [named, page?.siteName, hostOf(url), hostOf(page?.origin?.url)];
-  const cleaned = cleanArticleText(body, { mastheads });
-  if (cleaned.paragraphs.length === 0) throw new Error('no article text after removing page furniture');
-  const stem = path.basename(file, path.extname(file));
-  const firstParagraph = cleaned.paragraphs[0] ?? '';
-  const pageTitle = page?.title ? withoutSiteSuffix(page.title, mastheads) : null;
-  const headline = pageTitle && !isMasthead(pageTitle, mastheads) ? pageTitle : cleaned.headline;
-  const fullText = cleaned.paragraphs.join('\n');
-  const article: Article = {
-    file,
-    outlet: named ?? cleaned.footerOutlet ?? stem,
-    title: listed?.title ?? meta.title ?? headline ?? (url ? titleFromSlug(url, fullText) : null) ?? titleFromProse(firstParagraph),
-    date: normaliseDate(listed?.date ?? meta.date) ?? page?.date ?? dateFromUrl(url) ?? cleaned.date,
-    url,
-    author: listed?.author ?? meta.author ?? page?.byline ?? null,
-    paragraphs: cleaned.paragraphs.map((t, i) => ({ n: i + 1, text: t })),
-    hash,
-  };
-  const reference = page?.origin?.fetched ?? facts.savedAt;
-  if (article.date === null && cleaned.dayMonth && reference) yearless.set(article, { dayMonth: cleaned.dayMonth, reference });
-  return article;
-}
-
 /**
  * Gives a yearless date ("December 14") the year that puts it nearest the corpus's dated articles
  * (their median date: a folder of news is about one stretch of time), else nearest when the page was
@@ -270,20 +66,6 @@ function resolveDayMonths(articles: Article[]): void {
     const found = article.date === null ? yearless.get(article) : undefined;
     if (found) article.date = dateNear(found.dayMonth, median ?? found.reference);
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**
@@ -345,34 +127,12 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       return unchanged;
     }
     try {
-      let st: Stats;
-      try {
-        st = await stat(full);
-      } catch (err) {
-        // A file the watcher saw go away is simply gone; a hinted load is not told twice.
-        if (hinted && errorCode(err) === 'ENOENT') return null;
-        throw err;
-      }
-      if (hinted && !st.isFile()) throw new Error('not a regular file');
-      if (st.size > MAX_ARTICLE_BYTES) throw new Error(`too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
-      const listed = JSON.stringify(sources[name] ?? null);
-      const stamp = options.stamps?.get(name);
-      if (stamp && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.listed === listed) {
-        const cached = options.cache?.get(stamp.hash);
-        if (cached && cached.file === name) {
-          nextStamps.set(name, stamp);
-          return cached;
-        }
-      }
-      const bytes = await readFile(full);
-      const hash = createHash('sha256').update(bytes).update(listed).digest('hex');
-      nextStamps.set(name, { size: st.size, mtimeMs: st.mtimeMs, listed, hash });
-      const cached = options.cache?.get(hash);
-      if (cached && cached.file === name) return cached;
-      return articleFromText(name, decodeArticleBytes(bytes), hash, sources[name], { savedAt: new Date(st.mtimeMs).toISOString() });
+      const read = await readArticleFile(root, name, sources[name], { stamp: options.stamps?.get(name), cache: options.cache, told: hinted });
+      if (!read) return null;
+      nextStamps.set(name, read.stamp);
+      return read.article;
     } catch (err) {
-      const reason = err instanceof Error ? (errorCode(err) !== String(err) && 'code' in err ? `unreadable (${errorCode(err)})` : err.message) : String(err);
-      problems.push({ file: name, reason });
+      problems.push({ file: name, reason: problemReason(err) });
       return null;
     }
   });
@@ -391,11 +151,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       same.alsoAt = [...(same.alsoAt ?? []), article.file];
       continue;
     }
-    // A copy, so that noting duplicates never alters an article held in the extraction cache.
-    const copy = { ...article, alsoAt: undefined };
-    contentKeys.set(copy, key);
-    const found = yearless.get(article);
-    if (found) yearless.set(copy, found);
+    const copy = corpusCopy(article);
     byContent.set(key, [...(byContent.get(key) ?? []), copy]);
     articles.push(copy);
   }
@@ -405,8 +161,22 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
 
 const contentKeys = new WeakMap<Article, string>();
 
+/** The corpus's copy of a read article, so that noting duplicates never alters one held in the cache. */
+export function corpusCopy(article: Article): Article {
+  const copy = { ...article, alsoAt: undefined };
+  contentKeys.set(copy, contentKey(article));
+  const found = yearless.get(article);
+  if (found) yearless.set(copy, found);
+  return copy;
+}
+
+/** Whether the article's date still waits for a year (see resolveDayMonths). */
+export function awaitsYear(article: Article): boolean {
+  return article.date === null && yearless.has(article);
+}
+
 /** Two files with the same paragraphs have the same text, whatever their names or line ends. */
-function contentKey(article: Article): string {
+export function contentKey(article: Article): string {
   // Remembered per article object: a reload reuses the unchanged ones, and hashing 10k texts again costs.
   let key = contentKeys.get(article);
   if (key === undefined) {

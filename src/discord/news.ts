@@ -38,17 +38,23 @@ export async function addedSummaries(engine: EngineApi, report: ReloadReport, ma
   return { shown, more: Math.max(0, report.added.length - max) };
 }
 
-/** One embed: the new articles and who they quote, within Discord's limits (description ≤ 4096). */
-export function renderNews(shown: ArticleSummary[], more: number): APIEmbed {
+/**
+ * One embed: the new articles and who is newly quoted (people with no statement before this reload,
+ * with their statements in the articles shown), within Discord's limits (description ≤ 4096).
+ */
+export function renderNews(shown: ArticleSummary[], more: number, newlyQuoted: string[]): APIEmbed {
   const lines = shown.map(articleLine);
   if (more > 0) lines.push(`and ${more} more`);
   const quoted = new Map<string, number>();
   for (const s of shown) for (const p of s.speakers) quoted.set(p.name, (quoted.get(p.name) ?? 0) + p.statements);
-  const who = [...quoted].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${escapeText(name)} (${n})`);
+  const who = [...new Set(newlyQuoted)]
+    .map((name) => [name, quoted.get(name) ?? 0] as const)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => (n > 0 ? `${escapeText(name)} (${n})` : escapeText(name)));
   const count = shown.length + more;
   return {
     title: `${count} new ${count === 1 ? 'article' : 'articles'}`,
-    description: clip(`${listWithin(lines, 3000, '\n')}\n\n**Quoted:** ${who.length ? listWithin(who, 800) : 'nobody yet'}`, 4000),
+    description: clip(`${listWithin(lines, 3000, '\n')}\n\n**Newly quoted:** ${who.length ? listWithin(who, 800) : 'nobody new'}`, 4000),
     color: COLORS.answer,
   };
 }
@@ -66,7 +72,7 @@ export async function announceNews(fetchChannel: () => Promise<unknown>, engine:
     if (shown.length === 0) return;
     const channel = (await fetchChannel()) as Partial<Postable> | null;
     if (!channel || typeof channel.send !== 'function') throw new Error('NEWS_CHANNEL_ID is not a text channel the bot can see');
-    await channel.send({ embeds: [renderNews(shown, more)], allowedMentions: { parse: [] } });
+    await channel.send({ embeds: [renderNews(shown, more, report.newlyQuoted ?? [])], allowedMentions: { parse: [] } });
     log.info({ articles: shown.length + more }, 'announced new articles in the news channel');
   } catch (error) {
     log.warn({ err: error }, 'could not announce new articles in the news channel');

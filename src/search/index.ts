@@ -111,7 +111,7 @@ function withCommonBest(index: StatementIndex): StatementIndex {
   return index;
 }
 
-function statementDoc(s: IndexedStatement, position: number) {
+export function statementDoc(s: IndexedStatement, position: number) {
   return { id: String(position), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
 }
 
