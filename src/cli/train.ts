@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import type { LocalStatement } from '../attribution/extract.js';
 import { extractArticle } from '../attribution/extract.js';
 import { siteFeatures } from '../attribution/learned/features.js';
 import { WEIGHTS_URL } from '../attribution/learned/model.js';
@@ -45,6 +46,8 @@ interface SiteExample extends Example {
 interface TrainingSet {
   keep: SiteExample[];
   add: SiteExample[];
+  /** Cue candidates of the learned-cues sieve. */
+  cues: SiteExample[];
   articles: number;
 }
 
@@ -55,17 +58,26 @@ async function trainingSet(dir: string, split: string): Promise<TrainingSet> {
   const goldByFile = new Map<string, GoldAttribution[]>();
   for (const g of gold) goldByFile.set(g.file, [...(goldByFile.get(g.file) ?? []), g]);
   const { articles } = await loadCorpus(path.join(dir, 'articles'));
-  const set: TrainingSet = { keep: [], add: [], articles: 0 };
+  const set: TrainingSet = { keep: [], add: [], cues: [], articles: 0 };
   for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
     if (splits[article.file]?.split !== split) continue;
     set.articles++;
     const raw = await readFile(path.join(dir, 'articles', article.file), 'utf8');
     const labels = articleGold(raw, article, goldByFile.get(article.file) ?? []);
-    const rules = extractArticle(article);
+    const candidates: { features: string[]; statement: LocalStatement }[] = [];
+    const rules = extractArticle(article, { learned: { model: null, collect: (features, statement) => candidates.push({ features, statement }) } });
     const names = (speaker: number): string[] => {
       const e = rules.entities[speaker];
       return e ? [e.name, ...e.aliases] : [];
     };
+    for (const { features, statement } of candidates) {
+      const speaker = rules.entities.findIndex((e) => e.key === statement.speaker);
+      const [first] = statement.spans;
+      const last = statement.spans[statement.spans.length - 1];
+      if (speaker < 0 || !first || !last) continue;
+      const label = labels.label(statement.paragraph, [first[0], last[1]], names(speaker), 'add');
+      if (label !== null) set.cues.push({ features, label, file: article.file });
+    }
     const sites = articleSites(article, rules, JUDGED_KINDS);
     for (const r of sites.rules) {
       const st = rules.statements[r.statement];
@@ -88,17 +100,22 @@ interface Thresholds {
   /** Null when no cut helps: the model then takes out nothing. */
   dropBelow: number | null;
   addAbove: number;
+  /** Null when no cut helps: the model then takes no cue candidate. */
+  cuesAbove: number | null;
 }
 
 function trainModel(set: TrainingSet, split: string, thresholds: Thresholds, use: (e: SiteExample) => boolean = () => true): LearnedModel {
   const keepExamples = set.keep.filter(use);
   const addExamples = set.add.filter(use);
+  const cueExamples = set.cues.filter(use);
   return {
-    trainedOn: `split "${split}" of attribution-dev (${set.articles} articles): keep ${share(keepExamples)}, add ${share(addExamples)}; averaged perceptron, ${EPOCHS} epochs, seed ${SEED}; thresholds from ${FOLDS}-fold out-of-fold scores`,
+    trainedOn: `split "${split}" of attribution-dev (${set.articles} articles): keep ${share(keepExamples)}, add ${share(addExamples)}, cues ${share(cueExamples)}; averaged perceptron, ${EPOCHS} epochs, seed ${SEED}; thresholds from ${FOLDS}-fold out-of-fold scores`,
     keep: thresholds.dropBelow === null ? null : trainPerceptron(keepExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE, minCount: MIN_COUNT }),
     dropBelow: thresholds.dropBelow ?? 0,
     add: trainPerceptron(addExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE, minCount: MIN_COUNT }),
     addAbove: thresholds.addAbove,
+    cues: thresholds.cuesAbove === null ? null : trainPerceptron(cueExamples, { epochs: EPOCHS, seed: SEED, prune: PRUNE, minCount: MIN_COUNT }),
+    cuesAbove: thresholds.cuesAbove ?? 0,
   };
 }
 
@@ -177,22 +194,24 @@ async function main(): Promise<number> {
   const set = await trainingSet(dir, split);
   const drop = bestCut(set.keep, outOfFoldScores(set.keep, FOLDS), 'below');
   const take = bestCut(set.add, outOfFoldScores(set.add, FOLDS), 'above');
-  const thresholds = { dropBelow: drop.gain >= MIN_GAIN ? drop.cut : null, addAbove: take.cut };
+  const cue = bestCut(set.cues, outOfFoldScores(set.cues, FOLDS), 'above');
+  const thresholds = { dropBelow: drop.gain >= MIN_GAIN ? drop.cut : null, addAbove: take.cut, cuesAbove: cue.gain >= MIN_GAIN ? cue.cut : null };
   console.log(
     `out-of-fold: ${drop.gain >= MIN_GAIN ? `drop below ${drop.cut} (gain ${drop.gain.toFixed(1)})` : `no cut for dropping gains ${MIN_GAIN} (best ${drop.gain.toFixed(1)}): rule statements all stay`}, ` +
-      `add above ${take.cut} (gain ${take.gain.toFixed(1)}; gain = 2 × right − ${TARGET_F1} × taken)`,
+      `add above ${take.cut} (gain ${take.gain.toFixed(1)}), ` +
+      `cue candidates ${thresholds.cuesAbove === null ? `none taken (best gain ${cue.gain.toFixed(1)})` : `above ${cue.cut} (gain ${cue.gain.toFixed(1)})`} (gain = 2 × right − ${TARGET_F1} × taken)`,
   );
   if (values.cv) {
     await crossValidate(dir, split, set, FOLDS, thresholds);
     return 0;
   }
   const model = trainModel(set, split, thresholds);
-  const { keep, add } = model;
+  const { keep, add, cues } = model;
   const json = `${JSON.stringify(model, null, 1)}\n`;
   await writeFile(WEIGHTS_URL, json);
   console.log(`${model.trainedOn}`);
   console.log(
-    `keep: ${keep ? Object.keys(keep.weights).length : 0} weights; add: ${Object.keys(add.weights).length} weights; ${(json.length / 1024).toFixed(0)} KB written to ${WEIGHTS_URL.pathname} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `keep: ${keep ? Object.keys(keep.weights).length : 0} weights; add: ${Object.keys(add.weights).length} weights; cues: ${cues ? Object.keys(cues.weights).length : 0} weights; ${(json.length / 1024).toFixed(0)} KB written to ${WEIGHTS_URL.pathname} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   return 0;
 }
