@@ -30,14 +30,15 @@ export interface CueCandidate {
 /** The lemma of a candidate verb at token i, or null when the token is no candidate. */
 export function candidateLemma(toks: Token[], i: number): { lemma: string; listed: boolean } | null {
   const t = toks[i] as Token;
-  if (t.quoted || t.punct) return null;
-  // A capitalised word inside a sentence is a name ("Read", "Rip"); at its start it may be a verb.
-  if (t.cap && toks.slice(0, i).some((p) => !p.punct)) return null;
+  // (Most tokens are no verb of communication at all: the two look-ups come first.)
+  const unlisted = CLASS_FORMS.get(t.lower);
+  const listed = unlisted ? undefined : CUE_FORMS.get(t.lower);
+  if ((!unlisted && !listed) || t.quoted) return null;
   // "the attacks", "his answer", "from remarks": after a determiner or a preposition it is a noun.
   if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '')) return null;
-  const unlisted = CLASS_FORMS.get(t.lower);
+  // A capitalised word inside a sentence is a name ("Read", "Rip"); at its start it may be a verb.
+  if (t.cap) for (let k = 0; k < i; k++) if (!(toks[k] as Token).punct) return null;
   if (unlisted) return { lemma: unlisted, listed: false };
-  const listed = CUE_FORMS.get(t.lower);
   return listed && !isCue(toks, i) ? { lemma: listed, listed: true } : null;
 }
 
