@@ -13,22 +13,26 @@ import { CUE_FORMS, NOUN_CONTEXT, OBJECT_CUES, PRONOUNS } from '../lexicon.js';
 import type { Token } from '../tokens.js';
 import { CLASS_FORMS, OBJECT_CLASSES, cueClass } from './cue-class.js';
 
-export interface CueCandidate {
-  /** The cue's token index in the unit. */
-  i: number;
+/** The verb as the rules' tokens show it, before its speaker and content are looked for. */
+export interface CueVerb {
   lemma: string;
   /** Broad class of the verb (cue-class.ts). */
   cls: string;
   /** A verb the rules list as a cue and refused here; false for a class verb they do not list. */
   listed: boolean;
+}
+
+export interface CueCandidate extends CueVerb {
+  /** The cue's token index in the unit. */
+  i: number;
   subject: Subject & { key: string };
   subjectKind: 'name' | 'pronoun' | 'description' | 'inverted';
   speakerKind: 'person' | 'organisation';
   statement: LocalStatement;
 }
 
-/** The lemma of a candidate verb at token i, or null when the token is no candidate. */
-export function candidateLemma(toks: Token[], i: number): { lemma: string; listed: boolean } | null {
+/** The candidate verb at token i, or null when the token is no candidate. */
+export function candidateVerb(toks: Token[], i: number): CueVerb | null {
   const t = toks[i] as Token;
   // (Most tokens are no verb of communication at all: the two look-ups come first.)
   const unlisted = CLASS_FORMS.get(t.lower);
@@ -38,20 +42,17 @@ export function candidateLemma(toks: Token[], i: number): { lemma: string; liste
   if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '')) return null;
   // A capitalised word inside a sentence is a name ("Read", "Rip"); at its start it may be a verb.
   if (t.cap) for (let k = 0; k < i; k++) if (!(toks[k] as Token).punct) return null;
-  if (unlisted) return { lemma: unlisted, listed: false };
-  return listed && !isCue(toks, i) ? { lemma: listed, listed: true } : null;
+  if (unlisted) return { lemma: unlisted, cls: cueClass(unlisted), listed: false };
+  return listed && !isCue(toks, i) ? { lemma: listed, cls: cueClass(listed), listed: true } : null;
 }
 
-/** The candidate at token i of the unit, if the rules' sieves find its speaker and content. */
-export function candidateAt(ctx: ArticleContext, u: UnitState, i: number): CueCandidate | null {
+/** The candidate of the verb at token i of the unit, if the rules' sieves find its speaker and content. */
+export function candidateAt(ctx: ArticleContext, u: UnitState, i: number, verb: CueVerb): CueCandidate | null {
   const toks = u.unit.tokens;
-  const found = candidateLemma(toks, i);
-  if (!found) return null;
   const t = toks[i] as Token;
   // Words the rules attributed, and their cues, are theirs.
   if (u.found.some((s) => s.spans.some(([a, b]) => t.start < b && t.end > a) || (s.cueSpan && t.start < s.cueSpan[1] && t.end > s.cueSpan[0]))) return null;
-  const { lemma, listed } = found;
-  const cls = cueClass(lemma);
+  const { lemma, cls, listed } = verb;
   const particleIndex = listed ? particleAt(toks, i, lemma) : -1;
   const preposition = toks[particleIndex]?.lower ?? '';
   const objectCue = OBJECT_CUES.has(lemma) || OBJECT_CLASSES.has(cls) || (particleIndex > 0 && preposition !== 'for');

@@ -5,8 +5,8 @@
 // Decides only those candidates: never touches the rules' statements, speakers, entities or the last speaker.
 
 import type { Sieve } from '../context.js';
-import { candidateAt } from '../learned/candidates.js';
-import { candidateFeatures } from '../learned/cue-features.js';
+import { candidateAt, candidateVerb } from '../learned/candidates.js';
+import { statementFeatures, verbFeatures } from '../learned/cue-features.js';
 import { score } from '../learned/perceptron.js';
 
 export const sieve: Sieve = {
@@ -18,9 +18,11 @@ export const sieve: Sieve = {
     if (u.claimed || !(collect || weights)) return;
     const toks = u.unit.tokens;
     for (let i = 0; i < toks.length; i++) {
-      const candidate = candidateAt(ctx, u, i);
+      const verb = candidateVerb(toks, i);
+      if (!verb) continue;
+      const candidate = candidateAt(ctx, u, i, verb);
       if (!candidate) continue;
-      const features = candidateFeatures(u, candidate);
+      const features = [...verbFeatures(u, i, verb), ...statementFeatures(u, candidate)];
       if (collect) collect(features, candidate.statement);
       else if (weights && model && score(weights, features) > model.cuesAbove) {
         u.found.push(candidate.statement);
