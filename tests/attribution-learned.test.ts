@@ -72,10 +72,15 @@ describe('the shipped model (src/attribution/learned/weights.json)', () => {
   it('takes a quotation after a verb the rules only trust with "that" (continued, “…”)', () => {
     const sentence = 'Varga continued, “For ten years I have watched the ferry run late, and nobody in the capital cared.”';
     expect(run(sentence, false)).toEqual([]);
-    expect(run(sentence, true)).toEqual(['“For ten years I have watched the ferry run late, and nobody in the capital cared.”']);
+    // The learned-cues sieve takes it inside the pipeline, as the rules' content sieves bound it: a direct quote.
+    expect(run(sentence, true)).toEqual(['For ten years I have watched the ferry run late, and nobody in the capital cared.']);
     const [added] = attributeCorpus([testArticle([opening, sentence])]).statements;
+    expect(added?.kind).toBe('direct');
     expect(added?.cue).toBe('continued');
     expect(added && sentence.slice(...(added.cueSpan ?? [0, 0]))).toBe('continued');
+    // Without that sieve, the learned pass after the rules still takes the clause.
+    const after = attributeCorpus([testArticle([opening, sentence])], undefined, { disabled: new Set(['learned-cues']) }).statements;
+    expect(after.map((s) => s.text)).toEqual(['“For ten years I have watched the ferry run late, and nobody in the capital cared.”']);
   });
 
   it('leaves narrative uses of a verb of saying alone', () => {

@@ -2,6 +2,7 @@
 // Sieves read and extend this state; only entities.ts creates entities and only make() builds statements.
 
 import type { Article, Span, StatementKind } from '../types.js';
+import type { LearnedModel } from './learned/model.js';
 import type { Gender, LocalEntity, NameRun } from './mentions.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 
@@ -59,6 +60,14 @@ export interface ArticleContext {
   settled: boolean;
   /** Names capitalised somewhere other than a sentence's first word. */
   midSentenceNames: Set<string>;
+  /** What the learned cue pass does in this run: judge its candidates with a model, hand them to training, or nothing. */
+  learned: LearnedRun;
+}
+
+export interface LearnedRun {
+  model: LearnedModel | null;
+  /** Training: each candidate's features and the statement it would make, whatever the model says. */
+  collect?: (features: string[], statement: LocalStatement) => void;
 }
 
 /** One sentence unit while the statement sieves run over it. */
@@ -120,7 +129,13 @@ export function enabled(ctx: ArticleContext, name: string): boolean {
   return !ctx.disabled.has(name);
 }
 
-export function createContext(article: Article, paras: Para[], sieves: readonly Sieve[], disabled: ReadonlySet<string>): ArticleContext {
+export function createContext(
+  article: Article,
+  paras: Para[],
+  sieves: readonly Sieve[],
+  disabled: ReadonlySet<string>,
+  learned: LearnedRun = { model: null },
+): ArticleContext {
   return {
     article,
     paras,
@@ -136,6 +151,7 @@ export function createContext(article: Article, paras: Para[], sieves: readonly 
     orgByName: new Map(),
     settled: false,
     midSentenceNames: new Set(),
+    learned,
   };
 }
 

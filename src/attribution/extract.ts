@@ -2,7 +2,7 @@
 // Work is spent only on sentences that hold a cue verb or a quotation mark.
 
 import type { Article, PersonKind } from '../types.js';
-import type { ArticleContext, LocalStatement, Para, Sieve, UnitState } from './context.js';
+import type { ArticleContext, LearnedRun, LocalStatement, Para, Sieve, UnitState } from './context.js';
 import { createContext } from './context.js';
 import { cueStatements } from './cue-statements.js';
 import { keyForRun } from './entities.js';
@@ -28,6 +28,8 @@ export interface ArticleAttribution {
 export interface ExtractOptions {
   /** Names of sieves to switch off (see SIEVE_NAMES), to measure what each earns. */
   disabled?: ReadonlySet<string>;
+  /** The learned cue pass's model (none: the pass adds nothing), and training's collector of its candidates. */
+  learned?: LearnedRun;
 }
 
 type UnitStep = (ctx: ArticleContext, u: UnitState) => void;
@@ -63,6 +65,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     paras,
     SIEVES.filter((s) => !disabled.has(s.name)),
     disabled,
+    options.learned,
   );
   // Who is named, with which roles and genders, before deciding who speaks.
   for (const sieve of ctx.sieves) if (sieve.kind === 'people') sieve.run(ctx);

@@ -17,7 +17,7 @@ export const LEARNED_PASS = 'learned';
 /** Every pass of the attribution in order, by the names `disabled` takes: the rule sieves, then the learned pass. */
 export const PASS_NAMES: readonly string[] = [...SIEVE_NAMES, LEARNED_PASS];
 
-export interface AttributionOptions extends ExtractOptions {
+export interface AttributionOptions extends Omit<ExtractOptions, 'learned'> {
   /**
    * Run the learned pass after the rules with the shipped model (true, the default), not at all (false:
    * the rules alone), or with a model chosen per article (training's cross-validation).
@@ -33,7 +33,7 @@ export interface AttributionOptions extends ExtractOptions {
 export function attributeCorpus(articles: Article[], cache?: Map<string, ArticleAttribution>, options: AttributionOptions = {}): CorpusAttribution {
   const disabled = new Set(options.disabled ?? []);
   const learnedOff = disabled.delete(LEARNED_PASS);
-  const learned = learnedOff ? false : (options.learned ?? true);
+  const learned = options.learned ?? true;
   const modelFor = typeof learned === 'function' ? learned : learned ? shippedModel : () => null;
   const measuring = learnedOff || disabled.size > 0 || options.learned !== undefined;
   const cached = measuring ? undefined : cache;
@@ -41,7 +41,7 @@ export function attributeCorpus(articles: Article[], cache?: Map<string, Article
     const key = extractionKey(article);
     const hit = cached?.get(key);
     if (hit) return hit;
-    const x = extractWith(article, disabled, modelFor);
+    const x = extractWith(article, disabled, modelFor, learnedOff);
     cached?.set(key, x);
     return x;
   });
@@ -61,8 +61,15 @@ export function attributeArticle(article: Article, cache: Map<string, ArticleAtt
   return x;
 }
 
-function extractWith(article: Article, disabled: ReadonlySet<string>, modelFor: (article: Article) => LearnedModel | null): ArticleAttribution {
-  const rules = extractArticle(article, { disabled });
+function extractWith(
+  article: Article,
+  disabled: ReadonlySet<string>,
+  modelFor: (article: Article) => LearnedModel | null,
+  learnedOff = false,
+): ArticleAttribution {
+  // The model judges cue candidates inside the pipeline (sieve `learned-cues`) and, after it, the
+  // rules' statements and that-only verbs (pass `learned`): each is switched off by its own name.
   const model = modelFor(article);
-  return model ? applyLearned(article, rules, model) : rules;
+  const rules = extractArticle(article, { disabled, learned: { model } });
+  return model && !learnedOff ? applyLearned(article, rules, model) : rules;
 }

@@ -50,7 +50,8 @@ export const THAT_ONLY_CUES = new Set([
   'disclose', 'recommend', 'advise', 'threaten', 'estimate', 'assure', 'reassure', 'inform', 'repeat', 'call',
 ]);
 
-function regularForms(lemma: string): string[] {
+/** The regular forms of a verb: base, -s, -ed, -ing. */
+export function regularForms(lemma: string): string[] {
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   const s = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : lemma.endsWith('y') && !/[aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
   const ed = lemma.endsWith('e') ? `${lemma}d` : lemma.endsWith('y') && !/[aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`;

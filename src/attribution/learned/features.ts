@@ -21,9 +21,9 @@ export interface CueSite {
   quoted: 'none' | 'some' | 'all';
 }
 
-const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'didn’t', "didn't", 'wouldn’t', "wouldn't", 'declined', 'refused']);
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'didn’t', "didn't", 'wouldn’t', "wouldn't", 'declined', 'refused']);
 
-function lengthBucket(n: number): string {
+export function lengthBucket(n: number): string {
   return n <= 3 ? '≤3' : n <= 6 ? '≤6' : n <= 12 ? '≤12' : n <= 25 ? '≤25' : '>25';
 }
 
@@ -31,14 +31,14 @@ function lengthBucket(n: number): string {
  * A word as a feature: lower-case words as themselves, names as their shape. A name is one article's
  * business; learning "after Carson it is speech" would fit the training articles and nothing else.
  */
-function word(t: Token | undefined): string {
+export function word(t: Token | undefined): string {
   if (!t) return '∅';
   if (t.punct) return t.text;
   if (t.quoted) return 'Q';
   return t.cap ? 'Cap' : t.lower;
 }
 
-function wordShape(t: Token | undefined): string {
+export function wordShape(t: Token | undefined): string {
   if (!t) return '∅';
   if (t.punct) return t.text;
   if (t.quoted) return 'Q';

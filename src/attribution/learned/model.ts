@@ -1,4 +1,4 @@
-// The shipped model of the learned attribution layer: two perceptrons read from weights.json next to
+// The shipped model of the learned attribution layer: three perceptrons read from weights.json next to
 // this file (made by `npm run train`). Loaded once, on first use.
 
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,13 @@ export interface LearnedModel {
   /** Scores a verb of saying the rules did not take: above `addAbove` it becomes a statement. */
   add: PerceptronWeights;
   addAbove: number;
+  /**
+   * Scores a cue candidate inside the pipeline (sieve `learned-cues`): a verb of communication the rules
+   * refused or do not list, with a speaker and content the rules' sieves found; above `cuesAbove` it
+   * becomes a statement. Null: no candidate is taken.
+   */
+  cues: PerceptronWeights | null;
+  cuesAbove: number;
 }
 
 export const WEIGHTS_URL = new URL('./weights.json', import.meta.url);
@@ -37,8 +44,15 @@ export function shippedModel(): LearnedModel | null {
 
 export function parseModel(json: string): LearnedModel {
   const m = JSON.parse(json) as Partial<LearnedModel>;
-  if (m.keep === undefined || !m.add || typeof m.dropBelow !== 'number' || typeof m.addAbove !== 'number') {
-    throw new Error('learned attribution model: weights.json lacks keep/add weights or thresholds; run npm run train');
+  if (
+    m.keep === undefined ||
+    !m.add ||
+    m.cues === undefined ||
+    typeof m.dropBelow !== 'number' ||
+    typeof m.addAbove !== 'number' ||
+    typeof m.cuesAbove !== 'number'
+  ) {
+    throw new Error('learned attribution model: weights.json lacks keep/add/cues weights or thresholds; run npm run train');
   }
   return m as LearnedModel;
 }

@@ -30,6 +30,7 @@ import { sieve as speechTags } from './51-speech-tags.js';
 import { sieve as salience } from './60-salience.js';
 import { sieve as continuedQuotes } from './61-continued-quotes.js';
 import { sieve as colonHandover } from './62-colon-handover.js';
+import { sieve as learnedCues } from './52-learned-cues.js';
 import { sieve as signatureLines } from './63-signature-lines.js';
 import { sieve as places } from './90-places.js';
 
@@ -56,6 +57,7 @@ export const SIEVES: readonly Sieve[] = [
   askedBy,
   labelledQuotes,
   speechTags,
+  learnedCues,
   salience,
   continuedQuotes,
   colonHandover,
