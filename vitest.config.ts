@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Suites that start a bot, a child process, a server or an engine worker, or change process-wide
-// state (TZ): each runs in a fresh process of its own, as before.
+// state (process.env.TZ, which a worker thread ignores): each gets a fresh process of its own, so a
+// timed-out test's leftovers cannot slow the next suite. Any other suite runs in-process.
 const OWN_PROCESS = [
   'tests/cli.test.ts',
   'tests/corpus-faults.test.ts',
-  'tests/dated-questions.test.ts', // sets process.env.TZ, which a worker thread ignores
+  'tests/dated-questions.test.ts',
   'tests/discord-abuse.test.ts',
   'tests/discord-bot.test.ts',
   'tests/discord-charts.test.ts',
@@ -28,19 +29,26 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Isolation is a pool-wide setting: the in-process suites share worker threads, the others get forks.
-    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
+    // Isolation is set per pool: in-process suites share two worker threads (one import of Orama,
+    // discord.js and the seed engine per thread instead of per file: about 70 s of CPU down to 30 s
+    // for these files), then the other suites run two forks at a time, each file in a new one. Two,
+    // on two cores, because the e2e suites mostly wait (on their bot, a Retry-After, a child process).
+    // groupOrder runs the two projects one after the other, so no more than two run at once.
+    poolOptions: { threads: { isolate: false, maxThreads: 2 }, forks: { isolate: true, maxForks: 2 } },
     projects: [
       {
         extends: true,
-        // Pure in-process suites: one import of Orama, discord.js and the seed engine per worker instead
-        // of one per file (about 70 s of CPU down to 30 s for these files). A suite here must leave no
-        // process-wide state behind (env, timers, listeners); one that cannot goes in OWN_PROCESS.
-        test: { name: 'in-process', include: ['tests/**/*.test.ts'], exclude: OWN_PROCESS, pool: 'threads' },
+        test: {
+          name: 'in-process',
+          include: ['tests/**/*.test.ts'],
+          exclude: OWN_PROCESS,
+          pool: 'threads',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
-        test: { name: 'own-process', include: OWN_PROCESS, pool: 'forks' },
+        test: { name: 'own-process', include: OWN_PROCESS, pool: 'forks', sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -211,7 +211,9 @@ describe('dated questions', () => {
         results.push(shown(await engine.ask('what did Lindqvist say yesterday')));
       }
     } finally {
-      process.env.TZ = before;
+      // The fork runs other files after this one: put the zone back (assigning undefined would set "undefined").
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
       engine.now = () => NOW;
     }
     expect(results[0]).toEqual(expected((d) => d !== null && d >= '2025-12-14' && d <= '2025-12-16'));
