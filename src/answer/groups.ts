@@ -34,17 +34,41 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * Clusters that can pass both thresholds for a statement with these word pairs, in creation order.
- * A cluster that shares at least ceil(COVERS_LONGER × pairs) of them shares at least one of any
- * (pairs − that + 1) of them, so only the statement's rarest pairs are looked up: common pairs
- * ("of the", "we will") would otherwise reach most clusters of a long answer, for every statement.
+ * Clusters that can pass both thresholds for a statement with these word pairs, in creation order,
+ * with how many of the pairs each shares. A cluster that shares at least ceil(COVERS_LONGER × pairs)
+ * of them shares at least one of any (pairs − that + 1), so only the statement's rarest pairs are
+ * looked up (common pairs such as "of the" would reach most clusters of a long answer, for every
+ * statement), and only clusters whose hits there leave them able to reach both thresholds are
+ * counted in full.
  */
-function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>, share = COVERS_LONGER): number[] {
+function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>, clusters: Cluster[]): { k: number; shared: number }[] {
+  const atLeast = (x: number): number => Math.max(1, Math.ceil(x - 1e-9));
+  const needed = atLeast(COVERS_LONGER * pairs.size);
+  const ranked = [...pairs].map((p) => ({ p, list: byPair.get(p) ?? [] })).sort((a, b) => a.list.length - b.list.length);
+  const probes = ranked.slice(0, pairs.size - needed + 1);
+  const hits = new Map<number, number>();
+  for (const { list } of probes) for (const k of list) hits.set(k, (hits.get(k) ?? 0) + 1);
+  const rest = ranked.slice(probes.length).map((r) => r.p);
+  const out: { k: number; shared: number }[] = [];
+  for (const [k, probed] of hits) {
+    const size = (clusters[k] as Cluster).pairs.size;
+    const need = Math.max(atLeast(SAME_STATEMENT * Math.min(pairs.size, size)), atLeast(COVERS_LONGER * Math.max(pairs.size, size)));
+    if (probed + rest.length < need) continue;
+    let shared = probed;
+    const c = (clusters[k] as Cluster).pairs;
+    for (const p of rest) if (c.has(p)) shared++;
+    out.push({ k, shared });
+  }
+  return out.sort((a, b) => a.k - b.k);
+}
+
+/** Clusters that can hold `share` of these pairs: they must be in one of the rarest (pairs − needed + 1) pairs' lists. */
+function holdersOf(pairs: Set<string>, byPair: Map<string, number[]>, share: number): Set<number> {
   const needed = Math.max(1, Math.ceil(share * pairs.size - 1e-9));
   const lists = [...pairs].map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length);
   const found = new Set<number>();
   for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) found.add(k);
-  return [...found].sort((a, b) => a - b);
+  return found;
 }
 
 interface Cluster {
@@ -78,11 +102,9 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     let best: Cluster | null = null;
     let bestScore = SAME_STATEMENT;
     if (pairs.size >= 2) {
-      for (const k of candidateClusters(pairs, byPair)) {
+      for (const { k, shared: n } of candidateClusters(pairs, byPair, clusters)) {
         const c = clusters[k]!;
         if (c.speaker !== statement.speaker) continue;
-        let n = 0;
-        for (const p of pairs) if (c.pairs.has(p)) n++;
         const score = n / Math.min(pairs.size, c.pairs.size);
         if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
         if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
@@ -161,7 +183,7 @@ function foldParts(clusters: Cluster[]): void {
     if (c.pairs.size < 3) continue;
     // A target holds PART_OF of some version's pairs, so it is in one of that version's rarest pairs' lists.
     const candidates = new Set<number>();
-    for (const v of c.versions) for (const j of candidateClusters(v.pairs, byPair, PART_OF)) if (j !== k) candidates.add(j);
+    for (const v of c.versions) for (const j of holdersOf(v.pairs, byPair, PART_OF)) if (j !== k) candidates.add(j);
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;
