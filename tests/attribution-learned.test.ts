@@ -71,16 +71,18 @@ describe('the shipped model (src/attribution/learned/weights.json)', () => {
 
   it('takes a quotation after a verb the rules only trust with "that" (continued, “…”)', () => {
     const sentence = 'Varga continued, “For ten years I have watched the ferry run late, and nobody in the capital cared.”';
+    const quotation = 'For ten years I have watched the ferry run late, and nobody in the capital cared.';
     expect(run(sentence, false)).toEqual([]);
-    // The learned-cues sieve takes it inside the pipeline, as the rules' content sieves bound it: a direct quote.
-    expect(run(sentence, true)).toEqual(['For ten years I have watched the ferry run late, and nobody in the capital cared.']);
-    const [added] = attributeCorpus([testArticle([opening, sentence])]).statements;
-    expect(added?.kind).toBe('direct');
+    // One of the two learned passes takes it: the learned-cues sieve as a direct quote, or after it the
+    // learned pass as the clause with its marks — with the verb as the cue either way.
+    const [added, ...rest] = attributeCorpus([testArticle([opening, sentence])]).statements;
+    expect(rest).toEqual([]);
+    expect(added?.text.replace(/^“|”$/g, '')).toBe(quotation);
     expect(added?.cue).toBe('continued');
     expect(added && sentence.slice(...(added.cueSpan ?? [0, 0]))).toBe('continued');
-    // Without that sieve, the learned pass after the rules still takes the clause.
+    // Without the sieve, the learned pass after the rules takes the clause.
     const after = attributeCorpus([testArticle([opening, sentence])], undefined, { disabled: new Set(['learned-cues']) }).statements;
-    expect(after.map((s) => s.text)).toEqual(['“For ten years I have watched the ferry run late, and nobody in the capital cared.”']);
+    expect(after.map((s) => s.text)).toEqual([`“${quotation}”`]);
   });
 
   it('leaves narrative uses of a verb of saying alone', () => {
