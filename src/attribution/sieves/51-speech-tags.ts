@@ -40,7 +40,7 @@ export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: Nam
       }
       const end = run ? run.to : k + 1;
       const verb = toks[end];
-      if (run?.possessive || !verb || !looksLikeTagVerb(verb)) return null;
+      if (run?.possessive || !verb || !looksLikeTagVerb(verb, true)) return null;
       const key = pronoun && pronoun !== 'any' ? resolvePronoun(ctx, pronoun, para.n) : run ? keyForRun(ctx, run, true) : null;
       if (!key || ctx.entities.get(key)?.kind !== 'person') return null;
       return make(key, 'direct', para, spans, tagVerbSpan(toks, end));
@@ -64,7 +64,7 @@ export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: Nam
  */
 function invertedTag(ctx: ArticleContext, toks: Token[], runs: NameRun[], k: number): string | null {
   const verb = toks[k];
-  if (!verb || !looksLikeTagVerb(verb) || TAG_VERBS_IRREGULAR.has(verb.lower)) return null;
+  if (!verb || !looksLikeTagVerb(verb, true) || TAG_VERBS_IRREGULAR.has(verb.lower)) return null;
   const run = runs.find((r) => r.phraseFrom === k + 1 && r.kind !== 'organisation' && !r.possessive);
   const after = run ? toks[run.to] : undefined;
   if (!run || (after && !(after.punct && !after.quoted) && !['of', 'at', 'from', 'who'].includes(after.lower))) return null;
@@ -72,11 +72,14 @@ function invertedTag(ctx: ArticleContext, toks: Token[], runs: NameRun[], k: num
   return key && ctx.entities.get(key)?.kind === 'person' ? key : null;
 }
 
-/** A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings", "continued"). */
-export function looksLikeTagVerb(t: Token): boolean {
+/**
+ * A lower-case past or present verb that can carry a speech tag ("shot back", "interjected", "sings"). With
+ * `cues`, after the quote it tags, also a listed cue's form whatever its spelling ("“…,” Ryan continued.");
+ * before a quote ("Varga continued, “…”") such a verb is left to the learned pass.
+ */
+export function looksLikeTagVerb(t: Token, cues = false): boolean {
   if (t.punct || t.cap || t.quoted || AUXILIARIES.has(t.lower)) return false;
-  // (A listed cue's past or present form is a verb whatever its spelling: "continued", "argues", "agreed".)
-  const cue = CUE_FORMS.has(t.lower) && /(?:ed|s)$/.test(t.lower);
+  const cue = cues && CUE_FORMS.has(t.lower) && /(?:ed|s)$/.test(t.lower);
   return (
     cue ||
     TAG_VERBS_IRREGULAR.has(t.lower) ||
