@@ -292,25 +292,35 @@ const TOPIC_CACHE_SIZE = 256;
 
 /**
  * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates are the
- * statements holding every stem of the phrase (posting lists intersected, smallest first; stop words
- * too when the phrase has nothing else); only they are folded for the substring test, so no second
- * copy of every statement's text is kept.
+ * statements holding every stem of the phrase, stop words included (posting lists intersected,
+ * smallest first: a set lookup costs far less than folding a text); only they are folded for the
+ * substring test, so no second copy of every statement's text is kept.
  */
+/** Text that `comparable` changes only by case and separators (no curly quotes, no diacritics). */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7E]*$/;
+
 export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
   const needle = comparable(phrase);
   if (needle.length === 0) return [];
   const allTerms = terms(index, phrase);
-  const content = allTerms.filter((t) => !STOP_TERMS.has(t));
-  const phraseTerms = content.length ? content : allTerms;
   const padded = ` ${needle} `;
+  // Folding every candidate is the cost when the phrase's words are common. Plain ASCII text folds by
+  // case and separators alone, which is far cheaper than the full fold (Unicode normalisation, quotes).
   const holds = (k: number): boolean => {
     const text = index.statements[k]?.text;
-    return text !== undefined && ` ${comparable(text)} `.includes(padded);
+    if (text === undefined) return false;
+    const folded = PLAIN_ASCII.test(text)
+      ? text
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim()
+      : comparable(text);
+    return ` ${folded} `.includes(padded);
   };
-  if (phraseTerms.length === 0) return index.statements.map((_, k) => k).filter((k) => !index.removed.has(k) && holds(k));
-  if (phraseTerms.some((t) => documentFrequency(index, t) === 0)) return [];
+  if (allTerms.length === 0) return index.statements.map((_, k) => k).filter((k) => !index.removed.has(k) && holds(k));
+  if (allTerms.some((t) => documentFrequency(index, t) === 0)) return [];
   const found: number[] = [];
-  for (const id of internalWithTerms(index.db, phraseTerms)) {
+  for (const id of internalWithTerms(index.db, allTerms)) {
     const k = index.positionOf[id] as number;
     if (k >= 0 && holds(k)) found.push(k);
   }
