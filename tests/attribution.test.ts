@@ -331,9 +331,10 @@ describe('headline conventions', () => {
 });
 
 describe('what is not a statement', () => {
-  it('ignores a scare quote with no cue', () => {
+  it('never makes a scare quote with no cue a quotation of its own (criticising it may be reported, with its verb)', () => {
     const r = attribute('Ruth Okafor has criticised the so-called “green levy” for months.');
-    expect(r.statements).toEqual([]);
+    expect(r.statements.filter((s) => s.kind === 'direct')).toEqual([]);
+    expect(r.statements.every((s) => s.cue === 'criticised' && s.text.startsWith('the so-called'))).toBe(true);
   });
 
   it('ignores the title of a plan', () => {

@@ -159,13 +159,16 @@ describe('register and start against a fake Discord', () => {
   }
 
   /** The answer in flight was finished after the signal, the late /ask got a note, exit 0 within 5 s. */
-  function expectGracefulExit(result: Run, exitedAt: number, shutdown: Awaited<ReturnType<typeof signalWithAnswerInFlight>>) {
+  async function expectGracefulExit(result: Run, exitedAt: number, shutdown: Awaited<ReturnType<typeof signalWithAnswerInFlight>>) {
     expect(result.code).toBe(0);
     expect(exitedAt - shutdown.signalledAt).toBeLessThan(5_000);
     const sent = fake.requestsFor(shutdown.inFlight);
-    expect(sent.map((r) => r.status)).toEqual([429, 200]);
+    expect(sent[0]!.status).toBe(429);
+    // Retried after the signal: the answer in the acknowledgement when the engine was quick (200), else a
+    // deferral (204) and an edit; on a busy machine either happens. Either way the answer was delivered.
+    expect([200, 204]).toContain(sent[1]!.status);
     expect(sent[1]!.at).toBeGreaterThan(shutdown.signalledAt);
-    expect(JSON.stringify((sent[1]!.body!.data as { embeds?: unknown }).embeds)).toContain('Volodymyr Zelenskyy');
+    expect(JSON.stringify((await fake.replyTo(shutdown.inFlight, 5_000)).embeds)).toContain('Volodymyr Zelenskyy');
     const note = fake.requestsFor(shutdown.late).find((r) => r.path.endsWith('/callback'));
     expect(note?.status).toBe(204);
     expect((note!.body!.data as { content?: string }).content).toMatch(/^whosaid is restarting/);
@@ -188,7 +191,7 @@ describe('register and start against a fake Discord', () => {
       expect(reload.code).toBe(0);
       shutdown = await signalWithAnswerInFlight(child, output, 'SIGTERM');
     });
-    expectGracefulExit(result, Date.now(), shutdown!);
+    await expectGracefulExit(result, Date.now(), shutdown!);
     expect(answered).toBe(true);
     const ready = result.stdout.split('\n').filter((line) => line.includes('whosaid ready as'));
     expect(ready).toHaveLength(1);
@@ -207,7 +210,7 @@ describe('register and start against a fake Discord', () => {
       await until(() => output().includes('whosaid ready as'), 30_000, 'the ready line');
       shutdown = await signalWithAnswerInFlight(child, output, 'SIGINT');
     });
-    expectGracefulExit(result, Date.now(), shutdown!);
+    await expectGracefulExit(result, Date.now(), shutdown!);
   });
 
   it('npm run reload with no bot running checks the corpus instead', async () => {

@@ -103,7 +103,8 @@ describe('speech-tags', () => {
   it('takes a verb trusted only before "that" as a tag right after a quote: “…,” Berglund continued.', () => {
     const p = ['Tomas Berglund faced the council on Monday.', '“Nobody on this council has read the ferry report,” Berglund continued.'];
     expect(said([], 'Tomas Berglund', ...p)).toMatchObject([{ text: 'Nobody on this council has read the ferry report', cue: 'continued' }]);
-    expect(said(['speech-tags'], 'Tomas Berglund', ...p)).toEqual([]);
+    // Off, only the learned passes could take it (they judge that verb after a named speaker themselves).
+    expect(said(['speech-tags', 'learned-cues', 'learned'], 'Tomas Berglund', ...p)).toEqual([]);
   });
   it('takes an inverted tag, verb then name: “…,” beamed Berglund / remembered Ida Sundqvist, a former clerk', () => {
     const p = [

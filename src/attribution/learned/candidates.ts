@@ -9,7 +9,7 @@ import type { ArticleContext, CueSite, LocalStatement, Subject, UnitState } from
 import { tokenSpan } from '../context.js';
 import { cueSpan, isCue, particleAt } from '../cues.js';
 import type { LocalEntity } from '../mentions.js';
-import { CUE_FORMS, NOUN_CONTEXT, OBJECT_CUES, PRONOUNS } from '../lexicon.js';
+import { CUE_FORMS, NOUN_CONTEXT, OBJECT_CUES, PARTICLE_CUES, PRONOUNS } from '../lexicon.js';
 import type { Token } from '../tokens.js';
 import { CLASS_FORMS, OBJECT_CLASSES, cueClass } from './cue-class.js';
 
@@ -31,6 +31,9 @@ export interface CueCandidate extends CueVerb {
   statement: LocalStatement;
 }
 
+// Not "out" or "back": "lashed out at", "spoke out", "fired back" are still speech.
+const PHRASAL_PARTICLES = new Set(['off', 'up', 'down', 'away', 'over']);
+
 /** The candidate verb at token i, or null when the token is no candidate. */
 export function candidateVerb(toks: Token[], i: number): CueVerb | null {
   const t = toks[i] as Token;
@@ -42,6 +45,11 @@ export function candidateVerb(toks: Token[], i: number): CueVerb | null {
   if (NOUN_CONTEXT.has(toks[i - 1]?.lower ?? '')) return null;
   // A capitalised word inside a sentence is a name ("Read", "Rip"); at its start it may be a verb.
   if (t.cap) for (let k = 0; k < i; k++) if (!(toks[k] as Token).punct) return null;
+  // A particle right after makes another verb ("wrote off the ferry", "played down", "summed up"), unless it
+  // is a particle cue the lexicon lists ("called for", "pointed out").
+  const next = toks[i + 1]?.lower ?? '';
+  const lemma = unlisted ?? listed ?? '';
+  if (PHRASAL_PARTICLES.has(next) && !PARTICLE_CUES[lemma]?.includes(next)) return null;
   if (unlisted) return { lemma: unlisted, cls: cueClass(unlisted), listed: false };
   return listed && !isCue(toks, i) ? { lemma: listed, cls: cueClass(listed), listed: true } : null;
 }
