@@ -148,7 +148,8 @@ describe('register and start against a fake Discord', () => {
    * signal while it is in flight, and posts another /ask once shutdown has begun.
    */
   async function signalWithAnswerInFlight(child: ReturnType<typeof spawn>, output: () => string, signal: NodeJS.Signals) {
-    const inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' });
+    // Another person than the one who asked just before: the 3 s cooldown per person would answer instead.
+    const inFlight = fake.slashCommand('ask', { question: 'what did Zelenskyy say?' }, fake.admin);
     fake.rateLimit({ method: 'POST', path: new RegExp(`^/interactions/${inFlight.id}/`), retryAfter: 1 });
     await fake.waitFor(() => fake.requestsFor(inFlight).some((r) => r.status === 429), 20_000, 'the held-back edit');
     child.kill(signal);
