@@ -5,6 +5,7 @@ import { REBUILD_NEEDED, nextEngine, quotedPeople } from './reload.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { refusedReload } from './reload-report.js';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
@@ -41,19 +42,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       // After a restore from a snapshot no extraction is cached: re-extracting every article here
       // would hold up questions, so that first reload goes to a new worker too.
       if (caches.extractions.size === 0 && engine.corpus.articles.length > 0) {
-        const s = engine.stats();
-        return {
-          ok: false,
-          added: [],
-          changed: [],
-          removed: [],
-          articles: s.articles,
-          statements: s.statements,
-          people: s.people,
-          problems: [],
-          ms: 0,
-          error: REBUILD_NEEDED,
-        };
+        return refusedReload(REBUILD_NEEDED, engine.stats());
       }
       // A patched index is not saved: writing it here would hold up questions for seconds. The saved
       // copy is then stale, and the next start sees that and builds.

@@ -8,6 +8,7 @@ import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
 import { Engine } from './engine.js';
 import { engineWithNewFiles } from './new-files.js';
 import { coverageOf, timelineOf } from './timeline.js';
+import { refusedReload } from './reload-report.js';
 
 /** Diff of two reloads, by file and content hash. */
 export function diffArticles(before: Article[], after: Article[]): Pick<ReloadReport, 'added' | 'changed' | 'removed'> {
@@ -40,19 +41,7 @@ export async function createEngine(options: { corpusDir: string; now?: () => Dat
     coverage: async () => coverageOf(engine.corpus.articles),
     articleSummary: async (file) => engine.articleSummary(file),
     reload: async (changed) => {
-      if (reloading)
-        return {
-          ok: false,
-          added: [],
-          changed: [],
-          removed: [],
-          articles: 0,
-          statements: 0,
-          people: 0,
-          problems: [],
-          ms: 0,
-          error: 'A reload is already running.',
-        };
+      if (reloading) return refusedReload('A reload is already running.');
       reloading = reloadInto(options.corpusDir, caches, engine, (next) => (engine = clocked(next)), changed);
       try {
         return await reloading;
@@ -83,18 +72,7 @@ export async function nextEngine(
     const s = current.stats();
     return {
       next: null,
-      report: {
-        ok: false,
-        added: [],
-        changed: [],
-        removed: [],
-        articles: s.articles,
-        statements: s.statements,
-        people: s.people,
-        problems,
-        ms: performance.now() - started,
-        error,
-      },
+      report: refusedReload(error, s, performance.now() - started, problems),
     };
   };
   try {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusStats, ReloadReport } from '../types.js';
 import type { EngineProcessOptions } from './engine-process.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
+import { refusedReload } from './reload-report.js';
 
 /** The engine process is not running (it died and is being started again, or the bot is stopping). */
 export class EngineUnavailableError extends Error {
@@ -209,18 +210,7 @@ export class SharedEngine {
         error instanceof EngineUnavailableError
           ? `${error.message}; try again in a moment`
           : `reload failed: ${error instanceof Error ? error.message : String(error)}`;
-      return {
-        ok: false,
-        added: [],
-        changed: [],
-        removed: [],
-        articles: 0,
-        statements: 0,
-        people: 0,
-        problems: [],
-        ms: performance.now() - started,
-        error: reason,
-      };
+      return refusedReload(reason, undefined, performance.now() - started);
     }
   }
 

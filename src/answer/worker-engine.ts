@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { newlyQuoted, REBUILD_NEEDED } from './reload.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { refusedReload } from './reload-report.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Method = WorkerRequest['method'];
@@ -170,18 +171,7 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
       const started = performance.now();
       const failed = async (error: string): Promise<ReloadReport> => {
         const s = (await call('stats')) as CorpusStats;
-        return {
-          ok: false,
-          added: [],
-          changed: [],
-          removed: [],
-          articles: s.articles,
-          statements: s.statements,
-          people: s.people,
-          problems: [],
-          ms: performance.now() - started,
-          error,
-        };
+        return refusedReload(error, s, performance.now() - started);
       };
       if (reloading) return failed('A reload is already running.');
       reloading = true;
