@@ -50,13 +50,17 @@ function statementAt(ctx: ArticleContext, u: UnitState, i: number): LocalStateme
     if (subject) ctx.lastDirect = null;
     return null;
   }
-  // Content after the cue starts after it, after an inverted subject ("said Smith, …") and after a particle.
-  if (subject.from > i) site.c = subject.to;
-  if (particleIndex > 0 && site.c <= particleIndex) site.c = particleIndex + 1;
-  const named = { ...subject, key: subject.key };
+  return contentOf(ctx, site, { ...subject, key: subject.key });
+}
+
+/** What the content sieves make of a cue whose speaker is named; the site's content start moves past the
+ * cue, an inverted subject ("said Smith, …") and a particle first. */
+export function contentOf(ctx: ArticleContext, site: CueSite, subject: Subject & { key: string }): LocalStatement | null {
+  if (subject.from > site.i) site.c = subject.to;
+  if (site.particleIndex > 0 && site.c <= site.particleIndex) site.c = site.particleIndex + 1;
   for (const sieve of ctx.sieves) {
     if (sieve.kind !== 'content') continue;
-    const statement = sieve.statement(ctx, site, named);
+    const statement = sieve.statement(ctx, site, subject);
     if (statement !== undefined) return statement;
   }
   return null;

@@ -7,6 +7,7 @@
 
 import type { ArticleContext, CueSite, LocalStatement, Subject, UnitState } from '../context.js';
 import { tokenSpan } from '../context.js';
+import { contentOf } from '../cue-statements.js';
 import { cueSpan, isCue, particleAt } from '../cues.js';
 import type { LocalEntity } from '../mentions.js';
 import { CUE_FORMS, NOUN_CONTEXT, OBJECT_CUES, PARTICLE_CUES, PRONOUNS } from '../lexicon.js';
@@ -73,15 +74,9 @@ export function candidateAt(ctx: ArticleContext, u: UnitState, i: number, verb: 
       if (subject) break;
     }
     if (!subject?.key) return null;
-    if (subject.from > i) site.c = subject.to;
-    if (particleIndex > 0 && site.c <= particleIndex) site.c = particleIndex + 1;
     const named = { ...subject, key: subject.key };
-    for (const sieve of ctx.sieves) {
-      if (sieve.kind !== 'content') continue;
-      const statement = sieve.statement(ctx, site, named);
-      if (statement !== undefined) return statement ? { subject: named, statement } : null;
-    }
-    return null;
+    const statement = contentOf(ctx, site, named);
+    return statement ? { subject: named, statement } : null;
   });
   if (!made) return null;
   const { subject, statement } = made;
