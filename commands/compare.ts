@@ -5,7 +5,7 @@ import { clip, escapeText } from '../src/discord/escape.js';
 import { COLORS } from '../src/discord/render.js';
 import { CHART_FAILED, NO_ATTACH_PERMISSION, drawChart, mayAttach } from '../src/discord/charts.js';
 import { composeQuestion } from '../src/discord/followups.js';
-import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
+import { personOption, sinceOption, spanOption, untilOption } from '../src/discord/command-options.js';
 import { replyWithView } from '../src/discord/reply.js';
 import { respondWithChoices } from '../src/discord/autocomplete.js';
 import type { BotContext } from '../src/discord/context.js';
@@ -15,9 +15,7 @@ export const data = new SlashCommandBuilder()
   .setName('compare')
   .setDescription('The same statement as each outlet worded it, side by side, differences marked')
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((option) =>
-    option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
+  .addStringOption(personOption)
   .addStringOption((option) => option.setName('topic').setDescription('Only statements about this').setMaxLength(100))
   .addStringOption(sinceOption)
   .addStringOption(untilOption)

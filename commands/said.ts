@@ -4,15 +4,13 @@ import { respondWithChoices } from '../src/discord/autocomplete.js';
 import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { composeQuestion } from '../src/discord/followups.js';
-import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
+import { personOption, sinceOption, spanOption, untilOption } from '../src/discord/command-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('said')
   .setDescription('What did this person say, outlet by outlet?')
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((option) =>
-    option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
+  .addStringOption(personOption)
   .addStringOption((option) => option.setName('topic').setDescription('Only about this, e.g. ceasefire').setMaxLength(100))
   .addStringOption((option) => option.setName('outlet').setDescription('Only as reported by this outlet').setAutocomplete(true).setMaxLength(100))
   .addStringOption(sinceOption)

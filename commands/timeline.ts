@@ -7,15 +7,13 @@ import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { composeQuestion } from '../src/discord/followups.js';
 import { embedAsText } from '../src/discord/render-text.js';
-import { sinceOption, spanOption, untilOption } from '../src/discord/span-options.js';
+import { personOption, sinceOption, spanOption, untilOption } from '../src/discord/command-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('timeline')
   .setDescription("A chart of a person's statements per day, coloured by outlet")
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((option) =>
-    option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
+  .addStringOption(personOption)
   .addStringOption((option) => option.setName('topic').setDescription('Only statements about this, e.g. NATO').setMaxLength(100))
   .addStringOption(sinceOption)
   .addStringOption(untilOption)

@@ -1,5 +1,5 @@
-// The `since` and `until` options of /said, /compare and /timeline, read by the same date parser
-// as questions ("14 December", "last week", "2025-12-01"), counted from the bot's clock.
+// Options several slash commands share: the person (with autocomplete), and `since` and `until`, read
+// by the same date parser as questions ("14 December", "last week", "2025-12-01"), counted from the bot's clock.
 import type { ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { DateError, spanFromOptions } from '../answer/dates.js';
 import type { DateSpan } from '../types.js';
@@ -13,6 +13,10 @@ export function spanOption(interaction: ChatInputCommandInteraction, now: Date =
     throw error;
   }
 }
+
+/** The person a question is about (/said, /compare, /timeline), typed with autocomplete. */
+export const personOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option.setName('person').setDescription('Start typing a name, alias or role').setRequired(true).setAutocomplete(true).setMaxLength(100);
 
 /** The two option builders, written once for every command that takes a span. */
 export const sinceOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
