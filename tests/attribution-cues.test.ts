@@ -17,6 +17,12 @@ describe('object cues: the object is what was said', () => {
     expect(said(r, 'Maria Okonjo')).toEqual(['the rising cost of bread', 'the farmers for their patience']);
   });
 
+  it('takes a judgment of someone named, however short, but not a bare common object', () => {
+    const r = attribute('Governor Lena Brandt slammed Otto Fischer on Monday.', 'Brandt praised the team.', 'Mayor Otto Fischer attacked Brandt.');
+    expect(said(r, 'Lena Brandt')).toEqual(['Otto Fischer']);
+    expect(said(r, 'Otto Fischer')).toEqual(['Brandt']);
+  });
+
   it('does not read nouns and passives as object cues', () => {
     const r = attribute('Paul Weller is lauded for his patience.', 'The Lyon attacks shocked Paul Weller.', 'Weller won thanks to a late surge.');
     expect(r.statements).toEqual([]);

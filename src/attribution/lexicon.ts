@@ -52,6 +52,8 @@ export const THAT_ONLY_CUES = new Set([
 
 /** The regular forms of a verb: base, -s, -ed, -ing. */
 export function regularForms(lemma: string): string[] {
+  // A one-syllable verb ending consonant-vowel-consonant doubles its last letter: slam → slammed, slamming.
+  if (/^[^aeiouy]*[aeiou][^aeiouwxy]$/.test(lemma)) return [lemma, `${lemma}s`, `${lemma}${lemma.at(-1)}ed`, `${lemma}${lemma.at(-1)}ing`];
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   const s = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : lemma.endsWith('y') && !/[aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
   const ed = lemma.endsWith('e') ? `${lemma}d` : lemma.endsWith('y') && !/[aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`;

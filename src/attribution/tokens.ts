@@ -78,7 +78,7 @@ function isOpeningPosition(text: string, i: number): boolean {
 }
 
 const ABBREVIATIONS = new Set(
-  `mr mrs ms dr prof sen rep gov gen lt col capt adm sgt st jr sr inc co corp ltd no vs etc rev fr mt ft
+  `mr mrs ms dr prof sen rep gov gen lt col capt adm sgt st jr sr inc co corp ltd no vs v etc rev fr mt ft
   u.s u.k u.n e.u d.c a.m p.m jan feb mar apr aug sep sept oct nov dec est approx dept univ del
   ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
   tenn tex vt va wash wis wyo`

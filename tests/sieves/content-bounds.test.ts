@@ -45,3 +45,15 @@ describe('an object with a short bracket inside', () => {
     expect(said(r, 'Ilse Norrby')).toEqual(['Gov. Aron Pike (R) to resign over the water crisis']);
   });
 });
+
+describe('a trailing cue', () => {
+  it('reports the sentence before it when only a day follows ("…, Fiorina said Monday.")', () => {
+    const r = attribute('The harbour toll is far too high, Ingrid Solberg said Monday.', 'Solberg will retire in the spring, she told the board two months ago.');
+    expect(said(r, 'Ingrid Solberg')).toEqual(['The harbour toll is far too high', 'Solberg will retire in the spring']);
+  });
+  it('does not end the sentence at "v." in a case name, nor take the second party as a speaker', () => {
+    const r = attribute('Ingrid Solberg said the judges would overturn Roe v. Wade, and reminded the board of the toll.');
+    expect(said(r, 'Ingrid Solberg')[0]).toBe('the judges would overturn Roe v. Wade');
+    expect(r.people.map((p) => p.name)).not.toContain('Wade');
+  });
+});

@@ -108,10 +108,13 @@ export const sieve: Sieve = {
     ) {
       return trailingContent(ctx, para, unit, subject, i, covered);
     }
-    // "the place he proposed two months ago": only when, not what.
-    if (onlyATime(para.text.slice(start, end))) return null;
-    // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what.
-    if (OBJECT_CUES.has(lemma) ? (para.text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3 : end - start < (objectCue ? 3 : 8)) return null;
+    // "the place he proposed two months ago": only when, not what; but a trailing cue ("…, Fiorina said
+    // Monday.") reports the sentence before it.
+    if (onlyATime(para.text.slice(start, end)))
+      return subject.from > 0 && toks[subject.from - 1]?.text === ',' && subject.from < i ? trailingContent(ctx, para, unit, subject, i, covered) : null;
+    // A bare object ("thanked the volunteers") says too little to quote; "criticized X for Y" says what, and
+    // so does a judgment of someone named ("attacked Trump", shown with its verb).
+    if (OBJECT_CUES.has(lemma) ? tooBareAnObject(toks, start, end) : end - start < (objectCue ? 3 : 8)) return null;
 
     // Trailing cue with an adverbial after it: "…, Zelenskiy said as peace talks got underway."
     // (Not "…, Bush thought for a moment and said that in the current climate …": "that" opens the content.)
@@ -151,3 +154,9 @@ export const sieve: Sieve = {
     return make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], cue);
   },
 };
+
+/** An object cue's object of fewer than three words, unless it names someone ("Trump", "Hillary Clinton"). */
+function tooBareAnObject(toks: Token[], start: number, end: number): boolean {
+  const words = toks.filter((t) => t.start >= start && t.end <= end && !t.punct);
+  return words.length < 3 && !(words.length > 0 && words.every((t) => t.cap));
+}
