@@ -48,7 +48,10 @@ describe('an object with a short bracket inside', () => {
 
 describe('a trailing cue', () => {
   it('reports the sentence before it when only a day follows ("…, Fiorina said Monday.")', () => {
-    const r = attribute('The harbour toll is far too high, Ingrid Solberg said Monday.', 'Solberg will retire in the spring, she told the board two months ago.');
+    const r = attribute(
+      'The harbour toll is far too high, Ingrid Solberg said Monday.',
+      'Solberg will retire in the spring, she told the board two months ago.',
+    );
     expect(said(r, 'Ingrid Solberg')).toEqual(['The harbour toll is far too high', 'Solberg will retire in the spring']);
   });
   it('does not end the sentence at "v." in a case name, nor take the second party as a speaker', () => {
