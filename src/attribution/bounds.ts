@@ -32,6 +32,8 @@ export function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: 
     const next = toks[k + 1] as Token;
     if (t.quoted || next.quoted) continue;
     if ((t.lower === 'and' || t.lower === 'but') && CUE_FORMS.has(next.lower) && !next.lower.endsWith('ing')) return t.start;
+    // "…, but he said Trump could …", "and Clinton added …": another act of saying with a subject of its own.
+    if ((t.lower === 'and' || t.lower === 'but') && toks[k - 1]?.text === ',' && subjectThenCue(toks, k + 1)) return (toks[k - 1] as Token).start;
     // "said Trump’s visit to Des Moines — Iowa’s biggest market — would earn …": a dashed aside inside the
     // content; "… - which was exactly her goal": a dash before the writer's own comment.
     if (isDash(toks, k)) {
@@ -44,6 +46,19 @@ export function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: 
     }
   }
   return contentEnd(text, unit);
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+/** From k: a pronoun or a name of at most three words, then a cue verb (not a participle). */
+function subjectThenCue(toks: Token[], k: number): boolean {
+  let j = k;
+  if (SUBJECT_PRONOUNS.has(toks[j]?.lower ?? '')) j++;
+  else while (j < k + 3 && toks[j]?.cap && !toks[j]?.quoted) j++;
+  if (j === k) return false;
+  while (['also', 'later', 'has', 'had', 'then'].includes(toks[j]?.lower ?? '')) j++;
+  const verb = toks[j];
+  return !!verb && CUE_FORMS.has(verb.lower) && !verb.lower.endsWith('ing');
 }
 
 /**

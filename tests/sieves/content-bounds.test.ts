@@ -60,3 +60,10 @@ describe('a trailing cue', () => {
     expect(r.people.map((p) => p.name)).not.toContain('Wade');
   });
 });
+
+describe('the end of a clause after its cue', () => {
+  it('stops before ", but she said …": a second act of saying with its own subject', () => {
+    const r = attribute('Ingrid Solberg said the toll would stay, but she said the ferry could run on Sundays.');
+    expect(said(r, 'Ingrid Solberg')).toEqual(['the toll would stay', 'the ferry could run on Sundays']);
+  });
+});
