@@ -1,7 +1,7 @@
 // People and organisations named in one article: their surface names, roles and gender hints.
 
 import { fold } from '../text/normalize.js';
-import { CUE_FORMS, FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES } from './lexicon.js';
+import { CUE_FORMS, FEMALE_ROLE_WORDS, MALE_ROLE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES, WEEKDAYS } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { baseWord } from './tokens.js';
 
@@ -139,6 +139,8 @@ export function findNameRuns(text: string, tokens: Token[], isKnownName?: (word:
       if (prev.possessive || !adjacent(text, prev, cur) || cur.quoted) break;
       // Title-case headlines: "Trump Says He Will Win" — the verb ends the name.
       if (HEADLINE_VERBS.has(cur.lower)) break;
+      // "Broaddrick Sunday night recounted": a day after a name is when, not part of it.
+      if (j > i && WEEKDAYS.test(cur.lower)) break;
       if (cur.cap && !cur.punct) j++;
       else if (PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token)) j += 2;
       else break;

@@ -151,6 +151,8 @@ export function skipObject(toks: Token[], c: number): number {
     if (k > c && CONTENT_SUBJECT_PRONOUNS.has(t.lower)) break;
     if (CUE_FORMS.has(t.lower) && !t.cap) break; // ("told The Huffington Post": a name, not the verb "post")
     const determiner = OBJECT_DETERMINERS.has(t.lower) || t.possessive;
+    // "told POLITICO the union will …": after a name, a determiner opens the content.
+    if (determiner && !t.possessive && !t.cap && k > c && toks[k - 1]?.cap && !determined) break;
     if (determiner && determined && !t.possessive) break; // "told the committee the plan was dead": a second noun phrase is the content
     determined ||= determiner;
     k++;

@@ -153,7 +153,8 @@ function cueFollows(after: string): boolean {
 }
 
 // An apostrophe belongs to a word unless it starts a doubled mark ('').
-const TOKEN_RE = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
+// ("$5", "€20": a sum is one word, so "announced $5 million more …" reads as a clause.)
+const TOKEN_RE = /[$£€]?[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 const UPPER_START = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
@@ -175,7 +176,12 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
     if (end - m.index !== raw.length) raw = text.slice(m.index, end);
     TOKEN_RE.lastIndex = end;
     const first = raw.charCodeAt(0);
-    const word = first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : WORD_START.test(raw);
+    const word =
+      raw.length > 1 && (first === 36 || first === 0xa3 || first === 0x20ac)
+        ? true
+        : first < 128
+          ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+          : WORD_START.test(raw);
     const cap = word && (first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(raw));
     const lastCode = raw.charCodeAt(raw.length - 1);
     // s, S, ' or ’: the only endings a possessive can have.

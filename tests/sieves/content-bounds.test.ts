@@ -67,3 +67,23 @@ describe('the end of a clause after its cue', () => {
     expect(said(r, 'Ingrid Solberg')).toEqual(['the toll would stay', 'the ferry could run on Sundays']);
   });
 });
+
+describe('the one told and the words between subject and cue', () => {
+  it('ends the one told at a name: "told POLITICO the union will …"', () => {
+    const r = attribute('Phil Marsh told POLITICO the union will sit out the election.');
+    expect(said(r, 'Phil Marsh')).toEqual(['the union will sit out the election']);
+  });
+  it('reads "told reporters this was …" as content, not "this week"', () => {
+    const r = attribute('While the council waited, Phil Marsh told reporters this was the only chance to pass the toll.');
+    expect(said(r, 'Phil Marsh')).toEqual(['this was the only chance to pass the toll']);
+  });
+  it('skips "since" and a day between the speaker and the cue, and reads a sum as a word', () => {
+    const r = attribute(
+      'Ingrid Solberg has since said she would support a higher toll.',
+      'Phil Marsh Sunday night recounted a meeting with the harbour board.',
+      'Marsh announced $5 million more was being sent to the harbour.',
+    );
+    expect(said(r, 'Ingrid Solberg')).toEqual(['she would support a higher toll']);
+    expect(said(r, 'Phil Marsh')).toEqual(['a meeting with the harbour board', '$5 million more was being sent to the harbour']);
+  });
+});

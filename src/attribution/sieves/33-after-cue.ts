@@ -18,6 +18,7 @@ import {
   OBJECT_DETERMINERS,
   PREPOSITIONAL_START,
   TELL_LIKE,
+  TIME_WORDS,
 } from '../lexicon.js';
 import { skipObject } from '../phrases.js';
 import { onlyPunctuationBetween } from '../quotes.js';
@@ -122,7 +123,9 @@ export const sieve: Sieve = {
       subject.from > 0 &&
       toks[subject.from - 1]?.text === ',' &&
       toks[c - 1]?.lower !== 'that' &&
-      ['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'last', 'this', 'from'].includes(afterCue.lower)
+      (['as', 'in', 'on', 'at', 'during', 'when', 'while', 'after', 'before', 'late', 'earlier', 'from'].includes(afterCue.lower) ||
+        // ("…, Cornyn told reporters this week." but not "told reporters this was the only chance")
+        (['last', 'this'].includes(afterCue.lower) && TIME_WORDS.test(toks[c + 1]?.lower ?? '')))
     ) {
       return trailingContent(ctx, para, unit, subject, i, covered);
     }
