@@ -329,3 +329,16 @@ describe('Mr. and Mrs. with one surname', () => {
     expect(said(r, 'John Podd')).toEqual(['the coal towns had turned against the party']);
   });
 });
+
+describe('a description apposed to a name, after a quotation', () => {
+  it('finds the name after "said his best friend at Lehigh," and "the assailant,"', () => {
+    const r = attribute(
+      '“It may have been his first attempt,” said his best friend at Lehigh, Bruno Turry, who asked not to be named.',
+      '“He deserved it,” the assailant, Jonas Magraw, told the program after the fight.',
+      '“The odds are against it,” said another leading court advocate, Andrea Pinkus of the firm Mayer Brown.',
+    );
+    expect(said(r, 'Bruno Turry')).toEqual(['It may have been his first attempt']);
+    expect(said(r, 'Jonas Magraw')).toEqual(['He deserved it']);
+    expect(said(r, 'Andrea Pinkus')).toEqual(['The odds are against it']);
+  });
+});

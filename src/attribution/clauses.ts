@@ -148,7 +148,9 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   let k = comma - 1;
   while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
   // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
-  if (k >= 0 && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
+  // Or a quotation: “He deserved it,” the assailant, John McGraw, told …
+  const afterQuote = k >= 0 && (toks[k]?.quoted || ['"', '”', "'", '’'].includes(toks[k]?.text ?? ''));
+  if (k >= 0 && !afterQuote && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
   const phrase = toks.slice(k + 1, comma);
   const first = phrase[0];
   // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.

@@ -41,6 +41,8 @@ export function trailingContent(
   const toks = unit.tokens;
   const comma = subject.from - 1;
   if (toks[comma]?.text !== ',' || comma < 1) return null;
+  // "…, said Bruce Turry, who asked not to be named": a relative clause's cue reports nothing before its antecedent.
+  if (['who', 'which'].includes(toks[subject.from]?.lower ?? '')) return null;
   const spans: Span[] = [trimSpan(para.text, unit.start, toks[comma]?.start ?? unit.start)];
   const next = toks[Math.max(cue, subject.to - 1) + 1];
   // After "…, Nowak said, …" the sentence goes on; after "…, said Nowak, …" comes his description.

@@ -88,7 +88,10 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
         // (A party tag may follow the name: "Sen. Tim Kaine (D-Va.),".)
         if (named && (named.to === end || named.to === skipBracketsBack(toks, end - 1) + 1 || ['of', 'at', 'from', 'with'].includes(tail?.lower ?? ''))) {
           const key = keyForRun(ctx, named, true);
-          if (key) return { key, from: candidate?.from ?? 0, to: named.to };
+          // (With no subject found before the comma, the description opens after the last mark.)
+          let from = open - 1;
+          while (!candidate && from > 0 && !toks[from - 1]?.punct) from--;
+          if (key) return { key, from: candidate?.from ?? from, to: named.to };
         }
       }
       // A description right after a comma is one more apposition of the subject further back; so is the

@@ -62,20 +62,28 @@ export function subjectAfter(ctx: ArticleContext, para: Para, unit: Unit, runs: 
 export function describedNameAfter(ctx: ArticleContext, unit: Unit, runs: NameRun[], i: number): Subject | null {
   const toks = unit.tokens;
   let roleSeen = false;
-  for (let k = i + 1; k < toks.length && k <= i + 7; k++) {
+  // "said his best friend at Lehigh, Bruce Turry": a phrase opened by a determiner or owner is a
+  // description even without a role word, and may name a place or employer after "at"/"of".
+  const determined = DESCRIPTION_OPENERS.has(toks[i + 1]?.lower ?? '');
+  let employer = false;
+  for (let k = i + 1; k < toks.length && k <= i + 9; k++) {
     const t = toks[k] as Token;
     const run = runs.find((r) => r.phraseFrom === k || r.from === k);
     if (run) {
       const named = run.kind === 'person' || (run.kind === 'single' && (run.role !== null || run.honorific !== null));
-      if (k > i + 1 && named && !run.possessive && endsNounPhrase(toks, run.to)) {
+      if (k > i + 1 && named && !run.possessive && endsNounPhrase(toks, run.to) && !employer) {
         const key = keyForRun(ctx, run, true);
         return key ? { key, from: i + 1, to: run.to } : null;
       }
-      if (!run.possessive && run.kind !== 'organisation') return null;
+      if (!run.possessive && run.kind !== 'organisation' && !employer) return null;
       k = run.to - 1;
       continue;
     }
-    if (t.text === ',' && roleSeen) {
+    if (determined && ['at', 'of', 'for', 'from'].includes(t.lower) && k > i + 2) {
+      employer = true;
+      continue;
+    }
+    if (t.text === ',' && (roleSeen || determined)) {
       const apposed = runs.find((r) => r.phraseFrom === k + 1 && r.kind === 'person' && !r.possessive);
       const key = apposed && endsNounPhrase(toks, apposed.to) ? keyForRun(ctx, apposed, true) : null;
       return key ? { key, from: i + 1, to: apposed!.to } : null;
@@ -86,6 +94,9 @@ export function describedNameAfter(ctx: ArticleContext, unit: Unit, runs: NameRu
   }
   return null;
 }
+
+/** Words that open a description of someone: "his best friend", "another leading advocate". */
+const DESCRIPTION_OPENERS = new Set(['the', 'his', 'her', 'their', 'its', 'another', 'a', 'an', 'one']);
 
 /** A name closes its noun phrase: a mark, the end, or "of"/"at"/"who" follows ("Ann Lee of Yale"). */
 export function endsNounPhrase(toks: Token[], to: number): boolean {

@@ -34,7 +34,7 @@ export const sieve: Sieve = {
     const speaker = subject.key;
     let c = site.c;
     // "asked for more time", "urged to resign": a request, not reported words.
-    if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c]?.lower ?? '')) return null;
+    if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c + (toks[c]?.lower === 'not' ? 1 : 0)]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
     // "wrote to Mrs. Clinton about a visit": the addressee is not what was written.
     if (lemma === 'write' && toks[c]?.lower === 'to' && (toks[c + 1]?.cap || OBJECT_DETERMINERS.has(toks[c + 1]?.lower ?? ''))) c = skipObject(toks, c + 1);
