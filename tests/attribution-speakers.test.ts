@@ -342,3 +342,15 @@ describe('a description apposed to a name, after a quotation', () => {
     expect(said(r, 'Andrea Pinkus')).toEqual(['The odds are against it']);
   });
 });
+
+describe('subjects a cue must not take', () => {
+  it('never reads the accused as an inverted speaker, nor a dateline’s agency as the subject', () => {
+    const r = attribute(
+      'Speaking in Harlem, Hillary Rodan, without naming him, also accused Bernard Sandor of being a latecomer to the issue.',
+      'ORLANDO, Fla. (Reuters) - President Barack Oban met survivors on Thursday and said the country must act on gun violence.',
+    );
+    expect(said(r, 'Bernard Sandor')).toEqual([]);
+    expect(said(r, 'Barack Oban')).toEqual(['the country must act on gun violence']);
+    expect(r.people.map((p) => p.name)).not.toContain('Reuters');
+  });
+});

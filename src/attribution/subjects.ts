@@ -127,6 +127,7 @@ export function clauseSubject(
     if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? ''))
       continue; // "In Iowa, Trump …"
     if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
+    if (toks[run.phraseFrom - 1]?.text === '(') continue; // "ORLANDO (Reuters) - Obama met …": a dateline's agency
     if (run.possessive || run.to >= i) return null;
     // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
     const key = keyForRun(ctx, run, !knownOnly);

@@ -110,7 +110,8 @@ export const sieve: Sieve = {
   subject(ctx, { u, i, lemma, objectCue }) {
     // "praised the Saudis", "referring to Obama", "calling Alwaleed “dopey”": after an object cue comes the one spoken about.
     const toks = u.unit.tokens;
-    if (objectCue || lemma === 'call' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i)) return null;
+    // ("…, also accused Sanders of …": the accused follows the verb, never its subject.)
+    if (objectCue || lemma === 'call' || lemma === 'accuse' || toks[i]?.lower.endsWith('ing') || !invertedPosition(toks, i)) return null;
     return subjectAfter(ctx, u.para, u.unit, u.runs, i);
   },
 };
