@@ -151,7 +151,9 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   // Or a quotation: “He deserved it,” the assailant, John McGraw, told …
   const afterQuote = k >= 0 && (toks[k]?.quoted || ['"', '”', "'", '’'].includes(toks[k]?.text ?? ''));
   if (k >= 0 && !afterQuote && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
-  const phrase = toks.slice(k + 1, comma);
+  // ("And Florida’s attorney general, Pam Bondi, vowed …": a conjunction may open the sentence.)
+  const opener = ['and', 'but', 'so', 'yet', 'still', 'meanwhile'].includes(toks[k + 1]?.lower ?? '') ? 1 : 0;
+  const phrase = toks.slice(k + 1 + opener, comma);
   const first = phrase[0];
   // "Nevada's governor, Ann Roe,", "Her campaign manager, Ann Roe,": an owner opens a short description.
   if (first && (first.possessive || ['his', 'her', 'their', 'its'].includes(first.lower)) && phrase.length <= 4) return true;

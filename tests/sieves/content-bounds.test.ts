@@ -87,3 +87,14 @@ describe('the one told and the words between subject and cue', () => {
     expect(said(r, 'Phil Marsh')).toEqual(['a meeting with the harbour board', '$5 million more was being sent to the harbour']);
   });
 });
+
+describe('as-frames with where it was said', () => {
+  it('takes the quotation before "as X said on …" and the sentence before a trailing one', () => {
+    const r = attribute(
+      'Still, the fact that the race “is a dead heat right now,” as Tom Crane said on a radio program on Monday, only magnifies the problem.',
+      'The harbour toll is too high, as Crane said on Monday.',
+      'As Crane noted in a speech, the ferry is slow.',
+    );
+    expect(said(r, 'Tom Crane')).toEqual(['is a dead heat right now', 'The harbour toll is too high', 'the ferry is slow']);
+  });
+});

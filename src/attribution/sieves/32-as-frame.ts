@@ -7,6 +7,8 @@ import { contentEnd, trimSpan } from '../bounds.js';
 import { trailingContent } from '../content.js';
 import type { Sieve } from '../context.js';
 import { make } from '../context.js';
+import { CUE_FORMS, PREPOSITIONAL_START } from '../lexicon.js';
+import { onlyPunctuationBetween } from '../quotes.js';
 import type { Token } from '../tokens.js';
 
 export const sieve: Sieve = {
@@ -21,13 +23,30 @@ export const sieve: Sieve = {
     let c = site.c;
     const putIt = (toks[i]?.lower === 'put' || toks[i]?.lower === 'puts') && toks[i + 1]?.lower === 'it';
     // "As Mr. Bown observed, in the early days …", "…, as Smith noted.": the same frame with any cue.
-    const asFrame = !putIt && toks[subject.from - 1]?.lower === 'as' && subject.from < i && (toks[c]?.text === ',' || toks.slice(c).every((t) => t.punct));
+    // ("…, as Cruz said on Glenn Beck's program on Monday, …": where it was said may stand before the comma.)
+    // (The name's phrase may hold a capitalised "As" that opens the sentence.)
+    const asBefore = toks[subject.from - 1]?.lower === 'as' || (toks[subject.from]?.lower === 'as' && subject.from === 0);
+    if (asBefore && subject.from < i && PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) {
+      const stop = toks.findIndex((t, k) => k > c && k < c + 12 && t.punct);
+      const closes = stop > 0 && (toks[stop]?.text === ',' || toks.slice(stop).every((t) => t.punct));
+      if (closes && toks.slice(c, stop).every((t) => !t.quoted && !CUE_FORMS.has(t.lower))) c = stop;
+    }
+    const asFrame = !putIt && asBefore && subject.from < i && (toks[c]?.text === ',' || toks.slice(c).every((t) => t.punct));
     if (putIt || asFrame) {
       if (putIt) c = i + 2;
       // "As The Post's Ruth Marcus puts it": "as" opens the frame a few words before the name.
       let as = subject.from;
       while (as > 0 && subject.from - as < 5 && toks[as]?.lower !== 'as' && !toks[as - 1]?.punct) as--;
       if (toks[as]?.lower !== 'as') return null;
+      // "the race “is a dead heat right now,” as Cruz said, …": the quotation right before "as" is what was said.
+      const quoted = unit.quotes.find(
+        (q) => q.closed && !covered.includes(q) && q.end <= (toks[as] as Token).start && onlyPunctuationBetween(para.text, q.end, (toks[as] as Token).start),
+      );
+      if (quoted) {
+        covered.push(quoted);
+        site.c = c;
+        return make(speaker, 'direct', para, [trimSpan(para.text, quoted.innerStart, quoted.innerEnd)], cue);
+      }
       // "Yet, as Bown observed, in the early days …" opens the sentence all the same.
       const opening = toks.slice(0, as - 1).every((t) => !t.punct) && as - 1 <= 2;
       if (toks[as - 1]?.text === ',' && !opening) {
