@@ -186,10 +186,16 @@ export function shortTail(toks: Token[], c: number): boolean {
 
 /** From k, a few words without a verb and then "and"/"or" and no verb: the next item of a list. */
 export function listGoesOn(toks: Token[], k: number): boolean {
-  for (let j = k; j < toks.length && j < k + 5; j++) {
+  // ("his parents, his siblings, his wife and his children": more items, each short, may come first.)
+  let itemStart = k;
+  for (let j = k; j < toks.length && j < itemStart + 5 && j < k + 16; j++) {
     const t = toks[j] as Token;
+    if (t.text === ',' && j > itemStart) {
+      itemStart = j + 1;
+      continue;
+    }
     if (t.punct || t.quoted || CUE_FORMS.has(t.lower) || NEW_VERB_AFTER_AND.has(t.lower) || /^\p{Ll}{3,}ed$/u.test(t.text)) return false;
-    if ((t.lower === 'and' || t.lower === 'or') && j > k) {
+    if ((t.lower === 'and' || t.lower === 'or') && j > itemStart) {
       const after = toks[j + 1];
       return !!after && !after.punct && !CUE_FORMS.has(after.lower) && !NEW_VERB_AFTER_AND.has(after.lower) && !/^\p{Ll}{3,}ed$/u.test(after.text);
     }

@@ -6,7 +6,7 @@ import { contentEnd, skipToThat, trimSpan } from './bounds.js';
 import type { ArticleContext, LocalStatement, Para, Subject } from './context.js';
 import { make } from './context.js';
 import { cueSpan, isCue } from './cues.js';
-import { CUE_FORMS, PARTICLE_CUES } from './lexicon.js';
+import { CUE_FORMS, DESCRIPTION_WORD, NOT_DESCRIPTION, PARTICLE_CUES } from './lexicon.js';
 import { resumeAfterInvertedCue } from './quotes.js';
 import type { QuoteSpan, Token, Unit } from './tokens.js';
 
@@ -57,4 +57,26 @@ export function trailingContent(
   covered.push(...inside);
   if (spans.reduce((n, [s, e]) => n + e - s, 0) < 12) return null;
   return make(subject.key as string, inside.length ? 'mixed' : 'indirect', para, spans, cueSpan(toks, cue));
+}
+
+/**
+ * "…, journalist Martha Raddatz said", "…, Trump’s confidant Roger Stone stated": a short description
+ * before a trailing speaker's name belongs to the subject, so the comma before it closes the content.
+ * Returns where the subject phrase starts: at most four description words back to a comma, else `from`.
+ */
+export function descriptionLead(toks: Token[], from: number): number {
+  for (let k = from - 1; k >= 0 && from - k <= 4; k--) {
+    const t = toks[k] as Token;
+    if (t.text === ',') return k + 1;
+    if (
+      t.punct ||
+      t.quoted ||
+      !DESCRIPTION_WORD.test(t.text) ||
+      NOT_DESCRIPTION.has(t.lower) ||
+      CUE_FORMS.has(t.lower) ||
+      ['and', 'the', 'a', 'an'].includes(t.lower)
+    )
+      return from;
+  }
+  return from;
 }

@@ -98,3 +98,18 @@ describe('as-frames with where it was said', () => {
     expect(said(r, 'Tom Crane')).toEqual(['is a dead heat right now', 'The harbour toll is too high', 'the ferry is slow']);
   });
 });
+
+describe('trailing speakers with a description, and lists of objects', () => {
+  it('closes the content at the comma before "journalist Martha Raddatz said" and "Trump’s confidant Roger Stone stated"', () => {
+    const r = attribute(
+      'Many voters found it offensive, journalist Marta Radisson said.',
+      'There is concern about the machines, Trump’s confidant Roger Stahl stated.',
+    );
+    expect(said(r, 'Marta Radisson')).toEqual(['Many voters found it offensive']);
+    expect(said(r, 'Roger Stahl')).toEqual(['There is concern about the machines']);
+  });
+  it('keeps a list of objects whole: "thanked his parents, his siblings, his wife and his children"', () => {
+    const r = attribute('Governor Dana Kell thanked his parents, his siblings, his wife and his children, as well as his staff.');
+    expect(said(r, 'Dana Kell')).toEqual(['his parents, his siblings, his wife and his children']);
+  });
+});

@@ -25,7 +25,10 @@ export const sieve: Sieve = {
     // "As Mr. Bown observed, in the early days …", "…, as Smith noted.": the same frame with any cue.
     // ("…, as Cruz said on Glenn Beck's program on Monday, …": where it was said may stand before the comma.)
     // (The name's phrase may hold a capitalised "As" that opens the sentence.)
-    const asBefore = toks[subject.from - 1]?.lower === 'as' || (toks[subject.from]?.lower === 'as' && subject.from === 0);
+    // ("As Purple PAC's Crane said": an owner may stand between "as" and the name.)
+    let asAt = subject.from;
+    while (asAt > 0 && subject.from - asAt < 5 && toks[asAt]?.lower !== 'as' && !toks[asAt - 1]?.punct) asAt--;
+    const asBefore = toks[asAt]?.lower === 'as';
     if (asBefore && subject.from < i && PREPOSITIONAL_START.has(toks[c]?.lower ?? '')) {
       const stop = toks.findIndex((t, k) => k > c && k < c + 12 && t.punct);
       const closes = stop > 0 && (toks[stop]?.text === ',' || toks.slice(stop).every((t) => t.punct));

@@ -7,7 +7,7 @@
 import type { Span } from '../../types.js';
 import { clauseContentEnd, contentEnd, objectPhraseEnd, onlyATime, shortTail, skipToThat, trimSpan } from '../bounds.js';
 import { inLeadingSubordinateClause, leadingClauseEnd, shortLeadingAdverb } from '../clauses.js';
-import { trailingContent } from '../content.js';
+import { descriptionLead, trailingContent } from '../content.js';
 import type { Sieve } from '../context.js';
 import { make } from '../context.js';
 import {
@@ -33,6 +33,7 @@ export const sieve: Sieve = {
     const toks = unit.tokens;
     const speaker = subject.key;
     let c = site.c;
+    if (subject.from < i) subject = { ...subject, from: descriptionLead(toks, subject.from) };
     // "asked for more time", "urged to resign": a request, not reported words.
     if ((lemma === 'ask' || lemma === 'urge') && ['for', 'to', 'about'].includes(toks[c + (toks[c]?.lower === 'not' ? 1 : 0)]?.lower ?? '')) return null;
     if (TELL_LIKE.has(lemma)) c = skipObject(toks, c);
