@@ -354,3 +354,16 @@ describe('subjects a cue must not take', () => {
     expect(r.people.map((p) => p.name)).not.toContain('Reuters');
   });
 });
+
+describe('participles and auxiliaries between the speaker and the cue', () => {
+  it('reads "has been criticizing", "…, quickly reminding", "– saying" and "after initially saying"', () => {
+    const r = attribute(
+      'Hilda Crane has been criticizing Tom Vale for embracing debt, and it is sparking fears.',
+      'Crane had a reply ready, quickly reminding viewers that the governor had hired a banker.',
+      'Tom Vale flipped his choice on the spot – saying he was rooting for the home team.',
+      'Vale, after initially saying he would not advertise on television, changed course.',
+    );
+    expect(said(r, 'Hilda Crane')).toEqual(['Tom Vale for embracing debt', 'the governor had hired a banker']);
+    expect(said(r, 'Tom Vale')).toEqual(['he was rooting for the home team', 'he would not advertise on television']);
+  });
+});

@@ -155,7 +155,7 @@ export const ORG_WORDS = new Set(
 
 /** Adverbials allowed between a speaker and the cue ("has repeatedly said", "late on Monday said"). */
 export const AUXILIARIES = new Set(
-  `has have had is was were are will would could should may might must also has repeatedly previously
+  `has have had is was were are be been will would could should may might must also has repeatedly previously
   later earlier once again then now still already never often reportedly reportedly, recently publicly
   privately separately subsequently initially originally further not just had only even quickly
   flatly firmly bluntly angrily strongly simply clearly openly frequently repeatedly

@@ -22,12 +22,15 @@ export function participleSubject(ctx: ArticleContext, para: Para, unit: Unit, r
   if (to > 0 && CUE_FORMS.get(toks[i]?.lower ?? '') === toks[i]?.lower) return reportsClause(toks, i) ? infinitiveSubject(ctx, para, unit, runs, i, to) : null;
   if (!toks[i]?.lower.endsWith('ing')) return null;
   if (toks.slice(0, i).every((t) => t.punct && !t.quoted)) return leadingParticipleSubject(ctx, para, unit, runs, i);
-  const prev = toks[i - 1]?.lower ?? '';
-  // "…, saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
-  const commaInQuote = ['"', '”', "'"].includes(prev) && toks[i - 2]?.text === ',';
-  if (prev === ',' || prev === 'by' || commaInQuote) return clauseSubject(ctx, para, unit, runs, i) ?? earlierSpeaker(ctx, para, unit, i);
+  // ("…, quickly reminding viewers", "after initially saying": an adverb may stand before the participle.)
+  const p = /^\p{Ll}{3,}ly$/u.test(toks[i - 1]?.text ?? '') || ['also', 'then', 'again', 'even'].includes(toks[i - 1]?.lower ?? '') ? i - 1 : i;
+  const prev = toks[p - 1]?.lower ?? '';
+  // "…, saying", "– saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
+  const commaInQuote = ['"', '”', "'"].includes(prev) && toks[p - 2]?.text === ',';
+  if (prev === ',' || ['—', '–', '―'].includes(prev) || prev === 'by' || commaInQuote)
+    return clauseSubject(ctx, para, unit, runs, i) ?? earlierSpeaker(ctx, para, unit, i);
   if (['before', 'after', 'upon'].includes(prev))
-    return clauseSubject(ctx, para, unit, runs, i, 0, toks[i - 2]?.text === ',') ?? earlierSpeaker(ctx, para, unit, i);
+    return clauseSubject(ctx, para, unit, runs, i, 0, toks[p - 2]?.text === ',') ?? earlierSpeaker(ctx, para, unit, i);
   // "Trump focused on reiterating …", "Kasich has taken to urging …": the verb before governs the participle.
   if (['on', 'to', 'into'].includes(prev) && !toks[i - 2]?.punct && reportsClause(toks, i)) return clauseSubject(ctx, para, unit, runs, i, 0, false, true);
   // "(Frank cites a memo saying …)", "Later, Trump issued a statement saying": the subject of the clause

@@ -100,6 +100,12 @@ export const sieve: Sieve = {
       const close = toks.findIndex((t, k) => k > c && !t.quoted && (t.text === ',' || ['—', '–', '―'].includes(t.text)));
       if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
     }
+    // "Sanders, after initially saying he would not advertise, changed course": a participle in an aside
+    // right after its subject ends with the aside.
+    if (toks[i]?.lower.endsWith('ing') && toks[subject.to]?.text === ',' && subject.to < i && toks.slice(subject.to + 1, i).every((t) => !t.punct && !t.cap)) {
+      const close = toks.findIndex((t, k) => k > c && !t.quoted && t.text === ',');
+      if (close > 0 && (toks[close] as Token).start < end) end = (toks[close] as Token).start;
+    }
     // Trailing cue with whom it was said to after it: "…, Kennedy wrote Linick.", "…, Graham told The Huffington Post on Thursday."
     if (
       subject.from > 0 &&
