@@ -47,6 +47,11 @@ describe('according-to', () => {
   it('switched off, the sentence is no one’s', () => {
     expect(said(['according-to'], 'Marta Lindqvist', p)).toEqual([]);
   });
+  it('reads “as reported by” the same way, keeping the frame as the cue', () => {
+    expect(said([], 'Marta Lindqvist', 'As first reported by Marta Lindqvist, the port will reopen in May.')).toMatchObject([
+      { text: 'the port will reopen in May', cue: 'As first reported by' },
+    ]);
+  });
 });
 
 describe('labelled-quotes', () => {

@@ -1,4 +1,4 @@
-// Sieve: "According to X, …" and "…, according to X." (also mid-sentence, "…, according to X, a former
+// Sieve: "According to X, …" and "…, according to X." (and "As reported by X, …") (also mid-sentence, "…, according to X, a former
 // envoy, was …"): the sentence is X's. Decides speaker and content of that frame only.
 
 import type { Span } from '../../types.js';
@@ -15,9 +15,10 @@ import type { Token, Unit } from '../tokens.js';
 /** "According to X, …" and "…, according to X." */
 export function accordingTo(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[]): LocalStatement | null {
   const toks = unit.tokens;
-  const at = toks.findIndex((t, k) => t.lower === 'according' && toks[k + 1]?.lower === 'to' && !t.quoted);
+  const at = toks.findIndex((t, k) => !t.quoted && frameLength(toks, k) > 0);
   if (at < 0) return null;
-  const run = runs.find((r) => r.phraseFrom >= at + 2 && r.phraseFrom <= at + 6);
+  const length = frameLength(toks, at);
+  const run = runs.find((r) => r.phraseFrom >= at + length && r.phraseFrom <= at + length + 4);
   if (!run) return null;
   const key = keyForRun(ctx, run, true);
   if (!key) return null;
@@ -45,7 +46,16 @@ export function accordingTo(ctx: ArticleContext, para: Para, unit: Unit, runs: N
     }
   }
   const inside = unit.quotes.filter((q) => spans.some(([s, e]) => q.start >= s && q.start < e));
-  return make(key, inside.length ? 'mixed' : 'indirect', para, spans, [(toks[at] as Token).start, (toks[at + 1] as Token).end]);
+  return make(key, inside.length ? 'mixed' : 'indirect', para, spans, [(toks[at] as Token).start, (toks[at + length - 1] as Token).end]);
+}
+
+/** Words in the frame at k: "according to" (2), "as reported by" (3), "as first reported by" (4), else 0. */
+function frameLength(toks: Token[], k: number): number {
+  const t = toks[k] as Token;
+  if (t.lower === 'according' && toks[k + 1]?.lower === 'to') return 2;
+  if (t.lower !== 'as') return 0;
+  const j = toks[k + 1]?.lower === 'first' ? k + 2 : k + 1;
+  return toks[j]?.lower === 'reported' && toks[j + 1]?.lower === 'by' ? j + 2 - k : 0;
 }
 
 export const sieve: Sieve = {
