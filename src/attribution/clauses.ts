@@ -134,6 +134,16 @@ export function isAfterPreposition(toks: Token[], from: number): boolean {
   ].includes(toks[from - 1]?.lower ?? '');
 }
 
+/** "with journalist Matei Rosca", "to his adviser John Lee": a name whose short description follows a preposition. */
+export function isAfterDescribedPreposition(toks: Token[], from: number): boolean {
+  for (let k = from; k >= 0 && from - k <= 2; k--) {
+    if (isAfterPreposition(toks, k)) return true;
+    const before = toks[k - 1];
+    if (!before || before.punct || before.quoted || before.cap || !/^\p{Ll}+$/u.test(before.text)) return false;
+  }
+  return false;
+}
+
 /**
  * A cue whose subject may follow it: "…,” said Smith", "…, says Smith.", "Said Smith: …". After a word
  * ("chairs predicted Clinton will …") the name after the cue is the content's own subject.

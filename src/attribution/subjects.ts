@@ -1,7 +1,7 @@
 // Subject phrases shared by the speaker sieves: the phrase ending at a token (a name, a pronoun, a
 // description), a clause's subject, and the speaker of a clause that ends in a colon.
 
-import { isAfterPreposition, isPlaceTail, leadingClauseEnd, opensClause } from './clauses.js';
+import { isAfterDescribedPreposition, isAfterPreposition, isPlaceTail, leadingClauseEnd, opensClause } from './clauses.js';
 import type { ArticleContext, Para, Subject } from './context.js';
 import { keyForRun } from './entities.js';
 import { GENERIC_SUBJECTS, NOT_SUBJECT_AFTER, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
@@ -124,7 +124,11 @@ export function clauseSubject(
     if (['they', 'we', 'i'].includes(t.lower)) return { key: null, from: k, to: k + 1 };
     const run = runs.find((r) => r.phraseFrom === k || r.from === k);
     if (!run) continue;
-    if (isAfterPreposition(toks, run.phraseFrom) || isAfterPreposition(toks, run.from) || ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? ''))
+    if (
+      isAfterDescribedPreposition(toks, run.phraseFrom) ||
+      isAfterPreposition(toks, run.from) ||
+      ['like', 'unlike'].includes(toks[run.phraseFrom - 1]?.lower ?? '')
+    )
       continue; // "In Iowa, Trump …"
     if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
     if (toks[run.phraseFrom - 1]?.text === '(') continue; // "ORLANDO (Reuters) - Obama met …": a dateline's agency
