@@ -367,3 +367,11 @@ describe('participles and auxiliaries between the speaker and the cue', () => {
     expect(said(r, 'Tom Vale')).toEqual(['he was rooting for the home team', 'he would not advertise on television']);
   });
 });
+
+describe('common words are no speakers', () => {
+  it('does not take a number or an adverb opening a sentence for a name', () => {
+    const r = attribute('Nine said the wall would be built.', 'Pretty soon, Prior said the race was over.');
+    expect(r.people.map((p) => p.name)).not.toContain('Nine');
+    expect(r.people.map((p) => p.name)).not.toContain('Prior');
+  });
+});

@@ -135,7 +135,8 @@ export const NOT_NAMES = new Set(
   where who whom sending despite during amid following without within democratic republican democrat gop
   liberal conservative independent everything everyone everybody nothing anything something whatever
   whoever wherever whenever now former several once instead indeed perhaps maybe yes no unlike unless until whether either neither
-  even like just only already`
+  even like just only already prior pretty very too much more less
+  one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion`
     .split(/\s+/)
     .filter(Boolean),
 );
