@@ -37,6 +37,9 @@ describe('possessive-claims', () => {
   it('switched off, the claim is no one’s', () => {
     expect(said(['possessive-claims'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
   });
+  it('leaves a speech noun another person judges to that person: “called Berglund’s remarks on the bridge a new low”', () => {
+    expect(said([], 'Tomas Berglund', paragraphs[0] as string, 'Engineer Ann Holm called Berglund’s remarks on the bridge a “new low.”')).toEqual([]);
+  });
 });
 
 describe('according-to', () => {
@@ -46,6 +49,11 @@ describe('according-to', () => {
   });
   it('switched off, the sentence is no one’s', () => {
     expect(said(['according-to'], 'Marta Lindqvist', p)).toEqual([]);
+  });
+  it('takes the person a possessive owner describes, not the owner', () => {
+    expect(said([], 'Wilma Benn', 'The port will reopen in May, according to Ronald Regan’s former education secretary Wilma Benn.')).toMatchObject([
+      { text: 'The port will reopen in May' },
+    ]);
   });
   it('reads “as reported by” the same way, keeping the frame as the cue', () => {
     expect(said([], 'Marta Lindqvist', 'As first reported by Marta Lindqvist, the port will reopen in May.')).toMatchObject([

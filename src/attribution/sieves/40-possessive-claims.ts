@@ -25,6 +25,8 @@ export function possessiveClaim(
   const toks = unit.tokens;
   for (const run of runs) {
     if (!run.possessive || run.kind === 'organisation') continue;
+    // "Priebus called Clinton's remarks on 9/11 a “new low”": what another judges is not what she said.
+    if (['called', 'calling', 'labeled', 'labelled', 'dubbed', 'deemed', 'termed', 'branded'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) continue;
     let k = run.to;
     if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
     // ("Trump’s talking about the working class": a possessive gerund is a nominal cue too.)

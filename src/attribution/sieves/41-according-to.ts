@@ -18,7 +18,9 @@ export function accordingTo(ctx: ArticleContext, para: Para, unit: Unit, runs: N
   const at = toks.findIndex((t, k) => !t.quoted && frameLength(toks, k) > 0);
   if (at < 0) return null;
   const length = frameLength(toks, at);
-  const run = runs.find((r) => r.phraseFrom >= at + length && r.phraseFrom <= at + length + 4);
+  // ("according to Ronald Reagan's former education secretary William J. Bennett": not the owner.)
+  const first = runs.find((r) => r.phraseFrom >= at + length && r.phraseFrom <= at + length + 4);
+  const run = first?.possessive ? runs.find((r) => r.from > first.to && r.from <= first.to + 5 && !r.possessive && r.kind !== 'organisation') : first;
   if (!run) return null;
   const key = keyForRun(ctx, run, true);
   if (!key) return null;
