@@ -375,3 +375,23 @@ describe('common words are no speakers', () => {
     expect(r.people.map((p) => p.name)).not.toContain('Prior');
   });
 });
+
+describe('words between a named speaker and the cue', () => {
+  it('skips a setting ("in a blog post", "at a rally in Iowa") after the name, not a name inside it', () => {
+    const r = attribute(
+      'Jed Bosch in a blog post said he would name more judges.',
+      'Hilda Crane at a rally in Iowa said the plan was good.',
+      'Supporters of Crane at the rally said the plan was bad.',
+      'Bosch has backed more visas but has since said the system needs reform, and on Monday announced a new plan for the border.',
+    );
+    expect(said(r, 'Jed Bosch')).toEqual(['he would name more judges', 'the system needs reform', 'a new plan for the border']);
+    expect(said(r, 'Hilda Crane')).toEqual(['the plan was good']);
+  });
+  it('reads "Another Clinton ally, Tom Vilsack, told" and a participle after two closing apostrophes', () => {
+    const r = attribute(
+      'Another Crane ally, Agriculture Secretary Tom Vilsen, told MSNBC that the announcement was meant to hurt her.',
+      "''We fought hard,'' Tom Vilsen told the hosts of ''Morning Joe,'' adding that his son knows one of them.",
+    );
+    expect(said(r, 'Tom Vilsen')).toEqual(['the announcement was meant to hurt her', 'We fought hard', 'his son knows one of them']);
+  });
+});

@@ -31,7 +31,7 @@ export function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: 
     const t = toks[k] as Token;
     const next = toks[k + 1] as Token;
     if (t.quoted || next.quoted) continue;
-    if ((t.lower === 'and' || t.lower === 'but') && CUE_FORMS.has(next.lower) && !next.lower.endsWith('ing')) return t.start;
+    if ((t.lower === 'and' || t.lower === 'but') && cueAfterLink(toks, k + 1)) return t.start;
     // "…, but he said Trump could …", "and Clinton added …": another act of saying with a subject of its own.
     if ((t.lower === 'and' || t.lower === 'but') && toks[k - 1]?.text === ',' && subjectThenCue(toks, k + 1)) return (toks[k - 1] as Token).start;
     // "said Trump’s visit to Des Moines — Iowa’s biggest market — would earn …": a dashed aside inside the
@@ -46,6 +46,17 @@ export function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: 
     }
   }
   return contentEnd(text, unit);
+}
+
+/** From j: a cue verb (not a participle), maybe after "on Monday", "later" or "has since". */
+function cueAfterLink(toks: Token[], j: number): boolean {
+  while (
+    toks[j] &&
+    (toks[j]?.lower === 'since' || TIME_WORDS.test(toks[j]?.lower ?? '') || (toks[j]?.lower === 'on' && TIME_WORDS.test(toks[j + 1]?.lower ?? '')))
+  )
+    j++;
+  const verb = toks[j];
+  return !!verb && !verb.quoted && CUE_FORMS.has(verb.lower) && !verb.lower.endsWith('ing');
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);

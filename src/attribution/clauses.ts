@@ -172,12 +172,14 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   // "Another ally, Tom Vale,", "One delegate, Kelly Marsh,": any short common noun phrase apposed to the name,
   // but not a time ("A day later, …", "The next morning, …").
   const rest = phrase.slice(1);
+  // ("Another Clinton ally, …": a name may modify the noun, which ends the phrase.)
   return (
     rest.length >= 1 &&
     rest.length <= 3 &&
+    !(rest[rest.length - 1] as Token).cap &&
     rest.every(
       (t) =>
-        !t.cap &&
+        (!t.cap || t !== rest[0] || rest.length > 1) &&
         DESCRIPTION_WORD.test(t.text) &&
         !TIME_WORDS.test(t.lower) &&
         !NOT_DESCRIPTION.has(t.lower) &&

@@ -144,7 +144,9 @@ export function coordinatedCue(toks: Token[], i: number): boolean {
   // "speeches and promises", "and calls": an -s form after "and" is as often a plural noun.
   if (form.endsWith('s') && !UNAMBIGUOUS_S_CUES.has(CUE_FORMS.get(form) ?? '')) return false;
   let k = i - 1;
-  while (k > 0 && AUXILIARIES.has(toks[k]?.lower ?? '') && !['then'].includes(toks[k]?.lower ?? '')) k--;
+  // ("but has since said", "and on Monday announced": an adverb or a day between the link and the verb.)
+  const skippable = (w: string): boolean => (AUXILIARIES.has(w) && w !== 'then') || w === 'since' || TIME_WORDS.test(w);
+  while (k > 0 && (skippable(toks[k]?.lower ?? '') || (toks[k]?.lower === 'on' && TIME_WORDS.test(toks[k + 1]?.lower ?? '')))) k--;
   const link = toks[k]?.lower ?? '';
   return ['and', 'but', 'then'].includes(link) && k > 0;
 }

@@ -26,7 +26,9 @@ export function participleSubject(ctx: ArticleContext, para: Para, unit: Unit, r
   const p = /^\p{Ll}{3,}ly$/u.test(toks[i - 1]?.text ?? '') || ['also', 'then', 'again', 'even'].includes(toks[i - 1]?.lower ?? '') ? i - 1 : i;
   const prev = toks[p - 1]?.lower ?? '';
   // "…, saying", "– saying", "by saying", "said: “…,” adding that", "“…,” Cruz replied, before adding that": the main clause's subject.
-  const commaInQuote = ['"', '”', "'"].includes(prev) && toks[p - 2]?.text === ',';
+  // (Two apostrophes stand for one closing mark: ",'' adding that".)
+  const q = prev === "'" && toks[p - 2]?.text === "'" ? p - 1 : p;
+  const commaInQuote = ['"', '”', "'"].includes(prev) && toks[q - 2]?.text === ',';
   if (prev === ',' || ['—', '–', '―'].includes(prev) || prev === 'by' || commaInQuote)
     return clauseSubject(ctx, para, unit, runs, i) ?? earlierSpeaker(ctx, para, unit, i);
   if (['before', 'after', 'upon'].includes(prev))

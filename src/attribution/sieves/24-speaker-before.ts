@@ -47,6 +47,9 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
     break;
   }
   if (k < 0) return null;
+  // "Jeb Bush in a Medium post said", "Clinton at a rally in Iowa said": a short place or medium between.
+  const framed = settingBetween(toks, runs, k);
+  if (framed >= 0) k = framed;
   // "Clinton was officially declared the winner", "Trump was asked about …": a passive verb's subject is not the speaker.
   const form = toks[i]?.lower ?? '';
   if (form !== CUE_FORMS.get(form) && !/(?:s|ing)$/.test(form) && toks.slice(k + 1, i).some((t) => BE_FORMS.has(t.lower))) return null;
@@ -108,6 +111,22 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
     return null;
   }
   return subjectEndingAt(ctx, para, unit, runs, k);
+}
+
+const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'via', 'through']);
+
+/** From k back: prepositional phrases of at most eight words right after a person's name or he/she; the name's last token, or -1. */
+function settingBetween(toks: Token[], runs: NameRun[], k: number): number {
+  for (let p = k; p > 0 && k - p < 8; p--) {
+    const t = toks[p] as Token;
+    // ("in a blog post said": a noun that is also a verb of saying is part of the phrase.)
+    if (t.punct || t.quoted) return -1;
+    if (!SETTING_OPENERS.has(t.lower) || p === k) continue;
+    const before = toks[p - 1] as Token;
+    if (['he', 'she'].includes(before.lower) || runs.some((r) => r.to === p && r.kind === 'person' && !r.possessive && !isAfterPreposition(toks, r.phraseFrom)))
+      return p - 1;
+  }
+  return -1;
 }
 
 export const sieve: Sieve = {
