@@ -17,9 +17,14 @@ describe('object cues: the object is what was said', () => {
     expect(said(r, 'Maria Okonjo')).toEqual(['the rising cost of bread', 'the farmers for their patience']);
   });
 
-  it('takes a judgment of someone named, however short, but not a bare common object', () => {
-    const r = attribute('Governor Lena Brandt slammed Otto Fischer on Monday.', 'Brandt praised the team.', 'Mayor Otto Fischer attacked Brandt.');
-    expect(said(r, 'Lena Brandt')).toEqual(['Otto Fischer']);
+  it('takes a judgment of someone named, however short, and a two-word object, but not one bare word', () => {
+    const r = attribute(
+      'Governor Lena Brandt slammed Otto Fischer on Monday.',
+      'Brandt praised the team.',
+      'Brandt thanked volunteers.',
+      'Mayor Otto Fischer attacked Brandt.',
+    );
+    expect(said(r, 'Lena Brandt')).toEqual(['Otto Fischer', 'the team']);
     expect(said(r, 'Otto Fischer')).toEqual(['Brandt']);
   });
 

@@ -188,13 +188,13 @@ describe('pronouns', () => {
   });
 
   it('does not give a trailing "he said" to a name inside the content', () => {
-    const r = attribute('Coach Leon Marsh praised the team.', 'Ivan Petrov will start on Sunday, he said.');
+    const r = attribute('Coach Leon Marsh picked the team.', 'Ivan Petrov will start on Sunday, he said.');
     expect(said(r, 'Leon Marsh')).toEqual(['Ivan Petrov will start on Sunday']);
     expect(said(r, 'Ivan Petrov')).toEqual([]);
   });
 
   it('gives “…,” she said to the person named before a colon', () => {
-    const r = attribute('Dr. Paul Wendt defended the product.', 'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.');
+    const r = attribute('Dr. Paul Wendt sells the product.', 'Senator Claire Ogden scolded him: “The science is against you on this product,” she said.');
     expect(said(r, 'Claire Ogden')).toEqual(['The science is against you on this product']);
   });
 
