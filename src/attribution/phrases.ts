@@ -109,7 +109,8 @@ export function onlyOwnerBetween(toks: Token[], q: QuoteSpan, subjectStart: numb
 
 /** "told his radio audience, “…”": after a determiner, a lowercase word goes on the noun phrase when another follows before a comma, colon or "that". */
 export function nounPhraseGoesOn(toks: Token[], k: number): boolean {
-  for (let j = k; j < toks.length && j < k + 2; j++) {
+  // ("reassuring his counterpart Vladimir Putin that …": a name after the noun is still the object.)
+  for (let j = k; j < toks.length && (j < k + 2 || (j < k + 4 && toks[j - 1]?.cap)); j++) {
     const t = toks[j] as Token;
     if (t.lower === 'that') return j > k; // "assured his hometown residents that …"
     if (t.quoted || OBJECT_DETERMINERS.has(t.lower) || CUE_FORMS.has(t.lower)) return false;

@@ -113,3 +113,13 @@ describe('trailing speakers with a description, and lists of objects', () => {
     expect(said(r, 'Dana Kell')).toEqual(['his parents, his siblings, his wife and his children']);
   });
 });
+
+describe('the one addressed before the content', () => {
+  it('skips "his counterpart Vladimir Putin" before "that", and reads "called upon X to …"', () => {
+    const r = attribute(
+      'Xi Ling has worked hard to calm fears, reassuring his counterpart Vlad Petrov that Beijing has no plans to counter him.',
+      'Xi Ling called upon Mayor Bill Blasco to restart the talks.',
+    );
+    expect(said(r, 'Xi Ling')).toEqual(['Beijing has no plans to counter him', 'Mayor Bill Blasco to restart the talks']);
+  });
+});
