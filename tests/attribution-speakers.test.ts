@@ -395,3 +395,15 @@ describe('words between a named speaker and the cue', () => {
     expect(said(r, 'Tom Vilsen')).toEqual(['the announcement was meant to hurt her', 'We fought hard', 'his son knows one of them']);
   });
 });
+
+describe('an employer before a role and a name', () => {
+  it('gives the clause to the person, not to the outlet or the boss before the role', () => {
+    const r = attribute(
+      'Harbour Weekly editor Bram Dorsey will come on the program to talk about the border and the ferries.',
+      'Hilda Crane adviser Jon Poder went on to say the emails were stolen.',
+    );
+    expect(said(r, 'Bram Dorsey')).toEqual(['the border and the ferries']);
+    expect(said(r, 'Jon Poder')).toEqual(['the emails were stolen']);
+    expect(said(r, 'Hilda Crane')).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import { isAfterDescribedPreposition, isAfterPreposition, isPlaceTail, leadingClauseEnd, opensClause } from './clauses.js';
 import type { ArticleContext, Para, Subject } from './context.js';
 import { keyForRun } from './entities.js';
-import { GENERIC_SUBJECTS, NOT_SUBJECT_AFTER, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { CUE_FORMS, GENERIC_SUBJECTS, NOT_SUBJECT_AFTER, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 import type { NameRun } from './mentions.js';
 import { isRoleWord } from './mentions.js';
 import { findCommaBack } from './phrases.js';
@@ -133,6 +133,19 @@ export function clauseSubject(
     if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
     if (toks[run.phraseFrom - 1]?.text === '(') continue; // "ORLANDO (Reuters) - Obama met …": a dateline's agency
     if (run.possessive || run.to >= i) return null;
+    // "Breitbart Texas editor Brandon Darby will …", "Clinton adviser John Podesta": a name before a role
+    // and another name is the employer, not the subject.
+    {
+      const person = runs.find((r) => r.from > run.to && r.from <= run.to + 4 && r.to < i && r.kind === 'person');
+      if (
+        person &&
+        toks.slice(run.to, person.from).some(isRoleWord) &&
+        toks.slice(run.to, person.from).every((t) => !t.punct && !t.quoted && !CUE_FORMS.has(t.lower))
+      ) {
+        const key = keyForRun(ctx, person, !knownOnly);
+        if (key) return { key, from: run.phraseFrom, to: person.to };
+      }
+    }
     // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
     const key = keyForRun(ctx, run, !knownOnly);
     if (knownOnly && (!key || ctx.entities.get(key)?.kind !== 'person')) return null;

@@ -51,6 +51,8 @@ export function candidateVerb(toks: Token[], i: number): CueVerb | null {
   const next = toks[i + 1]?.lower ?? '';
   const lemma = unlisted ?? listed ?? '';
   if (PHRASAL_PARTICLES.has(next) && !PARTICLE_CUES[lemma]?.includes(next)) return null;
+  // "addressing him as “Nils”", "briefed them": a person right after a verb of discussion is the one spoken to.
+  if (unlisted && cueClass(unlisted) === 'discuss' && ['him', 'her', 'them', 'us', 'me'].includes(next)) return null;
   if (unlisted) return { lemma: unlisted, cls: cueClass(unlisted), listed: false };
   return listed && !isCue(toks, i) ? { lemma: listed, cls: cueClass(listed), listed: true } : null;
 }
