@@ -35,6 +35,11 @@ export interface Unit {
 const OPEN_MARKS = new Set(['“', '«', '„']);
 const CLOSE_MARKS = new Set(['”', '»']);
 
+/** A mark right after a word or punctuation and before a space or the end: where a quotation closes. */
+function closingPosition(text: string, i: number): boolean {
+  return i > 0 && !/\s/.test(text[i - 1] as string) && (i + 1 >= text.length || /[\s,.;:!?)]/.test(text[i + 1] as string));
+}
+
 /**
  * Double-quoted spans; straight marks pair up in order, a quote left open runs to the paragraph end.
  * Two apostrophes ('') count as a straight double mark: some wire and archive texts write quotes so.
@@ -56,7 +61,8 @@ export function findQuotes(text: string): QuoteSpan[] {
     if (open < 0 && (OPEN_MARKS.has(ch) || misturned || (straight && isOpeningPosition(text, i)))) {
       open = i;
       openLength = length;
-    } else if (open >= 0 && (CLOSE_MARKS.has(ch) || straight)) {
+    } else if (open >= 0 && (CLOSE_MARKS.has(ch) || straight || (ch === '“' && closingPosition(text, i)))) {
+      // (“It's unusual,“ said Noble: a left mark right after the words, before a space, closes the quotation.)
       spans.push({ start: open, end: i + length, innerStart: open + openLength, innerEnd: i, closed: true });
       open = -1;
     } else if (open >= 0 && OPEN_MARKS.has(ch)) {

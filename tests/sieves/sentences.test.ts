@@ -80,6 +80,17 @@ describe('labelled-quotes', () => {
     expect(said([], 'Oskar Brandt', p)).toMatchObject([{ text: 'Fewer people crossed in January than in any month since 1998.', cue: ':' }]);
     expect(said(['labelled-quotes'], 'Oskar Brandt', p)).toEqual([]);
   });
+  it('finds the label after an opening phrase, or the name right before the colon, and a quote closed with a left mark', () => {
+    const r = attributeWithout(
+      [],
+      'In a radio interview later that day, Tom Crane went even further: “If he goes forward and loses, it is the end of his career.”',
+      'The timing of the surge does not surprise Republican pollster Dara Shaw: “Lesser-known candidates have seen the biggest boost.”',
+      '“It is unusual and hard to pull off,“ said Larry Noble, an attorney.',
+    );
+    expect(statementsOf(r, 'Tom Crane').map((s) => s.text)).toEqual(['If he goes forward and loses, it is the end of his career.']);
+    expect(statementsOf(r, 'Dara Shaw').map((s) => s.text)).toEqual(['Lesser-known candidates have seen the biggest boost.']);
+    expect(statementsOf(r, 'Larry Noble').map((s) => s.text)).toEqual(['It is unusual and hard to pull off']);
+  });
 });
 
 describe('signature-lines', () => {

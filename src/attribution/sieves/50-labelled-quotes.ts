@@ -38,7 +38,16 @@ export function labelledQuote(ctx: ArticleContext, para: Para, unit: Unit, runs:
   let from = colon - 1;
   while (from > 0 && !toks[from - 1]?.quoted && !['.', ';', '!', '?'].includes(toks[from - 1]?.text ?? '') && !isDash(toks, from - 1) && colon - from < 10)
     from--;
-  if (colon - from >= 10 && from > 0) return null;
+  // ("In a Fox interview later that day, Trump went even further: “…”": a long label may open with a phrase.)
+  // ("… doesn't surprise Republican pollster Daron Shaw: “…”": or end with the name the colon follows.)
+  if (colon - from >= 10 && from > 0) {
+    let comma = colon - 1;
+    while (comma >= from && toks[comma]?.text !== ',') comma--;
+    const named = runs.find((r) => r.to === colon && r.kind === 'person' && !r.possessive);
+    if (named) from = named.from;
+    else if (comma >= from && colon - comma <= 8) from = comma + 1;
+    else return null;
+  }
   const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
   const people = label.map((r) => keyForRun(ctx, r, true)).filter((k): k is string => k !== null && ctx.entities.get(k)?.kind === 'person');
   if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) {
