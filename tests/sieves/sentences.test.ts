@@ -91,6 +91,16 @@ describe('labelled-quotes', () => {
     expect(statementsOf(r, 'Dara Shaw').map((s) => s.text)).toEqual(['Lesser-known candidates have seen the biggest boost.']);
     expect(statementsOf(r, 'Larry Noble').map((s) => s.text)).toEqual(['It is unusual and hard to pull off']);
   });
+  it('never gives a labelled quote to the one addressed, and reads a person’s speech noun as the label', () => {
+    const r = attributeWithout(
+      [],
+      'Senate Leader Mitch Mallon, R-Ky., delivered a blunt message to Tom Crane: “It is time to quit attacking people and get on message.”',
+      'Hilda Crane’s response was: “Is the harbour master from Ohio or from Wisconsin?”',
+    );
+    expect(statementsOf(r, 'Tom Crane')).toEqual([]);
+    expect(statementsOf(r, 'Mitch Mallon').map((s) => s.text)).toEqual(['It is time to quit attacking people and get on message.']);
+    expect(statementsOf(r, 'Hilda Crane').map((s) => s.text)).toEqual(['Is the harbour master from Ohio or from Wisconsin?']);
+  });
 });
 
 describe('signature-lines', () => {

@@ -6,8 +6,9 @@ import { trimSpan } from '../bounds.js';
 import type { ArticleContext, LocalStatement, Para, Sieve } from '../context.js';
 import { make, tokenSpan } from '../context.js';
 import { keyForRun } from '../entities.js';
-import { CUE_FORMS } from '../lexicon.js';
+import { CUE_FORMS, SPEECH_NOUNS } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
+import { isAfterPreposition } from '../clauses.js';
 import { isDash } from '../phrases.js';
 import { onlyPunctuationBetween } from '../quotes.js';
 import { colonClauseSpeaker } from '../subjects.js';
@@ -48,8 +49,14 @@ export function labelledQuote(ctx: ArticleContext, para: Para, unit: Unit, runs:
     else if (comma >= from && colon - comma <= 8) from = comma + 1;
     else return null;
   }
-  const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive);
+  // (Not one spoken to or about: "delivered a blunt message to Trump: “…”".)
+  const label = runs.filter((r) => r.from >= from && r.to <= colon && !r.possessive && !isAfterPreposition(toks, r.phraseFrom));
   const people = label.map((r) => keyForRun(ctx, r, true)).filter((k): k is string => k !== null && ctx.entities.get(k)?.kind === 'person');
+  // "Clinton’s response was: “…”": a person's speech noun names the speaker.
+  const owner = runs.find((r) => r.from >= from && r.to < colon && r.possessive && SPEECH_NOUNS.has(toks[r.to]?.lower ?? ''));
+  const ownerKey = owner && people.length === 0 ? keyForRun(ctx, owner, true) : null;
+  if (ownerKey && ctx.entities.get(ownerKey)?.kind === 'person')
+    return make(ownerKey, 'direct', para, [trimSpan(para.text, q.innerStart, q.innerEnd)], tokenSpan(toks[owner?.to ?? colon] as Token));
   if (new Set(people).size !== 1 || toks.slice(from, colon).some((t) => CUE_FORMS.has(t.lower))) {
     // "Limbaugh continued: “…”", "Sanders made the following comment: “…”": the subject of the clause the colon ends;
     // "“…,” Trump said before adding: “…”": a participle with no subject of its own goes on with the last speaker.
