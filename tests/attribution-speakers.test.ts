@@ -407,3 +407,17 @@ describe('an employer before a role and a name', () => {
     expect(said(r, 'Hilda Crane')).toEqual([]);
   });
 });
+
+describe('one who speaks for someone else', () => {
+  it('never gives a representative’s words to the person or company they work for', () => {
+    const r = attribute(
+      'Viktor Pinchenko is a businessman.',
+      'A representative for Mr. Pinchenko said the investigation had nothing to do with the ministry.',
+      'A producer for Harbour Studios told The Times that the interview was cancelled.',
+      'PARIS, Aug 31 (Reuters) - The party leader, Marine Lepage, voiced support for the plan on Wednesday, saying her rival would be a disaster.',
+    );
+    expect(said(r, 'Viktor Pinchenko')).toEqual([]);
+    expect(said(r, 'Harbour Studios')).toEqual([]);
+    expect(r.people.map((p) => p.name)).not.toContain('Aug');
+  });
+});

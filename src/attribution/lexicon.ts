@@ -131,6 +131,7 @@ export const NOT_NAMES = new Set(
   lawmakers leaders members people americans europeans diplomats protesters opponents aides advisers
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december today yesterday tomorrow last next earlier later
+  jan feb mar apr jun jul aug sep sept oct nov dec
   according asked speaking writing talking responding among other another every each such what why how
   where who whom sending despite during amid following without within democratic republican democrat gop
   liberal conservative independent everything everyone everybody nothing anything something whatever

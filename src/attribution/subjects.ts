@@ -45,8 +45,11 @@ export function subjectEndingAt(ctx: ArticleContext, para: Para, unit: Unit, run
     const link = toks[run.phraseFrom - 1]?.lower ?? '';
     const head = toks[run.phraseFrom - 2];
     const headNoun = head !== undefined && !head.cap && !head.punct && !isRoleWord(head);
+    // "A representative for Mr. Pinchuk said", "a producer for Yahoo Studios told", "an adviser to Trump said":
+    // the one working for them speaks (titles take "of": "Secretary of State John Kerry").
+    const agentOf = head !== undefined && !head.cap && !head.punct && (link === 'for' || (link === 'to' && isRoleWord(head)));
     const participle = toks[run.to]?.lower.endsWith('ing') ?? false;
-    if (!participle && ((link === 'or' && runs.some((r) => r.to === run.phraseFrom - 1)) || (NOT_SUBJECT_AFTER.has(link) && headNoun))) {
+    if (!participle && ((link === 'or' && runs.some((r) => r.to === run.phraseFrom - 1)) || (NOT_SUBJECT_AFTER.has(link) && headNoun) || agentOf)) {
       return { key: null, from: run.phraseFrom, to: run.to };
     }
     return { key: keyForRun(ctx, run, true), from: run.phraseFrom, to: run.to };
