@@ -420,4 +420,8 @@ describe('one who speaks for someone else', () => {
     expect(said(r, 'Harbour Studios')).toEqual([]);
     expect(r.people.map((p) => p.name)).not.toContain('Aug');
   });
+  it('reads a name after "a" in an apposition as part of the description', () => {
+    const r = attribute('Jeff Salkind, a Hollywood, Fla., rabbi helping to organize the boycott, said he was alarmed by the rhetoric.');
+    expect(said(r, 'Jeff Salkind')).toEqual(['he was alarmed by the rhetoric']);
+  });
 });

@@ -81,6 +81,8 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
       if (open <= 0) return null;
       const before = skipBracketsBack(toks, open - 1);
       let candidate = before >= 0 ? subjectEndingAt(ctx, para, unit, runs, before) : null;
+      // ("Jeffrey Salkin, a Hollywood, Fla., rabbi …, said": a name after "a" is part of a description.)
+      if (candidate && !candidate.described && [candidate.from, candidate.from - 1].some((j) => ['a', 'an'].includes(toks[j]?.lower ?? ''))) candidate = null;
       // "David Woodard of Clemson University": the person before the place or employer.
       const link = candidate ? (toks[candidate.from - 1]?.lower ?? '') : '';
       if (candidate && ['of', 'at', 'from', 'with', 'for'].includes(link)) candidate = subjectEndingAt(ctx, para, unit, runs, candidate.from - 2) ?? candidate;
