@@ -96,6 +96,8 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   const m = text.slice(Math.max(0, dot - 12), dot).match(/([\p{L}.]+)$/u);
   if (!m?.[1]) return false;
   const word = m[1].toLowerCase().replace(/^\.+/, '');
+  // ("No. 5" is a number; "shaking his head no." ends a sentence.)
+  if (word === 'no') return /^\s*\d/.test(text.slice(dot + 1, dot + 4));
   if (ABBREVIATIONS.has(word)) return true;
   if (/^\p{L}$/u.test(m[1]) && /\p{Lu}/u.test(m[1])) return true; // an initial: "George W. Bush"
   return /^(\p{L}\.)+\p{L}$/u.test(m[1]); // U.S, D.C

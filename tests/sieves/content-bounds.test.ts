@@ -123,3 +123,17 @@ describe('the one addressed before the content', () => {
     expect(said(r, 'Xi Ling')).toEqual(['Beijing has no plans to counter him', 'Mayor Bill Blasco to restart the talks']);
   });
 });
+
+describe('sentence ends', () => {
+  it('ends a sentence at "no." unless a number follows ("No. 5")', () => {
+    const r = attribute(
+      '“Should the dealer be sued for selling a legal product?” Bern Sandler asked, shaking his head no. “But makers should be sued when they know better.”',
+      'He was ranked No. 5 on the list, Sandler said.',
+    );
+    expect(said(r, 'Bern Sandler')).toEqual([
+      'Should the dealer be sued for selling a legal product?',
+      'But makers should be sued when they know better.',
+      'He was ranked No. 5 on the list',
+    ]);
+  });
+});
