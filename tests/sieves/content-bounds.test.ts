@@ -137,3 +137,16 @@ describe('sentence ends', () => {
     ]);
   });
 });
+
+describe('two quotations after one cue', () => {
+  it('keeps ‘“…” and “…”’ together, but leaves narrative after a quote out', () => {
+    const r = attribute(
+      'Hope Hickson added that “many of his executives are local” and “no one will be stronger on the harbour than him.”',
+      'Hickson said “a lot of progress was made” as he and the mayor met.',
+    );
+    expect(said(r, 'Hope Hickson')).toEqual([
+      '“many of his executives are local” and “no one will be stronger on the harbour than him.”',
+      '“a lot of progress was made”',
+    ]);
+  });
+});

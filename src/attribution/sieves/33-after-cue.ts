@@ -158,7 +158,9 @@ export const sieve: Sieve = {
     }
     // “a lot of progress was made” as he and … met: the narrative after a leading quote is not the statement.
     const lead = inside[0];
-    if (lead && lead.start === start && lead.end < end && NARRATIVE_AFTER_QUOTE.test(para.text.slice(lead.end, end))) {
+    // (Not '… "many are Jewish" and "there will be no one stronger"': a second quotation goes on with the first.)
+    const after = para.text.slice(lead?.end ?? 0, end);
+    if (lead && lead.start === start && lead.end < end && NARRATIVE_AFTER_QUOTE.test(after) && !/^[\s,]*(and|but)( that)?[\s,]*["“]/.test(after)) {
       return make(speaker, 'mixed', para, [trimSpan(para.text, lead.start, lead.end)], cue);
     }
     return make(speaker, inside.length ? 'mixed' : 'indirect', para, [trimSpan(para.text, start, end)], cue);
