@@ -1,6 +1,6 @@
 // The shard manager's side of the one engine every shard asks: forks src/answer/engine-process.ts
-// (through engine-process-boot.mjs, which registers the TypeScript loader),
-// forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
+// (compiled to plain JavaScript by the manager, or through engine-process-boot.mjs, which registers the
+// TypeScript loader), forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
 // once with EngineUnavailableError, so a shard can tell its user to try again in a moment instead of
 // leaving them waiting for a build.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -94,6 +94,12 @@ class EngineChild {
 }
 
 export interface SharedEngineOptions extends EngineProcessOptions {
+  /**
+   * The engine process's entry: engine-process.ts compiled to JavaScript (src/cli/compile-entries.ts),
+   * so the process runs without the TypeScript loader; by default engine-process-boot.mjs, which
+   * registers it.
+   */
+  entry?: string;
   /** Node flags for the engine process (the manager passes its own: the TypeScript loader, heap size). */
   execArgv?: string[];
   onEvent?: (event: EngineEvent) => void;
@@ -106,7 +112,7 @@ export interface SharedEngineOptions extends EngineProcessOptions {
 
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Node flags minus `--import tsx`: the engine's entry registers the loader itself (once is enough). */
+/** Node flags minus `--import tsx`: the engine's entry is compiled JavaScript or registers the loader itself. */
 function withoutTsx(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
@@ -153,9 +159,11 @@ export class SharedEngine {
 
   private launch(): Promise<EngineStart> {
     this.attempt += 1;
-    const file = fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
+    const file = this.options.entry ?? fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
     const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir };
-    const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv) });
+    // V8's serialiser on the channel: an answer's JSON text crosses as bytes, not escaped into and
+    // parsed out of another JSON document.
+    const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv), serialization: 'advanced' });
     const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }));
     this.current = engine;
     this.emit({ type: 'starting', pid: child.pid ?? 0, attempt: this.attempt });

@@ -4,19 +4,23 @@
 // Discord's recommended count, SHARDS=<n> that many. The manager owns DATA_DIR/whosaid.pid: `npm run
 // reload` signals it and it reloads the one engine; SIGTERM/SIGINT stop every shard (answers in flight
 // finish), then the engine, and exit 0. A dead engine process is started again; meanwhile shards answer
-// "try again in a moment".
-import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+// "try again in a moment". Shards and the engine process run start.ts and engine-process.ts compiled to
+// JavaScript at start (DATA_DIR/compiled), not through the TypeScript loader; charts are drawn by one
+// chart worker here for every shard.
+import { readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { REST, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
+import { workerRenderer } from '../charts/renderer.js';
 import { loadConfigOrExit } from '../config.js';
 import { EngineUnavailableError, SharedEngine, type EngineCall, type EngineEvent } from '../answer/shared-engine.js';
-import { isFromShard, type FromShard, type ToShard } from '../discord/sharding.js';
+import { COMMANDS_DIR } from '../discord/commands.js';
+import { COMMANDS_DIR_FLAG, isFromShard, type FromShard, type ToShard } from '../discord/sharding.js';
 import { createLogger } from '../log.js';
 import type { ReloadReport } from '../types.js';
+import { compileEntries, SRC_DIR } from './compile-entries.js';
 
 /** Discord allows `max_concurrency` identifies per 5 s; discord.js's own default gap is 5.5 s. */
 const IDENTIFY_WINDOW_MS = 5_500;
@@ -87,11 +91,28 @@ function logEngineEvent(event: EngineEvent): void {
   }
 }
 
+// Compiled once, before any of them starts (an engine process started again reuses its file), with
+// the command modules a shard loads, which share the shard's modules.
+const compiledDir = path.join(config.dataDir, 'compiled');
+const commandFiles = (await readdir(COMMANDS_DIR)).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+const compiled = await compileEntries(
+  {
+    shard: path.join(SRC_DIR, 'cli', 'start.ts'),
+    engine: path.join(SRC_DIR, 'answer', 'engine-process.ts'),
+    ...Object.fromEntries(commandFiles.map((file) => [`commands/${path.basename(file, '.ts')}`, path.join(COMMANDS_DIR, file)])),
+  },
+  compiledDir,
+).catch((error: unknown) => {
+  log.error({ err: error }, 'could not compile the shard and engine entries');
+  fail(`Could not compile the shards: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+});
+
 // The one index, built or restored (DATA_DIR/index, which only the engine process writes) before any
 // shard starts, so every shard answers from its first command.
 const engine = new SharedEngine({
   corpusDir: config.corpusDir,
   snapshotDir: path.join(config.dataDir, 'index'),
+  entry: compiled.engine,
   execArgv: process.execArgv,
   onEvent: logEngineEvent,
   onGiveUp: () => {
@@ -104,15 +125,20 @@ await engine.start().catch((error: unknown) => {
   fail(`The engine could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
 });
 
-// Shards are worker threads of this process: each holds a discord.js client and no index, ~60 MB
-// instead of ~120 MB for a process of its own (Node, the TypeScript loader and discord.js each time).
+// One chart worker for every shard, started now so the first /timeline does not wait for it.
+const charts = workerRenderer();
+charts.warm();
+
+// Shards are worker threads of this process: each holds a discord.js client and no index, no chart
+// worker and no TypeScript loader.
 // A shard's live heap is ~25 MB, but under answer traffic V8 grows each isolate's young generation to
 // ~48 MB; 2 MB semi-spaces keep it small (~100 MB less for four shards, measured) at the price of more,
 // short scavenges. Set before the workers exist, so it applies to their isolates only; the engine process
 // keeps the defaults.
 setFlagsFromString(`--max-semi-space-size=${SHARD_SEMI_SPACE_MB}`);
-const manager = new ShardingManager(fileURLToPath(new URL('./shard-boot.mjs', import.meta.url)), {
+const manager = new ShardingManager(compiled.shard, {
   token: config.token,
+  shardArgs: [COMMANDS_DIR_FLAG, path.join(compiledDir, 'commands')],
   totalShards,
   mode: 'worker',
   // Deaths are handled below: a shard that exits 1 cannot start (token, configuration) and must not loop.
@@ -131,12 +157,25 @@ function relay(shard: Shard, message: Extract<FromShard, { whosaid: 'engine' }>)
   );
 }
 
+/** Draws a shard's chart in the one chart worker (its time limit applies there). */
+function drawChart(shard: Shard, message: Extract<FromShard, { whosaid: 'chart' }>): void {
+  charts.render(message.spec).then(
+    (png) => shard.send({ whosaid: 'chart-reply', id: message.id, png } satisfies ToShard).catch(() => undefined),
+    (error: unknown) =>
+      shard
+        .send({ whosaid: 'chart-reply', id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies ToShard)
+        .catch(() => undefined),
+  );
+}
+
 manager.on('shardCreate', (shard) => {
   log.info({ shard: shard.id, of: totalShards }, 'shard starting');
   shard.on('message', (message: unknown) => {
     if (!isFromShard(message)) return;
     if (message.whosaid === 'engine') {
       relay(shard, message);
+    } else if (message.whosaid === 'chart') {
+      drawChart(shard, message);
     } else if (message.whosaid === 'ready') {
       ready.set(shard.id, message);
     } else if (message.whosaid === 'reload-request') {
@@ -218,8 +257,8 @@ async function stopAll(reason: string, code: number): Promise<void> {
     });
   });
   const codes = await Promise.all(exits);
-  // Last: shards finishing their answers still ask it.
-  await engine.stop();
+  // Last: shards finishing their answers still ask them.
+  await Promise.all([engine.stop(), charts.close().catch(() => undefined)]);
   await rm(pidFile, { force: true });
   const clean = codes.every((c) => c === 0);
   log.info({ codes }, clean ? 'all shards stopped' : 'some shards did not stop cleanly');

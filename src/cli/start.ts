@@ -1,7 +1,7 @@
 // npm start: the bot. Thin on purpose: config, logger, engine, startBot(), signals.
 // Also what each shard of `npm run start:sharded` runs, as a worker thread of the manager (src/cli/shard.ts,
-// through shard-boot.mjs): then the manager owns the pid file, signals and the one engine every shard
-// asks, and stops a shard by message.
+// compiled to JavaScript at its start): then the manager owns the pid file, signals, the one engine and
+// the one chart worker every shard asks, and stops a shard by message.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Events } from 'discord.js';
@@ -9,8 +9,8 @@ import { loadConfigOrExit } from '../config.js';
 import { workerRenderer } from '../charts/renderer.js';
 import { startBot } from '../discord/client.js';
 import { ReloadBusyError } from '../discord/reload.js';
-import { engineOverIpc } from '../discord/engine-client.js';
-import { isToShard, managerChannel, shardOfProcess } from '../discord/sharding.js';
+import { chartsOverIpc, engineOverIpc } from '../discord/engine-client.js';
+import { commandsDirOfShard, isToShard, managerChannel, shardOfProcess } from '../discord/sharding.js';
 import { createLogger } from '../log.js';
 import type { EngineApi } from '../types.js';
 
@@ -48,15 +48,16 @@ async function startOwnEngine(): Promise<EngineApi> {
   );
   return own;
 }
-// Charts are drawn in a worker thread, started now so the first /timeline does not wait for it.
-const charts = workerRenderer();
+// Charts are drawn in a worker thread, started now so the first /timeline does not wait for it; a
+// shard's are drawn by the manager's one worker.
+const charts = channel ? chartsOverIpc(channel) : workerRenderer();
 charts.warm();
 const bot = await startBot({
   config,
   engine,
   log,
   charts,
-  ...(shard ? { shard } : {}),
+  ...(shard ? { shard, commandsDir: commandsDirOfShard() } : {}),
 }).catch(async (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   log.error({ err: error }, 'could not connect to Discord');

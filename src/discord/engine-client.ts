@@ -1,7 +1,10 @@
-// The engine as a shard of `npm run start:sharded` sees it: every call goes over the shard's channel
-// to the manager, which relays it to the one engine process all shards share
-// (src/answer/shared-engine.ts). A shard holds no index of its own.
+// The engine and the chart renderer as a shard of `npm run start:sharded` sees them: every call goes
+// over the shard's channel to the manager, which relays it to the one engine process all shards share
+// (src/answer/shared-engine.ts) or draws it in its one chart worker. A shard holds no index and no
+// chart worker of its own.
+import type { TopLevelSpec } from 'vega-lite';
 import type { EngineRequest } from '../answer/worker-protocol.js';
+import type { ChartRenderer } from '../charts/renderer.js';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { UserError } from './errors.js';
 import { isToShard, type FromShard, type ManagerChannel } from './sharding.js';
@@ -24,7 +27,7 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
   let disconnected = false;
 
   channel.onMessage((message) => {
-    if (!isToShard(message) || message.whosaid === 'stop') return;
+    if (!isToShard(message) || message.whosaid === 'stop' || message.whosaid === 'chart-reply') return;
     if (message.whosaid === 'fleet-reloaded') {
       reloads.get(message.requestId)?.(message.report);
       reloads.delete(message.requestId);
@@ -68,6 +71,42 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
         channel.send({ whosaid: 'reload-request', requestId, by: '/reload' });
       }),
     // The engine belongs to the manager: a stopping shard leaves it running for the others.
+    close: async () => undefined,
+  };
+}
+
+/**
+ * A ChartRenderer whose charts the manager draws, in one chart worker (and one cache) for every shard
+ * instead of one per shard (vega and resvg, ~50 MB each). The manager applies the drawing time limit.
+ */
+export function chartsOverIpc(channel: ManagerChannel): ChartRenderer {
+  const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let disconnected = false;
+  channel.onMessage((message) => {
+    if (!isToShard(message) || message.whosaid !== 'chart-reply') return;
+    const chart = pending.get(message.id);
+    if (!chart) return;
+    pending.delete(message.id);
+    if (message.png) chart.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
+    else chart.reject(new Error(message.error ?? 'the chart worker gave no picture'));
+  });
+  channel.onDisconnect(() => {
+    disconnected = true;
+    for (const chart of pending.values()) chart.reject(new Error('the shard manager is gone'));
+    pending.clear();
+  });
+  return {
+    render: (spec: TopLevelSpec) => {
+      if (disconnected) return Promise.reject(new Error('the shard manager is gone'));
+      const id = nextId++;
+      return new Promise<Buffer>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        channel.send({ whosaid: 'chart', id, spec });
+      });
+    },
+    // The manager starts its worker before any shard.
+    warm: () => undefined,
     close: async () => undefined,
   };
 }

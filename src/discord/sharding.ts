@@ -1,8 +1,9 @@
 // What a shard and its manager (src/cli/shard.ts) share: which shard this worker thread is, the
 // per-shard state file, and the messages they exchange over the channel discord.js opens (engine calls
-// the manager relays to the one engine process, reload requests, stop).
+// the manager relays to the one engine process, charts its one chart worker draws, reload requests, stop).
 // discord.js's own messages on that channel are objects with `_`-prefixed keys; ours carry `whosaid`.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
 import type { EngineRequest } from '../answer/worker-protocol.js';
 import type { ReloadReport } from '../types.js';
 
@@ -29,6 +30,18 @@ export function shardOfProcess(data: unknown = isMainThread ? null : workerData)
   return { id, count };
 }
 
+/** How the manager names the folder of a shard's compiled command modules, on the shard's argv. */
+export const COMMANDS_DIR_FLAG = '--commands-dir';
+
+/**
+ * The folder a shard loads its commands from: a shard runs compiled JavaScript and no TypeScript loader,
+ * so the manager compiles commands/ too and names the folder; undefined means the project's commands/.
+ */
+export function commandsDirOfShard(argv: readonly string[] = process.argv): string | undefined {
+  const at = argv.indexOf(COMMANDS_DIR_FLAG);
+  return at === -1 ? undefined : argv[at + 1];
+}
+
 /** Each shard keeps its own threads and views; unsharded keeps the original name so old state loads. */
 export function stateFileName(shard: ShardPlace | null): string {
   return shard === null ? 'whosaid-state.json' : `whosaid-state.shard-${shard.id}.json`;
@@ -41,7 +54,9 @@ export type ToShard =
   /** The answer to a shard's `engine` call: its result as JSON text, the engine's error, or that the engine is restarting. */
   | { whosaid: 'engine-reply'; id: number; json?: string; error?: string; unavailable?: string }
   /** The answer to a shard's `reload-request`: the report of the one engine's reload. */
-  | { whosaid: 'fleet-reloaded'; requestId: number; report: ReloadReport };
+  | { whosaid: 'fleet-reloaded'; requestId: number; report: ReloadReport }
+  /** The answer to a shard's `chart`: the PNG, or why it could not be drawn. */
+  | { whosaid: 'chart-reply'; id: number; png?: Uint8Array; error?: string };
 
 /** Shard → manager. */
 export type FromShard =
@@ -49,10 +64,12 @@ export type FromShard =
   /** A call to the one engine every shard shares (src/answer/engine-process.ts), relayed by the manager. */
   | (EngineRequest & { whosaid: 'engine' })
   /** /reload in one guild: the manager reloads the shared engine once, for every shard. */
-  | { whosaid: 'reload-request'; requestId: number; by: string };
+  | { whosaid: 'reload-request'; requestId: number; by: string }
+  /** A chart for the manager's one chart worker to draw (one worker and cache for every shard). */
+  | { whosaid: 'chart'; id: number; spec: TopLevelSpec };
 
-const TO_SHARD = new Set(['stop', 'engine-reply', 'fleet-reloaded']);
-const FROM_SHARD = new Set(['ready', 'engine', 'reload-request']);
+const TO_SHARD = new Set(['stop', 'engine-reply', 'fleet-reloaded', 'chart-reply']);
+const FROM_SHARD = new Set(['ready', 'engine', 'reload-request', 'chart']);
 
 export function isToShard(message: unknown): message is ToShard {
   return typeof message === 'object' && message !== null && 'whosaid' in message && TO_SHARD.has(String((message as { whosaid: unknown }).whosaid));
