@@ -203,9 +203,12 @@ const options = parseOptions(process.argv.slice(2));
 const { dir: corpusDir } = ensureCorpus(options.articles);
 // Both bots run at once and take the questions in turn, so a machine shared with other work slows
 // both alike: the ratios are the claims.
-const bots = [await startBot('unsharded', options, corpusDir), await startBot('sharded', options, corpusDir)];
+// Started together, so both have been up as long when the questions start: started one after the
+// other, the first idled through the second's build (V8 gives a build's garbage back when idle) and the
+// second's RSS was read fresh from its build (the same engine process measured 669 MB, then 840 MB).
+const bots = await Promise.all([startBot('unsharded', options, corpusDir), startBot('sharded', options, corpusDir)]);
 // Let start-up settle (garbage from the build, the last shard's login) as in a bot that has been up a while.
-await new Promise((resolve) => setTimeout(resolve, 3000));
+await new Promise((resolve) => setTimeout(resolve, 10_000));
 const sampler = setInterval(() => {
   for (const bot of bots) bot.samples.push(rssOf(bot).reduce((sum, p) => sum + p.rss, 0));
 }, 250);
