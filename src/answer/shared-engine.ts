@@ -68,7 +68,7 @@ class EngineChild {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.json ?? reply.result);
+      else p.resolve(reply.result);
     });
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -82,12 +82,11 @@ class EngineChild {
     child.on('error', (error) => onProblem(`engine process: ${error.message}`));
   }
 
-  /** Resolves with the result as JSON text. */
-  call(call: EngineCall): Promise<string> {
+  call(call: EngineCall): Promise<unknown> {
     if (this.gone || !this.child.connected) return Promise.reject(this.gone ?? new EngineUnavailableError());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: (v) => resolve(v as string), reject });
+      this.pending.set(id, { resolve, reject });
       this.child.send({ id, ...call } satisfies EngineRequest);
     });
   }
@@ -161,8 +160,8 @@ export class SharedEngine {
     this.attempt += 1;
     const file = this.options.entry ?? fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
     const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir };
-    // V8's serialiser on the channel: an answer's JSON text crosses as bytes, not escaped into and
-    // parsed out of another JSON document.
+    // V8's serialiser on the channel: an answer crosses as the engine's worker gave it, with no JSON
+    // text made in the engine process and parsed in this one.
     const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv), serialization: 'advanced' });
     const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }));
     this.current = engine;
@@ -194,18 +193,11 @@ export class SharedEngine {
     this.launch().catch((error: unknown) => this.emit({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
   }
 
-  /**
-   * The result of one call as JSON text, to pass on unparsed; fails at once with EngineUnavailableError
-   * while no engine process serves.
-   */
-  callJson(call: EngineCall): Promise<string> {
+  /** The result of one call; fails at once with EngineUnavailableError while no engine process serves. */
+  call(call: EngineCall): Promise<unknown> {
     if (!this.serving || !this.current)
       return Promise.reject(new EngineUnavailableError(this.stopping ? 'the bot is stopping' : 'the engine is starting again'));
     return this.current.call(call);
-  }
-
-  async call(call: EngineCall): Promise<unknown> {
-    return JSON.parse(await this.callJson(call)) as unknown;
   }
 
   /** Reloads the one index; a reload the engine could not finish (it died meanwhile) fails with its reason. */
