@@ -107,6 +107,8 @@ interface ModeResult {
   /** Total RSS of the tree: the mean of the samples taken while answering (GC timing moves any one sample), the peak, the last. */
   rss: { mean: number; peak: number; last: number; processes: ProcessRss[] };
   answer: LatencySummary;
+  /** Every answer's time (ms), in the order asked: which questions make the tail. */
+  times: number[];
   /** CPU time the whole tree used from the first question to the last, per question. */
   cpuMsPerAnswer: number;
 }
@@ -195,6 +197,7 @@ async function stopBot(bot: RunningBot): Promise<ModeResult> {
     readyMs: bot.readyMs,
     rss: { mean, peak: Math.max(last, ...bot.samples), last, processes },
     answer: summarise(bot.times),
+    times: bot.times.map((ms) => Math.round(ms)),
     cpuMsPerAnswer: (bot.cpuAtEnd - bot.cpuAtStart) / Math.max(1, bot.times.length),
   };
 }
@@ -204,8 +207,8 @@ const { dir: corpusDir } = ensureCorpus(options.articles);
 // Both bots run at once and take the questions in turn, so a machine shared with other work slows
 // both alike: the ratios are the claims.
 // Started together, so both have been up as long when the questions start: started one after the
-// other, the first idled through the second's build (V8 gives a build's garbage back when idle) and the
-// second's RSS was read fresh from its build (the same engine process measured 669 MB, then 840 MB).
+// other, the first idled through the second's build (V8 gives a build's garbage back when idle) while
+// the second was read fresh from its own.
 const bots = await Promise.all([startBot('unsharded', options, corpusDir), startBot('sharded', options, corpusDir)]);
 // Let start-up settle (garbage from the build, the last shard's login) as in a bot that has been up a while.
 await new Promise((resolve) => setTimeout(resolve, 10_000));
