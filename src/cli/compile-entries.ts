@@ -1,7 +1,7 @@
-// The sharded bot's threads and engine process run plain JavaScript compiled once at start, not
-// TypeScript through tsx: every isolate that registers tsx gets a loader hooks thread of its own and an
-// esbuild service, ~35 MB each (docs/scaling.md, "Many Discord servers: sharding"). Each entry is
-// bundled with what it imports from src/; packages stay imports of the project's own node_modules.
+// The sharded bot's engine process runs plain JavaScript compiled once at start, not TypeScript
+// through tsx: a process that registers tsx gets a loader hooks thread and an esbuild service, ~50 MB
+// (docs/scaling.md, "Many Discord servers: sharding"). Each entry is bundled with what it imports from
+// src/; packages stay imports of the project's own node_modules.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -30,8 +30,7 @@ const keepSourcePlaces: Plugin = {
 /**
  * Bundles each TypeScript entry (an absolute path) into `outDir` as `<name>.mjs`, emptied first, and
  * returns the written files by name. What an entry imports only dynamically goes to a chunk of its own,
- * loaded when first asked for, as from source (a shard never loads the index code). Called before any
- * thread or process runs from `outDir`.
+ * loaded when first asked for, as from source. Called before any thread or process runs from `outDir`.
  */
 export async function compileEntries<Name extends string>(entries: Record<Name, string>, outDir: string): Promise<Record<Name, string>> {
   await rm(outDir, { recursive: true, force: true });
