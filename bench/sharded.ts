@@ -107,8 +107,8 @@ interface ModeResult {
   /** Total RSS of the tree: the mean of the samples taken while answering (GC timing moves any one sample), the peak, the last. */
   rss: { mean: number; peak: number; last: number; processes: ProcessRss[] };
   answer: LatencySummary;
-  /** Every answer's time (ms), in the order asked: which questions make the tail. */
-  times: number[];
+  /** The five slowest answers, with the question and the round (0: its first asking): what makes the tail. */
+  slowest: { ms: number; question: string; round: number }[];
   /** CPU time the whole tree used from the first question to the last, per question. */
   cpuMsPerAnswer: number;
 }
@@ -121,6 +121,8 @@ interface RunningBot {
   dataDir: string;
   readyMs: number;
   times: number[];
+  /** The question and round of each time, in the same order. */
+  asked: { question: string; round: number }[];
   samples: number[];
   /** The tree's CPU time when the first question was asked and after the last answer. */
   cpuAtStart: number;
@@ -168,19 +170,20 @@ async function startBot(mode: 'unsharded' | 'sharded', options: Options, corpusD
     });
     child.once('exit', (code) => reject(new Error(`${mode} bot exited (code ${code}) before it was ready`)));
   });
-  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], samples: [], cpuAtStart: 0, cpuAtEnd: 0 };
+  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], asked: [], samples: [], cpuAtStart: 0, cpuAtEnd: 0 };
 }
 
 function rssOf(bot: RunningBot): ProcessRss[] {
   return treeRss(bot.child.pid!);
 }
 
-async function ask(bot: RunningBot, question: string): Promise<void> {
+async function ask(bot: RunningBot, question: string, round: number): Promise<void> {
   const guild = bot.guilds[bot.times.length % bot.guilds.length]!;
   const t0 = performance.now();
   const interaction = bot.fake.slashCommand('ask', { question }, bot.fake.member, guild.channelId);
   const reply = await bot.fake.replyTo(interaction, 60_000);
   bot.times.push(performance.now() - t0);
+  bot.asked.push({ question, round });
   if (String(reply.content ?? '').includes('try again')) throw new Error(`${bot.mode}: "${question}" was refused: ${String(reply.content)}`);
 }
 
@@ -197,7 +200,10 @@ async function stopBot(bot: RunningBot): Promise<ModeResult> {
     readyMs: bot.readyMs,
     rss: { mean, peak: Math.max(last, ...bot.samples), last, processes },
     answer: summarise(bot.times),
-    times: bot.times.map((ms) => Math.round(ms)),
+    slowest: bot.times
+      .map((ms, i) => ({ ms: Math.round(ms), ...bot.asked[i]! }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
     cpuMsPerAnswer: (bot.cpuAtEnd - bot.cpuAtStart) / Math.max(1, bot.times.length),
   };
 }
@@ -222,7 +228,7 @@ for (let round = 0; round < options.rounds; round++) {
   for (const query of questions) {
     // Alternate which bot goes first, so neither always meets the other's leftovers (GC, caches).
     const order = (round + questions.indexOf(query)) % 2 === 0 ? bots : [...bots].reverse();
-    for (const bot of order) await ask(bot, query.question);
+    for (const bot of order) await ask(bot, query.question, round);
   }
 }
 clearInterval(sampler);
