@@ -48,21 +48,25 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-/** One process of a tree: pid, what it runs, resident memory. */
+/** One process of a tree: pid, what it runs, resident memory, CPU time used so far (user + system, ms). */
 interface ProcessRss {
   pid: number;
   role: string;
   rss: number;
+  cpuMs: number;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_S = 100;
+
 function roleOf(cmdline: string): string {
-  if (cmdline.includes('engine-process')) return 'engine process';
+  if (cmdline.includes('engine-process') || cmdline.includes('engine.mjs')) return 'engine process';
   if (cmdline.includes('shard.ts')) return 'manager';
   if (cmdline.includes('start.ts')) return 'bot or shard';
   return cmdline.split('\0')[0]?.split('/').pop() ?? 'other';
 }
 
-/** RSS of a process and all its descendants, from /proc (Linux). */
+/** RSS and CPU time of a process and all its descendants, from /proc (Linux). */
 function treeRss(root: number): ProcessRss[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
@@ -80,7 +84,14 @@ function treeRss(root: number): ProcessRss[] {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      out.push({ pid, role: roleOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8')), rss: kb * 1024 });
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [utime, stime] = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .slice(11, 13)
+        .map(Number);
+      const cpuMs = (((utime ?? 0) + (stime ?? 0)) * 1000) / TICKS_PER_S;
+      out.push({ pid, role: roleOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8')), rss: kb * 1024, cpuMs });
     } catch {
       return;
     }
@@ -96,6 +107,10 @@ interface ModeResult {
   /** Total RSS of the tree: the mean of the samples taken while answering (GC timing moves any one sample), the peak, the last. */
   rss: { mean: number; peak: number; last: number; processes: ProcessRss[] };
   answer: LatencySummary;
+  /** The five slowest answers, with the question and the round (0: its first asking): what makes the tail. */
+  slowest: { ms: number; question: string; round: number }[];
+  /** CPU time the whole tree used from the first question to the last, per question. */
+  cpuMsPerAnswer: number;
 }
 
 interface RunningBot {
@@ -106,7 +121,12 @@ interface RunningBot {
   dataDir: string;
   readyMs: number;
   times: number[];
+  /** The question and round of each time, in the same order. */
+  asked: { question: string; round: number }[];
   samples: number[];
+  /** The tree's CPU time when the first question was asked and after the last answer. */
+  cpuAtStart: number;
+  cpuAtEnd: number;
 }
 
 /** A fake Discord with one guild on each shard, so questions spread over every shard. */
@@ -150,19 +170,20 @@ async function startBot(mode: 'unsharded' | 'sharded', options: Options, corpusD
     });
     child.once('exit', (code) => reject(new Error(`${mode} bot exited (code ${code}) before it was ready`)));
   });
-  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], samples: [] };
+  return { mode, fake, guilds, child, dataDir, readyMs: performance.now() - started, times: [], asked: [], samples: [], cpuAtStart: 0, cpuAtEnd: 0 };
 }
 
 function rssOf(bot: RunningBot): ProcessRss[] {
   return treeRss(bot.child.pid!);
 }
 
-async function ask(bot: RunningBot, question: string): Promise<void> {
+async function ask(bot: RunningBot, question: string, round: number): Promise<void> {
   const guild = bot.guilds[bot.times.length % bot.guilds.length]!;
   const t0 = performance.now();
   const interaction = bot.fake.slashCommand('ask', { question }, bot.fake.member, guild.channelId);
   const reply = await bot.fake.replyTo(interaction, 60_000);
   bot.times.push(performance.now() - t0);
+  bot.asked.push({ question, round });
   if (String(reply.content ?? '').includes('try again')) throw new Error(`${bot.mode}: "${question}" was refused: ${String(reply.content)}`);
 }
 
@@ -174,28 +195,44 @@ async function stopBot(bot: RunningBot): Promise<ModeResult> {
   await new Promise((resolve) => bot.child.once('exit', resolve));
   await bot.fake.stop();
   await rm(bot.dataDir, { recursive: true, force: true });
-  return { mode: bot.mode, readyMs: bot.readyMs, rss: { mean, peak: Math.max(last, ...bot.samples), last, processes }, answer: summarise(bot.times) };
+  return {
+    mode: bot.mode,
+    readyMs: bot.readyMs,
+    rss: { mean, peak: Math.max(last, ...bot.samples), last, processes },
+    answer: summarise(bot.times),
+    slowest: bot.times
+      .map((ms, i) => ({ ms: Math.round(ms), ...bot.asked[i]! }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
+    cpuMsPerAnswer: (bot.cpuAtEnd - bot.cpuAtStart) / Math.max(1, bot.times.length),
+  };
 }
 
 const options = parseOptions(process.argv.slice(2));
 const { dir: corpusDir } = ensureCorpus(options.articles);
 // Both bots run at once and take the questions in turn, so a machine shared with other work slows
 // both alike: the ratios are the claims.
-const bots = [await startBot('unsharded', options, corpusDir), await startBot('sharded', options, corpusDir)];
+// Started together, so both have been up as long when the questions start: started one after the
+// other, the first idled through the second's build (V8 gives a build's garbage back when idle) while
+// the second was read fresh from its own.
+const bots = await Promise.all([startBot('unsharded', options, corpusDir), startBot('sharded', options, corpusDir)]);
 // Let start-up settle (garbage from the build, the last shard's login) as in a bot that has been up a while.
-await new Promise((resolve) => setTimeout(resolve, 3000));
+await new Promise((resolve) => setTimeout(resolve, 10_000));
 const sampler = setInterval(() => {
   for (const bot of bots) bot.samples.push(rssOf(bot).reduce((sum, p) => sum + p.rss, 0));
 }, 250);
+const treeCpu = (bot: RunningBot): number => rssOf(bot).reduce((sum, p) => sum + p.cpuMs, 0);
+for (const bot of bots) bot.cpuAtStart = treeCpu(bot);
 const questions = syntheticQueries(DEFAULT_SEED);
 for (let round = 0; round < options.rounds; round++) {
   for (const query of questions) {
     // Alternate which bot goes first, so neither always meets the other's leftovers (GC, caches).
     const order = (round + questions.indexOf(query)) % 2 === 0 ? bots : [...bots].reverse();
-    for (const bot of order) await ask(bot, query.question);
+    for (const bot of order) await ask(bot, query.question, round);
   }
 }
 clearInterval(sampler);
+for (const bot of bots) bot.cpuAtEnd = treeCpu(bot);
 const [unsharded, sharded] = [await stopBot(bots[0]!), await stopBot(bots[1]!)];
 
 const rssRatio = sharded.rss.mean / unsharded.rss.mean;
@@ -208,6 +245,7 @@ const lines = [
   `| ready after | ${formatMs(unsharded.readyMs)} | ${formatMs(sharded.readyMs)} |`,
   `| total RSS while answering: mean / peak | ${formatBytes(unsharded.rss.mean)} / ${formatBytes(unsharded.rss.peak)} | ${formatBytes(sharded.rss.mean)} / ${formatBytes(sharded.rss.peak)} |`,
   `| answer p50 / p99 (n) | ${formatMs(unsharded.answer.p50)} / ${formatMs(unsharded.answer.p99)} (${unsharded.answer.n}) | ${formatMs(sharded.answer.p50)} / ${formatMs(sharded.answer.p99)} (${sharded.answer.n}) |`,
+  `| CPU time of the tree per answer (user + system) | ${formatMs(unsharded.cpuMsPerAnswer)} | ${formatMs(sharded.cpuMsPerAnswer)} |`,
   '',
   `sharded processes at the end: ${sharded.rss.processes.map((p) => `${p.role} ${formatBytes(p.rss)}`).join(', ')}`,
   '',

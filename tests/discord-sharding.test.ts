@@ -1,6 +1,6 @@
 // `npm run start:sharded` as an operator runs it, against the fake Discord (127.0.0.1 only): one engine
-// process holding the index, and a ShardingManager over src/cli/start.ts, one process per shard, each
-// asking that engine over IPC.
+// process holding the index, and one bot per shard in the manager's process, each with its own gateway
+// connection and state, all asking that engine over IPC and sharing one chart worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../src/config.js';
 import { COMMANDS_DIR } from '../src/discord/commands.js';
 import { registerCommands } from '../src/discord/register.js';
-import { shardOfProcess, stateFileName } from '../src/discord/sharding.js';
+import { stateFileName } from '../src/discord/sharding.js';
 import { FakeDiscord, shardOfGuild, type FakeGuild } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTQ1MjIyMjIyMjIyMjIyMjIyMg.Gshard1.sharding-test-token-never-printed-4242';
@@ -65,13 +65,8 @@ async function until<T>(check: () => T | undefined | null | false, timeoutMs: nu
   }
 }
 
-describe('which shard a process is', () => {
-  it('a plain npm start is not a shard, whatever SHARDS says; a shard worker reads the id the manager gave it', () => {
-    expect(shardOfProcess()).toBeNull();
-    expect(shardOfProcess(null)).toBeNull();
-    expect(shardOfProcess({ SHARDS: '2', SHARD_COUNT: '4' })).toBeNull();
-    expect(shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 1, SHARD_COUNT: 2 })).toEqual({ id: 1, count: 2 });
-    expect(() => shardOfProcess({ SHARDING_MANAGER: true, SHARDS: 2, SHARD_COUNT: 2 })).toThrow(/not one shard/);
+describe('the state file of a shard', () => {
+  it('unsharded keeps the original name, so old state loads; each shard has its own', () => {
     expect(stateFileName(null)).toBe('whosaid-state.json');
     expect(stateFileName({ id: 1, count: 2 })).toBe('whosaid-state.shard-1.json');
   });
@@ -140,6 +135,20 @@ describe('npm run start:sharded against a fake Discord with two guilds', () => {
         [second.id, second.channelId],
       ] as const;
       for (const [guildId, channelId] of guilds) expect(await askIn(guildId, channelId)).toContain('real troops and real capabilities');
+
+      // A /timeline in the second guild gets its chart, drawn by the one chart worker every shard shares.
+      const timeline = fake.slashCommand('timeline', { person: 'Volodymyr Zelenskyy' }, fake.member, second.channelId);
+      const charted = await fake.waitFor(
+        () => {
+          const id = fake.interactions.get(timeline.id)?.replyMessageId;
+          const message = id ? fake.messages.get(id) : undefined;
+          const files = (message?.attachments as { url: string }[] | undefined) ?? [];
+          return files[0];
+        },
+        60_000,
+        'the timeline with its chart',
+      );
+      expect(fake.attachment(charted.url)?.subarray(1, 4).toString()).toBe('PNG');
 
       // npm run reload signals the manager (its pid file), which reloads the one engine once and reports.
       const reload = launch(RELOAD, { CORPUS_DIR: env.CORPUS_DIR!, DATA_DIR: env.DATA_DIR! }, cwd);
@@ -246,8 +255,8 @@ describe('a gateway that closes for good (token revoked, intents disallowed)', (
         manager
           .lines()
           .filter((l) => l.manager === true && l.level === 50)
-          .map((l) => [l.shard, l.code]),
-      ).toEqual([[0, 1]]);
+          .map((l) => [l.shard, l.closeCode]),
+      ).toEqual([[0, 4004]]);
       expect(existsSync(path.join(env.DATA_DIR!, 'whosaid.pid'))).toBe(false);
     } finally {
       manager.child.kill('SIGKILL');

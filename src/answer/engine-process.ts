@@ -1,7 +1,7 @@
 // The one engine of a sharded bot, in its own process: the worker-backed engine (index builds and
 // reloads off its main thread, a dead worker replaced) served over the IPC channel of the process that
-// forked it (src/answer/shared-engine.ts, in the shard manager). Every shard's questions reach it
-// through the manager, so a fleet holds one index, builds or restores it once and reloads it once.
+// forked it (src/answer/shared-engine.ts, in the shard manager, where every shard runs), so a fleet
+// holds one index, builds or restores it once and reloads it once.
 import { createWorkerEngine } from './worker-engine.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
 import type { EngineApi } from '../types.js';
@@ -67,7 +67,7 @@ process.on('message', (req: EngineRequest) => {
     return;
   }
   serve(engine, req).then(
-    (result) => send({ id: req.id, json: JSON.stringify(result) }),
+    (result) => send({ id: req.id, result }),
     (err: unknown) => send({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

@@ -1,6 +1,6 @@
 // The shard manager's side of the one engine every shard asks: forks src/answer/engine-process.ts
-// (through engine-process-boot.mjs, which registers the TypeScript loader),
-// forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
+// (compiled to plain JavaScript by the manager, or through engine-process-boot.mjs, which registers the
+// TypeScript loader), forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
 // once with EngineUnavailableError, so a shard can tell its user to try again in a moment instead of
 // leaving them waiting for a build.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -68,7 +68,7 @@ class EngineChild {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.json ?? reply.result);
+      else p.resolve(reply.result);
     });
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -82,18 +82,23 @@ class EngineChild {
     child.on('error', (error) => onProblem(`engine process: ${error.message}`));
   }
 
-  /** Resolves with the result as JSON text. */
-  call(call: EngineCall): Promise<string> {
+  call(call: EngineCall): Promise<unknown> {
     if (this.gone || !this.child.connected) return Promise.reject(this.gone ?? new EngineUnavailableError());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: (v) => resolve(v as string), reject });
+      this.pending.set(id, { resolve, reject });
       this.child.send({ id, ...call } satisfies EngineRequest);
     });
   }
 }
 
 export interface SharedEngineOptions extends EngineProcessOptions {
+  /**
+   * The engine process's entry: engine-process.ts compiled to JavaScript (src/cli/compile-entries.ts),
+   * so the process runs without the TypeScript loader; by default engine-process-boot.mjs, which
+   * registers it.
+   */
+  entry?: string;
   /** Node flags for the engine process (the manager passes its own: the TypeScript loader, heap size). */
   execArgv?: string[];
   onEvent?: (event: EngineEvent) => void;
@@ -106,7 +111,7 @@ export interface SharedEngineOptions extends EngineProcessOptions {
 
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Node flags minus `--import tsx`: the engine's entry registers the loader itself (once is enough). */
+/** Node flags minus `--import tsx`: the engine's entry is compiled JavaScript or registers the loader itself. */
 function withoutTsx(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
@@ -153,9 +158,11 @@ export class SharedEngine {
 
   private launch(): Promise<EngineStart> {
     this.attempt += 1;
-    const file = fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
+    const file = this.options.entry ?? fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
     const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir };
-    const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv) });
+    // V8's serialiser on the channel: an answer crosses as the engine's worker gave it, with no JSON
+    // text made in the engine process and parsed in this one.
+    const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv), serialization: 'advanced' });
     const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }));
     this.current = engine;
     this.emit({ type: 'starting', pid: child.pid ?? 0, attempt: this.attempt });
@@ -186,18 +193,11 @@ export class SharedEngine {
     this.launch().catch((error: unknown) => this.emit({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
   }
 
-  /**
-   * The result of one call as JSON text, to pass on unparsed; fails at once with EngineUnavailableError
-   * while no engine process serves.
-   */
-  callJson(call: EngineCall): Promise<string> {
+  /** The result of one call; fails at once with EngineUnavailableError while no engine process serves. */
+  call(call: EngineCall): Promise<unknown> {
     if (!this.serving || !this.current)
       return Promise.reject(new EngineUnavailableError(this.stopping ? 'the bot is stopping' : 'the engine is starting again'));
     return this.current.call(call);
-  }
-
-  async call(call: EngineCall): Promise<unknown> {
-    return JSON.parse(await this.callJson(call)) as unknown;
   }
 
   /** Reloads the one index; a reload the engine could not finish (it died meanwhile) fails with its reason. */

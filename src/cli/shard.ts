@@ -1,57 +1,64 @@
 // npm run start:sharded: one engine process (src/answer/engine-process.ts) holding the one index, and
-// a discord.js ShardingManager over src/cli/start.ts, one process per shard, each with its own client
-// and no index: shards ask the engine through this manager over IPC. SHARDS=auto (default) takes
-// Discord's recommended count, SHARDS=<n> that many. The manager owns DATA_DIR/whosaid.pid: `npm run
-// reload` signals it and it reloads the one engine; SIGTERM/SIGINT stop every shard (answers in flight
-// finish), then the engine, and exit 0. A dead engine process is started again; meanwhile shards answer
-// "try again in a moment".
-import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+// in this process one bot per shard (startBot, each with its own discord.js client, gateway connection
+// and state file, and no index), all asking that engine directly over its IPC channel and sharing one
+// chart worker. SHARDS=auto (default) takes Discord's recommended count, SHARDS=<n> that many. This
+// process owns DATA_DIR/whosaid.pid: `npm run reload` signals it and it reloads the one engine;
+// SIGTERM/SIGINT stop every shard (answers in flight finish), then the engine, and exit 0. A dead
+// engine process is started again; meanwhile shards answer "try again in a moment".
+//
+// Why the shards share one thread (docs/scaling.md, "Many Discord servers: sharding"): a shard of its
+// own (a worker thread or a process) loads discord.js and the bot again, ~50 MB each, and its answers
+// take one more hop; here every shard shares one copy, as an unsharded bot's one connection does.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
-import { setFlagsFromString } from 'node:v8';
-import type { Worker } from 'node:worker_threads';
-import { REST, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
+import { Events, REST, Routes, type APIGatewayBotInfo } from 'discord.js';
+import { SharedEngine, type EngineEvent } from '../answer/shared-engine.js';
+import { workerRenderer, type ChartRenderer } from '../charts/renderer.js';
 import { loadConfigOrExit } from '../config.js';
-import { EngineUnavailableError, SharedEngine, type EngineCall, type EngineEvent } from '../answer/shared-engine.js';
-import { isFromShard, type FromShard, type ToShard } from '../discord/sharding.js';
+import { startBot, type BotHandle } from '../discord/client.js';
+import { engineOfShared } from '../discord/engine-client.js';
 import { createLogger } from '../log.js';
 import type { ReloadReport } from '../types.js';
+import { compileEntries, SRC_DIR } from './compile-entries.js';
 
 /** Discord allows `max_concurrency` identifies per 5 s; discord.js's own default gap is 5.5 s. */
 const IDENTIFY_WINDOW_MS = 5_500;
 /** A shard connects and logs in; the index is the engine's, built before any shard starts. */
 const SHARD_READY_TIMEOUT_MS = 5 * 60_000;
-/** Young-generation semi-space of each shard isolate, in MB (V8's default grows to 16). */
-const SHARD_SEMI_SPACE_MB = 2;
-/** Shards stop in at most 5 s (start.ts's hard stop); past this they are terminated. */
-const SHARD_STOP_TIMEOUT_MS = 8_000;
+/** Shards finish their answers in flight within this; then the engine stops. */
+const SHARD_DRAIN_MS = 3_500;
+/** Past this the manager exits anyway (a shard or the engine would not stop). */
+const STOP_TIMEOUT_MS = 8_000;
 
-// Read before anything else touches the environment: each shard gets SHARDS=<its id> from the manager.
 const shardsSetting = (process.env.SHARDS ?? '').trim() || 'auto';
 const config = loadConfigOrExit();
-const log = createLogger({ level: config.logLevel, secrets: [config.token] }).child({ manager: true });
+const rootLog = createLogger({ level: config.logLevel, secrets: [config.token] });
+const log = rootLog.child({ manager: true });
+
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection (kept running)'));
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
   process.exit(1);
 }
 
+const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
 if (shardsSetting !== 'auto' && !/^[1-9]\d{0,4}$/.test(shardsSetting)) {
   fail('Configuration error: SHARDS must be auto or a whole number of shards (1 or more). See .env.example.');
 }
 
-// ShardingManager's own 'auto' asks discord.com whatever the REST base, so ask here through the
-// configured one (DISCORD_API_URL), which also learns how many shards may identify at once.
+// Ask through the configured REST base (DISCORD_API_URL): how many shards Discord recommends, and how
+// many may identify at once.
 const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
 const gateway = (await rest.get(Routes.gatewayBot()).catch((error: unknown) => {
   log.error({ err: error }, 'could not ask Discord for the gateway');
-  fail(`Could not connect to Discord: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+  fail(`Could not connect to Discord: ${firstLine(error)}`);
 })) as APIGatewayBotInfo;
 const totalShards = shardsSetting === 'auto' ? gateway.shards : Number(shardsSetting);
 const maxConcurrency = Math.max(1, gateway.session_start_limit.max_concurrency);
 
-const ready = new Map<number, Extract<FromShard, { whosaid: 'ready' }>>();
+const bots: BotHandle[] = [];
 let running = false;
 let stopping = false;
 const pidFile = path.join(config.dataDir, 'whosaid.pid');
@@ -87,11 +94,21 @@ function logEngineEvent(event: EngineEvent): void {
   }
 }
 
+// The engine process runs compiled JavaScript, not TypeScript through tsx (a loader thread and an
+// esbuild service less, ~50 MB); compiled once here, a restarted engine reuses the file.
+const compiled = await compileEntries({ engine: path.join(SRC_DIR, 'answer', 'engine-process.ts') }, path.join(config.dataDir, 'compiled')).catch(
+  (error: unknown) => {
+    log.error({ err: error }, 'could not compile the engine process');
+    fail(`Could not compile the engine process: ${firstLine(error)}`);
+  },
+);
+
 // The one index, built or restored (DATA_DIR/index, which only the engine process writes) before any
 // shard starts, so every shard answers from its first command.
 const engine = new SharedEngine({
   corpusDir: config.corpusDir,
   snapshotDir: path.join(config.dataDir, 'index'),
+  entry: compiled.engine,
   execArgv: process.execArgv,
   onEvent: logEngineEvent,
   onGiveUp: () => {
@@ -101,73 +118,8 @@ const engine = new SharedEngine({
 });
 await engine.start().catch((error: unknown) => {
   log.error({ err: error }, 'the engine could not start');
-  fail(`The engine could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+  fail(`The engine could not start: ${firstLine(error)}`);
 });
-
-// Shards are worker threads of this process: each holds a discord.js client and no index, ~60 MB
-// instead of ~120 MB for a process of its own (Node, the TypeScript loader and discord.js each time).
-// A shard's live heap is ~25 MB, but under answer traffic V8 grows each isolate's young generation to
-// ~48 MB; 2 MB semi-spaces keep it small (~100 MB less for four shards, measured) at the price of more,
-// short scavenges. Set before the workers exist, so it applies to their isolates only; the engine process
-// keeps the defaults.
-setFlagsFromString(`--max-semi-space-size=${SHARD_SEMI_SPACE_MB}`);
-const manager = new ShardingManager(fileURLToPath(new URL('./shard-boot.mjs', import.meta.url)), {
-  token: config.token,
-  totalShards,
-  mode: 'worker',
-  // Deaths are handled below: a shard that exits 1 cannot start (token, configuration) and must not loop.
-  respawn: false,
-});
-
-/** Answers a shard's engine call; while the engine process restarts, at once with `unavailable`. */
-function relay(shard: Shard, message: Extract<FromShard, { whosaid: 'engine' }>): void {
-  const reply = (answer: Omit<Extract<ToShard, { whosaid: 'engine-reply' }>, 'whosaid' | 'id'>): void => {
-    shard.send({ whosaid: 'engine-reply', id: message.id, ...answer } satisfies ToShard).catch(() => undefined);
-  };
-  engine.callJson({ method: message.method, args: message.args } as EngineCall).then(
-    (json) => reply({ json }),
-    (error: unknown) =>
-      reply(error instanceof EngineUnavailableError ? { unavailable: error.message } : { error: error instanceof Error ? error.message : String(error) }),
-  );
-}
-
-manager.on('shardCreate', (shard) => {
-  log.info({ shard: shard.id, of: totalShards }, 'shard starting');
-  shard.on('message', (message: unknown) => {
-    if (!isFromShard(message)) return;
-    if (message.whosaid === 'engine') {
-      relay(shard, message);
-    } else if (message.whosaid === 'ready') {
-      ready.set(shard.id, message);
-    } else if (message.whosaid === 'reload-request') {
-      void reloadAll(message.by).then((report) =>
-        shard.send({ whosaid: 'fleet-reloaded', requestId: message.requestId, report } satisfies ToShard).catch(() => undefined),
-      );
-    }
-  });
-  shard.on('error', (error) => log.error({ err: error, shard: shard.id }, 'shard error'));
-  // discord.js reports a death without the exit code, and before its own bookkeeping is done: take the
-  // code from the worker, and decide once discord.js has let go of the dead worker.
-  let exitCode: number | null = null;
-  shard.on('spawn', (worker: Worker | ChildProcess) => void worker.once('exit', (code: number | null) => (exitCode = code)));
-  shard.on('death', () => setImmediate(() => onDeath(shard, exitCode)));
-});
-
-function onDeath(shard: Shard, code: number | null): void {
-  if (stopping) return;
-  if (!running) {
-    log.error({ shard: shard.id, code }, 'shard exited while starting: stopping every shard');
-    void stopAll(`shard ${shard.id} exited while starting`, 1);
-    return;
-  }
-  if (code === 1) {
-    log.error({ shard: shard.id, code }, 'shard exited 1 (it cannot start or lost the gateway for good): stopping every shard');
-    void stopAll(`shard ${shard.id} exited 1`, 1);
-    return;
-  }
-  log.error({ shard: shard.id, code }, 'shard died; starting it again');
-  shard.spawn(SHARD_READY_TIMEOUT_MS).catch((error: unknown) => log.error({ err: error, shard: shard.id }, 'shard could not be started again'));
-}
 
 /** One reload of the one engine serves every shard; a second request meanwhile gets the running one's outcome. */
 let reloading: Promise<ReloadReport> | null = null;
@@ -200,30 +152,49 @@ async function reloadAll(by: string): Promise<ReloadReport> {
   }
 }
 
+// Every shard's EngineApi: calls go to the engine process; /reload in any guild reloads it once.
+const sharedEngineApi = engineOfShared(engine, () => reloadAll('/reload'));
+
+// One chart worker (vega and resvg) for every shard, started now so the first /timeline does not wait.
+const charts = workerRenderer();
+charts.warm();
+/** What each shard is given: a stopping shard must leave the worker to the others. */
+const shardCharts: ChartRenderer = { render: (spec) => charts.render(spec), warm: () => undefined, close: async () => undefined };
+
+async function startShard(id: number): Promise<BotHandle> {
+  const bot = await startBot({
+    config,
+    engine: sharedEngineApi,
+    log: rootLog.child({ shard: id }),
+    charts: shardCharts,
+    shard: { id, count: totalShards },
+  });
+  // discord.js gives up on a gateway only for close codes it cannot recover from (token revoked or
+  // reset, intents not enabled): nothing reaches that shard any more, so stop the bot with exit 1 and
+  // let a supervisor see it rather than run with a shard missing.
+  bot.client.on(Events.ShardDisconnect, (event) => {
+    process.stderr.write(`Discord closed the gateway for good (code ${event.code}): check the token and the intents enabled in the Developer Portal.\n`);
+    log.error({ shard: id, closeCode: event.code }, `shard ${id} lost the gateway for good: stopping every shard`);
+    void stopAll(`shard ${id} lost the gateway for good`, 1);
+  });
+  return bot;
+}
+
 async function stopAll(reason: string, code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ reason }, 'stopping every shard');
-  const exits = [...manager.shards.values()].map((shard) => {
-    const worker = shard.worker;
-    if (!worker) return Promise.resolve(0);
-    return new Promise<number | null>((resolve) => {
-      const killer = setTimeout(() => void worker.terminate(), SHARD_STOP_TIMEOUT_MS);
-      worker.once('exit', (exitCode) => {
-        clearTimeout(killer);
-        resolve(exitCode);
-      });
-      // A worker gets no signals: it stops on this message (answers in flight finish, state saved).
-      worker.postMessage({ whosaid: 'stop', reason } satisfies ToShard);
-    });
-  });
-  const codes = await Promise.all(exits);
-  // Last: shards finishing their answers still ask it.
-  await engine.stop();
+  const hardStop = setTimeout(() => {
+    log.error(`stopping took over ${STOP_TIMEOUT_MS / 1000} s; exiting anyway`);
+    process.exit(1);
+  }, STOP_TIMEOUT_MS);
+  hardStop.unref();
+  await Promise.all(bots.map((bot) => bot.stop(SHARD_DRAIN_MS)));
+  // Last: shards finishing their answers still ask them.
+  await Promise.all([engine.stop(), charts.close().catch(() => undefined)]);
   await rm(pidFile, { force: true });
-  const clean = codes.every((c) => c === 0);
-  log.info({ codes }, clean ? 'all shards stopped' : 'some shards did not stop cleanly');
-  process.exit(code !== 0 || clean ? code : 1);
+  log.info('all shards stopped');
+  process.exit(code);
 }
 process.on('SIGTERM', () => void stopAll('SIGTERM', 0));
 process.on('SIGINT', () => void stopAll('SIGINT', 0));
@@ -241,24 +212,32 @@ process.on('SIGHUP', () => {
     .catch((error: unknown) => log.error({ err: error }, 'reload by SIGHUP failed'));
 });
 
-try {
-  // One at a time, each after the previous is ready: the gap keeps identifies within Discord's
-  // max_concurrency per 5 s.
-  await manager.spawn({ amount: totalShards, delay: Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency), timeout: SHARD_READY_TIMEOUT_MS });
-} catch (error) {
-  if (!stopping) {
-    log.error({ err: error }, 'a shard could not start');
-    process.stderr.write(`A shard could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
-    await stopAll('a shard could not start', 1);
+// One at a time, each after the previous is ready: the gap keeps identifies within Discord's
+// max_concurrency per 5 s.
+const gapMs = Math.ceil(IDENTIFY_WINDOW_MS / maxConcurrency);
+for (let id = 0; id < totalShards && !stopping; id++) {
+  if (id > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+  log.info({ shard: id, of: totalShards }, 'shard starting');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`shard ${id} was not ready within ${SHARD_READY_TIMEOUT_MS / 60_000} minutes`)), SHARD_READY_TIMEOUT_MS);
+  });
+  try {
+    bots.push(await Promise.race([startShard(id), timeout]));
+  } catch (error) {
+    if (stopping) break;
+    log.error({ err: error, shard: id }, 'a shard could not start');
+    process.stderr.write(`A shard could not start: ${firstLine(error)}\n`);
+    await stopAll(`shard ${id} could not start`, 1);
+  } finally {
+    clearTimeout(timer);
   }
 }
-// A shard is ready for discord.js when its gateway is; its 'ready' message (with the server count) follows.
-while (!stopping && ready.size < totalShards) await new Promise((resolve) => setTimeout(resolve, 20));
 if (!stopping) {
   running = true;
   await mkdir(config.dataDir, { recursive: true });
   await writeFile(pidFile, `${process.pid}\n`);
-  const servers = [...ready.values()].reduce((sum, r) => sum + r.servers, 0);
+  const servers = bots.reduce((sum, bot) => sum + bot.client.guilds.cache.size, 0);
   log.info(
     { shards: totalShards, servers },
     `whosaid ready: ${totalShards} ${totalShards === 1 ? 'shard' : 'shards'}, ${servers} ${servers === 1 ? 'server' : 'servers'}`,

@@ -1,57 +1,26 @@
-// The engine as a shard of `npm run start:sharded` sees it: every call goes over the shard's channel
-// to the manager, which relays it to the one engine process all shards share
-// (src/answer/shared-engine.ts). A shard holds no index of its own.
-import type { EngineRequest } from '../answer/worker-protocol.js';
+// The engine as the shards of `npm run start:sharded` see it: every call goes straight to the one
+// engine process all shards share (src/answer/shared-engine.ts), from the manager's process where the
+// shards run. A shard holds no index of its own.
+import { EngineUnavailableError, type EngineArgs, type EngineMethod, type SharedEngine } from '../answer/shared-engine.js';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { UserError } from './errors.js';
-import { isToShard, type FromShard, type ManagerChannel } from './sharding.js';
 
-/** What the user reads while the shared engine is being started again (it died, or the manager is stopping). */
+/** What the user reads while the shared engine is being started again (it died, or the bot is stopping). */
 export const ENGINE_RESTARTING = 'whosaid is reloading: try again in a moment.';
 
-type Method = EngineRequest['method'];
-type ArgsOf<M extends Method> = Extract<EngineRequest, { method: M }>['args'];
-
 /**
- * An EngineApi whose calls the manager answers. While the engine process is restarting, calls fail at
- * once with a UserError saying to try again in a moment (shown as is, privately). `reload` asks the
- * manager, which reloads the one engine once for every shard.
+ * An EngineApi over the shared engine process. While it is restarting, calls fail at once with a
+ * UserError saying to try again in a moment (shown as is, privately). `reload` is the manager's: it
+ * reloads the one engine once for every shard. Closing it leaves the engine to the manager.
  */
-export function engineOverIpc(channel: ManagerChannel): EngineApi {
-  const calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const reloads = new Map<number, (report: ReloadReport) => void>();
-  let nextId = 1;
-  let disconnected = false;
-
-  channel.onMessage((message) => {
-    if (!isToShard(message) || message.whosaid === 'stop') return;
-    if (message.whosaid === 'fleet-reloaded') {
-      reloads.get(message.requestId)?.(message.report);
-      reloads.delete(message.requestId);
-      return;
+export function engineOfShared(shared: SharedEngine, reload: () => Promise<ReloadReport>): EngineApi {
+  async function call<M extends EngineMethod>(method: M, ...args: EngineArgs<M>): Promise<unknown> {
+    try {
+      return await shared.call({ method, args } as Parameters<SharedEngine['call']>[0]);
+    } catch (error) {
+      throw error instanceof EngineUnavailableError ? new UserError(ENGINE_RESTARTING) : error;
     }
-    const call = calls.get(message.id);
-    if (!call) return;
-    calls.delete(message.id);
-    if (message.unavailable !== undefined) call.reject(new UserError(ENGINE_RESTARTING));
-    else if (message.error !== undefined) call.reject(new Error(message.error));
-    else call.resolve(JSON.parse(message.json ?? 'null'));
-  });
-  channel.onDisconnect(() => {
-    disconnected = true;
-    for (const call of calls.values()) call.reject(new UserError(ENGINE_RESTARTING));
-    calls.clear();
-  });
-
-  function call<M extends Method>(method: M, ...args: ArgsOf<M>): Promise<unknown> {
-    if (disconnected) return Promise.reject(new UserError(ENGINE_RESTARTING));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      calls.set(id, { resolve, reject });
-      channel.send({ whosaid: 'engine', id, method, args } as FromShard);
-    });
   }
-
   return {
     ask: async (question) => (await call('ask', question)) as AnswerResult,
     suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
@@ -61,13 +30,7 @@ export function engineOverIpc(channel: ManagerChannel): EngineApi {
     timeline: async (question) => (await call('timeline', question)) as Timeline,
     coverage: async () => (await call('coverage')) as Coverage,
     articleSummary: async (file) => (await call('articleSummary', file)) as ArticleSummary | null,
-    reload: () =>
-      new Promise<ReloadReport>((resolve) => {
-        const requestId = nextId++;
-        reloads.set(requestId, resolve);
-        channel.send({ whosaid: 'reload-request', requestId, by: '/reload' });
-      }),
-    // The engine belongs to the manager: a stopping shard leaves it running for the others.
+    reload,
     close: async () => undefined,
   };
 }
