@@ -37,6 +37,17 @@ describe('possessive-claims', () => {
   it('switched off, the claim is no one’s', () => {
     expect(said(['possessive-claims'], 'Tomas Berglund', ...paragraphs)).toEqual([]);
   });
+  it('reads a speech noun with a word or two before it, and a promise or vow “to …”', () => {
+    expect(
+      said(
+        [],
+        'Tomas Berglund',
+        paragraphs[0] as string,
+        'Voters cheered Berglund’s fire-breathing vows to close the old bridge.',
+        'Critics target Berglund’s false claims that the bridge was unsafe.',
+      ).map((s) => s.text),
+    ).toEqual(['close the old bridge', 'the bridge was unsafe']);
+  });
   it('leaves a speech noun another person judges to that person: “called Berglund’s remarks on the bridge a new low”', () => {
     expect(said([], 'Tomas Berglund', paragraphs[0] as string, 'Engineer Ann Holm called Berglund’s remarks on the bridge a “new low.”')).toEqual([]);
   });

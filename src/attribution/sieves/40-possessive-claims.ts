@@ -28,7 +28,15 @@ export function possessiveClaim(
     // "Priebus called Clinton's remarks on 9/11 a “new low”": what another judges is not what she said.
     if (['called', 'calling', 'labeled', 'labelled', 'dubbed', 'deemed', 'termed', 'branded'].includes(toks[run.phraseFrom - 1]?.lower ?? '')) continue;
     let k = run.to;
-    if (['own', 'latest', 'earlier', 'repeated', 'recent', 'new'].includes(toks[k]?.lower ?? '')) k++;
+    // ("Trump's false claims that …", "Trump's fire-breathing vows to …": a word or two may describe the noun.)
+    for (let j = run.to; j < run.to + 2; j++) {
+      const w = toks[j];
+      if (!w || w.punct || w.quoted || w.cap || SPEECH_NOUNS.has(w.lower)) break;
+      if (SPEECH_NOUNS.has(toks[j + 1]?.lower ?? '')) {
+        k = j + 1;
+        break;
+      }
+    }
     // ("Trump’s talking about the working class": a possessive gerund is a nominal cue too.)
     const gerund = (toks[k]?.lower ?? '').endsWith('ing') && CUE_FORMS.has(toks[k]?.lower ?? '');
     if (!SPEECH_NOUNS.has(toks[k]?.lower ?? '') && !gerund) continue;
@@ -36,7 +44,7 @@ export function possessiveClaim(
     let c = k + 1;
     // "Obama’s calls for …", "his response to …": "for" and "to" lead to words only after a call, plea or response
     // ("her speech to the association", "Trump's claim to the nomination" do not).
-    const links = ['call', 'calls', 'plea', 'response'].includes(toks[k]?.lower ?? '')
+    const links = ['call', 'calls', 'plea', 'response', 'promise', 'promises', 'pledge', 'vow', 'vows', 'threat'].includes(toks[k]?.lower ?? '')
       ? ['that', 'about', 'on', 'of', 'for', 'to']
       : ['that', 'about', 'on', 'of'];
     while (
