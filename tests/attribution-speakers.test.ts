@@ -425,3 +425,14 @@ describe('one who speaks for someone else', () => {
     expect(said(r, 'Jeff Salkind')).toEqual(['he was alarmed by the rhetoric']);
   });
 });
+
+describe('an apposition closed inside a quotation', () => {
+  it('finds the name before “the hacker known as “Guccifer,” stated”', () => {
+    const r = attribute(
+      'Speaking on television, Marco Lehmann, the hacker known as “Gucci,” stated that he had access to the server.',
+      'Steve Hemsby, the co-author of "Going Viral," said the days of one shared story are gone.',
+    );
+    expect(said(r, 'Marco Lehmann')).toEqual(['he had access to the server']);
+    expect(said(r, 'Steve Hemsby')).toEqual(['the days of one shared story are gone']);
+  });
+});

@@ -74,8 +74,10 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
   // Appositions and relative clauses between subject and cue: "Witkoff, Trump's envoy, said",
   // "Edd, an official at the housing authority in Arizona, which has a backlog, said". Walk back over
   // the comma pieces and take the nearest name or pronoun that opens a clause, not one inside a piece.
-  if (APPOSITION_MARKS.has(toks[k]?.text ?? '')) {
-    let end = k;
+  // ("Lehel, the hacker known as “Guccifer,” stated": the apposition's comma sits inside a closing quotation.)
+  const quotedClose = quotedCommaClose(toks, k);
+  if (APPOSITION_MARKS.has(toks[k]?.text ?? '') || quotedClose >= 0) {
+    let end = quotedClose >= 0 ? quotedClose : k;
     for (let piece = 0; piece < 4; piece++) {
       const open = findCommaBack(toks, end - 1, 40);
       if (open <= 0) return null;
@@ -113,6 +115,14 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
     return null;
   }
   return subjectEndingAt(ctx, para, unit, runs, k);
+}
+
+/** At k a closing quotation mark after a quoted comma: the index of that quotation's opening mark, else -1. */
+function quotedCommaClose(toks: Token[], k: number): number {
+  if (!['”', '"', "'", '’'].includes(toks[k]?.text ?? '') || toks[k - 1]?.text !== ',' || !toks[k - 1]?.quoted) return -1;
+  let o = k - 1;
+  while (o > 0 && toks[o]?.quoted && k - o < 10) o--;
+  return o > 0 && !toks[o]?.quoted && ['“', '"', "'"].includes(toks[o]?.text ?? '') ? o : -1;
 }
 
 const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'via', 'through']);
