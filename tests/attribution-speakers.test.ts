@@ -436,3 +436,12 @@ describe('an apposition closed inside a quotation', () => {
     expect(said(r, 'Steve Hemsby')).toEqual(['the days of one shared story are gone']);
   });
 });
+
+describe('a long bracket between the name and the cue', () => {
+  it('skips an aside of twenty words in brackets', () => {
+    const r = attribute(
+      'Sen. Chris Murfield (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says he was unfocused after being elected.',
+    );
+    expect(said(r, 'Chris Murfield')).toEqual(['he was unfocused after being elected']);
+  });
+});

@@ -57,10 +57,10 @@ export function findCommaBack(toks: Token[], from: number, maxLen: number): numb
   return -1;
 }
 
-/** "Rep. Jim Jordan (R-Ohio)": from a closing bracket at k, the token before its opening one. */
+/** "Rep. Jim Jordan (R-Ohio)", "Murphy (a Connecticut Democrat so boyish he …)": from a closing bracket at k, the token before its opening one (an aside of up to 24 words). */
 export function skipBracketsBack(toks: Token[], k: number): number {
   if (toks[k]?.text !== ')') return k;
-  for (let j = k - 1; j >= 0 && k - j < 12; j--) if (toks[j]?.text === '(') return j - 1;
+  for (let j = k - 1; j >= 0 && k - j < 25; j--) if (toks[j]?.text === '(') return j - 1;
   return k;
 }
 
