@@ -445,3 +445,10 @@ describe('a long bracket between the name and the cue', () => {
     expect(said(r, 'Chris Murfield')).toEqual(['he was unfocused after being elected']);
   });
 });
+
+describe('a participle after time spent', () => {
+  it('gives "spent Thursday discussing …" to the one who spent it', () => {
+    const r = attribute('Before the summit, President Barack Obana spent Thursday discussing challenges in Asia that span Korea to China.');
+    expect(said(r, 'Barack Obana')).toEqual(['challenges in Asia that span Korea to China']);
+  });
+});

@@ -164,6 +164,12 @@ export function chainedCue(toks: Token[], i: number, lemma: string): boolean {
     let k = i - 1;
     while (k > 0 && i - k <= 3 && (TIME_WORDS.test(toks[k]?.lower ?? '') || ['early', 'late'].includes(toks[k]?.lower ?? ''))) k--;
     if (SPEECH_VEHICLES.has(toks[k]?.lower ?? '')) return true;
+    // "Obama spent Thursday discussing …", "Sanders spent much of his campaign railing against …".
+    for (let j = i - 1; j >= 0 && i - j <= 6; j--) {
+      const w = toks[j] as Token;
+      if (w.punct || w.quoted) break;
+      if (['spent', 'spends', 'spend', 'spending'].includes(w.lower)) return true;
+    }
   }
   // ("a majority to confirm justices", "to respond in kind", "to deny him a path": acts, not words.)
   if (prev === 'to') return form === lemma && !!verbBefore && !CHAIN_ACTS.has(lemma);
