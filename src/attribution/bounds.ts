@@ -32,6 +32,8 @@ export function clauseContentEnd(text: string, unit: Unit, toks: Token[], from: 
     const next = toks[k + 1] as Token;
     if (t.quoted || next.quoted) continue;
     if ((t.lower === 'and' || t.lower === 'but') && cueAfterLink(toks, k + 1)) return t.start;
+    // "…, while Democrats …": a contrast the writer draws; "…, according to aides": where the report comes from.
+    if (t.text === ',' && (next.lower === 'while' || (next.lower === 'according' && toks[k + 2]?.lower === 'to'))) return t.start;
     // "…, but he said Trump could …", "and Clinton added …": another act of saying with a subject of its own.
     if ((t.lower === 'and' || t.lower === 'but') && toks[k - 1]?.text === ',' && subjectThenCue(toks, k + 1)) return (toks[k - 1] as Token).start;
     // "said Trump’s visit to Des Moines — Iowa’s biggest market — would earn …": a dashed aside inside the

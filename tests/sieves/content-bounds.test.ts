@@ -150,3 +150,13 @@ describe('two quotations after one cue', () => {
     ]);
   });
 });
+
+describe('the writer after the content', () => {
+  it('ends reported content before ", while …" and ", according to …"', () => {
+    const r = attribute(
+      'Ingrid Solberg said the toll would stay, while the council wants it gone.',
+      'Solberg told the board the ferry would run on Sundays, according to two members.',
+    );
+    expect(said(r, 'Ingrid Solberg')).toEqual(['the toll would stay', 'the ferry would run on Sundays']);
+  });
+});
