@@ -164,6 +164,77 @@ function cueFollows(after: string): boolean {
 // ("$5", "€20": a sum is one word, so "announced $5 million more …" reads as a clause.)
 const TOKEN_RE = /[$£€]?[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.-]|['’](?!['’]))*|[^\s\p{L}\p{M}\p{N}]/gu;
 
+/** Where scanToken found the next token: [scanStart, scanEnd) of the text (module state: no object per token). */
+let scanStart = 0;
+let scanEnd = 0;
+
+/** ASCII letter or digit. */
+function asciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Space, tab, line feed, vertical tab, form feed, carriage return: the ASCII characters \s matches. */
+function asciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * The next match of TOKEN_RE at or after `from` into scanStart/scanEnd; false when there is none.
+ * Plain ASCII words and marks are read by char code (TOKEN_RE with its Unicode classes costs more than
+ * the rest of tokenising); whatever reaches a non-ASCII character is left to TOKEN_RE, so both agree.
+ */
+function scanToken(text: string, from: number): boolean {
+  const n = text.length;
+  let i = from;
+  while (i < n && asciiSpace(text.charCodeAt(i))) i++;
+  if (i >= n) return false;
+  const first = text.charCodeAt(i);
+  if (first < 128) {
+    let j = i;
+    if (first === 36) {
+      // "$5": a sum is one word; a lone "$" is a mark.
+      const next = j + 1 < n ? text.charCodeAt(j + 1) : 32;
+      if (next >= 128) return scanByRegExp(text, i);
+      if (!asciiWordChar(next)) {
+        scanStart = i;
+        scanEnd = i + 1;
+        return true;
+      }
+      j++;
+    } else if (!asciiWordChar(first)) {
+      scanStart = i;
+      scanEnd = i + 1;
+      return true;
+    }
+    for (j++; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (asciiWordChar(c) || c === 46 || c === 45) continue;
+      if (c === 39) {
+        // An apostrophe belongs to the word unless another follows (the doubled mark '').
+        const next = j + 1 < n ? text.charCodeAt(j + 1) : 32;
+        if (next === 39 || next === 0x2019) break;
+        if (next >= 128) return scanByRegExp(text, i);
+        continue;
+      }
+      if (c >= 128) return scanByRegExp(text, i);
+      break;
+    }
+    scanStart = i;
+    scanEnd = j;
+    return true;
+  }
+  return scanByRegExp(text, i);
+}
+
+function scanByRegExp(text: string, from: number): boolean {
+  TOKEN_RE.lastIndex = from;
+  const m = TOKEN_RE.exec(text);
+  if (!m) return false;
+  scanStart = m.index;
+  scanEnd = m.index + m[0].length;
+  return true;
+}
+
 const UPPER_START = /^\p{Lu}/u;
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 
@@ -171,18 +242,18 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
   const tokens: Token[] = [];
   // Quotes come in text order and do not overlap, so one pointer tells whether a token is quoted.
   let q = 0;
-  TOKEN_RE.lastIndex = from;
-  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
-    let raw = m[0];
+  for (let at = from; scanToken(text, at) && scanStart < to; ) {
+    const index = scanStart;
+    let raw = text.slice(index, scanEnd);
     if (raw.length > 1) {
       const lastChar = raw[raw.length - 1];
       // A trailing period belongs to the word only for abbreviations and initials.
-      if (lastChar === '.' && !isAbbreviationBefore(text, m.index + raw.length - 1)) raw = raw.slice(0, -1);
+      if (lastChar === '.' && !isAbbreviationBefore(text, index + raw.length - 1)) raw = raw.slice(0, -1);
       else if ((lastChar === '-' || lastChar === "'" || lastChar === '’') && !/['’]s$/i.test(raw)) raw = raw.slice(0, -1);
     }
-    const end = Math.min(m.index + raw.length, to);
-    if (end - m.index !== raw.length) raw = text.slice(m.index, end);
-    TOKEN_RE.lastIndex = end;
+    const end = Math.min(index + raw.length, to);
+    if (end - index !== raw.length) raw = text.slice(index, end);
+    at = end;
     const first = raw.charCodeAt(0);
     const word =
       raw.length > 1 && (first === 36 || first === 0xa3 || first === 0x20ac)
@@ -194,16 +265,16 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
     const lastCode = raw.charCodeAt(raw.length - 1);
     // s, S, ' or ’: the only endings a possessive can have.
     const mayOwn = lastCode === 115 || lastCode === 83 || lastCode === 39 || lastCode === 0x2019;
-    while (q < quotes.length && (quotes[q] as QuoteSpan).innerEnd <= m.index) q++;
+    while (q < quotes.length && (quotes[q] as QuoteSpan).innerEnd <= index) q++;
     const quote = quotes[q];
     tokens.push({
       text: raw,
-      start: m.index,
+      start: index,
       end,
       lower: raw.toLowerCase(),
       cap,
       possessive: word && mayOwn && raw.length > 2 && isPossessive(raw),
-      quoted: quote !== undefined && m.index >= quote.innerStart,
+      quoted: quote !== undefined && index >= quote.innerStart,
       punct: !word,
     });
   }
