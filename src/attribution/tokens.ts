@@ -92,7 +92,20 @@ const ABBREVIATIONS = new Set(
     .filter(Boolean),
 );
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isAbbreviationBefore(text: string, dot: number): boolean {
+  // Most periods end a sentence after a plain word ("said."): ASCII letters alone, longer than any
+  // abbreviation and than an initial, with no period among them, are none; anything else is read in full.
+  const windowStart = Math.max(0, dot - 12);
+  let k = dot;
+  while (k > windowStart && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  const before = k > windowStart ? text.charCodeAt(k - 1) : 32;
+  if (dot - k > LONGEST_ABBREVIATION && before < 128 && before !== 46) return false;
   const m = text.slice(Math.max(0, dot - 12), dot).match(/([\p{L}.]+)$/u);
   if (!m?.[1]) return false;
   const word = m[1].toLowerCase().replace(/^\.+/, '');
@@ -271,7 +284,7 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
       text: raw,
       start: index,
       end,
-      lower: raw.toLowerCase(),
+      lower: lowerCase(raw),
       cap,
       possessive: word && mayOwn && raw.length > 2 && isPossessive(raw),
       quoted: quote !== undefined && index >= quote.innerStart,
@@ -279,6 +292,15 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
     });
   }
   return tokens;
+}
+
+/** toLowerCase without its call for the common word that is plain ASCII and already lower case. */
+function lowerCase(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return raw.toLowerCase();
+  }
+  return raw;
 }
 
 /** "Trump's", "Zelenskyy’s", "Williams'": a word ending in an apostrophe (+ s) with no other apostrophe. */
