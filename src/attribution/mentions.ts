@@ -139,11 +139,11 @@ export function findNameRuns(text: string, tokens: Token[], isKnownName?: (word:
       if (prev.possessive || !adjacent(text, prev, cur) || cur.quoted) break;
       // Title-case headlines: "Trump Says He Will Win" — the verb ends the name.
       if (HEADLINE_VERBS.has(cur.lower)) break;
+      const joined = cur.cap && !cur.punct ? 1 : PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token) ? 2 : 0;
       // "Broaddrick Sunday night recounted": a day after a name is when, not part of it.
-      if (j > i && WEEKDAYS.test(cur.lower)) break;
-      if (cur.cap && !cur.punct) j++;
-      else if (PARTICLES.has(cur.lower) && tokens[j + 1]?.cap && adjacent(text, cur, tokens[j + 1] as Token)) j += 2;
-      else break;
+      // (Asked only of a word that would join: the test is costly and most words after a name do not.)
+      if (joined === 0 || (j > i && WEEKDAYS.test(cur.lower))) break;
+      j += joined;
     }
     const run = classifyRun(tokens, i, j, isKnownName);
     if (run) runs.push(run);
