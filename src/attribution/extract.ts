@@ -94,13 +94,15 @@ function collect(ctx: ArticleContext): ArticleAttribution {
     index.set(e.key, k);
     return { key: e.key, kind: e.kind, name: e.name, aliases: [...e.aliases], roles: [...e.roles], gender: e.gender };
   });
-  const seen = new Set<string>();
+  // Paragraphs already listed, per entity index (numbers: no string per mention).
+  const seen: Set<number>[] = [];
   const mentions: ArticleAttribution['mentions'] = [];
   for (const m of ctx.mentions) {
     const entity = index.get(m.key);
-    const tag = `${m.key}\u0000${m.paragraph}`;
-    if (entity === undefined || seen.has(tag)) continue;
-    seen.add(tag);
+    if (entity === undefined) continue;
+    const paragraphs = (seen[entity] ??= new Set());
+    if (paragraphs.has(m.paragraph)) continue;
+    paragraphs.add(m.paragraph);
     mentions.push({ entity, paragraph: m.paragraph });
   }
   return {
