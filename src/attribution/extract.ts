@@ -100,7 +100,11 @@ function collect(ctx: ArticleContext): ArticleAttribution {
   for (const m of ctx.mentions) {
     const entity = index.get(m.key);
     if (entity === undefined) continue;
-    const paragraphs = (seen[entity] ??= new Set());
+    let paragraphs = seen[entity];
+    if (!paragraphs) {
+      paragraphs = new Set();
+      seen[entity] = paragraphs;
+    }
     if (paragraphs.has(m.paragraph)) continue;
     paragraphs.add(m.paragraph);
     mentions.push({ entity, paragraph: m.paragraph });
