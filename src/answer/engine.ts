@@ -1,6 +1,7 @@
 // The engine: a corpus read, attributed and indexed, answering questions with cited excerpts.
 
-import { dateNumber, findPhrase, liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { dateNumber, liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { findPhrase } from '../search/phrase.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {

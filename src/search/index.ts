@@ -3,9 +3,8 @@
 
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
-import { comparable } from '../text/normalize.js';
 import type { Statement } from '../types.js';
-import { internalWithTerms, scoreInternal } from './postings.js';
+import { scoreInternal } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -289,43 +288,6 @@ function scoredPositions(index: StatementIndex, topicTerms: string[], limit: num
 }
 
 const TOPIC_CACHE_SIZE = 256;
-
-/**
- * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates are the
- * statements holding every stem of the phrase, stop words included (posting lists intersected,
- * smallest first: a set lookup costs far less than folding a text); only they are folded for the
- * substring test, so no second copy of every statement's text is kept.
- */
-/** Text that `comparable` changes only by case and separators (no curly quotes, no diacritics). */
-const PLAIN_ASCII = /^[\t\n\r\x20-\x7E]*$/;
-
-export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
-  const needle = comparable(phrase);
-  if (needle.length === 0) return [];
-  const allTerms = terms(index, phrase);
-  const padded = ` ${needle} `;
-  // Folding every candidate is the cost when the phrase's words are common. Plain ASCII text folds by
-  // case and separators alone, which is far cheaper than the full fold (Unicode normalisation, quotes).
-  const holds = (k: number): boolean => {
-    const text = index.statements[k]?.text;
-    if (text === undefined) return false;
-    const folded = PLAIN_ASCII.test(text)
-      ? text
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim()
-      : comparable(text);
-    return ` ${folded} `.includes(padded);
-  };
-  if (allTerms.length === 0) return index.statements.map((_, k) => k).filter((k) => !index.removed.has(k) && holds(k));
-  if (allTerms.some((t) => documentFrequency(index, t) === 0)) return [];
-  const found: number[] = [];
-  for (const id of internalWithTerms(index.db, allTerms)) {
-    const k = index.positionOf[id] as number;
-    if (k >= 0 && holds(k)) found.push(k);
-  }
-  return found.sort((a, b) => a - b);
-}
 
 /**
  * Positions of the statements dated within `days` (yyyymmdd, both ends included), read from Orama's
