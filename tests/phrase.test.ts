@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseTest } from '../src/search/phrase.js';
+import { foldedForPhrases, PhraseTable, phraseNeedle } from '../src/search/phrase-table.js';
 import { comparable } from '../src/text/normalize.js';
 
 /** The definition who-said answers by: the folded words of the phrase, in order, inside the folded text. */
@@ -34,26 +34,40 @@ const phrases = [
   'than',
 ];
 
-describe('who said: which texts hold a phrase', () => {
-  it('agrees with folding both texts, for case, punctuation, quotes, dashes and diacritics', () => {
-    for (const phrase of phrases) {
-      const holds = phraseTest(phrase);
-      expect(holds, phrase).not.toBeNull();
-      for (const text of texts) expect(holds?.(text), `${phrase} in ${text}`).toBe(byFolding(phrase, text));
-    }
+/** Each text once, split over two chunks as an index that grew by an append holds them. */
+const table = PhraseTable.of(texts.slice(0, 5).map((text) => ({ text, speaker: 'a' }))).extended(texts.slice(5).map((text) => ({ text, speaker: 'b' })));
+const holdsIn = (phrase: string, text: string): boolean => {
+  const needle = phraseNeedle(phrase);
+  return needle !== null && table.holds(texts.indexOf(text), needle);
+};
+
+describe('who said: which statements hold a phrase', () => {
+  it('folds text exactly as phrases are compared elsewhere', () => {
+    for (const text of texts) expect(foldedForPhrases(text), text).toBe(comparable(text));
   });
 
-  it('matches whole words only, in the order asked', () => {
-    const holds = phraseTest('in one year than');
-    expect(holds?.('We will not give up, in one year than in ten.')).toBe(true);
-    expect(holds?.('IN   ONE—YEAR...THAN')).toBe(true);
-    expect(holds?.('Within one year than')).toBe(false);
-    expect(holds?.('in one yearly than')).toBe(false);
-    expect(holds?.('than one year in')).toBe(false);
-    expect(phraseTest('vaitkevicius')?.('Vaitkevičius said it')).toBe(true);
+  it('agrees with folding both texts, for case, punctuation, quotes, dashes and diacritics', () => {
+    for (const phrase of phrases) for (const text of texts) expect(holdsIn(phrase, text), `${phrase} in ${text}`).toBe(byFolding(phrase, text));
+  });
+
+  it('matches whole words only, in the order asked, never across two statements', () => {
+    expect(holdsIn('in one year than', 'We will not give up, in one year than in ten.')).toBe(true);
+    expect(holdsIn('in one year than', 'IN   ONE—YEAR...THAN')).toBe(true);
+    expect(holdsIn('in one year than', 'Within one year than')).toBe(false);
+    expect(holdsIn('in one year than', 'in one yearly than')).toBe(false);
+    expect(holdsIn('vaitkevicius', 'Vaitkevičius said it was in one year than expected')).toBe(true);
+    // The end of one text and the start of the next are not one sentence.
+    expect(holdsIn('in ten in one', 'We will not give up, in one year than in ten.')).toBe(false);
+    expect(holdsIn('in ten in one', '“In one year,” than ever before')).toBe(false);
+  });
+
+  it("knows each statement's speaker across chunks", () => {
+    expect(table.speakerIds[table.speakerCode(0)]).toBe('a');
+    expect(table.speakerIds[table.speakerCode(texts.length - 1)]).toBe('b');
+    expect(table.speakerCode(texts.length)).toBe(-1);
   });
 
   it('has nothing to look for in a phrase of punctuation only', () => {
-    expect(phraseTest('“…”')).toBeNull();
+    expect(phraseNeedle('“…”')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import type { Statement } from '../types.js';
+import { PhraseTable } from './phrase-table.js';
 import { scoreInternal } from './postings.js';
 
 export const statementSchema = {
@@ -40,6 +41,8 @@ export interface StatementIndex {
    * the first time it is asked. Empty in a patched index (the first question after a patch scores).
    */
   commonBest: Map<string, BestHits>;
+  /** Every statement's folded text and speaker in flat arrays, for who-said (see phrase-table.ts). */
+  phrases: PhraseTable;
 }
 
 /** Ranked hits in two typed arrays: hundreds of terms × 500 hits stay a few megabytes. */
@@ -69,7 +72,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed }));
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, phrases: PhraseTable.of(statements) }));
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -81,7 +84,9 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set() }));
+  return withCommonBest(
+    withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), phrases: PhraseTable.of(statements) }),
+  );
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
@@ -169,7 +174,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed });
+  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, phrases: current.phrases.extended(added) });
 }
 
 function shuffledIndexes(n: number): number[] {
