@@ -54,8 +54,11 @@ export class Excerpts {
 
   /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   known(positions: number[]): number[] {
-    const { statements, removed } = this.corpus.index;
-    return positions.filter((k) => k < statements.length && !removed.has(k));
+    return positions.filter((k) => this.isKnown(k));
+  }
+
+  private isKnown(k: number): boolean {
+    return k < this.corpus.index.statements.length && !this.corpus.index.removed.has(k);
   }
 
   citation(a: Article): Excerpt['article'] {
@@ -70,11 +73,17 @@ export class Excerpts {
   /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
   group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
     const byOutlet = new Map<string, number[]>();
-    for (const k of this.known(positions)) {
+    // A ranked answer can hold tens of thousands of positions: once every outlet has its fill, the rest
+    // would only be read to be dropped.
+    let full = 0;
+    for (const k of positions) {
+      if (!this.isKnown(k)) continue;
       const o = this.statement(k).outlet;
       const list = byOutlet.get(o) ?? [];
+      if (list.length === 0) byOutlet.set(o, list);
+      if (list.length >= perOutlet) continue;
       list.push(k);
-      byOutlet.set(o, list);
+      if (list.length === perOutlet && ++full === this.outletNames.length) break;
     }
     const order = this.outletNames.filter((o) => byOutlet.has(o));
     return order.map((o) => {

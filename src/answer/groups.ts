@@ -20,11 +20,16 @@ export function wordPairs(text: string): Set<string> {
   return pairs;
 }
 
-/** Share of `part`'s word pairs found in `whole`. */
-function contained(part: Set<string>, whole: Set<string>): number {
-  let shared = 0;
-  for (const p of part) if (whole.has(p)) shared++;
-  return shared / Math.max(1, part.size);
+/**
+ * Whether at least `share` of `part`'s word pairs are found in `whole`. Stops at the first pair too
+ * many that is missing: most pairs of statements compared here are not parts of each other.
+ */
+function containsShare(part: Set<string>, whole: Set<string>, share: number): boolean {
+  if (part.size === 0) return false;
+  const missesAllowed = part.size - Math.ceil(share * part.size - 1e-9);
+  let misses = 0;
+  for (const p of part) if (!whole.has(p) && ++misses > missesAllowed) return false;
+  return true;
 }
 
 export function similarity(a: Set<string>, b: Set<string>): number {
@@ -189,7 +194,7 @@ function foldParts(clusters: Cluster[]): void {
       const t = clusters[j]!;
       if (t.folded || t.speaker !== c.speaker || longest(t) <= c.pairs.size) continue;
       // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
-      if (!c.versions.some((part) => t.versions.some((v) => contained(part.pairs, v.pairs) >= PART_OF))) continue;
+      if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs, v.pairs, PART_OF)))) continue;
       if (!target || t.versions.length > target.versions.length) target = t;
     }
     if (!target) continue;
