@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedForPhrases, PhraseTable, phraseNeedle } from '../src/search/phrase-table.js';
+import { foldedForPhrases, StatementColumns, phraseNeedle } from '../src/search/columns.js';
 import { comparable } from '../src/text/normalize.js';
 
 /** The definition who-said answers by: the folded words of the phrase, in order, inside the folded text. */
@@ -35,7 +35,9 @@ const phrases = [
 ];
 
 /** Each text once, split over two chunks as an index that grew by an append holds them. */
-const table = PhraseTable.of(texts.slice(0, 5).map((text) => ({ text, speaker: 'a' }))).extended(texts.slice(5).map((text) => ({ text, speaker: 'b' })));
+const table = StatementColumns.of(texts.slice(0, 5).map((text) => ({ text, speaker: 'a', outlet: 'X' }))).extended(
+  texts.slice(5).map((text) => ({ text, speaker: 'b', outlet: 'Y' })),
+);
 const holdsIn = (phrase: string, text: string): boolean => {
   const needle = phraseNeedle(phrase);
   return needle !== null && table.holds(texts.indexOf(text), needle);

@@ -263,7 +263,7 @@ export class Engine {
 
   private async whoSaid(question: string, phrase: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
     let positions = this.known(findPhrase(this.corpus.index, phrase));
-    if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
+    if (outlet) positions = positions.filter((k) => this.corpus.index.columns.outletOf(k) === outlet);
     let undatedLeftOut = 0;
     const undatedTotal = positions.length;
     if (span) ({ kept: positions, undated: undatedLeftOut } = this.inSpan(positions, span));

@@ -80,7 +80,8 @@ export class Excerpts {
     let full = 0;
     for (const k of positions) {
       if (!this.isKnown(k)) continue;
-      const o = this.statement(k).outlet;
+      // From the index's outlet column: a statement object read per position costs more than the rest.
+      const o = this.corpus.index.columns.outletOf(k) ?? this.statement(k).outlet;
       const list = byOutlet.get(o) ?? [];
       if (list.length === 0) byOutlet.set(o, list);
       if (list.length >= perOutlet) continue;

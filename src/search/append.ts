@@ -45,6 +45,6 @@ export function appendStatements(current: StatementIndex, added: IndexedStatemen
     positionOf,
     topicCache: new Map(),
     commonBest: new Map(),
-    phrases: current.phrases.extended(added),
+    columns: current.columns.extended(added),
   };
 }

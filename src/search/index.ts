@@ -4,7 +4,7 @@
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import type { Statement } from '../types.js';
-import { PhraseTable } from './phrase-table.js';
+import { StatementColumns } from './columns.js';
 import { scoreInternal } from './postings.js';
 
 export const statementSchema = {
@@ -41,8 +41,8 @@ export interface StatementIndex {
    * the first time it is asked. Empty in a patched index (the first question after a patch scores).
    */
   commonBest: Map<string, BestHits>;
-  /** Every statement's folded text and speaker in flat arrays, for who-said (see phrase-table.ts). */
-  phrases: PhraseTable;
+  /** Every statement's folded text, speaker and outlet in flat arrays (see columns.ts). */
+  columns: StatementColumns;
 }
 
 /** Ranked hits in two typed arrays: hundreds of terms × 500 hits stay a few megabytes. */
@@ -72,7 +72,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, phrases: PhraseTable.of(statements) }));
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, columns: StatementColumns.of(statements) }));
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -85,7 +85,7 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     if (onBatch) await onBatch();
   }
   return withCommonBest(
-    withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), phrases: PhraseTable.of(statements) }),
+    withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), columns: StatementColumns.of(statements) }),
   );
 }
 
@@ -174,7 +174,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, phrases: current.phrases.extended(added) });
+  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, columns: current.columns.extended(added) });
 }
 
 function shuffledIndexes(n: number): number[] {

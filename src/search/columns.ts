@@ -1,7 +1,8 @@
-// What who-said reads of every statement, in flat arrays: its text folded as `comparable` folds it
-// (UTF-8 bytes, one buffer, no object per statement) and its speaker as a small integer. Testing and
-// counting tens of thousands of statements through their objects costs a cache miss or more each
-// (about 1 µs at 100k articles); reading these arrays in corpus order costs a few nanoseconds.
+// What answers read of tens of thousands of statements at once, in flat arrays: each statement's text
+// folded as `comparable` folds it (UTF-8 bytes, one buffer: who-said tests phrases on it), its speaker
+// (who-said counts them) and its outlet (ranked answers are split by outlet), as small integers.
+// Reading a statement object costs a cache miss or more (about 1 µs at 100k articles); reading these
+// arrays in corpus order costs a few nanoseconds.
 
 import { comparable } from '../text/normalize.js';
 
@@ -11,7 +12,26 @@ interface Chunk {
   bytes: Buffer;
   starts: Int32Array;
   speakers: Int32Array;
+  outlets: Int32Array;
 }
+
+/** Names by code; only ever added to, so the tables that share one agree on every code they hold. */
+class Codes {
+  readonly names: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+
+  code(name: string): number {
+    let code = this.codeOf.get(name);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(name);
+      this.codeOf.set(name, code);
+    }
+    return code;
+  }
+}
+
+type Row = { text: string; speaker: string; outlet: string };
 
 /** A letter, digit or combining mark outside ASCII: text holding one needs the full fold. */
 const WORDISH_BEYOND_ASCII = /[\u0080-\u{10FFFF}](?<=[\p{L}\p{N}\p{M}])/u;
@@ -30,16 +50,20 @@ export function foldedForPhrases(text: string): string {
 }
 
 /** Immutable: an index that grows gets a new table sharing this one's chunks. */
-export class PhraseTable {
+export class StatementColumns {
   private constructor(
     private readonly chunks: Chunk[],
-    /** Speaker ids by code; only ever appended to, so tables that share it agree on every code they hold. */
-    readonly speakerIds: string[],
-    private readonly codeOf: Map<string, number>,
+    private readonly speakerCodes: Codes,
+    private readonly outletCodes: Codes,
   ) {}
 
-  static of(statements: readonly { text: string; speaker: string }[]): PhraseTable {
-    return new PhraseTable([], [], new Map()).extended(statements);
+  static of(statements: readonly Row[]): StatementColumns {
+    return new StatementColumns([], new Codes(), new Codes()).extended(statements);
+  }
+
+  /** Speaker ids by code (see speakerCode). */
+  get speakerIds(): readonly string[] {
+    return this.speakerCodes.names;
   }
 
   get size(): number {
@@ -48,7 +72,7 @@ export class PhraseTable {
   }
 
   /** This table followed by `statements` (positions size, size + 1, …). */
-  extended(statements: readonly { text: string; speaker: string }[]): PhraseTable {
+  extended(statements: readonly Row[]): StatementColumns {
     if (statements.length === 0) return this;
     // Each text padded with a space at both ends, so a needle " a b " matches whole words only;
     // two texts meet at two spaces, which no needle holds, so a match never spans two statements.
@@ -57,17 +81,10 @@ export class PhraseTable {
     for (let i = 0; i < pieces.length; i++) starts[i + 1] = (starts[i] as number) + Buffer.byteLength(pieces[i] as string);
     const bytes = Buffer.alloc(starts[pieces.length] as number);
     for (let i = 0; i < pieces.length; i++) bytes.write(pieces[i] as string, starts[i] as number, 'utf8');
-    const speakers = new Int32Array(statements.length);
-    statements.forEach((s, i) => {
-      let code = this.codeOf.get(s.speaker);
-      if (code === undefined) {
-        code = this.speakerIds.length;
-        this.speakerIds.push(s.speaker);
-        this.codeOf.set(s.speaker, code);
-      }
-      speakers[i] = code;
-    });
-    return new PhraseTable([...this.chunks, { first: this.size, bytes, starts, speakers }], this.speakerIds, this.codeOf);
+    const speakers = Int32Array.from(statements, (s) => this.speakerCodes.code(s.speaker));
+    const outlets = Int32Array.from(statements, (s) => this.outletCodes.code(s.outlet));
+    const chunk = { first: this.size, bytes, starts, speakers, outlets };
+    return new StatementColumns([...this.chunks, chunk], this.speakerCodes, this.outletCodes);
   }
 
   private chunkOf(k: number): Chunk | undefined {
@@ -83,6 +100,12 @@ export class PhraseTable {
   speakerCode(k: number): number {
     const c = this.chunkOf(k);
     return c ? (c.speakers[k - c.first] as number) : -1;
+  }
+
+  /** The outlet of statement `k`, or undefined past the end. */
+  outletOf(k: number): string | undefined {
+    const c = this.chunkOf(k);
+    return c ? this.outletCodes.names[c.outlets[k - c.first] as number] : undefined;
   }
 
   /** Whether statement `k`'s folded text holds `needle` (UTF-8 of " folded words ", spaces at both ends). */
