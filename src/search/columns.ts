@@ -37,16 +37,35 @@ type Row = { text: string; speaker: string; outlet: string };
 const WORDISH_BEYOND_ASCII = /[\u0080-\u{10FFFF}](?<=[\p{L}\p{N}\p{M}])/u;
 const BEYOND_ASCII = /[\u0080-\uFFFF]/;
 
+const needsFullFold = (text: string): boolean => BEYOND_ASCII.test(text) && WORDISH_BEYOND_ASCII.test(text);
+
 /**
- * `comparable(text)`, computed cheaply for text whose letters and digits are all ASCII (nearly all of
- * it): such text folds to its ASCII letters and digits, lowercased, with every other run a single space.
+ * Writes " " + comparable(text) + " " as bytes at `at`, for text whose letters and digits are all ASCII
+ * (nearly all of it): it folds to its ASCII letters and digits, lowercased, every other run of
+ * characters one space. One pass, no string built. Returns where it ended.
  */
-export function foldedForPhrases(text: string): string {
-  if (BEYOND_ASCII.test(text) && WORDISH_BEYOND_ASCII.test(text)) return comparable(text);
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+function writeFoldedAscii(text: string, out: Uint8Array, at: number): number {
+  let i = at;
+  out[i++] = 32;
+  let gap = false;
+  for (let j = 0; j < text.length; j++) {
+    let c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && i > at + 1) out[i++] = 32;
+      out[i++] = c;
+      gap = false;
+    } else gap = true;
+  }
+  out[i++] = 32;
+  return i;
+}
+
+/** " " + comparable(text) + " " as the columns hold it (UTF-8). */
+export function foldedBytes(text: string): Buffer {
+  if (needsFullFold(text)) return Buffer.from(` ${comparable(text)} `, 'utf8');
+  const out = Buffer.alloc(text.length + 2);
+  return out.subarray(0, writeFoldedAscii(text, out, 0));
 }
 
 /** Immutable: an index that grows gets a new table sharing this one's chunks. */
@@ -76,11 +95,19 @@ export class StatementColumns {
     if (statements.length === 0) return this;
     // Each text padded with a space at both ends, so a needle " a b " matches whole words only;
     // two texts meet at two spaces, which no needle holds, so a match never spans two statements.
-    const pieces = statements.map((s) => ` ${foldedForPhrases(s.text)} `);
-    const starts = new Int32Array(pieces.length + 1);
-    for (let i = 0; i < pieces.length; i++) starts[i + 1] = (starts[i] as number) + Buffer.byteLength(pieces[i] as string);
-    const bytes = Buffer.alloc(starts[pieces.length] as number);
-    for (let i = 0; i < pieces.length; i++) bytes.write(pieces[i] as string, starts[i] as number, 'utf8');
+    const full = statements.map((s) => (needsFullFold(s.text) ? Buffer.from(` ${comparable(s.text)} `, 'utf8') : null));
+    let bound = 0;
+    for (let i = 0; i < statements.length; i++) bound += full[i]?.length ?? (statements[i] as Row).text.length + 2;
+    const scratch = Buffer.allocUnsafe(bound);
+    const starts = new Int32Array(statements.length + 1);
+    for (let i = 0; i < statements.length; i++) {
+      const at = starts[i] as number;
+      const bytes = full[i];
+      if (bytes) bytes.copy(scratch, at);
+      starts[i + 1] = bytes ? at + bytes.length : writeFoldedAscii((statements[i] as Row).text, scratch, at);
+    }
+    const bytes = Buffer.alloc(starts[statements.length] as number);
+    scratch.copy(bytes, 0, 0, bytes.length);
     const speakers = Int32Array.from(statements, (s) => this.speakerCodes.code(s.speaker));
     const outlets = Int32Array.from(statements, (s) => this.outletCodes.code(s.outlet));
     const chunk = { first: this.size, bytes, starts, speakers, outlets };
