@@ -18,9 +18,9 @@ const { corpus, timings } = await buildCorpus(dir);
 const engine = new Engine(corpus);
 const buildMs = performance.now() - t;
 (globalThis as { gc?: () => void }).gc?.();
-const { heapUsed, rss } = process.memoryUsage();
+const { heapUsed, rss, arrayBuffers } = process.memoryUsage();
 console.log(
-  `build ${(buildMs / 1000).toFixed(1)} s (load ${(timings.loadMs / 1000).toFixed(1)}, extract ${(timings.extractMs / 1000).toFixed(1)}, index ${(timings.indexMs / 1000).toFixed(1)}); heap ${(heapUsed / 2 ** 20).toFixed(0)} MB (${(heapUsed / articles / 1024).toFixed(1)} KB/article), rss ${(rss / 2 ** 20).toFixed(0)} MB`,
+  `build ${(buildMs / 1000).toFixed(1)} s (load ${(timings.loadMs / 1000).toFixed(1)}, extract ${(timings.extractMs / 1000).toFixed(1)}, index ${(timings.indexMs / 1000).toFixed(1)}); heap ${(heapUsed / 2 ** 20).toFixed(0)} MB (${(heapUsed / articles / 1024).toFixed(1)} KB/article), array buffers ${(arrayBuffers / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB`,
 );
 
 const queries = syntheticQueries(DEFAULT_SEED);

@@ -452,3 +452,14 @@ describe('a participle after time spent', () => {
     expect(said(r, 'Barack Obana')).toEqual(['challenges in Asia that span Korea to China']);
   });
 });
+
+describe('words that only look like subjects', () => {
+  it('reads past "however" and a capitalised first word that names no one', () => {
+    const r = attribute(
+      'Ash Cartwright however said he would welcome a “principled security network” for Asia.',
+      'Hours later, Tom Crane returned the compliment to Adelman, telling Reuters, “Sheldon and I have been friends for a long time.”',
+    );
+    expect(said(r, 'Ash Cartwright')).toEqual(['he would welcome a “principled security network” for Asia']);
+    expect(said(r, 'Tom Crane')).toEqual(['Sheldon and I have been friends for a long time.']);
+  });
+});

@@ -168,6 +168,22 @@ for (const size of [150, 600]) {
       }
     });
 
+    it('who said a phrase of common words: the first matches listed, every one counted, the most quoted named', async () => {
+      // Every word of it is in thousands of statements at 100k: candidates are many, and each must be tested.
+      const phrase = 'in one year than';
+      const answer = await engine.ask(`who said "${phrase}"?`);
+      const chosen = ref.statements.filter((s) => wordsOf(s.text).includes(wordsOf(phrase)));
+      expect(chosen.length).toBeGreaterThan(size >= 600 ? MAX_PHRASE_MATCHES : 10);
+      expect(sorted(engineExcerpts(answer))).toEqual(sorted(referenceByOutlet(ref, chosen.slice(0, MAX_PHRASE_MATCHES))));
+      const bySpeaker = new Map<string, number>();
+      for (const s of chosen) bySpeaker.set(s.speaker, (bySpeaker.get(s.speaker) ?? 0) + 1);
+      const most = Math.max(...bySpeaker.values());
+      const mostQuoted = ref.people.filter((p) => bySpeaker.get(p.id) === most).map((p) => p.name);
+      expect(mostQuoted).toContain(answer.speaker?.name);
+      expect(answer.notice).toContain(`Said by ${bySpeaker.size} people`);
+      if (chosen.length > MAX_PHRASE_MATCHES) expect(answer.notice).toContain(`Showing the first ${MAX_PHRASE_MATCHES} of ${chosen.length} statements`);
+    });
+
     it('a bare common word: a topic answer citing only statements that contain it', async () => {
       // "government" is left out on purpose: it is also part of roles ("Government Spokesperson"),
       // so a person answer is a fair reading of it.

@@ -1,6 +1,7 @@
 // The engine: a corpus read, attributed and indexed, answering questions with cited excerpts.
 
-import { dateNumber, findPhrase, liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { dateNumber, liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { findPhrase, speakerCounts } from '../search/phrase.js';
 import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
@@ -261,8 +262,8 @@ export class Engine {
   }
 
   private async whoSaid(question: string, phrase: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
-    let positions = this.known(await findPhrase(this.corpus.index, phrase));
-    if (outlet) positions = positions.filter((k) => this.statement(k).outlet === outlet);
+    let positions = this.known(findPhrase(this.corpus.index, phrase));
+    if (outlet) positions = positions.filter((k) => this.corpus.index.columns.outletOf(k) === outlet);
     let undatedLeftOut = 0;
     const undatedTotal = positions.length;
     if (span) ({ kept: positions, undated: undatedLeftOut } = this.inSpan(positions, span));
@@ -292,14 +293,14 @@ export class Engine {
         groups: this.groupsOf(outlets),
       };
     }
-    const counts = new Map<string, number>();
-    for (const k of positions) counts.set(this.statement(k).speaker, (counts.get(this.statement(k).speaker) ?? 0) + 1);
-    const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    // Counted from the index's speaker column: tens of thousands of statement objects cost more than the answer may.
+    const counts = speakerCounts(this.corpus.index, positions);
+    const top = counts[0]?.[0];
     const person = top ? this.directory.byId.get(top) : undefined;
     const shown = positions.slice(0, MAX_PHRASE_MATCHES);
     const outlets = this.group(shown);
     const notes: string[] = [];
-    if (counts.size > 1) notes.push(`Said by ${counts.size} people; the most often quoted is shown in the header.`);
+    if (counts.length > 1) notes.push(`Said by ${counts.length} people; the most often quoted is shown in the header.`);
     if (shown.length < positions.length)
       notes.push(`Showing the first ${shown.length} of ${positions.length} statements with these words; quote more of them to narrow it down.`);
     const others = notes.length ? notes.join(' ') : null;

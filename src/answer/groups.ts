@@ -20,11 +20,16 @@ export function wordPairs(text: string): Set<string> {
   return pairs;
 }
 
-/** Share of `part`'s word pairs found in `whole`. */
-function contained(part: Set<string>, whole: Set<string>): number {
-  let shared = 0;
-  for (const p of part) if (whole.has(p)) shared++;
-  return shared / Math.max(1, part.size);
+/**
+ * Whether at least `share` of `part`'s word pairs are found in `whole`. Stops at the first pair too
+ * many that is missing: most pairs of statements compared here are not parts of each other.
+ */
+function containsShare(part: Set<string>, whole: Set<string>, share: number): boolean {
+  if (part.size === 0) return false;
+  const missesAllowed = part.size - Math.ceil(share * part.size - 1e-9);
+  let misses = 0;
+  for (const p of part) if (!whole.has(p) && ++misses > missesAllowed) return false;
+  return true;
 }
 
 export function similarity(a: Set<string>, b: Set<string>): number {
@@ -62,13 +67,14 @@ function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>, cl
   return out.sort((a, b) => a.k - b.k);
 }
 
-/** Clusters that can hold `share` of these pairs: they must be in one of the rarest (pairs − needed + 1) pairs' lists. */
-function holdersOf(pairs: Set<string>, byPair: Map<string, number[]>, share: number): Set<number> {
+/**
+ * Clusters that can hold `share` of these pairs: they must be in one of the rarest (pairs − needed + 1)
+ * pairs' lists. Only those `keep` accepts are collected (the rest would be dropped by the caller).
+ */
+function holdersOf(pairs: Set<string>, byPair: Map<string, number[]>, share: number, keep: (k: number) => boolean, into: Set<number>): void {
   const needed = Math.max(1, Math.ceil(share * pairs.size - 1e-9));
   const lists = [...pairs].map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length);
-  const found = new Set<number>();
-  for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) found.add(k);
-  return found;
+  for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) if (keep(k)) into.add(k);
 }
 
 interface Cluster {
@@ -176,20 +182,21 @@ function foldParts(clusters: Cluster[]): void {
       else byPair.set(p, [k]);
     }
   });
-  const longest = (c: Cluster): number => Math.max(...c.versions.map((v) => v.pairs.size));
-  const order = clusters.map((_, k) => k).sort((a, b) => longest(clusters[a]!) - longest(clusters[b]!));
+  // Versions do not change here: each cluster's longest is read once, not per comparison.
+  const longest = clusters.map((c) => Math.max(...c.versions.map((v) => v.pairs.size)));
+  const order = clusters.map((_, k) => k).sort((a, b) => longest[a]! - longest[b]!);
   for (const k of order) {
     const c = clusters[k]!;
     if (c.pairs.size < 3) continue;
     // A target holds PART_OF of some version's pairs, so it is in one of that version's rarest pairs' lists.
+    const canTake = (j: number): boolean => j !== k && !clusters[j]!.folded && clusters[j]!.speaker === c.speaker && longest[j]! > c.pairs.size;
     const candidates = new Set<number>();
-    for (const v of c.versions) for (const j of holdersOf(v.pairs, byPair, PART_OF)) if (j !== k) candidates.add(j);
+    for (const v of c.versions) holdersOf(v.pairs, byPair, PART_OF, canTake, candidates);
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;
-      if (t.folded || t.speaker !== c.speaker || longest(t) <= c.pairs.size) continue;
       // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
-      if (!c.versions.some((part) => t.versions.some((v) => contained(part.pairs, v.pairs) >= PART_OF))) continue;
+      if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs, v.pairs, PART_OF)))) continue;
       if (!target || t.versions.length > target.versions.length) target = t;
     }
     if (!target) continue;

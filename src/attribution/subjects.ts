@@ -151,6 +151,8 @@ export function clauseSubject(
     }
     // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
     const key = keyForRun(ctx, run, !knownOnly);
+    // ("Hours later, Donald Trump …": a capitalised first word that names no one is not the subject.)
+    if (!key && run.kind === 'single' && run.from === 0) continue;
     if (knownOnly && (!key || ctx.entities.get(key)?.kind !== 'person')) return null;
     // The subject is followed by its verb or by an apposition, not by more of a noun phrase.
     return { key, from: run.phraseFrom, to: run.to };

@@ -36,5 +36,15 @@ export function appendStatements(current: StatementIndex, added: IndexedStatemen
     positionOf[internal] = k;
   }
   // The common terms' best hits may now miss a new statement: as after a patch, the first question scores again.
-  return { db: current.db, statements, bySpeaker, removed: current.removed, internalOf, positionOf, topicCache: new Map(), commonBest: new Map() };
+  return {
+    db: current.db,
+    statements,
+    bySpeaker,
+    removed: current.removed,
+    internalOf,
+    positionOf,
+    topicCache: new Map(),
+    commonBest: new Map(),
+    columns: current.columns.extended(added),
+  };
 }

@@ -3,9 +3,9 @@
 
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
-import { comparable } from '../text/normalize.js';
 import type { Statement } from '../types.js';
-import { internalWithTerms, scoreInternal } from './postings.js';
+import { StatementColumns } from './columns.js';
+import { scoreInternal } from './postings.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -41,6 +41,8 @@ export interface StatementIndex {
    * the first time it is asked. Empty in a patched index (the first question after a patch scores).
    */
   commonBest: Map<string, BestHits>;
+  /** Every statement's folded text, speaker and outlet in flat arrays (see columns.ts). */
+  columns: StatementColumns;
 }
 
 /** Ranked hits in two typed arrays: hundreds of terms × 500 hits stay a few megabytes. */
@@ -70,7 +72,7 @@ export function restoreStatementIndex(raw: Record<string, unknown>, statements: 
   const db = emptyDb();
   // Orama's RawData type is internal; `raw` is exactly what saveStatementIndex produced.
   load(db, raw as unknown as Parameters<typeof load>[1]);
-  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed }));
+  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, removed), removed, columns: StatementColumns.of(statements) }));
 }
 
 export async function buildStatementIndex(statements: IndexedStatement[], onBatch?: () => Promise<void>): Promise<StatementIndex> {
@@ -82,7 +84,9 @@ export async function buildStatementIndex(statements: IndexedStatement[], onBatc
     await insertMultiple(db, docs, BATCH);
     if (onBatch) await onBatch();
   }
-  return withCommonBest(withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set() }));
+  return withCommonBest(
+    withIdMaps({ db, statements, bySpeaker: speakerPositions(statements, new Set()), removed: new Set(), columns: StatementColumns.of(statements) }),
+  );
 }
 
 /** Adds the position ↔ internal id maps, read once from Orama's id store. */
@@ -170,7 +174,7 @@ export function patchStatementIndex(current: StatementIndex, next: IndexedStatem
     const result = insert(current.db, statementDoc(s, position));
     if (result instanceof Promise) throw new Error('Orama insert went async: patching needs the sync path');
   }
-  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed });
+  return withIdMaps({ db: current.db, statements, bySpeaker: speakerPositions(statements, removed), removed, columns: current.columns.extended(added) });
 }
 
 function shuffledIndexes(n: number): number[] {
@@ -289,43 +293,6 @@ function scoredPositions(index: StatementIndex, topicTerms: string[], limit: num
 }
 
 const TOPIC_CACHE_SIZE = 256;
-
-/**
- * Statements whose text contains `phrase` (case, quotes and diacritics folded). Candidates are the
- * statements holding every stem of the phrase, stop words included (posting lists intersected,
- * smallest first: a set lookup costs far less than folding a text); only they are folded for the
- * substring test, so no second copy of every statement's text is kept.
- */
-/** Text that `comparable` changes only by case and separators (no curly quotes, no diacritics). */
-const PLAIN_ASCII = /^[\t\n\r\x20-\x7E]*$/;
-
-export async function findPhrase(index: StatementIndex, phrase: string): Promise<number[]> {
-  const needle = comparable(phrase);
-  if (needle.length === 0) return [];
-  const allTerms = terms(index, phrase);
-  const padded = ` ${needle} `;
-  // Folding every candidate is the cost when the phrase's words are common. Plain ASCII text folds by
-  // case and separators alone, which is far cheaper than the full fold (Unicode normalisation, quotes).
-  const holds = (k: number): boolean => {
-    const text = index.statements[k]?.text;
-    if (text === undefined) return false;
-    const folded = PLAIN_ASCII.test(text)
-      ? text
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim()
-      : comparable(text);
-    return ` ${folded} `.includes(padded);
-  };
-  if (allTerms.length === 0) return index.statements.map((_, k) => k).filter((k) => !index.removed.has(k) && holds(k));
-  if (allTerms.some((t) => documentFrequency(index, t) === 0)) return [];
-  const found: number[] = [];
-  for (const id of internalWithTerms(index.db, allTerms)) {
-    const k = index.positionOf[id] as number;
-    if (k >= 0 && holds(k)) found.push(k);
-  }
-  return found.sort((a, b) => a - b);
-}
 
 /**
  * Positions of the statements dated within `days` (yyyymmdd, both ends included), read from Orama's

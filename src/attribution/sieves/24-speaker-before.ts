@@ -31,7 +31,7 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
         !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
       /^(?:is|was|were|are)n['’]t$/.test(t.lower) ||
       (['did', 'does', 'do'].includes(t.lower) && k === i - 1) ||
-      ['time', 'himself', 'herself', 'itself', 'themselves', 'since'].includes(t.lower);
+      ['time', 'himself', 'herself', 'itself', 'themselves', 'since', 'however', 'too', 'instead'].includes(t.lower);
     if (
       adverb ||
       AUXILIARIES.has(t.lower) ||
