@@ -153,16 +153,18 @@ export function findNameRuns(text: string, tokens: Token[], isKnownName?: (word:
 }
 
 function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (word: string) => boolean): NameRun | null {
-  const runTokens = tokens.slice(from, to);
-  const last = runTokens[runTokens.length - 1] as Token;
+  // (Read in place, not sliced: most capitalised runs are one word that names no one.)
+  const length = to - from;
+  const first = tokens[from] as Token;
+  const last = tokens[to - 1] as Token;
   const before = tokens[from - 1];
-  const theBefore = before?.lower === 'the' || runTokens[0]?.lower === 'the';
+  const theBefore = before?.lower === 'the' || first.lower === 'the';
   // The head (last word) decides: "White House" is an organisation, "Senate Majority Leader Mitch McConnell" a person.
   // "New York", "South Carolina", "Los Angeles": a place, which can speak as an institution but is no person.
-  const isPlace = runTokens.length >= 2 && runTokens.length <= 3 && PLACE_PREFIXES.has((runTokens[0] as Token).lower);
-  const isOrg = isPlace || ORG_WORDS.has(baseWord(last).toLowerCase()) || (theBefore && runTokens.length <= 4);
+  const isPlace = length >= 2 && length <= 3 && PLACE_PREFIXES.has(first.lower);
+  const isOrg = isPlace || ORG_WORDS.has(last.possessive ? baseWord(last).toLowerCase() : last.lower) || (theBefore && length <= 4);
   if (isOrg) {
-    const start = runTokens[0]?.lower === 'the' ? from + 1 : from;
+    const start = first.lower === 'the' ? from + 1 : from;
     if (start >= to) return null;
     const name = tokens
       .slice(start, to)
