@@ -1,8 +1,9 @@
 // The engine: a corpus read, attributed and indexed, answering questions with cited excerpts.
 
-import { dateNumber, liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { liveStatementCount, positionsInDays, rankByTopic } from '../search/index.js';
+import { newestFirst, newestFirstBySpeaker } from '../search/newest.js';
 import { findPhrase, speakerCounts } from '../search/phrase.js';
-import type { IndexedStatement, StatementIndex } from '../search/index.js';
+import type { IndexedStatement } from '../search/index.js';
 import { fold } from '../text/normalize.js';
 import type {
   AnswerResult,
@@ -413,34 +414,4 @@ export class Engine {
       : `No statement by ${person.name}${topic ? ` about “${topic}”` : ''}${span ? ` in ${formatSpan(span)}` : ''} was reported by two or more outlets.`;
     return { speaker: this.speakerOf(person), topic, notice, suggestions: [], shared, span };
   }
-}
-
-/** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */
-/** One speaker's positions, newest article first, then corpus order. */
-function newestFirst(index: StatementIndex, positions: number[]): number[] {
-  const keys = new Float64Array(
-    positions.filter((k) => !index.removed.has(k)).map((k) => (99_999_999 - dateNumber((index.statements[k] as IndexedStatement).date)) * 1e7 + k),
-  );
-  keys.sort();
-  return Array.from(keys, (key) => key % 1e7);
-}
-
-function newestFirstBySpeaker(index: StatementIndex): Map<string, number[]> {
-  const { statements, removed } = index;
-  // One number per statement orders by date descending, then position: (99999999 - yyyymmdd) * 1e7 + position.
-  const keys = new Float64Array(statements.length - removed.size);
-  let n = 0;
-  statements.forEach((s, k) => {
-    if (!removed.has(k)) keys[n++] = (99_999_999 - dateNumber(s.date)) * 1e7 + k;
-  });
-  keys.sort();
-  const out = new Map<string, number[]>();
-  for (const key of keys) {
-    const k = key % 1e7;
-    const speaker = (statements[k] as IndexedStatement).speaker;
-    const list = out.get(speaker);
-    if (list) list.push(k);
-    else out.set(speaker, [k]);
-  }
-  return out;
 }

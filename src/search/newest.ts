@@ -1,0 +1,34 @@
+// Statement positions in the order person answers read them: newest article first, then corpus order.
+
+import type { IndexedStatement, StatementIndex } from './index.js';
+import { dateNumber } from './index.js';
+
+/** One speaker's positions, newest article first, then corpus order. */
+export function newestFirst(index: StatementIndex, positions: number[]): number[] {
+  const keys = new Float64Array(
+    positions.filter((k) => !index.removed.has(k)).map((k) => (99_999_999 - dateNumber((index.statements[k] as IndexedStatement).date)) * 1e7 + k),
+  );
+  keys.sort();
+  return Array.from(keys, (key) => key % 1e7);
+}
+
+/** Live statements per speaker in newest-first order, sorted once with a native numeric sort. */
+export function newestFirstBySpeaker(index: StatementIndex): Map<string, number[]> {
+  const { statements, removed } = index;
+  // One number per statement orders by date descending, then position: (99999999 - yyyymmdd) * 1e7 + position.
+  const keys = new Float64Array(statements.length - removed.size);
+  let n = 0;
+  statements.forEach((s, k) => {
+    if (!removed.has(k)) keys[n++] = (99_999_999 - dateNumber(s.date)) * 1e7 + k;
+  });
+  keys.sort();
+  const out = new Map<string, number[]>();
+  for (const key of keys) {
+    const k = key % 1e7;
+    const speaker = (statements[k] as IndexedStatement).speaker;
+    const list = out.get(speaker);
+    if (list) list.push(k);
+    else out.set(speaker, [k]);
+  }
+  return out;
+}
