@@ -30,7 +30,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
  * was said ("talked about the wall", "referring to the nominee", "called on Congress to act").
  */
 export const PARTICLE_CUES: Record<string, string[]> = {
-  point: ['out', 'to'], call: ['for', 'on', 'upon', 'out'], talk: ['about'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
+  point: ['out', 'to'], call: ['for', 'on', 'upon', 'out'], talk: ['about', 'up'], speak: ['about', 'of'], refer: ['to'], rail: ['against'],
 };
 
 /**

@@ -160,3 +160,13 @@ describe('the writer after the content', () => {
     expect(said(r, 'Ingrid Solberg')).toEqual(['the toll would stay', 'the ferry would run on Sundays']);
   });
 });
+
+describe('unquoted words after a colon', () => {
+  it('are what was said: "Hewitt writes: The movie mentions …", and "talked up" reports its object', () => {
+    const r = attribute(
+      'Hugh Hewlett writes: The movie mentions neither the mayor nor the harbour master by name.',
+      'Hewlett talked up his plans to rebuild the pier.',
+    );
+    expect(said(r, 'Hugh Hewlett')).toEqual(['The movie mentions neither the mayor nor the harbour master by name', 'his plans to rebuild the pier']);
+  });
+});

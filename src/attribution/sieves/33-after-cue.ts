@@ -74,6 +74,11 @@ export const sieve: Sieve = {
     }
     // "…, said David Gilbert, its president.": the content is what comes before the cue.
     if (subject.from > i && toks[i - 1]?.text === ',') return trailingContent(ctx, para, unit, { ...subject, from: i, to: i + 1 }, i, covered, subject.to);
+    // "Hewitt writes: The movie mentions neither …": after a colon, unquoted words are what was said.
+    if (afterCue?.text === ':' && subject.from < i && !unit.quotes.some((q) => q.start >= afterCue.end)) {
+      const rest = toks.slice(c + 1).filter((t) => !t.punct);
+      if (rest.length >= 4) return make(speaker, 'indirect', para, [trimSpan(para.text, (toks[c + 1] as Token).start, contentEnd(para.text, unit))], cue);
+    }
     // "Limbaugh continued:" at a paragraph's end: the quotation that opens the next paragraph is his.
     if (afterCue?.text === ':' && toks.slice(c + 1).every((t) => t.punct)) {
       ctx.lastDirect = { key: speaker, paragraph: para.n };
