@@ -57,7 +57,11 @@ function cueAfterLink(toks: Token[], j: number): boolean {
     (toks[j]?.lower === 'since' || TIME_WORDS.test(toks[j]?.lower ?? '') || (toks[j]?.lower === 'on' && TIME_WORDS.test(toks[j + 1]?.lower ?? '')))
   )
     j++;
-  const verb = toks[j];
+  return finiteCue(toks[j]);
+}
+
+/** A verb of saying that is not a participle: "said", "added", not "saying". */
+function finiteCue(verb: Token | undefined): boolean {
   return !!verb && !verb.quoted && CUE_FORMS.has(verb.lower) && !verb.lower.endsWith('ing');
 }
 
@@ -70,8 +74,7 @@ function subjectThenCue(toks: Token[], k: number): boolean {
   else while (j < k + 3 && toks[j]?.cap && !toks[j]?.quoted) j++;
   if (j === k) return false;
   while (['also', 'later', 'has', 'had', 'then'].includes(toks[j]?.lower ?? '')) j++;
-  const verb = toks[j];
-  return !!verb && CUE_FORMS.has(verb.lower) && !verb.lower.endsWith('ing');
+  return finiteCue(toks[j]);
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import {
   AUXILIARIES,
+  CLOSING_QUOTE_MARKS,
   CUE_FORMS,
   DESCRIPTION_WORD,
   LEADING_SUBORDINATORS,
@@ -159,7 +160,7 @@ export function describedBefore(toks: Token[], comma: number): boolean {
   while (k >= 0 && !toks[k]?.punct && comma - k <= 10) k--;
   // It may follow a short leading adverbial: "In a statement, one of the family's lawyers, Ann Roe, said".
   // Or a quotation: “He deserved it,” the assailant, John McGraw, told …
-  const afterQuote = k >= 0 && (toks[k]?.quoted || ['"', '”', "'", '’'].includes(toks[k]?.text ?? ''));
+  const afterQuote = k >= 0 && (toks[k]?.quoted || CLOSING_QUOTE_MARKS.has(toks[k]?.text ?? ''));
   if (k >= 0 && !afterQuote && !(toks[k]?.text === ',' && shortLeadingAdverb(toks, k + 1))) return false;
   // ("And Florida’s attorney general, Pam Bondi, vowed …": a conjunction may open the sentence.)
   const opener = ['and', 'but', 'so', 'yet', 'still', 'meanwhile'].includes(toks[k + 1]?.lower ?? '') ? 1 : 0;
@@ -179,7 +180,6 @@ export function describedBefore(toks: Token[], comma: number): boolean {
     !(rest[rest.length - 1] as Token).cap &&
     rest.every(
       (t) =>
-        (!t.cap || t !== rest[0] || rest.length > 1) &&
         DESCRIPTION_WORD.test(t.text) &&
         !TIME_WORDS.test(t.lower) &&
         !NOT_DESCRIPTION.has(t.lower) &&

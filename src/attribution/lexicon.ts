@@ -242,6 +242,9 @@ export const OBJECT_DETERMINERS = new Set(OBJECT_DETERMINERS_LIST);
 
 export const QUOTE_MARKS = new Set(["'", '"', '”', '’', '“', '‘', "''"]);
 
+/** Marks that can close a quotation, as single tokens. */
+export const CLOSING_QUOTE_MARKS = new Set(['"', '”', "'", '’']);
+
 /** Words of a time adverbial between a nominal cue and its content: "statement earlier this year that". */
 export const TIME_WORDS = /^(earlier|later|this|last|next|year|week|month|morning|night|evening|today|yesterday|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+)$/;
 

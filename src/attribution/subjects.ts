@@ -136,19 +136,9 @@ export function clauseSubject(
     if (isPlaceTail(toks, runs, run)) continue; // "in Salem, New Hampshire, Trump …"
     if (toks[run.phraseFrom - 1]?.text === '(') continue; // "ORLANDO (Reuters) - Obama met …": a dateline's agency
     if (run.possessive || run.to >= i) return null;
-    // "Breitbart Texas editor Brandon Darby will …", "Clinton adviser John Podesta": a name before a role
-    // and another name is the employer, not the subject.
-    {
-      const person = runs.find((r) => r.from > run.to && r.from <= run.to + 4 && r.to < i && r.kind === 'person');
-      if (
-        person &&
-        toks.slice(run.to, person.from).some(isRoleWord) &&
-        toks.slice(run.to, person.from).every((t) => !t.punct && !t.quoted && !CUE_FORMS.has(t.lower))
-      ) {
-        const key = keyForRun(ctx, person, !knownOnly);
-        if (key) return { key, from: run.phraseFrom, to: person.to };
-      }
-    }
+    const employee = personAfterRole(toks, runs, run, i);
+    const employeeKey = employee ? keyForRun(ctx, employee, !knownOnly) : null;
+    if (employee && employeeKey) return { key: employeeKey, from: run.phraseFrom, to: employee.to };
     // (A verb far from its subject takes only a person the article knows, not "Even" or "Promise".)
     const key = keyForRun(ctx, run, !knownOnly);
     // ("Hours later, Donald Trump …": a capitalised first word that names no one is not the subject.)
@@ -158,6 +148,17 @@ export function clauseSubject(
     return { key, from: run.phraseFrom, to: run.to };
   }
   return null;
+}
+
+/**
+ * "Breitbart Texas editor Brandon Darby will …", "Clinton adviser John Podesta": a name before a role and
+ * another name is the employer, not the subject; the person after the role, if any, before cue i.
+ */
+function personAfterRole(toks: Token[], runs: NameRun[], run: NameRun, i: number): NameRun | null {
+  const person = runs.find((r) => r.from > run.to && r.from <= run.to + 4 && r.to < i && r.kind === 'person');
+  if (!person) return null;
+  const between = toks.slice(run.to, person.from);
+  return between.some(isRoleWord) && between.every((t) => !t.punct && !t.quoted && !CUE_FORMS.has(t.lower)) ? person : null;
 }
 
 /** The person whose clause ends in the colon at `colon`: named (or he/she) as its subject, no quote before it. */

@@ -6,7 +6,7 @@
 import { describedBefore, describedLead, isAfterPreposition, opensClause } from '../clauses.js';
 import type { ArticleContext, Para, Sieve, Subject } from '../context.js';
 import { keyForRun } from '../entities.js';
-import { APPOSITION_MARKS, AUXILIARIES, BE_FORMS, CLAUSE_SUBORDINATORS, CUE_FORMS } from '../lexicon.js';
+import { APPOSITION_MARKS, AUXILIARIES, BE_FORMS, CLAUSE_SUBORDINATORS, CLOSING_QUOTE_MARKS, CUE_FORMS } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
 import { findCommaBack, isDash, isPartyTag, openingDash, skipBracketsBack } from '../phrases.js';
 import { subjectEndingAt } from '../subjects.js';
@@ -119,7 +119,7 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
 
 /** At k a closing quotation mark after a quoted comma: the index of that quotation's opening mark, else -1. */
 function quotedCommaClose(toks: Token[], k: number): number {
-  if (!['”', '"', "'", '’'].includes(toks[k]?.text ?? '') || toks[k - 1]?.text !== ',' || !toks[k - 1]?.quoted) return -1;
+  if (!CLOSING_QUOTE_MARKS.has(toks[k]?.text ?? '') || toks[k - 1]?.text !== ',' || !toks[k - 1]?.quoted) return -1;
   let o = k - 1;
   while (o > 0 && toks[o]?.quoted && k - o < 10) o--;
   return o > 0 && !toks[o]?.quoted && ['“', '"', "'"].includes(toks[o]?.text ?? '') ? o : -1;

@@ -172,7 +172,7 @@ export const sieve: Sieve = {
   },
 };
 
-/** An object cue's object of fewer than three words, unless it names someone ("Trump", "Hillary Clinton"). */
+/** An object cue's object of one word or none, unless it names someone ("Trump"). */
 function tooBareAnObject(toks: Token[], start: number, end: number): boolean {
   const words = toks.filter((t) => t.start >= start && t.end <= end && !t.punct);
   return words.length < 2 && !(words.length > 0 && words.every((t) => t.cap));
