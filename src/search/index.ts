@@ -6,6 +6,7 @@ import type { Orama } from '@orama/orama';
 import type { Statement } from '../types.js';
 import { StatementColumns } from './columns.js';
 import { scoreInternal } from './postings.js';
+import { derivedFrequencyIndex } from './term-frequencies.js';
 
 export const statementSchema = {
   speaker: 'enum',
@@ -60,7 +61,7 @@ const BATCH = 2000;
 
 function emptyDb(): StatementDb {
   // The tokenizer settings live in code, not in saved data: a restored db must be created with them.
-  return create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' } } });
+  return create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' }, index: derivedFrequencyIndex() } });
 }
 
 /** Orama's own serialisation of the index, for snapshots. */
