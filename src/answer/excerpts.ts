@@ -5,7 +5,8 @@
 import type { IndexedStatement } from '../search/index.js';
 import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup } from '../types.js';
 import type { BuiltCorpus } from './build.js';
-import { groupStatements, wordPairs } from './groups.js';
+import { groupStatements } from './groups.js';
+import { PairTable } from './pairs.js';
 import { shownPassage, splitStatement } from './shown.js';
 
 /** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
@@ -22,7 +23,8 @@ export function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
 export class Excerpts {
   private readonly citations = new Map<string, Excerpt['article']>();
   private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
-  private readonly pairsCache = new Map<string, Set<string>>();
+  /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
+  private readonly pairs = new PairTable();
   /**
    * Statement positions by file, to find an excerpt's spans again. Keyed by the file name the statements
    * already hold (a key per paragraph, built as a new string, cost 0.76 KB of heap per article).
@@ -115,7 +117,7 @@ export class Excerpts {
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
     const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
-    return groupStatements(shown, (text) => remember(this.pairsCache, text, () => wordPairs(text)));
+    return groupStatements(shown, (text) => this.pairs.pairsOf(text));
   }
 
   /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */

@@ -1,8 +1,8 @@
 // One statement once: the same words carried by several outlets are one group, shown once with the
 // outlets that carried them. Person answers, the per-outlet view and /compare all read these groups.
 
-import { words } from '../text/normalize.js';
 import type { OutletExcerpts, ShownStatement, StatementGroup } from '../types.js';
+import { containsShare, NO_PAIRS, PairTable, type PairIds, sameIds, sharedCount } from './pairs.js';
 
 /** Share of the shorter version's word pairs found in the other: word pairs keep order, so two
  * statements that merely use the same vocabulary ("security guarantees", "Europe") stay apart. */
@@ -13,81 +13,75 @@ const COVERS_LONGER = 0.35;
 /** Share of a statement's word pairs that must stand in a longer one for it to be a part of it. */
 const PART_OF = 0.8;
 
-export function wordPairs(text: string): Set<string> {
-  const w = words(text);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < w.length; i++) pairs.add(`${w[i]} ${w[i + 1]}`);
-  return pairs;
+const NO_CLUSTERS: readonly number[] = [];
+
+function similarity(a: PairIds, b: PairIds): number {
+  return sharedCount(a.sorted, b.sorted) / Math.max(1, Math.min(a.sorted.length, b.sorted.length));
 }
+
+const atLeast = (x: number): number => Math.max(1, Math.ceil(x - 1e-9));
 
 /**
- * Whether at least `share` of `part`'s word pairs are found in `whole`. Stops at the first pair too
- * many that is missing: most pairs of statements compared here are not parts of each other.
+ * Clusters of `speaker` that can pass both thresholds for a statement with these word pairs, in
+ * creation order, with how many of the pairs each shares. A cluster that shares at least
+ * ceil(COVERS_LONGER × pairs) of them shares at least one of any (pairs − that + 1), so only the
+ * statement's rarest pairs are looked up (common pairs such as "of the" would reach most clusters of a
+ * long answer, for every statement), and only clusters whose hits there leave them able to reach both
+ * thresholds are counted in full. `hits` is a zeroed count per cluster, left zeroed.
  */
-function containsShare(part: Set<string>, whole: Set<string>, share: number): boolean {
-  if (part.size === 0) return false;
-  const missesAllowed = part.size - Math.ceil(share * part.size - 1e-9);
-  let misses = 0;
-  for (const p of part) if (!whole.has(p) && ++misses > missesAllowed) return false;
-  return true;
-}
-
-export function similarity(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const p of a) if (b.has(p)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
-}
-
-/**
- * Clusters that can pass both thresholds for a statement with these word pairs, in creation order,
- * with how many of the pairs each shares. A cluster that shares at least ceil(COVERS_LONGER × pairs)
- * of them shares at least one of any (pairs − that + 1), so only the statement's rarest pairs are
- * looked up (common pairs such as "of the" would reach most clusters of a long answer, for every
- * statement), and only clusters whose hits there leave them able to reach both thresholds are
- * counted in full.
- */
-function candidateClusters(pairs: Set<string>, byPair: Map<string, number[]>, clusters: Cluster[]): { k: number; shared: number }[] {
-  const atLeast = (x: number): number => Math.max(1, Math.ceil(x - 1e-9));
-  const needed = atLeast(COVERS_LONGER * pairs.size);
-  const ranked = [...pairs].map((p) => ({ p, list: byPair.get(p) ?? [] })).sort((a, b) => a.list.length - b.list.length);
-  const probes = ranked.slice(0, pairs.size - needed + 1);
-  const hits = new Map<number, number>();
-  for (const { list } of probes) for (const k of list) hits.set(k, (hits.get(k) ?? 0) + 1);
-  const rest = ranked.slice(probes.length).map((r) => r.p);
-  const out: { k: number; shared: number }[] = [];
-  for (const [k, probed] of hits) {
-    const size = (clusters[k] as Cluster).pairs.size;
-    const need = Math.max(atLeast(SAME_STATEMENT * Math.min(pairs.size, size)), atLeast(COVERS_LONGER * Math.max(pairs.size, size)));
-    if (probed + rest.length < need) continue;
-    let shared = probed;
-    const c = (clusters[k] as Cluster).pairs;
-    for (const p of rest) if (c.has(p)) shared++;
-    out.push({ k, shared });
+function candidateClusters(
+  pairs: PairIds,
+  speaker: string | null,
+  byPair: Map<number, number[]>,
+  clusters: Cluster[],
+  hits: Int32Array,
+): { k: number; shared: number }[] {
+  const size = pairs.order.length;
+  const needed = atLeast(COVERS_LONGER * size);
+  const lists = Array.from(pairs.order, (p) => byPair.get(p) ?? NO_CLUSTERS).sort((a, b) => a.length - b.length);
+  const probes = size - needed + 1;
+  const hit: number[] = [];
+  for (let i = 0; i < probes; i++) {
+    for (const k of lists[i] as readonly number[]) {
+      if (hits[k] === 0) hit.push(k);
+      hits[k] = (hits[k] as number) + 1;
+    }
   }
-  return out.sort((a, b) => a.k - b.k);
+  const rest = size - probes;
+  const out: { k: number; shared: number }[] = [];
+  for (const k of hit.sort((a, b) => a - b)) {
+    const probed = hits[k] as number;
+    hits[k] = 0;
+    const c = clusters[k] as Cluster;
+    if (c.speaker !== speaker) continue;
+    const other = c.pairs.sorted.length;
+    const need = Math.max(atLeast(SAME_STATEMENT * Math.min(size, other)), atLeast(COVERS_LONGER * Math.max(size, other)));
+    if (probed + rest < need) continue;
+    out.push({ k, shared: sharedCount(pairs.sorted, c.pairs.sorted) });
+  }
+  return out;
 }
 
 /**
  * Clusters that can hold `share` of these pairs: they must be in one of the rarest (pairs − needed + 1)
- * pairs' lists. Only those `keep` accepts are collected (the rest would be dropped by the caller).
+ * pairs' lists. Only those `keep` accepts are collected (the rest would be dropped by the caller), in
+ * the order of those lists (rarest first, a tie in the order the pairs occur).
  */
-function holdersOf(pairs: Set<string>, byPair: Map<string, number[]>, share: number, keep: (k: number) => boolean, into: Set<number>): void {
-  const needed = Math.max(1, Math.ceil(share * pairs.size - 1e-9));
-  const lists = [...pairs].map((p) => byPair.get(p) ?? []).sort((a, b) => a.length - b.length);
-  for (const list of lists.slice(0, pairs.size - needed + 1)) for (const k of list) if (keep(k)) into.add(k);
+function holdersOf(pairs: PairIds, byPair: Map<number, number[]>, share: number, keep: (k: number) => boolean, into: Set<number>): void {
+  const size = pairs.order.length;
+  const needed = Math.max(1, Math.ceil(share * size - 1e-9));
+  const lists = Array.from(pairs.order, (p) => byPair.get(p) ?? NO_CLUSTERS).sort((a, b) => a.length - b.length);
+  for (let i = 0; i < size - needed + 1; i++) for (const k of lists[i] as readonly number[]) if (keep(k)) into.add(k);
 }
 
 interface Cluster {
-  pairs: Set<string>;
+  pairs: PairIds;
   speaker: string | null;
-  versions: { statement: ShownStatement; pairs: Set<string>; order: number }[];
+  versions: { statement: ShownStatement; pairs: PairIds; order: number }[];
   parts: ShownStatement[];
   /** Folded into a longer cluster as a part of it. */
   folded: boolean;
 }
-
-/** Same words in the same order, punctuation and case aside (as word pairs, which are already at hand). */
-const sameWording = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((p) => b.has(p));
 
 /**
  * Groups statements (given in the answer's order: outlet by outlet, best or newest first) by wording:
@@ -96,23 +90,30 @@ const sameWording = (a: Set<string>, b: Set<string>): boolean => a.size === b.si
  * then, for equally carried ones, the order of their first version. Within an outlet, statements of
  * one article keep the article's order.
  */
-export function groupStatements(statements: ShownStatement[], pairsOf: (text: string) => Set<string> = wordPairs): StatementGroup[] {
+export function groupStatements(statements: ShownStatement[], pairsOf?: (text: string) => PairIds): StatementGroup[] {
+  const pairIds =
+    pairsOf ??
+    (
+      (table) => (text: string) =>
+        table.pairsOf(text)
+    )(new PairTable());
   const clusters: Cluster[] = [];
   // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
-  const byPair = new Map<string, number[]>();
+  const byPair = new Map<number, number[]>();
+  const hits = new Int32Array(statements.length);
   // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
   const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
-  const none = new Set<string>();
   statements.forEach((statement, order) => {
-    const pairs = oneOutlet ? none : pairsOf(statement.text);
+    const pairs = oneOutlet ? NO_PAIRS : pairIds(statement.text);
+    const size = pairs.order.length;
     let best: Cluster | null = null;
     let bestScore = SAME_STATEMENT;
-    if (pairs.size >= 2) {
-      for (const { k, shared: n } of candidateClusters(pairs, byPair, clusters)) {
+    if (size >= 2) {
+      for (const { k, shared: n } of candidateClusters(pairs, statement.speaker, byPair, clusters, hits)) {
         const c = clusters[k]!;
-        if (c.speaker !== statement.speaker) continue;
-        const score = n / Math.min(pairs.size, c.pairs.size);
-        if (score < bestScore || n / Math.max(pairs.size, c.pairs.size) < COVERS_LONGER) continue;
+        const other = c.pairs.order.length;
+        const score = n / Math.min(size, other);
+        if (score < bestScore || n / Math.max(size, other) < COVERS_LONGER) continue;
         if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
         best = c;
         bestScore = score;
@@ -121,8 +122,8 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
     if (best) best.versions.push({ statement, pairs, order });
     else {
       clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }], parts: [], folded: false });
-      if (pairs.size >= 2) {
-        for (const p of pairs) {
+      if (size >= 2) {
+        for (const p of pairs.order) {
           const list = byPair.get(p);
           if (list) list.push(clusters.length - 1);
           else byPair.set(p, [clusters.length - 1]);
@@ -146,9 +147,10 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
       const shownAt = named.indexOf(Math.max(...named));
       const versions = c.versions.map((v) => v.statement);
       const shown = versions[shownAt] as ShownStatement;
-      const shownPairs = c.versions[shownAt]!.pairs;
+      const shownPairs = c.versions[shownAt]!.pairs.sorted;
       return {
-        group: { shown, versions, reworded: c.versions.some((v) => !sameWording(v.pairs, shownPairs)), parts: c.parts },
+        // Same words in the same order, punctuation and case aside (as word pairs, which are already at hand).
+        group: { shown, versions, reworded: c.versions.some((v) => !sameIds(v.pairs.sorted, shownPairs)), parts: c.parts },
         first: first.order,
       };
     });
@@ -174,29 +176,32 @@ export function groupStatements(statements: ShownStatement[], pairsOf: (text: st
  */
 function foldParts(clusters: Cluster[]): void {
   // Every version's pairs, not only the first's: the version that kept the sentence may be any outlet's.
-  const byPair = new Map<string, number[]>();
+  const byPair = new Map<number, number[]>();
   clusters.forEach((c, k) => {
-    for (const p of new Set(c.versions.flatMap((v) => [...v.pairs]))) {
-      const list = byPair.get(p);
-      if (list) list.push(k);
-      else byPair.set(p, [k]);
+    for (const v of c.versions) {
+      for (const p of v.pairs.order) {
+        const list = byPair.get(p);
+        if (!list) byPair.set(p, [k]);
+        // Clusters are listed in order, so a pair two versions share is already listed last.
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
     }
   });
   // Versions do not change here: each cluster's longest is read once, not per comparison.
-  const longest = clusters.map((c) => Math.max(...c.versions.map((v) => v.pairs.size)));
+  const longest = clusters.map((c) => Math.max(...c.versions.map((v) => v.pairs.order.length)));
   const order = clusters.map((_, k) => k).sort((a, b) => longest[a]! - longest[b]!);
   for (const k of order) {
     const c = clusters[k]!;
-    if (c.pairs.size < 3) continue;
+    if (c.pairs.order.length < 3) continue;
     // A target holds PART_OF of some version's pairs, so it is in one of that version's rarest pairs' lists.
-    const canTake = (j: number): boolean => j !== k && !clusters[j]!.folded && clusters[j]!.speaker === c.speaker && longest[j]! > c.pairs.size;
+    const canTake = (j: number): boolean => j !== k && !clusters[j]!.folded && clusters[j]!.speaker === c.speaker && longest[j]! > c.pairs.order.length;
     const candidates = new Set<number>();
     for (const v of c.versions) holdersOf(v.pairs, byPair, PART_OF, canTake, candidates);
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;
       // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
-      if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs, v.pairs, PART_OF)))) continue;
+      if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs.sorted, v.pairs.sorted, PART_OF)))) continue;
       if (!target || t.versions.length > target.versions.length) target = t;
     }
     if (!target) continue;
