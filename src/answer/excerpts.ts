@@ -7,7 +7,7 @@ import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup }
 import type { BuiltCorpus } from './build.js';
 import { groupStatements } from './groups.js';
 import { PairTable } from './pairs.js';
-import { shownPassage, splitStatement } from './shown.js';
+import { shownAs, shownPassage, splitStatement } from './shown.js';
 
 /** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
 const CACHE_ENTRIES = 20_000;
@@ -124,8 +124,8 @@ export class Excerpts {
   shownOf(e: Excerpt, outlet: string): ShownStatement[] {
     if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
     const pieces = this.piecesOf(e);
-    if (!pieces) return [{ ...e, outlet, verbatim: e.kind === 'direct', offset: 0 }];
-    return pieces.map((piece) => ({ ...e, text: piece.text, kind: piece.kind, cue: piece.cue, outlet, verbatim: piece.verbatim, offset: piece.offset }));
+    if (!pieces) return [shownAs(e, e, outlet, e.kind === 'direct', 0)];
+    return pieces.map((piece) => shownAs(e, piece, outlet, piece.verbatim, piece.offset));
   }
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
