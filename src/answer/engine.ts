@@ -26,8 +26,9 @@ import { formatSpan, spanBounds } from './dates.js';
 import { Excerpts } from './excerpts.js';
 import type { PeopleDirectory } from './people.js';
 import { closestNames, findPerson, peopleDirectory, suggestPeople } from './people.js';
-import { parseQuestion, QuestionError, type QuestionParts } from './question.js';
+import { parseQuestion, QuestionError, type QuestionParts, warmUpQuestions } from './question.js';
 import { passagesWith } from './passages.js';
+import { summaryOf } from './summary.js';
 import type { BuiltCorpus } from './build.js';
 
 export type { BuildCaches, BuildTimings, BuiltCorpus, PreparedCorpus } from './build.js';
@@ -88,6 +89,7 @@ export class Engine {
       this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
       for (const [speaker, list] of this.newestBySpeaker) this.newestBySpeakerOutlet.set(speaker, this.byOutlet(list));
     }
+    warmUpQuestions();
   }
 
   /** Statement positions split by outlet, each in the order given. */
@@ -361,24 +363,7 @@ export class Engine {
   /** What one file yielded; a file indexed as a duplicate of another reports that article. */
   articleSummary(file: string): ArticleSummary | null {
     const article = this.articleByFile.get(file) ?? this.corpus.articles.find((a) => a.alsoAt?.includes(file));
-    if (!article) return null;
-    const counts = new Map<string, number>();
-    const { statements, removed } = this.corpus.index;
-    statements.forEach((s, k) => {
-      if (s.file !== article.file || removed.has(k)) return;
-      const name = this.directory.byId.get(s.speaker)?.name ?? s.speaker;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    });
-    const speakers = [...counts].map(([name, n]) => ({ name, statements: n })).sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
-    return {
-      file: article.file,
-      title: article.title,
-      outlet: article.outlet,
-      date: article.date,
-      url: article.url,
-      statements: speakers.reduce((n, s) => n + s.statements, 0),
-      speakers,
-    };
+    return article ? summaryOf(article, this.corpus.index, (id) => this.directory.byId.get(id)?.name ?? id) : null;
   }
 
   suggest(typed: string, limit = 25): PersonChoice[] {
