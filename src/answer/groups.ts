@@ -21,57 +21,83 @@ function similarity(a: PairIds, b: PairIds): number {
 
 const atLeast = (x: number): number => Math.max(1, Math.ceil(x - 1e-9));
 
+/** Per grouping, reused for every statement: a zeroed hit count per cluster, the clusters hit, lists. */
+interface Scratch {
+  hits: Int32Array;
+  hit: Int32Array;
+  lists: (readonly number[])[];
+}
+
 /**
- * Clusters of `speaker` that can pass both thresholds for a statement with these word pairs, in
- * creation order, with how many of the pairs each shares. A cluster that shares at least
- * ceil(COVERS_LONGER × pairs) of them shares at least one of any (pairs − that + 1), so only the
- * statement's rarest pairs are looked up (common pairs such as "of the" would reach most clusters of a
- * long answer, for every statement), and only clusters whose hits there leave them able to reach both
- * thresholds are counted in full. `hits` is a zeroed count per cluster, left zeroed.
+ * The cluster a statement with these word pairs joins, or null: of the clusters of its speaker with
+ * no version from its outlet that pass both thresholds, the one with the highest score (the later one
+ * on a tie). A cluster that shares at least ceil(COVERS_LONGER × pairs) of the pairs shares at least
+ * one of any (pairs − that + 1), so only the statement's rarest pairs are looked up (common pairs such
+ * as "of the" would reach most clusters of a long answer, for every statement; a pair no cluster has
+ * is the rarest of all and costs nothing), and only clusters whose hits there leave them able to reach
+ * both thresholds are counted in full.
  */
-function candidateClusters(
-  pairs: PairIds,
-  speaker: string | null,
-  byPair: Map<number, number[]>,
-  clusters: Cluster[],
-  hits: Int32Array,
-): { k: number; shared: number }[] {
+function bestCluster(statement: ShownStatement, pairs: PairIds, byPair: Map<number, number[]>, clusters: Cluster[], scratch: Scratch): Cluster | null {
   const size = pairs.order.length;
-  const needed = atLeast(COVERS_LONGER * size);
-  const lists = Array.from(pairs.order, (p) => byPair.get(p) ?? NO_CLUSTERS).sort((a, b) => a.length - b.length);
-  const probes = size - needed + 1;
-  const hit: number[] = [];
-  for (let i = 0; i < probes; i++) {
+  const probes = size - atLeast(COVERS_LONGER * size) + 1;
+  const { hits, hit, lists } = scratch;
+  lists.length = 0;
+  let unlisted = 0;
+  for (const p of pairs.order) {
+    const list = byPair.get(p);
+    if (list) lists.push(list);
+    else unlisted++;
+  }
+  if (unlisted >= probes) return null;
+  lists.sort((a, b) => a.length - b.length);
+  let hitCount = 0;
+  for (let i = 0; i < probes - unlisted; i++) {
     for (const k of lists[i] as readonly number[]) {
-      if (hits[k] === 0) hit.push(k);
+      if (hits[k] === 0) hit[hitCount++] = k;
       hits[k] = (hits[k] as number) + 1;
     }
   }
   const rest = size - probes;
-  const out: { k: number; shared: number }[] = [];
-  for (const k of hit.sort((a, b) => a - b)) {
+  let best: Cluster | null = null;
+  let bestScore = SAME_STATEMENT;
+  // In creation order: a tie goes to the later cluster.
+  for (const k of hit.subarray(0, hitCount).sort()) {
     const probed = hits[k] as number;
     hits[k] = 0;
     const c = clusters[k] as Cluster;
-    if (c.speaker !== speaker) continue;
+    if (c.speaker !== statement.speaker) continue;
     const other = c.pairs.sorted.length;
     const need = Math.max(atLeast(SAME_STATEMENT * Math.min(size, other)), atLeast(COVERS_LONGER * Math.max(size, other)));
     if (probed + rest < need) continue;
-    out.push({ k, shared: sharedCount(pairs.sorted, c.pairs.sorted) });
+    const n = sharedCount(pairs.sorted, c.pairs.sorted);
+    const score = n / Math.min(size, other);
+    if (score < bestScore || n / Math.max(size, other) < COVERS_LONGER) continue;
+    if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
+    best = c;
+    bestScore = score;
   }
-  return out;
+  return best;
 }
 
 /**
  * Clusters that can hold `share` of these pairs: they must be in one of the rarest (pairs − needed + 1)
  * pairs' lists. Only those `keep` accepts are collected (the rest would be dropped by the caller), in
- * the order of those lists (rarest first, a tie in the order the pairs occur).
+ * the order of those lists (rarest first, a tie in the order the pairs occur). Every list holds the
+ * cluster the pairs are from, which `keep` never accepts: a list of it alone is the rarest kind and
+ * adds nothing, so only the longer lists are sorted and read.
  */
 function holdersOf(pairs: PairIds, byPair: Map<number, number[]>, share: number, keep: (k: number) => boolean, into: Set<number>): void {
   const size = pairs.order.length;
   const needed = Math.max(1, Math.ceil(share * size - 1e-9));
-  const lists = Array.from(pairs.order, (p) => byPair.get(p) ?? NO_CLUSTERS).sort((a, b) => a.length - b.length);
-  for (let i = 0; i < size - needed + 1; i++) for (const k of lists[i] as readonly number[]) if (keep(k)) into.add(k);
+  let probes = size - needed + 1;
+  const longer: number[][] = [];
+  for (const p of pairs.order) {
+    const list = byPair.get(p) as number[];
+    if (list.length > 1) longer.push(list);
+    else if (--probes === 0) return;
+  }
+  longer.sort((a, b) => a.length - b.length);
+  for (let i = 0; i < probes; i++) for (const k of longer[i] as number[]) if (keep(k)) into.add(k);
 }
 
 interface Cluster {
@@ -100,25 +126,13 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
   const clusters: Cluster[] = [];
   // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
   const byPair = new Map<number, number[]>();
-  const hits = new Int32Array(statements.length);
+  const scratch: Scratch = { hits: new Int32Array(statements.length), hit: new Int32Array(statements.length), lists: [] };
   // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
   const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
   statements.forEach((statement, order) => {
     const pairs = oneOutlet ? NO_PAIRS : pairIds(statement.text);
     const size = pairs.order.length;
-    let best: Cluster | null = null;
-    let bestScore = SAME_STATEMENT;
-    if (size >= 2) {
-      for (const { k, shared: n } of candidateClusters(pairs, statement.speaker, byPair, clusters, hits)) {
-        const c = clusters[k]!;
-        const other = c.pairs.order.length;
-        const score = n / Math.min(size, other);
-        if (score < bestScore || n / Math.max(size, other) < COVERS_LONGER) continue;
-        if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
-        best = c;
-        bestScore = score;
-      }
-    }
+    const best = size >= 2 ? bestCluster(statement, pairs, byPair, clusters, scratch) : null;
     if (best) best.versions.push({ statement, pairs, order });
     else {
       clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }], parts: [], folded: false });
