@@ -1,0 +1,78 @@
+// Word pairs as ids, which grouping compares: spellings that fold alike give the same ids, a repeated
+// pair counts once, and grouping reads the same groups through an engine's long-lived pair table as
+// through a fresh one (ids are only ever compared within one table).
+
+import { describe, expect, it } from 'vitest';
+import { groupStatements } from '../src/answer/groups.js';
+import { containsShare, PairTable, sameIds, sharedCount } from '../src/answer/pairs.js';
+import type { ShownStatement } from '../src/types.js';
+
+function shown(text: string, outlet: string, paragraph = 1): ShownStatement {
+  return {
+    text,
+    speaker: 'Kaja Kallas',
+    kind: 'direct',
+    cue: 'said',
+    paragraph,
+    article: { title: `${outlet} story`, date: '2025-12-15', url: `https://news.example/${outlet}`, file: `${outlet}.txt` },
+    outlet,
+    verbatim: true,
+    offset: 0,
+  };
+}
+
+describe('pair ids', () => {
+  it('are the same for texts that differ only in case, punctuation, quotes and diacritics', () => {
+    const table = new PairTable();
+    const a = table.pairsOf('“Security guarantees” must be legally binding, Kallas said.');
+    const b = table.pairsOf('security GUARANTEES must be legally binding — kallas said');
+    const c = table.pairsOf('Security guarantees must be légally binding, Kállas said');
+    expect(sameIds(a.sorted, b.sorted)).toBe(true);
+    expect(sameIds(a.sorted, c.sorted)).toBe(true);
+    expect(a.order).toHaveLength(7);
+    expect(sameIds(a.sorted, table.pairsOf('Security guarantees must be binding, Kallas said').sorted)).toBe(false);
+  });
+
+  it('count a repeated pair once, where it first occurs, and keep word order', () => {
+    const table = new PairTable();
+    const repeated = table.pairsOf('we will we will win');
+    // we will, will we, will win
+    expect(repeated.order).toHaveLength(3);
+    expect([...repeated.sorted]).toEqual([...repeated.order].sort((x, y) => x - y));
+    expect(repeated.order[0]).toBe(table.pairsOf('we will').order[0]);
+    expect(repeated.order[1]).toBe(table.pairsOf('will we').order[0]);
+    expect(table.pairsOf('will we').order[0]).not.toBe(table.pairsOf('we will').order[0]);
+    expect(table.pairsOf('one').order).toHaveLength(0);
+  });
+
+  it('compare as the grouping thresholds need', () => {
+    const table = new PairTable();
+    const whole = table.pairsOf('a b c d e f g h i j k').sorted;
+    expect(sharedCount(table.pairsOf('a b c d x y').sorted, whole)).toBe(3);
+    // 8 of 10 pairs in the whole: exactly 80 %.
+    expect(containsShare(table.pairsOf('a b c d e f g h i z y').sorted, whole, 0.8)).toBe(true);
+    expect(containsShare(table.pairsOf('a b c d e f g h z y x').sorted, whole, 0.8)).toBe(false);
+    expect(containsShare(new Int32Array(0), whole, 0.8)).toBe(false);
+  });
+});
+
+describe('grouping through a pair table', () => {
+  const statements = [
+    shown('Security guarantees must be legally binding for Ukraine, Kallas said.', 'A'),
+    shown('“Security guarantees must be legally binding for Ukraine,” she said', 'B'),
+    shown('We will not recognise the annexation of any Ukrainian territory.', 'A', 2),
+    shown('Security guarantees must be legally binding for Ukraine.', 'C'),
+    shown('Europe will keep supporting Kyiv for as long as it takes.', 'C', 2),
+  ];
+
+  it('gives the same groups from a table that served earlier answers as from a fresh one', () => {
+    const table = new PairTable();
+    table.pairsOf('Europe will keep supporting Kyiv');
+    const fresh = groupStatements(statements);
+    expect(groupStatements(statements, (text) => table.pairsOf(text))).toEqual(fresh);
+    expect(groupStatements([...statements].reverse(), (text) => table.pairsOf(text))).toEqual(groupStatements([...statements].reverse()));
+    // The guarantee carried by three outlets is one group, shown first; the others stand alone.
+    expect(fresh).toHaveLength(3);
+    expect(fresh[0]?.versions.map((v) => v.outlet)).toEqual(['A', 'B', 'C']);
+  });
+});
