@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { groupStatements } from '../src/answer/groups.js';
-import { containsShare, PairTable, sameIds, sharedCount } from '../src/answer/pairs.js';
+import { containsShare, PairTable, plainWords, sameIds, sharedCount } from '../src/answer/pairs.js';
+import { words } from '../src/text/normalize.js';
 import type { ShownStatement } from '../src/types.js';
 
 function shown(text: string, outlet: string, paragraph = 1): ShownStatement {
@@ -53,6 +54,26 @@ describe('pair ids', () => {
     expect(containsShare(table.pairsOf('a b c d e f g h i z y').sorted, whole, 0.8)).toBe(true);
     expect(containsShare(table.pairsOf('a b c d e f g h z y x').sorted, whole, 0.8)).toBe(false);
     expect(containsShare(new Int32Array(0), whole, 0.8)).toBe(false);
+  });
+});
+
+describe('plain words', () => {
+  it('are the folded words of text whose letters are ASCII, curly quotes and dashes included', () => {
+    for (const text of [
+      '“We won’t back down,” said O’Neill — twice – at 10:30 on the A4.',
+      "«Non» — it's `final´; costs−rise ‘sharply’ „now‟ ″x″",
+      'UPPER lower MiXeD 2025 x_y tab\there',
+      '',
+      '  ...  ',
+    ]) {
+      expect(plainWords(text)).toEqual(words(text));
+    }
+  });
+
+  it('leave text with any other character beyond ASCII (accents, no-break spaces) to the full fold', () => {
+    expect(plainWords('Kállas said')).toBeNull();
+    expect(plainWords('Kallas said naïvely')).toBeNull();
+    expect(plainWords('Kallas\u00a0said')).toBeNull();
   });
 });
 

@@ -214,9 +214,11 @@ function foldParts(clusters: Cluster[]): void {
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;
+      // The target is the first of the most carried: one no more carried than it is not compared at all.
+      if (target && t.versions.length <= target.versions.length) continue;
       // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
       if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs.sorted, v.pairs.sorted, PART_OF)))) continue;
-      if (!target || t.versions.length > target.versions.length) target = t;
+      target = t;
     }
     if (!target) continue;
     target.parts.push(...c.versions.map((v) => v.statement), ...c.parts);
