@@ -13,8 +13,6 @@ const COVERS_LONGER = 0.35;
 /** Share of a statement's word pairs that must stand in a longer one for it to be a part of it. */
 const PART_OF = 0.8;
 
-const NO_CLUSTERS: readonly number[] = [];
-
 function similarity(a: PairIds, b: PairIds): number {
   return sharedCount(a.sorted, b.sorted) / Math.max(1, Math.min(a.sorted.length, b.sorted.length));
 }
