@@ -284,7 +284,7 @@ function goals(runs: CorpusRun[], reload: ReloadFigures | null, reloadLabel: str
 }
 
 function chartSeries(runs: CorpusRun[]): ChartSeries[] {
-  const colours: Record<QueryClass, string> = { person: '#1f77b4', topic: '#2ca02c', phrase: '#d62728', common: '#9467bd' };
+  const colours: Record<QueryClass, string> = { person: '#1f77b4', topic: '#2ca02c', phrase: '#d62728', common: '#9467bd', dated: '#ff7f0e' };
   const series: ChartSeries[] = [];
   for (const { cls } of QUERY_CLASSES) {
     const ours: [number, number][] = [];
