@@ -14,8 +14,12 @@ export const NO_PAIRS: PairIds = { order: new Int32Array(0), sorted: new Int32Ar
 
 /** Texts whose pairs are kept, so answers that repeat statements do not split them again. */
 const CACHED_TEXTS = 20_000;
-/** Distinct pairs named before the table starts over (ids are only compared within one table). */
-const MAX_PAIRS = 2_000_000;
+/**
+ * Distinct pairs named before the table starts over (ids are only compared within one table). Kept
+ * small: the table's memory (~60 bytes a pair) and the pause when its hash table doubles (~10 ms at
+ * this size) grow with it, and a corpus of varied prose meets ~25 new pairs per statement.
+ */
+const MAX_PAIRS = 250_000;
 
 /** Hands out pair ids; ids from one table are comparable with each other only. */
 export class PairTable {
