@@ -117,6 +117,7 @@ export class Excerpts {
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
     const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
+    this.pairs.bound();
     return groupStatements(shown, (text) => this.pairs.pairsOf(text));
   }
 
