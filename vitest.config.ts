@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // state (process.env.TZ, which a worker thread ignores): each gets a fresh process of its own, so a
 // timed-out test's leftovers cannot slow the next suite. Any other suite runs in-process.
 const OWN_PROCESS = [
+  'tests/build-pool.test.ts',
   'tests/cli.test.ts',
   'tests/corpus-faults.test.ts',
   'tests/dated-questions.test.ts',

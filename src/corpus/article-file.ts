@@ -78,7 +78,13 @@ function normaliseDate(value: string | Date | undefined): string | null {
  * Articles whose only date was a day and month without a year ("on December 14"): the year is chosen
  * once the whole corpus is read (see resolveDayMonths). Keyed by object, so cached articles keep theirs.
  */
-export const yearless = new WeakMap<Article, { dayMonth: DayMonth; reference: string }>();
+export const yearless = new WeakMap<Article, YearlessDate>();
+
+/** A day and month without a year, and when the page was fetched or the file saved (the fallback reference). */
+export interface YearlessDate {
+  dayMonth: DayMonth;
+  reference: string;
+}
 
 /** A page title often ends with the site's name ("Talks resume | The Harbour Times"): that part is not the title. */
 function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
