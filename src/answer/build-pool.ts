@@ -58,7 +58,7 @@ export function readInThreads(settings: BuildThreads, extractions: Map<string, A
 
 /** Shares small enough that the last one does not keep the other threads waiting long. */
 function shareSize(files: number, threads: number): number {
-  return Math.max(20, Math.min(250, Math.ceil(files / (threads * 8))));
+  return Math.max(20, Math.min(100, Math.ceil(files / (threads * 8))));
 }
 
 interface Helper {
@@ -120,6 +120,8 @@ async function spread(root: string, files: FreshFile[], settings: BuildThreads):
       const share = queue.shift();
       if (share !== undefined) {
         done[share] = await readAndExtract(root, shares[share] as FreshFile[]);
+        // Reading is synchronous: let the workers' answers in, so each gets its next share now.
+        await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
       if (helpers.every((h) => h.out.size === 0)) break;

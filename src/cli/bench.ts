@@ -103,10 +103,18 @@ function bareP99(l: ClassLatency): number | null {
   return values.length ? Math.max(...values) : null;
 }
 
-function buildOf(run: CorpusRun): { loadMs: number; extractMs: number; indexMs: number; totalMs: number } | null {
+/** The build's phases (wall ms), and its CPU time over every thread and how many threads read and attributed (null before they were recorded). */
+function buildOf(run: CorpusRun): { loadMs: number; extractMs: number; indexMs: number; totalMs: number; cpuMs: number | null; threads: number | null } | null {
   const detail = run.engine?.phases.build?.detail;
   if (!detail || !run.engine?.phases.build) return null;
-  return { loadMs: Number(detail.loadMs), extractMs: Number(detail.extractMs), indexMs: Number(detail.indexMs), totalMs: run.engine.phases.build.ms };
+  return {
+    loadMs: Number(detail.loadMs),
+    extractMs: Number(detail.extractMs),
+    indexMs: Number(detail.indexMs),
+    totalMs: run.engine.phases.build.ms,
+    cpuMs: detail.cpuMs === undefined ? null : Number(detail.cpuMs),
+    threads: detail.threads === undefined ? null : Number(detail.threads),
+  };
 }
 
 // ------------------------------------------------------------------ printing
@@ -397,6 +405,8 @@ async function main(): Promise<void> {
       formatMs(b?.extractMs),
       formatMs(b?.indexMs),
       formatMs(b?.totalMs),
+      // Wall time falls with more threads; CPU time does not.
+      b?.cpuMs == null ? 'n/a' : `${formatMs(b.cpuMs)} (${b.threads} thread${b.threads === 1 ? '' : 's'})`,
       formatMs(insert),
       formatRatio(b?.totalMs, insert),
       formatBytes(r.engine?.memory?.heapUsed),
@@ -405,7 +415,7 @@ async function main(): Promise<void> {
       formatMs(r.engine?.phases['cold-start']?.ms),
     ];
   });
-  console.log('\nBuild (ours: load + extract + index, in-process; bare: insertMultiple of one doc per paragraph)');
+  console.log('\nBuild (ours: load + extract + index, in-process, load and extract on BUILD_WORKERS threads; bare: insertMultiple of one doc per paragraph)');
   console.log(
     table(
       [
@@ -417,6 +427,7 @@ async function main(): Promise<void> {
         'extract',
         'index',
         'ours total',
+        'ours CPU',
         'bare insert',
         'ours/bare',
         'heap',
