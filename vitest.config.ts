@@ -21,6 +21,8 @@ const OWN_PROCESS = [
   'tests/ingest-add.test.ts',
   'tests/ingest-feeds.test.ts',
   'tests/ingest-fetch.test.ts',
+  // Builds 600 articles: on more than two cores its build starts worker threads (BUILD_WORKERS).
+  'tests/reference.test.ts',
   'tests/reload.test.ts',
   'tests/shared-engine.test.ts',
   'tests/snapshot.test.ts',

@@ -44,7 +44,7 @@ const ingestShape = {
   ALLOW_PRIVATE_URLS: flag.default(false),
 };
 
-/** Threads a build reads and attributes articles on (this one included); unset: the cores, at most DEFAULT_BUILD_WORKERS_MAX. */
+/** Threads a build reads and attributes articles on (this one included); unset: see buildWorkersSetting. */
 const buildWorkers = z.coerce
   .number({ error: 'must be a whole number of threads (1 = no worker threads)' })
   .int('must be a whole number of threads (1 = no worker threads)')
@@ -56,12 +56,15 @@ const DEFAULT_BUILD_WORKERS_MAX = 4;
 
 /**
  * BUILD_WORKERS from `env`, for the build itself (the CLI, the bot's engine worker, tests), which reads
- * it where it runs: `cores` capped at DEFAULT_BUILD_WORKERS_MAX when unset. Throws ConfigError when malformed.
+ * it where it runs. Unset: one thread on two cores or fewer, else the cores up to DEFAULT_BUILD_WORKERS_MAX.
+ * (On two cores a one-thread build already keeps the second a third busy with V8's garbage collector and
+ * compiler threads, and a worker adds ~40% CPU: 10k articles read and attributed in 6.5 s on two threads
+ * against 6.1 s on one, docs/scaling.md.) Throws ConfigError when malformed.
  */
 export function buildWorkersSetting(env: EnvInput, cores: number): number {
   const result = buildWorkers.safeParse(unsetIfEmpty(env.BUILD_WORKERS));
   if (!result.success) throw new ConfigError('BUILD_WORKERS', result.error.issues[0]?.message ?? 'is invalid');
-  return result.data ?? Math.max(1, Math.min(cores, DEFAULT_BUILD_WORKERS_MAX));
+  return result.data ?? (cores <= 2 ? 1 : Math.min(cores, DEFAULT_BUILD_WORKERS_MAX));
 }
 
 const schema = z.object({

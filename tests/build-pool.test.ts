@@ -9,6 +9,7 @@ import type { BuildCaches, BuiltCorpus } from '../src/answer/build.js';
 import { buildCorpus, newCaches } from '../src/answer/build.js';
 import type { BuildThreads } from '../src/answer/build-pool.js';
 import { buildThreadsFromEnv } from '../src/answer/build-pool.js';
+import { buildWorkersSetting } from '../src/config.js';
 import { SEED_CORPUS } from './helpers.js';
 
 const IN_THREAD: BuildThreads = { threads: 1, minFiles: 0 };
@@ -103,6 +104,9 @@ describe('a build on worker threads', () => {
     const small = await buildCorpus(SEED_CORPUS, undefined, undefined, { threads: { threads: 2, minFiles: 300 } });
     expect(small.timings.threads).toBe(1);
     expect(buildThreadsFromEnv({ BUILD_WORKERS: '3' }).threads).toBe(3);
+    expect(buildWorkersSetting({}, 2)).toBe(1);
+    expect(buildWorkersSetting({ BUILD_WORKERS: '' }, 8)).toBe(4);
+    expect(buildWorkersSetting({}, 3)).toBe(3);
     expect(buildThreadsFromEnv({ BUILD_WORKERS: '1' }).threads).toBe(1);
     expect(() => buildThreadsFromEnv({ BUILD_WORKERS: '0' })).toThrow('BUILD_WORKERS must be at least 1 (1 = no worker threads)');
     expect(() => buildThreadsFromEnv({ BUILD_WORKERS: 'two' })).toThrow('BUILD_WORKERS must be a whole number of threads');
