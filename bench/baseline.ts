@@ -28,6 +28,8 @@ export interface BaselineQuery {
   /** Orama term. */
   term: string;
   outlet?: string;
+  /** Days since 1970-01-01 (as the documents' `date`), both ends included. */
+  days?: [number, number];
 }
 
 /** One plain full-text search, as a user of bare Orama would write it (default limit, all hits scored). */
@@ -35,7 +37,7 @@ export async function searchBaseline(db: BaselineDb, query: BaselineQuery): Prom
   const results = await search(db, {
     term: query.term,
     properties: ['text'],
-    ...(query.outlet ? { where: { outlet: { eq: query.outlet } } } : {}),
+    where: { ...(query.outlet ? { outlet: { eq: query.outlet } } : {}), ...(query.days ? { date: { between: query.days } } : {}) },
   });
   return results.count;
 }

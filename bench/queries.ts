@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { buildCast, generateArticles, stripDiacritics } from './synthetic.js';
 
-export type QueryClass = 'person' | 'topic' | 'phrase' | 'common';
+export type QueryClass = 'person' | 'topic' | 'phrase' | 'common' | 'dated';
 
 export const QUERY_CLASSES: { cls: QueryClass; label: string }[] = [
   { cls: 'person', label: 'person ("what did X say?")' },
   { cls: 'topic', label: 'person + common word ("… about the war?")' },
   { cls: 'phrase', label: 'who said "phrase"' },
   { cls: 'common', label: 'bare common word ("war")' },
+  { cls: 'dated', label: 'dated ("… in January 2019?")' },
 ];
 
 export interface BenchQuery {
@@ -20,6 +21,8 @@ export interface BenchQuery {
   question: string;
   /** What the bare-Orama baseline searches for the same need. */
   bareTerm: string;
+  /** The first and last day (ISO) a dated question asks about: the baseline filters on them. */
+  days?: [string, string];
 }
 
 export const COMMON_WORDS = ['war', 'government', 'people', 'said', 'year'];
@@ -34,6 +37,37 @@ function topicQueries(names: string[]): BenchQuery[] {
     const topic = TOPIC_WORDS[i % TOPIC_WORDS.length] as string;
     const word = topic.replace(/^(the|this) /, '');
     return [{ cls: 'topic' as const, question: `what did ${name} say about ${topic}?`, bareTerm: `${name} ${word}` }];
+  });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Questions about a month or a day the first 1,000 articles cover: a person's month, a person's day, a
+ * person and a common word in a month, and a phrase in a month. At 100k the same month holds only
+ * that month's articles, so the date filter, not the corpus size, bounds the answer.
+ */
+function datedQueries(names: string[], phrases: string[], firstDay: string): BenchQuery[] {
+  const [year, month, day] = firstDay.split('-').map(Number) as [number, number, number];
+  const monthName = `${MONTHS[month - 1]} ${year}`;
+  const iso = (d: number): string => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const monthDays: [string, string] = [iso(1), iso(lastDay)];
+  const someDay = Math.min(day + 2, 28);
+  const oneDay: [string, string] = [iso(someDay), iso(someDay)];
+  return names.flatMap((name, i): BenchQuery[] => {
+    switch (i % 4) {
+      case 0:
+        return [{ cls: 'dated', question: `what did ${name} say in ${monthName}?`, bareTerm: name, days: monthDays }];
+      case 1:
+        return [{ cls: 'dated', question: `what did ${name} say on ${someDay} ${monthName}?`, bareTerm: name, days: oneDay }];
+      case 2:
+        return [{ cls: 'dated', question: `what did ${name} say about the war in ${monthName}?`, bareTerm: `${name} war`, days: monthDays }];
+      default: {
+        const phrase = phrases[i % Math.max(1, phrases.length)];
+        return phrase ? [{ cls: 'dated', question: `who said "${phrase}" in ${monthName}?`, bareTerm: phrase, days: monthDays }] : [];
+      }
+    }
   });
 }
 
@@ -74,7 +108,13 @@ export function syntheticQueries(seed: number): BenchQuery[] {
     const phrase = phraseFrom(directSnippets[i] as string, 4 + (phrases.length % 3));
     phrases.push({ cls: 'phrase', question: `who said "${phrase}"?`, bareTerm: phrase });
   }
-  return [...people, ...topicQueries(chosen.slice(0, 8)), ...phrases, ...commonQueries()];
+  const firstDay = articles.map((a) => a.date).sort()[0] as string;
+  const dated = datedQueries(
+    chosen.slice(0, 8),
+    phrases.map((p) => p.bareTerm),
+    firstDay,
+  );
+  return [...people, ...topicQueries(chosen.slice(0, 8)), ...phrases, ...commonQueries(), ...dated];
 }
 
 interface GoldStatement {

@@ -58,7 +58,9 @@ async function baselineTask(task: SizeTask): Promise<void> {
   const { db, ms } = await buildBaseline(docs);
   emit({ type: 'phase', name: 'insert', ms, detail: { docs: docs.length } });
   memory();
-  await runQueries(task, (q) => searchBaseline(db, { term: q.bareTerm }));
+  await runQueries(task, (q) =>
+    searchBaseline(db, { term: q.bareTerm, days: q.days?.map((d) => Math.floor(Date.parse(d) / 86_400_000)) as [number, number] | undefined }),
+  );
 }
 
 function excerptCount(answer: { outlets: { excerpts: unknown[] }[] }): number {

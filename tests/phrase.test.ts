@@ -35,8 +35,8 @@ const phrases = [
 ];
 
 /** Each text once, split over two chunks as an index that grew by an append holds them. */
-const table = StatementColumns.of(texts.slice(0, 5).map((text) => ({ text, speaker: 'a', outlet: 'X' }))).extended(
-  texts.slice(5).map((text) => ({ text, speaker: 'b', outlet: 'Y' })),
+const table = StatementColumns.of(texts.slice(0, 5).map((text, i) => ({ text, speaker: 'a', outlet: 'X', date: `2025-03-0${i + 1}` }))).extended(
+  texts.slice(5).map((text) => ({ text, speaker: 'b', outlet: 'Y', date: null })),
 );
 const holdsIn = (phrase: string, text: string): boolean => {
   const needle = phraseNeedle(phrase);
@@ -67,6 +67,11 @@ describe('who said: which statements hold a phrase', () => {
     expect(table.speakerIds[table.speakerCode(0)]).toBe('a');
     expect(table.speakerIds[table.speakerCode(texts.length - 1)]).toBe('b');
     expect(table.speakerCode(texts.length)).toBe(-1);
+  });
+
+  it("knows each statement's day across chunks, undated as 0", () => {
+    expect([0, 4, 5, texts.length - 1].map((k) => table.dayOf(k))).toEqual([20250301, 20250305, 0, 0]);
+    expect(table.dayOf(texts.length)).toBe(-1);
   });
 
   it('has nothing to look for in a phrase of punctuation only', () => {

@@ -156,18 +156,10 @@ export class Engine {
     };
   }
 
-  /**
-   * Keeps the positions dated inside `span` (Orama's date filter), in their order, and counts the
-   * undated articles that were left out.
-   */
-  private inSpan(positions: number[], span: DateSpan, speaker?: string): { kept: number[]; undated: number; undatedPositions: number[] } {
-    const inside = positionsInDays(this.corpus.index, spanBounds(span), speaker);
+  /** Keeps the positions dated inside `span`, in their order, and counts the undated articles that were left out. */
+  private inSpan(positions: number[], span: DateSpan): { kept: number[]; undated: number; undatedPositions: number[] } {
     const undatedPositions: number[] = [];
-    const kept = positions.filter((k) => {
-      if (inside.has(k)) return true;
-      if (!this.statement(k).date) undatedPositions.push(k);
-      return false;
-    });
+    const kept = positionsInDays(this.corpus.index, positions, spanBounds(span), undatedPositions);
     return { kept, undated: this.articlesOf(undatedPositions), undatedPositions };
   }
 
@@ -194,7 +186,7 @@ export class Engine {
     const total = positions.length;
     let undatedLeftOut = 0;
     let undatedPositions: number[] = [];
-    if (span) ({ kept: positions, undated: undatedLeftOut, undatedPositions } = this.inSpan(positions, span, person.id));
+    if (span) ({ kept: positions, undated: undatedLeftOut, undatedPositions } = this.inSpan(positions, span));
     const dated = positions.length;
     if (span && topic && undatedPositions.length) {
       // Only the undated statements on the topic count as left out.

@@ -157,7 +157,8 @@ export function createContext(
 
 /** A statement of `speaker` made of the given spans of the paragraph, and its cue. */
 export function make(speaker: string, kind: StatementKind, para: Para, spans: Span[], cue: Span | null): LocalStatement {
-  const clean = spans.filter(([s, e]) => e > s);
+  // Copied to exact size: a filtered array keeps room to grow, and the index holds hundreds of thousands.
+  const clean = spans.filter(([s, e]) => e > s).slice();
   return {
     speaker,
     kind,

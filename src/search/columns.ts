@@ -1,6 +1,7 @@
 // What answers read of tens of thousands of statements at once, in flat arrays: each statement's text
 // folded as `comparable` folds it (UTF-8 bytes, one buffer: who-said tests phrases on it), its speaker
-// (who-said counts them) and its outlet (ranked answers are split by outlet), as small integers.
+// (who-said counts them) and its outlet (ranked answers are split by outlet), as small integers, and its
+// day (yyyymmdd, 0 when undated: dated questions keep a person's statements of a month by reading it).
 // Reading a statement object costs a cache miss or more (about 1 µs at 100k articles); reading these
 // arrays in corpus order costs a few nanoseconds.
 
@@ -13,6 +14,7 @@ interface Chunk {
   starts: Int32Array;
   speakers: Int32Array;
   outlets: Int32Array;
+  days: Int32Array;
 }
 
 /** Names by code; only ever added to, so the tables that share one agree on every code they hold. */
@@ -31,7 +33,7 @@ class Codes {
   }
 }
 
-type Row = { text: string; speaker: string; outlet: string };
+type Row = { text: string; speaker: string; outlet: string; date: string | null };
 
 /** A letter, digit or combining mark outside ASCII: text holding one needs the full fold. */
 const WORDISH_BEYOND_ASCII = /[\u0080-\u{10FFFF}](?<=[\p{L}\p{N}\p{M}])/u;
@@ -110,7 +112,8 @@ export class StatementColumns {
     scratch.copy(bytes, 0, 0, bytes.length);
     const speakers = Int32Array.from(statements, (s) => this.speakerCodes.code(s.speaker));
     const outlets = Int32Array.from(statements, (s) => this.outletCodes.code(s.outlet));
-    const chunk = { first: this.size, bytes, starts, speakers, outlets };
+    const days = Int32Array.from(statements, (s) => dayNumber(s.date));
+    const chunk = { first: this.size, bytes, starts, speakers, outlets, days };
     return new StatementColumns([...this.chunks, chunk], this.speakerCodes, this.outletCodes);
   }
 
@@ -135,6 +138,12 @@ export class StatementColumns {
     return c ? this.outletCodes.names[c.outlets[k - c.first] as number] : undefined;
   }
 
+  /** The day of statement `k` as yyyymmdd, 0 when undated, -1 past the end. */
+  dayOf(k: number): number {
+    const c = this.chunkOf(k);
+    return c ? (c.days[k - c.first] as number) : -1;
+  }
+
   /** Whether statement `k`'s folded text holds `needle` (UTF-8 of " folded words ", spaces at both ends). */
   holds(k: number, needle: Uint8Array): boolean {
     const c = this.chunkOf(k);
@@ -150,6 +159,11 @@ export class StatementColumns {
     }
     return false;
   }
+}
+
+/** An ISO date as the number yyyymmdd (ordered as the dates are), 0 for none. */
+export function dayNumber(date: string | null): number {
+  return date ? Number(date.replaceAll('-', '')) : 0;
 }
 
 /** The bytes `holds` looks for: null when the phrase has no letter or digit. */

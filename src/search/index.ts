@@ -4,13 +4,13 @@
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import type { Statement } from '../types.js';
-import { StatementColumns } from './columns.js';
+import { dayNumber, StatementColumns } from './columns.js';
 import { scoreInternal } from './postings.js';
+import { derivedFrequencyIndex } from './term-frequencies.js';
 
 export const statementSchema = {
   speaker: 'enum',
   outlet: 'enum',
-  kind: 'enum',
   /** yyyymmdd, 0 when the article has no date. */
   date: 'number',
   text: 'string',
@@ -60,7 +60,19 @@ const BATCH = 2000;
 
 function emptyDb(): StatementDb {
   // The tokenizer settings live in code, not in saved data: a restored db must be created with them.
-  return create({ schema: statementSchema, components: { tokenizer: { stemming: true, language: 'english' } } });
+  // Sorting is off: answers are ranked and ordered by the engine, and Orama's sort index kept every
+  // statement's text and date in sorted arrays (~3 KB per article at 100k) for sorts never asked.
+  return create({
+    schema: statementSchema,
+    sort: { enabled: false },
+    components: {
+      tokenizer: { stemming: true, language: 'english' },
+      index: derivedFrequencyIndex(),
+      // Documents are made by statementDoc, typed by the schema; Orama still checks each value's type
+      // as it indexes it, so its whole-document check first only repeated that work.
+      validateSchema: () => undefined,
+    },
+  });
 }
 
 /** Orama's own serialisation of the index, for snapshots. */
@@ -116,7 +128,7 @@ function withCommonBest(index: StatementIndex): StatementIndex {
 }
 
 export function statementDoc(s: IndexedStatement, position: number) {
-  return { id: String(position), speaker: s.speaker, outlet: s.outlet, kind: s.kind, date: dateNumber(s.date), text: s.text };
+  return { id: String(position), speaker: s.speaker, outlet: s.outlet, date: dayNumber(s.date), text: s.text };
 }
 
 function speakerPositions(statements: IndexedStatement[], removed: Set<number>): Map<string, number[]> {
@@ -186,10 +198,6 @@ function shuffledIndexes(n: number): number[] {
     [out[i], out[j]] = [out[j] as number, out[i] as number];
   }
   return out;
-}
-
-export function dateNumber(date: string | null): number {
-  return date ? Number(date.replaceAll('-', '')) : 0;
 }
 
 /** Stemmed terms of a text, as Orama indexes them. */
@@ -277,8 +285,11 @@ export async function rankByTopic(
   let hits = scoredPositions(index, topicTerms, narrowed ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
   if (filter.days) {
-    const inside = positionsInDays(index, filter.days);
-    hits = hits.filter((h) => inside.has(h.position));
+    const [from, to] = filter.days;
+    hits = hits.filter((h) => {
+      const day = index.columns.dayOf(h.position);
+      return day >= from && day <= to;
+    });
   }
   if (narrowed) hits = hits.slice(0, TOPIC_HITS);
   if (index.topicCache.size >= TOPIC_CACHE_SIZE) index.topicCache.delete(index.topicCache.keys().next().value as string);
@@ -295,19 +306,18 @@ function scoredPositions(index: StatementIndex, topicTerms: string[], limit: num
 const TOPIC_CACHE_SIZE = 256;
 
 /**
- * Positions of the statements dated within `days` (yyyymmdd, both ends included), read from Orama's
- * range index on `date`; undated statements are 0 and so never inside a span that starts at 1 or later.
- * With `speaker`, only theirs (Orama intersects the two filters).
+ * The positions among `positions` dated within `days` (yyyymmdd, both ends included), in their order,
+ * read from the index's day column; the undated ones (day 0) go to `undated` when it is given.
  */
-export function positionsInDays(index: StatementIndex, days: [number, number], speaker?: string): Set<number> {
-  const where = { date: { between: days }, ...(speaker ? { speaker: { eq: speaker } } : {}) };
-  const ids = index.db.index.searchByWhereClause(index.db.data.index, index.db.tokenizer, where, 'english');
-  const out = new Set<number>();
-  for (const id of ids) {
-    const k = index.positionOf[id];
-    if (k !== undefined && k >= 0) out.add(k);
+export function positionsInDays(index: StatementIndex, positions: Iterable<number>, days: [number, number], undated?: number[]): number[] {
+  const [from, to] = days;
+  const kept: number[] = [];
+  for (const k of positions) {
+    const day = index.columns.dayOf(k);
+    if (day >= from && day <= to) kept.push(k);
+    else if (day === 0) undated?.push(k);
   }
-  return out;
+  return kept;
 }
 
 export function liveStatementCount(index: StatementIndex): number {

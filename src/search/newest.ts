@@ -1,12 +1,12 @@
 // Statement positions in the order person answers read them: newest article first, then corpus order.
 
 import type { IndexedStatement, StatementIndex } from './index.js';
-import { dateNumber } from './index.js';
+import { dayNumber } from './columns.js';
 
 /** One speaker's positions, newest article first, then corpus order. */
 export function newestFirst(index: StatementIndex, positions: number[]): number[] {
   const keys = new Float64Array(
-    positions.filter((k) => !index.removed.has(k)).map((k) => (99_999_999 - dateNumber((index.statements[k] as IndexedStatement).date)) * 1e7 + k),
+    positions.filter((k) => !index.removed.has(k)).map((k) => (99_999_999 - dayNumber((index.statements[k] as IndexedStatement).date)) * 1e7 + k),
   );
   keys.sort();
   return Array.from(keys, (key) => key % 1e7);
@@ -19,7 +19,7 @@ export function newestFirstBySpeaker(index: StatementIndex): Map<string, number[
   const keys = new Float64Array(statements.length - removed.size);
   let n = 0;
   statements.forEach((s, k) => {
-    if (!removed.has(k)) keys[n++] = (99_999_999 - dateNumber(s.date)) * 1e7 + k;
+    if (!removed.has(k)) keys[n++] = (99_999_999 - dayNumber(s.date)) * 1e7 + k;
   });
   keys.sort();
   const out = new Map<string, number[]>();

@@ -21,7 +21,6 @@ interface RadixNodeView {
 
 interface IndexView {
   indexes: Record<string, { node: RadixNodeView }>;
-  frequencies: Record<string, Record<number, Record<string, number> | undefined>>;
   tokenOccurrences: Record<string, Record<string, number>>;
   fieldLengths: Record<string, Record<number, number | undefined>>;
   avgFieldLength: Record<string, number>;
@@ -93,12 +92,12 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
     const matching = idx.tokenOccurrences[prop]?.[term] ?? node.d.size;
     const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
     const avg = idx.avgFieldLength[prop] ?? 1;
-    const frequencies = idx.frequencies[prop];
     const lengths = idx.fieldLengths[prop];
     const board = scores;
     const score = (internalId: number): void => {
-      const tf = frequencies?.[internalId]?.[term] ?? 0;
       const length = lengths?.[internalId] ?? avg;
+      // Terms are unique per document (Orama's tokenizer drops repeats): every term's tf is 1 / length.
+      const tf = 1 / length;
       if (board[internalId] === 0) touched.push(internalId);
       board[internalId] = (board[internalId] as number) + (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
     };
