@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // state (process.env.TZ, which a worker thread ignores): each gets a fresh process of its own, so a
 // timed-out test's leftovers cannot slow the next suite. Any other suite runs in-process.
 const OWN_PROCESS = [
+  'tests/build-pool.test.ts',
   'tests/cli.test.ts',
   'tests/corpus-faults.test.ts',
   'tests/dated-questions.test.ts',
@@ -20,6 +21,8 @@ const OWN_PROCESS = [
   'tests/ingest-add.test.ts',
   'tests/ingest-feeds.test.ts',
   'tests/ingest-fetch.test.ts',
+  // Builds 600 articles: on more than two cores its build starts worker threads (BUILD_WORKERS).
+  'tests/reference.test.ts',
   'tests/reload.test.ts',
   'tests/shared-engine.test.ts',
   'tests/snapshot.test.ts',

@@ -81,6 +81,8 @@ async function engineTask(task: SizeTask): Promise<void> {
       loadMs: timings.loadMs,
       extractMs: timings.extractMs,
       indexMs: timings.indexMs,
+      cpuMs: timings.cpuMs,
+      threads: timings.threads,
       articles: corpus.articles.length,
       statements: corpus.index.statements.length,
       people: corpus.people.length,

@@ -46,10 +46,20 @@ export function bareP99(l: ClassLatency): number | null {
   return values.length ? Math.max(...values) : null;
 }
 
-export function buildOf(run: CorpusRun): { loadMs: number; extractMs: number; indexMs: number; totalMs: number } | null {
+/** The build's phases (wall ms), and its CPU time over every thread and how many threads read and attributed (null before they were recorded). */
+export function buildOf(
+  run: CorpusRun,
+): { loadMs: number; extractMs: number; indexMs: number; totalMs: number; cpuMs: number | null; threads: number | null } | null {
   const detail = run.engine?.phases.build?.detail;
   if (!detail || !run.engine?.phases.build) return null;
-  return { loadMs: Number(detail.loadMs), extractMs: Number(detail.extractMs), indexMs: Number(detail.indexMs), totalMs: run.engine.phases.build.ms };
+  return {
+    loadMs: Number(detail.loadMs),
+    extractMs: Number(detail.extractMs),
+    indexMs: Number(detail.indexMs),
+    totalMs: run.engine.phases.build.ms,
+    cpuMs: detail.cpuMs === undefined ? null : Number(detail.cpuMs),
+    threads: detail.threads === undefined ? null : Number(detail.threads),
+  };
 }
 
 // ------------------------------------------------------------------ printing

@@ -56,9 +56,14 @@ export function extractionKey(article: Article): string {
 /** One article's statements and entities with every pass (the shipped model), through `cache`. */
 export function attributeArticle(article: Article, cache: Map<string, ArticleAttribution>): ArticleAttribution {
   const key = extractionKey(article);
-  const x = cache.get(key) ?? extractWith(article, new Set(), shippedModel);
+  const x = cache.get(key) ?? extractionOf(article);
   cache.set(key, x);
   return x;
+}
+
+/** One article's statements and entities with every pass (the shipped model), as a build caches them. */
+export function extractionOf(article: Article): ArticleAttribution {
+  return extractWith(article, new Set(), shippedModel);
 }
 
 function extractWith(

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -78,7 +78,13 @@ function normaliseDate(value: string | Date | undefined): string | null {
  * Articles whose only date was a day and month without a year ("on December 14"): the year is chosen
  * once the whole corpus is read (see resolveDayMonths). Keyed by object, so cached articles keep theirs.
  */
-export const yearless = new WeakMap<Article, { dayMonth: DayMonth; reference: string }>();
+export const yearless = new WeakMap<Article, YearlessDate>();
+
+/** A day and month without a year, and when the page was fetched or the file saved (the fallback reference). */
+export interface YearlessDate {
+  dayMonth: DayMonth;
+  reference: string;
+}
 
 /** A page title often ends with the site's name ("Talks resume | The Harbour Times"): that part is not the title. */
 function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
@@ -160,7 +166,7 @@ export async function readArticleFile(
   const full = path.join(root, ...name.split('/'));
   let st: Stats;
   try {
-    st = await stat(full);
+    st = statSync(full);
   } catch (err) {
     // A file the watcher saw go away is simply gone; a told load is not told twice.
     if (options.told && errorCode(err) === 'ENOENT') return null;
@@ -174,12 +180,35 @@ export async function readArticleFile(
     const cached = cache?.get(stamp.hash);
     if (cached && cached.file === name) return { article: cached, stamp };
   }
-  const bytes = await readFile(full);
+  const bytes = readWhole(full, st.size);
   const hash = createHash('sha256').update(bytes).update(listed).digest('hex');
   const fresh: FileStamp = { size: st.size, mtimeMs: st.mtimeMs, listed, hash };
   const cached = cache?.get(hash);
   if (cached && cached.file === name) return { article: cached, stamp: fresh };
   return { article: articleFromText(name, decodeArticleBytes(bytes), hash, listedMeta, { savedAt: new Date(st.mtimeMs).toISOString() }), stamp: fresh };
+}
+
+/**
+ * The bytes of the file at `full`, whose size a stat just gave: one open, reads and a close (readFile
+ * would stat it again). Synchronous: for a folder in the page cache, the promise API's hand-offs to
+ * libuv's threads cost three times the CPU of the reads themselves (10k files: 830 against 250 ms).
+ */
+function readWhole(full: string, size: number): Buffer {
+  // O_NONBLOCK: a file swapped for a pipe since the stat must not block the thread.
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    // One byte more than expected, to see a file that grew since the stat.
+    let bytes = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(bytes.length)]);
+      const read = readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) return bytes.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function errorCode(err: unknown): string {

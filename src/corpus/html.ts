@@ -1,8 +1,9 @@
 // Web pages as articles: @mozilla/readability finds the main text over a linkedom DOM (measured
 // 5–20x faster than jsdom on our test pages, with the same paragraphs), and the page's own metadata
 // gives title, byline, date, canonical URL and site name. No per-site rules.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 
 export interface HtmlArticle {
@@ -47,7 +48,19 @@ export function readOrigin(html: string): PageOrigin | null {
   }
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+/**
+ * The DOM and Readability, loaded when the first page is read: loading linkedom takes ~0.5 s of CPU,
+ * which a corpus of text files never needs, nor a build worker before it meets a page.
+ */
+let htmlLibraries: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function libraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
+  // require rather than import(): reading a page is synchronous, and both ship a CommonJS build.
+  const require = createRequire(import.meta.url);
+  htmlLibraries ??= { parseHTML: require('linkedom').parseHTML, Readability: require('@mozilla/readability').Readability };
+  return htmlLibraries;
+}
+
+type Doc = ReturnType<typeof ParseHTML>['document'];
 
 function meta(doc: Doc, ...keys: string[]): string | null {
   for (const key of keys) {
@@ -110,7 +123,7 @@ function httpUrl(value: string | null): string | null {
 const BLOCKS = 'p, li, blockquote, pre, h2, h3, h4, h5, h6, dd, figcaption';
 
 function paragraphsOf(contentHtml: string): string[] {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${contentHtml}</body></html>`);
+  const { document } = libraries().parseHTML(`<!DOCTYPE html><html><body>${contentHtml}</body></html>`);
   const out: string[] = [];
   for (const el of document.querySelectorAll(BLOCKS)) {
     if (el.querySelector(BLOCKS)) continue;
@@ -123,6 +136,7 @@ function paragraphsOf(contentHtml: string): string[] {
 /** Reads a saved web page. Throws with a reason when no article text can be found in it. */
 export function readHtmlArticle(html: string): HtmlArticle {
   const origin = readOrigin(html);
+  const { parseHTML, Readability } = libraries();
   const { document } = parseHTML(html);
   if (!document.documentElement) throw new Error('not an HTML page (no document element)');
   // Read before Readability runs: it removes scripts and rewrites the document it is given.

@@ -6,14 +6,23 @@ import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, LoadProblem } from '../types.js';
-import type { FileStamp, Metadata } from './article-file.js';
+import type { FileStamp, Metadata, YearlessDate } from './article-file.js';
 import { ARTICLE_EXTENSIONS, errorCode, problemReason, readArticleFile, yearless } from './article-file.js';
 import { dateNear } from './clean.js';
 import { listArticleFiles, mapLimited, readSources, SOURCES_FILE } from './folder.js';
 
-export type { FileFacts, FileStamp, Metadata } from './article-file.js';
+export type { FileFacts, FileStamp, Metadata, YearlessDate } from './article-file.js';
 export { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, articleFromText, dateFromUrl, decodeArticleBytes, splitFrontmatter } from './article-file.js';
 export { SOURCES_FILE } from './folder.js';
+
+/** What reading one file gave when another thread read it (see LoadOptions.readFresh): null when it is gone. */
+export type FreshRead = { article: Article; stamp: FileStamp; yearless: YearlessDate | null; contentKey: string } | { problem: string } | null;
+
+/** A file to read afresh: its name relative to the folder and its sources.json entry. */
+export interface FreshFile {
+  name: string;
+  listed: Metadata | undefined;
+}
 
 export interface CorpusLoad {
   articles: Article[];
@@ -33,6 +42,11 @@ export interface LoadOptions {
   changed?: string[];
   /** Problems of the last load, by file: a hinted load keeps those of the files it does not look at. */
   lastProblems?: LoadProblem[];
+  /**
+   * Reads the files no stamp knows (on a first load, all of them) elsewhere, e.g. in worker threads:
+   * their outcomes in the order given, or null to read them here. Not used by a load told what changed.
+   */
+  readFresh?: (root: string, files: FreshFile[]) => Promise<FreshRead[] | null>;
 }
 
 /** Whether a hinted load can answer for these changes: only article files, known stamps and problems. */
@@ -49,6 +63,17 @@ function hintUsable(
       ARTICLE_EXTENSIONS.includes(path.extname(base).toLowerCase())
     );
   });
+}
+
+/** The files no stamp knows, read by `options.readFresh`, by name; empty when it chose to leave them here. */
+async function readFreshFiles(root: string, files: string[], sources: Record<string, Metadata>, options: LoadOptions): Promise<Map<string, FreshRead>> {
+  const fresh: FreshFile[] = [];
+  for (const full of files) {
+    const name = path.relative(root, full).split(path.sep).join('/');
+    if (!options.stamps?.has(name)) fresh.push({ name, listed: sources[name] });
+  }
+  const reads = fresh.length > 0 && options.readFresh ? await options.readFresh(root, fresh) : null;
+  return new Map(reads ? fresh.map((f, i) => [f.name, reads[i] ?? null]) : []);
 }
 
 /**
@@ -119,12 +144,28 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   }
 
   const nextStamps = new Map<string, FileStamp>();
+  const readElsewhere = hinted || !options.readFresh ? new Map<string, FreshRead>() : await readFreshFiles(root, files, sources, options);
   const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
     const name = path.relative(root, full).split(path.sep).join('/');
     const unchanged = fromCache.get(name);
     if (unchanged) {
       nextStamps.set(name, options.stamps?.get(name) as FileStamp);
       return unchanged;
+    }
+    if (readElsewhere.has(name)) {
+      const read = readElsewhere.get(name) as FreshRead;
+      if (read === null) return null;
+      if ('problem' in read) {
+        problems.push({ file: name, reason: read.problem });
+        return null;
+      }
+      nextStamps.set(name, read.stamp);
+      // As readArticleFile: the same bytes at the same place are the article already held.
+      const cached = options.cache?.get(read.stamp.hash);
+      if (cached && cached.file === name) return cached;
+      if (read.yearless) yearless.set(read.article, read.yearless);
+      contentKeys.set(read.article, read.contentKey);
+      return read.article;
     }
     try {
       const read = await readArticleFile(root, name, sources[name], { stamp: options.stamps?.get(name), cache: options.cache, told: hinted });
