@@ -273,7 +273,13 @@ export async function rankByTopic(
   }
   // A common term, read from Orama's postings (linear; Orama's own lookup is quadratic in their
   // size), walking whichever is smaller: the candidates or each term's list.
-  if (candidates) return scoredPositions(index, topicTerms, Number.POSITIVE_INFINITY, new Set(candidates.map((k) => index.internalOf[k] as number)));
+  if (candidates)
+    return scoredPositions(
+      index,
+      topicTerms,
+      Number.POSITIVE_INFINITY,
+      Int32Array.from(candidates, (k) => index.internalOf[k] as number),
+    );
   // Without a filter the answer depends only on the terms and this index, which never changes (a
   // patch makes a new one): the best hits of a common word are kept for the next time it is asked.
   const narrowed = filter.outlet || filter.days;
@@ -297,7 +303,7 @@ export async function rankByTopic(
   return hits;
 }
 
-function scoredPositions(index: StatementIndex, topicTerms: string[], limit: number, allowed: Set<number> | null): RankedHit[] {
+function scoredPositions(index: StatementIndex, topicTerms: string[], limit: number, allowed: ArrayLike<number> | null): RankedHit[] {
   return scoreInternal(index.db, topicTerms, limit, allowed)
     .map((h) => ({ position: index.positionOf[h.internalId] as number, score: h.score }))
     .filter((h) => h.position >= 0);

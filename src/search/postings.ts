@@ -71,8 +71,11 @@ export interface ScoredInternal {
   score: number;
 }
 
-/** As scoreByPostings, in Orama's internal ids (callers that keep their own id map skip the string ids). */
-export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allowed: Set<number> | null, prop = 'text'): ScoredInternal[] {
+/**
+ * As scoreByPostings, in Orama's internal ids (callers that keep their own id map skip the string ids).
+ * `allowed`: the only internal ids to score (each once; negative ones are skipped), or null for all.
+ */
+export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allowed: ArrayLike<number> | null, prop = 'text'): ScoredInternal[] {
   const idx = view(db);
   const root = idx.indexes[prop]?.node;
   if (!root) return [];
@@ -86,6 +89,10 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
     scratch.set(db, scores);
   }
   const touched: number[] = [];
+  // Membership of `allowed` as marks on a board by internal id: tens of thousands of a most quoted
+  // person's statements cost a Set more than the scoring itself.
+  const marks = allowed ? markBoard(db, size) : null;
+  if (allowed && marks) for (let i = 0; i < allowed.length; i++) if ((allowed[i] as number) >= 0) marks[allowed[i] as number] = 1;
   for (const term of terms) {
     const node = exactNode(root, term);
     if (!node) continue;
@@ -102,12 +109,16 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
       board[internalId] = (board[internalId] as number) + (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
     };
     // Walk the smaller side: a person's few statements, or a rare term's few postings.
-    if (allowed && allowed.size < node.d.size) {
-      for (const internalId of allowed) if (node.d.has(internalId)) score(internalId);
+    if (allowed && allowed.length < node.d.size) {
+      for (let i = 0; i < allowed.length; i++) {
+        const internalId = allowed[i] as number;
+        if (internalId >= 0 && node.d.has(internalId)) score(internalId);
+      }
     } else {
-      for (const internalId of node.d) if (!allowed || allowed.has(internalId)) score(internalId);
+      for (const internalId of node.d) if (!marks || marks[internalId] === 1) score(internalId);
     }
   }
+  if (allowed && marks) for (let i = 0; i < allowed.length; i++) if ((allowed[i] as number) >= 0) marks[allowed[i] as number] = 0;
   const top = topScored(scores, touched, limit);
   for (const id of touched) scores[id] = 0;
   return top;
@@ -115,15 +126,26 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
 
 /** One score board per index (queries in a worker run one at a time, so it is never shared mid-query). */
 const scratch = new WeakMap<AnyOrama, Float64Array>();
+/** And one board of marks, all 0 between queries. */
+const markBoards = new WeakMap<AnyOrama, Uint8Array>();
 
-function internalIds(db: AnyOrama, positions: number[]): Set<number> {
+function markBoard(db: AnyOrama, size: number): Uint8Array {
+  let board = markBoards.get(db);
+  if (!board || board.length < size) {
+    board = new Uint8Array(size);
+    markBoards.set(db, board);
+  }
+  return board;
+}
+
+function internalIds(db: AnyOrama, positions: number[]): number[] {
   const map = db.internalDocumentIDStore.idToInternalId;
   const out = new Set<number>();
   for (const p of positions) {
     const id = map.get(String(p));
     if (id !== undefined) out.add(id);
   }
-  return out;
+  return [...out];
 }
 
 /** The `limit` best of the touched scores, best first, without sorting them all. */
