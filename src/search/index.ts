@@ -6,6 +6,7 @@ import type { Orama } from '@orama/orama';
 import type { Statement } from '../types.js';
 import { dayNumber, StatementColumns } from './columns.js';
 import { scoreInternal } from './postings.js';
+import { stemCachingTokenizer } from './stem-cache.js';
 import { derivedFrequencyIndex } from './term-frequencies.js';
 
 export const statementSchema = {
@@ -36,7 +37,7 @@ export interface StatementIndex {
   /** Best hits of common topic words asked without a person, per index (oldest dropped past 256). */
   topicCache: Map<string, RankedHit[]>;
   /**
-   * The best hits of every common term asked alone, computed when the index is built or restored:
+   * The best hits of every very common term (see RANKED_AT_BUILD) asked alone, computed when the index is built or restored:
    * scoring a common word's hundreds of thousands of postings takes longer than an answer may, even
    * the first time it is asked. Empty in a patched index (the first question after a patch scores).
    */
@@ -66,7 +67,7 @@ function emptyDb(): StatementDb {
     schema: statementSchema,
     sort: { enabled: false },
     components: {
-      tokenizer: { stemming: true, language: 'english' },
+      tokenizer: stemCachingTokenizer(),
       index: derivedFrequencyIndex(),
       // Documents are made by statementDoc, typed by the schema; Orama still checks each value's type
       // as it indexes it, so its whole-document check first only repeated that work.
@@ -115,9 +116,15 @@ function withIdMaps(index: Omit<StatementIndex, 'internalOf' | 'positionOf' | 't
   return { ...index, internalOf, positionOf, topicCache: new Map(), commonBest: new Map() };
 }
 
-/** Fills `commonBest`: each common term's best hits, exactly as a bare question about it ranks them. */
+/**
+ * Below this many postings a term is scored when first asked (a millisecond or two, then cached):
+ * ranking it at build time would cost the build more than it saves the question.
+ */
+const RANKED_AT_BUILD = 20_000;
+
+/** Fills `commonBest`: each very common term's best hits, exactly as a bare question about it ranks them. */
 function withCommonBest(index: StatementIndex): StatementIndex {
-  const limit = commonTermLimit(index.statements.length);
+  const limit = Math.max(commonTermLimit(index.statements.length), RANKED_AT_BUILD);
   const occurrences = (index.db.data.index as unknown as { tokenOccurrences?: Record<string, Record<string, number>> }).tokenOccurrences?.text ?? {};
   for (const [term, df] of Object.entries(occurrences)) {
     if (df <= limit || STOP_TERMS.has(term)) continue;
