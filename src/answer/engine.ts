@@ -39,6 +39,9 @@ export const MAX_PHRASE_MATCHES = 100;
 /** Per outlet, a person answer lists this many statements and says how many more there are. */
 export const MAX_EXCERPTS_PER_OUTLET = 25;
 
+/** Whether this process has parsed the warm-up questions (see warmUpQuestions). */
+let questionsWarmed = false;
+
 /** Answers questions over one built corpus. Immutable: a reload builds a new Engine. */
 export class Engine {
   readonly directory: PeopleDirectory;
@@ -89,7 +92,11 @@ export class Engine {
       this.newestBySpeaker = newestFirstBySpeaker(corpus.index);
       for (const [speaker, list] of this.newestBySpeaker) this.newestBySpeakerOutlet.set(speaker, this.byOutlet(list));
     }
-    warmUpQuestions();
+    // Once a process: every later engine (each reload makes one) finds the parser compiled.
+    if (!questionsWarmed) {
+      warmUpQuestions();
+      questionsWarmed = true;
+    }
   }
 
   /** Statement positions split by outlet, each in the order given. */

@@ -53,9 +53,9 @@ export function readOrigin(html: string): PageOrigin | null {
  * which a corpus of text files never needs, nor a build worker before it meets a page.
  */
 let htmlLibraries: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+// require rather than import(): reading a page is synchronous, and both ship a CommonJS build.
+const require = createRequire(import.meta.url);
 function libraries(): { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } {
-  // require rather than import(): reading a page is synchronous, and both ship a CommonJS build.
-  const require = createRequire(import.meta.url);
   htmlLibraries ??= { parseHTML: require('linkedom').parseHTML, Readability: require('@mozilla/readability').Readability };
   return htmlLibraries;
 }

@@ -297,13 +297,8 @@ export async function rankByTopic(
   if (cached) return cached;
   let hits = scoredPositions(index, topicTerms, narrowed ? Number.POSITIVE_INFINITY : TOPIC_HITS, null);
   if (filter.outlet) hits = hits.filter((h) => index.statements[h.position]?.outlet === filter.outlet);
-  if (filter.days) {
-    const [from, to] = filter.days;
-    hits = hits.filter((h) => {
-      const day = index.columns.dayOf(h.position);
-      return day >= from && day <= to;
-    });
-  }
+  const { days } = filter;
+  if (days) hits = hits.filter((h) => isInDays(index, h.position, days));
   if (narrowed) hits = hits.slice(0, TOPIC_HITS);
   if (index.topicCache.size >= TOPIC_CACHE_SIZE) index.topicCache.delete(index.topicCache.keys().next().value as string);
   index.topicCache.set(key, hits);
@@ -323,14 +318,18 @@ const TOPIC_CACHE_SIZE = 256;
  * read from the index's day column; the undated ones (day 0) go to `undated` when it is given.
  */
 export function positionsInDays(index: StatementIndex, positions: Iterable<number>, days: [number, number], undated?: number[]): number[] {
-  const [from, to] = days;
   const kept: number[] = [];
   for (const k of positions) {
-    const day = index.columns.dayOf(k);
-    if (day >= from && day <= to) kept.push(k);
-    else if (day === 0) undated?.push(k);
+    if (isInDays(index, k, days)) kept.push(k);
+    else if (index.columns.dayOf(k) === 0) undated?.push(k);
   }
   return kept;
+}
+
+/** Whether statement `k` is dated within `days` (yyyymmdd, both ends included). */
+function isInDays(index: StatementIndex, k: number, [from, to]: [number, number]): boolean {
+  const day = index.columns.dayOf(k);
+  return day >= from && day <= to;
 }
 
 export function liveStatementCount(index: StatementIndex): number {

@@ -91,8 +91,8 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
   const touched: number[] = [];
   // Membership of `allowed` as marks on a board by internal id: tens of thousands of a most quoted
   // person's statements cost a Set more than the scoring itself.
-  const marks = allowed ? markBoard(db, size) : null;
-  if (allowed && marks) for (let i = 0; i < allowed.length; i++) if ((allowed[i] as number) >= 0) marks[allowed[i] as number] = 1;
+  const marks = allowed && markBoard(db, size);
+  if (allowed && marks) setMarks(marks, allowed, 1);
   for (const term of terms) {
     const node = exactNode(root, term);
     if (!node) continue;
@@ -118,7 +118,7 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
       for (const internalId of node.d) if (!marks || marks[internalId] === 1) score(internalId);
     }
   }
-  if (allowed && marks) for (let i = 0; i < allowed.length; i++) if ((allowed[i] as number) >= 0) marks[allowed[i] as number] = 0;
+  if (allowed && marks) setMarks(marks, allowed, 0);
   const top = topScored(scores, touched, limit);
   for (const id of touched) scores[id] = 0;
   return top;
@@ -128,6 +128,13 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
 const scratch = new WeakMap<AnyOrama, Float64Array>();
 /** And one board of marks, all 0 between queries. */
 const markBoards = new WeakMap<AnyOrama, Uint8Array>();
+
+function setMarks(board: Uint8Array, ids: ArrayLike<number>, value: 0 | 1): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id >= 0) board[id] = value;
+  }
+}
 
 function markBoard(db: AnyOrama, size: number): Uint8Array {
   let board = markBoards.get(db);
