@@ -105,7 +105,16 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   let k = dot;
   while (k > windowStart && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   const before = k > windowStart ? text.charCodeAt(k - 1) : 32;
-  if (dot - k > LONGEST_ABBREVIATION && before < 128 && before !== 46) return false;
+  if (before < 128 && before !== 46) {
+    if (dot - k > LONGEST_ABBREVIATION || dot === k) return false;
+    // A short plain word after a space or mark (most sentence ends: "said.", "week."): the slow path's match
+    // is that word alone, without periods, so only the look-ups below can hold.
+    const word = lowerCase(text.slice(k, dot));
+    if (word === 'no') return /^\s*\d/.test(text.slice(dot + 1, dot + 4));
+    if (ABBREVIATIONS.has(word)) return true;
+    const first = text.charCodeAt(k);
+    return dot - k === 1 && first >= 65 && first <= 90;
+  }
   const m = text.slice(Math.max(0, dot - 12), dot).match(/([\p{L}.]+)$/u);
   if (!m?.[1]) return false;
   const word = m[1].toLowerCase().replace(/^\.+/, '');
@@ -257,15 +266,18 @@ export function tokenize(text: string, from: number, to: number, quotes: QuoteSp
   let q = 0;
   for (let at = from; scanToken(text, at) && scanStart < to; ) {
     const index = scanStart;
-    let raw = text.slice(index, scanEnd);
-    if (raw.length > 1) {
-      const lastChar = raw[raw.length - 1];
-      // A trailing period belongs to the word only for abbreviations and initials.
-      if (lastChar === '.' && !isAbbreviationBefore(text, index + raw.length - 1)) raw = raw.slice(0, -1);
-      else if ((lastChar === '-' || lastChar === "'" || lastChar === '’') && !/['’]s$/i.test(raw)) raw = raw.slice(0, -1);
+    // The token's end is settled before its text is cut: one string per token.
+    let stop = scanEnd;
+    if (stop - index > 1) {
+      const last = text.charCodeAt(stop - 1);
+      // A trailing period belongs to the word only for abbreviations and initials; a trailing hyphen or
+      // apostrophe never does.
+      if (last === 46) {
+        if (!isAbbreviationBefore(text, stop - 1)) stop--;
+      } else if (last === 45 || last === 39 || last === 0x2019) stop--;
     }
-    const end = Math.min(index + raw.length, to);
-    if (end - index !== raw.length) raw = text.slice(index, end);
+    const end = Math.min(stop, to);
+    const raw = text.slice(index, end);
     at = end;
     const first = raw.charCodeAt(0);
     const word =
