@@ -12,6 +12,15 @@ import { findCommaBack, isDash, isPartyTag, openingDash, skipBracketsBack } from
 import { subjectEndingAt } from '../subjects.js';
 import type { Token, Unit } from '../tokens.js';
 
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their']);
+const EMPHATIC_DO = new Set(['did', 'does', 'do']);
+const SKIPPED_WORDS = new Set(['time', 'himself', 'herself', 'itself', 'themselves', 'since', 'however', 'too', 'instead']);
+/** Words of a short time adverbial between subject and cue ("late on Monday", "this week", "in May"). */
+const SKIPPED_TIMES = new Set(
+  `on late early in at this last year week month earlier the day morning evening night monday tuesday wednesday thursday
+  friday saturday sunday january february march april may june july august september october november december`.split(/\s+/),
+);
+
 /** The speaker phrase before cue i: a name, a pronoun, or a description ("the chancellor"). */
 export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], i: number): Subject | null {
   const toks = unit.tokens;
@@ -27,19 +36,11 @@ export function subjectBefore(ctx: ArticleContext, para: Para, unit: Unit, runs:
     // So are "isn’t", an emphatic "did", "itself": "Trump isn’t saying", "Allen did suggest", "Ford itself said"
     // (not "did not complain": a denied verb reports no words).
     const adverb =
-      ((/^\p{Ll}{3,}ly$/u.test(t.text) || t.lower === 'long') &&
-        !['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'].includes(toks[k - 1]?.lower ?? '')) ||
+      (((t.text.endsWith('ly') && /^\p{Ll}{3,}ly$/u.test(t.text)) || t.lower === 'long') && !NOUN_DETERMINERS.has(toks[k - 1]?.lower ?? '')) ||
       /^(?:is|was|were|are)n['’]t$/.test(t.lower) ||
-      (['did', 'does', 'do'].includes(t.lower) && k === i - 1) ||
-      ['time', 'himself', 'herself', 'itself', 'themselves', 'since', 'however', 'too', 'instead'].includes(t.lower);
-    if (
-      adverb ||
-      AUXILIARIES.has(t.lower) ||
-      /^(on|late|early|in|at|this|last|year|week|month|earlier|the|day|morning|evening|night|\d+)$/.test(t.lower) ||
-      /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
-        t.lower,
-      )
-    ) {
+      (EMPHATIC_DO.has(t.lower) && k === i - 1) ||
+      SKIPPED_WORDS.has(t.lower);
+    if (adverb || AUXILIARIES.has(t.lower) || SKIPPED_TIMES.has(t.lower) || /^\d+$/.test(t.lower)) {
       k--;
       skipped++;
       continue;
