@@ -15,7 +15,7 @@ export function cueStatements(ctx: ArticleContext, u: UnitState): void {
     const t = toks[i] as Token;
     if (t.quoted || !isCue(toks, i)) continue;
     // A cue inside content already attributed ("…, adding that …") belongs to that statement.
-    if (u.found.some((s) => s.spans.some(([a, b]) => t.start >= a && t.start < b))) continue;
+    if (insideFound(u.found, t.start)) continue;
     const statement = statementAt(ctx, u, i);
     if (statement) {
       u.found.push(statement);
@@ -23,6 +23,15 @@ export function cueStatements(ctx: ArticleContext, u: UnitState): void {
       ctx.lastDirect = { key: statement.speaker, paragraph: u.para.n };
     }
   }
+}
+
+/**
+ * Whether offset `at` lies in a span of a statement found already. (A loop, not a closure over the token:
+ * a closure made the loop above allocate a context for every token of every sentence.)
+ */
+function insideFound(found: readonly LocalStatement[], at: number): boolean {
+  for (const s of found) for (const [a, b] of s.spans) if (at >= a && at < b) return true;
+  return false;
 }
 
 /** The statement a cue at token i introduces, if its speaker is known. */
