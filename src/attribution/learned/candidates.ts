@@ -35,10 +35,14 @@ export interface CueCandidate extends CueVerb {
 // Not "out" or "back": "lashed out at", "spoke out", "fired back" are still speech.
 const PHRASAL_PARTICLES = new Set(['off', 'up', 'down', 'away', 'over']);
 
+/** Every form of a class verb or a rule cue: one look-up tells most tokens apart from both. */
+const CANDIDATE_FORMS: ReadonlySet<string> = new Set([...CLASS_FORMS.keys(), ...CUE_FORMS.keys()]);
+
 /** The candidate verb at token i, or null when the token is no candidate. */
 export function candidateVerb(toks: Token[], i: number): CueVerb | null {
   const t = toks[i] as Token;
-  // (Most tokens are no verb of communication at all: the two look-ups come first.)
+  // (Most tokens are no verb of communication at all: the look-ups come first.)
+  if (!CANDIDATE_FORMS.has(t.lower)) return null;
   const unlisted = CLASS_FORMS.get(t.lower);
   const listed = unlisted ? undefined : CUE_FORMS.get(t.lower);
   if ((!unlisted && !listed) || t.quoted) return null;
