@@ -187,11 +187,17 @@ export function demonstrativeThat(toks: Token[], k: number): boolean {
   return toks[k]?.lower === 'that' && VERB_AFTER_DEMONSTRATIVE.has(toks[k + 1]?.lower ?? '');
 }
 
+const TIME_COUNTS = new Set(['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a']);
+
 /** "two months ago", "last week": words that say when and nothing else. */
 export function onlyATime(text: string): boolean {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).every(
-    (w) => TIME_WORDS.test(w.toLowerCase()) || ['ago', 'two', 'three', 'several', 'few', 'days', 'weeks', 'months', 'years', 'a'].includes(w.toLowerCase()),
-  );
+  // Word by word, stopping at the first that is no time word: the content after a cue is mostly a clause.
+  const words = /[\p{L}\p{N}]+/gu;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    const w = m[0].toLowerCase();
+    if (!TIME_WORDS.test(w) && !TIME_COUNTS.has(w)) return false;
+  }
+  return true;
 }
 
 /** At most four words and no quotation or "that" from c to the sentence's end: no content of its own. */

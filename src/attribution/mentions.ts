@@ -213,11 +213,21 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
   // "Said Ellis: …", "Adds Smith, …": an inflected verb of saying opens an inverted sentence.
   else if (nameFrom === from && startsSentence(tokens, from) && isInflectedCue((tokens[from] as Token).lower)) nameFrom++;
   if (nameFrom >= to) return null;
-  const nameTokens = tokens.slice(nameFrom, to);
-  if (nameTokens.some((t, k) => /\d/.test(t.text) || (NOT_NAMES.has(baseWord(t).toLowerCase()) && !(titled && k === nameTokens.length - 1)))) return null;
-  const name = nameTokens.map((t, k) => (k === nameTokens.length - 1 ? baseWord(t) : t.text)).join(' ');
+  // (Read in place: most runs that get this far are one word, whose name is that word.)
+  for (let k = nameFrom; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (/\d/.test(t.text) || (NOT_NAMES.has(baseWord(t).toLowerCase()) && !(titled && k === to - 1))) return null;
+  }
+  const words = to - nameFrom;
+  const name =
+    words === 1
+      ? baseWord(last)
+      : tokens
+          .slice(nameFrom, to)
+          .map((t, k) => (k === words - 1 ? baseWord(t) : t.text))
+          .join(' ');
   if (name.length < 2 || /^[\p{Lu}.]+$/u.test(name)) return null; // acronyms: NATO, US
-  if (nameTokens.length === 1 && name.endsWith('.')) return null; // an abbreviation: "Md.", "Gov."
+  if (words === 1 && name.endsWith('.')) return null; // an abbreviation: "Md.", "Gov."
   const { role, phraseFrom } = roleBefore(tokens, nameFrom);
   return {
     from: nameFrom,
@@ -226,7 +236,7 @@ function classifyRun(tokens: Token[], from: number, to: number, isKnownName?: (w
     name,
     role,
     honorific,
-    kind: nameTokens.length >= 2 ? 'person' : 'single',
+    kind: words >= 2 ? 'person' : 'single',
     possessive: last.possessive,
   };
 }
