@@ -2,9 +2,8 @@
 // reloads off its main thread, a dead worker replaced) served over the IPC channel of the process that
 // forked it (src/answer/shared-engine.ts, in the shard manager, where every shard runs), so a fleet
 // holds one index, builds or restores it once and reloads it once.
-import { createWorkerEngine } from './worker-engine.js';
+import { createWorkerEngine, type WorkerEngine } from './worker-engine.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
-import type { EngineApi } from '../types.js';
 
 export interface EngineProcessOptions {
   corpusDir: string;
@@ -16,28 +15,14 @@ function send(reply: EngineReply): void {
   if (process.connected) process.send?.(reply);
 }
 
-function serve(engine: EngineApi, req: EngineRequest): Promise<unknown> {
-  switch (req.method) {
-    case 'ask':
-      return engine.ask(req.args[0]);
-    case 'suggestPeople':
-      // A missing limit arrives as null from a shard (its channel speaks JSON).
-      return engine.suggestPeople(req.args[0], req.args[1] ?? undefined);
-    case 'outlets':
-      return engine.outlets();
-    case 'stats':
-      return engine.stats();
-    case 'compare':
-      return engine.compare(req.args[0], req.args[1], req.args[2]);
-    case 'timeline':
-      return engine.timeline(req.args[0]);
-    case 'coverage':
-      return engine.coverage();
-    case 'articleSummary':
-      return engine.articleSummary(req.args[0]);
-    case 'reload':
-      return engine.reload();
-  }
+/**
+ * A request's reply: a reload's report as it is; anything else as the worker serialised it, passed on
+ * unread (see EngineReply).
+ */
+async function serve(engine: WorkerEngine, req: EngineRequest): Promise<EngineReply> {
+  if (req.method === 'reload') return { id: req.id, result: await engine.reload() };
+  const { id, ...request } = req;
+  return { id, bytes: await engine.serialized(request) };
 }
 
 if (typeof process.send !== 'function') {
@@ -50,7 +35,7 @@ const options = JSON.parse(process.argv[2] ?? '{}') as EngineProcessOptions;
 // (after the shards finished the answers in flight), by closing the channel.
 for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => undefined);
 
-let engine: (EngineApi & { startInfo: { source: string; reason: string | null } }) | null = null;
+let engine: WorkerEngine | null = null;
 let closing = false;
 async function close(code: number): Promise<void> {
   if (closing) return;
@@ -67,7 +52,7 @@ process.on('message', (req: EngineRequest) => {
     return;
   }
   serve(engine, req).then(
-    (result) => send({ id: req.id, result }),
+    (reply) => send(reply),
     (err: unknown) => send({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

@@ -1,4 +1,5 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, buildCorpus, newCaches } from './engine.js';
 import { REBUILD_NEEDED, nextEngine, quotedPeople } from './reload.js';
@@ -20,7 +21,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'ask':
       return engine.ask(req.args[0]);
     case 'suggestPeople':
-      return engine.suggest(req.args[0], req.args[1]);
+      // (A caller that spoke JSON sends a missing limit as null.)
+      return engine.suggest(req.args[0], req.args[1] ?? undefined);
     case 'outlets':
       return engine.outletNames;
     case 'stats':
@@ -53,9 +55,20 @@ async function handle(req: WorkerRequest): Promise<unknown> {
   }
 }
 
+/** The reply to `req`: the result as it is, or serialised (its buffer handed over, not copied). */
+function reply(req: WorkerRequest, result: unknown): void {
+  if (!req.serialized) {
+    port.postMessage({ id: req.id, result } satisfies WorkerReply);
+    return;
+  }
+  const bytes = serialize(result);
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  port.postMessage({ id: req.id, bytes } satisfies WorkerReply, own ? [bytes.buffer as ArrayBuffer] : []);
+}
+
 port.on('message', (req: WorkerRequest) => {
   handle(req).then(
-    (result) => port.postMessage({ id: req.id, result } satisfies WorkerReply),
+    (result) => reply(req, result),
     (err: unknown) => port.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply),
   );
 });

@@ -5,6 +5,7 @@
 // leaving them waiting for a build.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import type { CorpusStats, ReloadReport } from '../types.js';
 import type { EngineProcessOptions } from './engine-process.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
@@ -68,7 +69,7 @@ class EngineChild {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.result);
+      else p.resolve(reply.bytes ? deserialize(reply.bytes) : reply.result);
     });
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {

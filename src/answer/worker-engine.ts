@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { newlyQuoted, REBUILD_NEEDED } from './reload.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { AnswerRequest, WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { refusedReload } from './reload-report.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -38,7 +38,7 @@ class EngineWorker {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.result);
+      else p.resolve(reply.bytes ?? reply.result);
     });
     const failAll = (err: Error): void => {
       if (this.exited) return;
@@ -52,11 +52,20 @@ class EngineWorker {
   }
 
   call<M extends Method>(method: M, ...args: ArgsOf<M>): Promise<unknown> {
+    return this.send({ method, args } as Omit<WorkerRequest, 'id'>);
+  }
+
+  /** The request's result as V8's serialiser writes it. */
+  serialized(request: Omit<AnswerRequest, 'id'>): Promise<Uint8Array> {
+    return this.send({ ...request, serialized: true }) as Promise<Uint8Array>;
+  }
+
+  private send(request: Omit<WorkerRequest, 'id'>): Promise<unknown> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, method, args } as WorkerRequest);
+      this.worker.postMessage({ id, ...request } as WorkerRequest);
     });
   }
 
@@ -106,7 +115,14 @@ export interface StartInfo {
   reason: string | null;
 }
 
-export async function createWorkerEngine(options: WorkerEngineOptions): Promise<EngineApi & { startInfo: StartInfo; worker: () => Worker }> {
+/** The worker engine: the EngineApi, and each answer serialised for a caller that passes it on unread. */
+export type WorkerEngine = EngineApi & {
+  startInfo: StartInfo;
+  worker: () => Worker;
+  serialized: (request: Omit<AnswerRequest, 'id'>) => Promise<Uint8Array>;
+};
+
+export async function createWorkerEngine(options: WorkerEngineOptions): Promise<WorkerEngine> {
   const snapshotDir = options.snapshotDir ?? null;
   const snapshotWrite = options.snapshotWrite ?? true;
   const onProblem = options.onProblem ?? (() => undefined);
@@ -155,10 +171,15 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     // by construction (both are ArgsOf<M>), so apply the call directly.
     return Reflect.apply(current.call, current, [method, ...args]) as Promise<unknown>;
   }
+  async function serialized(request: Omit<AnswerRequest, 'id'>): Promise<Uint8Array> {
+    if (restarting) await restarting;
+    return current.serialized(request);
+  }
 
   return {
     startInfo: current.startInfo,
     worker: () => current.worker,
+    serialized,
     ask: async (q) => (await call('ask', q)) as AnswerResult,
     suggestPeople: async (typed, limit) => (await call('suggestPeople', typed, limit)) as PersonChoice[],
     outlets: async () => (await call('outlets')) as string[],

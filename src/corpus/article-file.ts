@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Article } from '../types.js';
-import { cleanArticleText, isMasthead, titleFromProse, titleFromSlug, type DayMonth } from './clean.js';
+import { cleanArticleText, isMasthead, type DayMonth } from './clean.js';
+import { parseFrontmatter } from './frontmatter.js';
 import { readHtmlArticle } from './html.js';
+import { titleFromProse, titleFromSlug } from './titles.js';
 
 export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.html', '.htm'];
 const HTML_EXTENSIONS = ['.html', '.htm'];
@@ -57,7 +58,7 @@ export function splitFrontmatter(text: string): { meta: Metadata; body: string }
   const yamlText = text.slice(text.indexOf('\n') + 1, end);
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseFrontmatter(yamlText);
   } catch (err) {
     throw new Error(`bad frontmatter: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
@@ -202,9 +203,11 @@ function readWhole(full: string, size: number): Buffer {
     let length = 0;
     for (;;) {
       if (length === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(bytes.length)]);
-      const read = readSync(fd, bytes, length, bytes.length - length, null);
-      if (read === 0) return bytes.subarray(0, length);
+      const wanted = bytes.length - length;
+      const read = readSync(fd, bytes, length, wanted, null);
       length += read;
+      // A regular file gives less than asked only at its end: no second read to see nothing more.
+      if (read < wanted) return bytes.subarray(0, length);
     }
   } finally {
     closeSync(fd);
