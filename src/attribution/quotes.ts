@@ -35,6 +35,24 @@ export function onlyPunctuationBetween(text: string, from: number, to: number): 
 }
 
 /**
+ * How many pieces `text.slice(from, to).split(/\s+/)` has (a quote's words, as the quote sieves count
+ * them), counted without cutting the slice or its words.
+ */
+export function spacedPieces(text: string, from: number, to: number): number {
+  let pieces = 1;
+  let inSpace = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITE_SPACE.test(text[i] as string);
+    if (space && !inSpace) pieces++;
+    inSpace = space;
+  }
+  return pieces;
+}
+
+const WHITE_SPACE = /\s/;
+
+/**
  * “…,” Trump said last month on Twitter, “…”: the quote after the cue resumes the same statement when only
  * punctuation, or a short adverbial with no verb of saying that ends in a comma, stands between them.
  */

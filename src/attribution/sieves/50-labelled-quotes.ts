@@ -10,7 +10,7 @@ import { CUE_FORMS, SPEECH_NOUNS } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
 import { isAfterPreposition } from '../clauses.js';
 import { isDash } from '../phrases.js';
-import { onlyPunctuationBetween } from '../quotes.js';
+import { onlyPunctuationBetween, spacedPieces } from '../quotes.js';
 import { colonClauseSpeaker } from '../subjects.js';
 import type { QuoteSpan, Token, Unit } from '../tokens.js';
 
@@ -20,7 +20,7 @@ import type { QuoteSpan, Token, Unit } from '../tokens.js';
  */
 export function labelledQuote(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], q: QuoteSpan): LocalStatement | null {
   const toks = unit.tokens;
-  const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
+  const words = spacedPieces(para.text, q.innerStart, q.innerEnd);
   if (words < 4) return null;
   const after = para.text.slice(q.end, unit.end);
   const dash = after.match(/^\s*[―—–-]\s*/);

@@ -9,7 +9,7 @@ import { make, tokenSpan } from '../context.js';
 import { keyForRun } from '../entities.js';
 import { AUXILIARIES, CUE_FORMS, PRONOUNS, TAG_VERBS_IRREGULAR } from '../lexicon.js';
 import type { NameRun } from '../mentions.js';
-import { onlyPunctuationBetween } from '../quotes.js';
+import { onlyPunctuationBetween, spacedPieces } from '../quotes.js';
 import { clauseSubject } from '../subjects.js';
 import type { QuoteSpan, Token, Unit } from '../tokens.js';
 import { resolvePronoun } from './27-pronouns.js';
@@ -21,7 +21,7 @@ import { resolvePronoun } from './27-pronouns.js';
  */
 export function speechTag(ctx: ArticleContext, para: Para, unit: Unit, runs: NameRun[], q: QuoteSpan): LocalStatement | null {
   const toks = unit.tokens;
-  if (!q.closed || para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length < 3) return null;
+  if (!q.closed || spacedPieces(para.text, q.innerStart, q.innerEnd) < 3) return null;
   const spans: Span[] = [trimSpan(para.text, q.innerStart, q.innerEnd)];
   const next = toks.findIndex((t) => t.start >= q.end);
   if (onlyPunctuationBetween(para.text, unit.start, q.start) && /[,?!]\s*$/.test(para.text.slice(q.innerStart, q.innerEnd))) {

@@ -6,7 +6,7 @@ import { contentEnd, trimSpan } from '../bounds.js';
 import type { ArticleContext, Para, Sieve } from '../context.js';
 import { make } from '../context.js';
 import { CUE_FORMS } from '../lexicon.js';
-import { onlyPunctuationBetween } from '../quotes.js';
+import { onlyPunctuationBetween, spacedPieces } from '../quotes.js';
 import type { QuoteSpan, Unit } from '../tokens.js';
 
 /** A paragraph or sentence that is only a quotation, right after a direct quote: the same speaker goes on. */
@@ -15,7 +15,7 @@ export function continueQuotes(ctx: ArticleContext, para: Para, unit: Unit, cove
     if (covered.includes(q)) continue;
     const opensUnit = onlyPunctuationBetween(para.text, unit.start, q.start);
     const fillsUnit = q.end >= unit.end - 2 || onlyPunctuationBetween(para.text, q.end, unit.end);
-    const words = para.text.slice(q.innerStart, q.innerEnd).split(/\s+/).length;
+    const words = spacedPieces(para.text, q.innerStart, q.innerEnd);
     const last = ctx.lastDirect;
     // Four words at least, unless the speaker was named in this very paragraph (“I would, Donald.”).
     if (!opensUnit || !last || para.n - last.paragraph > 1 || words < (last.paragraph === para.n ? 2 : 4)) continue;
