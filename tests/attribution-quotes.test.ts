@@ -2,6 +2,7 @@
 // Sentences are written for this test, not taken from the dev or seed data.
 import { describe, expect, it } from 'vitest';
 import { attributeCorpus } from '../src/attribution/index.js';
+import { spacedPieces } from '../src/attribution/quotes.js';
 import { attribute, said, testArticle } from './support/attribute.js';
 
 describe('quotation layout', () => {
@@ -114,5 +115,13 @@ describe('quotation layout', () => {
   it('does not read a speech noun with a place or an audience as words said', () => {
     const r = attribute('Ilona Varga’s speech to the harbour association lasted an hour.', 'It helped Ilona Varga’s claim to the mayoralty.');
     expect(r.statements).toEqual([]);
+  });
+
+  it('counts the words of a quote as splitting it on white space would, odd spaces included', () => {
+    // (The short-quote rules count words this way: one count too many or too few moves a quote across them.)
+    const texts = ['', ' ', '  two  words ', 'no\u00a0break space', 'em\u2003space and\u3000ideograph', 'line\u2028sep\tand tab', 'zero\u200bwidth'];
+    for (const text of texts)
+      for (let from = 0; from <= text.length; from++)
+        for (let to = from; to <= text.length; to++) expect(spacedPieces(text, from, to)).toBe(text.slice(from, to).split(/\s+/).length);
   });
 });
