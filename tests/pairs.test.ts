@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { groupStatements } from '../src/answer/groups.js';
-import { containsShare, MAX_PAIRS, PairTable, plainWords, sameIds, sharedCount } from '../src/answer/pairs.js';
+import { containsShare, MAX_WORDS, PairTable, plainWords, sameIds, sharedCount } from '../src/answer/pairs.js';
 import { words } from '../src/text/normalize.js';
 import type { ShownStatement } from '../src/types.js';
 
@@ -92,10 +92,10 @@ describe('grouping through a pair table', () => {
     const fresh = groupStatements(statements);
     expect(groupStatements(statements, (text) => table.pairsOf(text))).toEqual(fresh);
     expect(groupStatements([...statements].reverse(), (text) => table.pairsOf(text))).toEqual(groupStatements([...statements].reverse()));
-    // A table a few pairs short of its bound crosses it during the grouping: it keeps its ids through
+    // A table a few words short of its bound crosses it during the grouping (its later pairs take the overflow ids): it keeps its ids through
     // the grouping and starts over only between groupings.
     const full = new PairTable();
-    full.pairsOf(Array.from({ length: MAX_PAIRS - 4 }, (_, j) => `w${j}`).join(' '));
+    full.pairsOf(Array.from({ length: MAX_WORDS - 4 }, (_, j) => `w${j}`).join(' '));
     const early = full.pairsOf(statements[0]!.text);
     expect(groupStatements(statements, (text) => full.pairsOf(text))).toEqual(fresh);
     expect(full.pairsOf(statements[0]!.text)).toBe(early);

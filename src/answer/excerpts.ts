@@ -30,6 +30,8 @@ export class Excerpts {
    * already hold (a key per paragraph, built as a new string, cost 0.76 KB of heap per article).
    */
   private readonly statementsOf: Map<string, number[]>;
+  /** The position each excerpt made here was made from: showing it then needs no search for its statement. */
+  private readonly positionOf = new WeakMap<Excerpt, number>();
 
   constructor(
     private readonly corpus: BuiltCorpus,
@@ -104,7 +106,7 @@ export class Excerpts {
   excerpt(k: number): Excerpt {
     const s = this.statement(k);
     const article = this.articleByFile.get(s.file) as Article;
-    return {
+    const excerpt: Excerpt = {
       text: s.text,
       speaker: this.nameOf(s.speaker),
       kind: s.kind,
@@ -112,6 +114,8 @@ export class Excerpts {
       paragraph: s.paragraph,
       article: this.citation(article),
     };
+    this.positionOf.set(excerpt, k);
+    return excerpt;
   }
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
@@ -131,7 +135,10 @@ export class Excerpts {
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
   private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
-    const k = (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
+    // An excerpt made elsewhere (a copy, or one from an engine this one grew from) is found by its place and words.
+    const k =
+      this.positionOf.get(e) ??
+      (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
     if (k === undefined) return null;
     return remember(this.piecesCache, k, () => {
       const article = this.articleByFile.get(e.article.file);
