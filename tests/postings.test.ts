@@ -1,7 +1,7 @@
 import { search } from '@orama/orama';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { scoreByPostings } from '../src/search/postings.js';
+import { scoreByPostings, topScored } from '../src/search/postings.js';
 import { terms } from '../src/search/index.js';
 import { seedEngineOnce } from './helpers.js';
 
@@ -28,5 +28,22 @@ describe('reading Orama postings directly', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('the best of the scored statements', () => {
+  // Scores by internal id; 0 is never touched.
+  const scores = Float64Array.from([0, 2.5, 1, 2.5, 4, 1, 2.5, 0.5]);
+  const touched = [6, 2, 1, 7, 4, 3, 5];
+
+  it("come best first, equal scores in the order they were met (a person's newest first)", () => {
+    expect(topScored(scores, touched, Number.POSITIVE_INFINITY).map((h) => h.internalId)).toEqual([4, 6, 1, 3, 2, 5, 7]);
+    expect(topScored(scores, touched, Number.POSITIVE_INFINITY).map((h) => h.score)).toEqual([4, 2.5, 2.5, 2.5, 1, 1, 0.5]);
+  });
+
+  it('are cut at the limit, inside a tie too, as a stable sort of them all would cut them', () => {
+    const sorted = touched.map((id) => ({ internalId: id, score: scores[id] as number })).sort((a, b) => b.score - a.score);
+    for (let limit = 0; limit <= touched.length + 1; limit++) expect(topScored(scores, touched, limit)).toEqual(sorted.slice(0, limit));
+    expect(topScored(scores, [], 10)).toEqual([]);
   });
 });

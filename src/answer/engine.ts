@@ -200,7 +200,7 @@ export class Engine {
     if (span && topic && undatedPositions.length) {
       // Only the undated statements on the topic count as left out.
       const undated = await rankByTopic(this.corpus.index, topic, undatedPositions, { speaker: person.id, outlet: outlet ?? undefined, days: [0, 0] });
-      undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
+      undatedLeftOut = this.articlesOf(this.excerpts.knownHits(undated));
     }
     if (topic && positions.length) {
       const ranked = await rankByTopic(this.corpus.index, topic, positions, {
@@ -208,7 +208,7 @@ export class Engine {
         outlet: outlet ?? undefined,
         days: span ? spanBounds(span) : undefined,
       });
-      positions = this.known(ranked.map((h) => h.position));
+      positions = this.excerpts.knownHits(ranked);
     }
     return { positions, total, dated, undatedLeftOut };
   }

@@ -60,7 +60,16 @@ export class Excerpts {
 
   /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   known(positions: number[]): number[] {
-    return positions.filter((k) => this.isKnown(k));
+    const known: number[] = [];
+    for (const k of positions) if (this.isKnown(k)) known.push(k);
+    return known;
+  }
+
+  /** The positions of ranked hits this engine can cite, in their order. */
+  knownHits(hits: readonly { position: number }[]): number[] {
+    const known: number[] = [];
+    for (const h of hits) if (this.isKnown(h.position)) known.push(h.position);
+    return known;
   }
 
   private isKnown(k: number): boolean {

@@ -155,19 +155,50 @@ function internalIds(db: AnyOrama, positions: number[]): number[] {
   return [...out];
 }
 
-/** The `limit` best of the touched scores, best first, without sorting them all. */
-function topScored(scores: Float64Array, touched: number[], limit: number): ScoredInternal[] {
-  let kept = touched;
-  if (kept.length > limit) {
-    // A native numeric sort of the bare scores finds the cut-off; only ids above it are sorted.
-    const values = Float64Array.from(touched, (id) => scores[id] as number).sort();
-    const floor = values[values.length - limit] as number;
-    kept = touched.filter((id) => (scores[id] as number) >= floor);
+/**
+ * The `limit` best of the touched scores, best first, equal scores in the order touched (the
+ * candidates' order: newest first for a person). A comparison sort of thousands of hits calls a
+ * comparator tens of thousands of times, slow in a question's first asking while it is not yet
+ * compiled; here the scores are sorted natively and the hits placed by a counting sort on their rank.
+ */
+export function topScored(scores: Float64Array, touched: number[], limit: number): ScoredInternal[] {
+  const n = touched.length;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number;
+  values.sort();
+  // Ranks of the distinct scores, best first, and how many hits stand at each.
+  const rankOf = new Map<number, number>();
+  const atRank: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const value = values[i] as number;
+    const rank = rankOf.get(value);
+    if (rank === undefined) {
+      rankOf.set(value, atRank.length);
+      atRank.push(1);
+    } else atRank[rank] = (atRank[rank] as number) + 1;
   }
-  return kept
-    .map((id) => ({ internalId: id, score: scores[id] as number }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  // Only the ranks that hold the first `limit` hits (a tie at the cut keeps every hit of its score, then the cut).
+  let ranks = 0;
+  let kept = 0;
+  while (ranks < atRank.length && kept < limit) kept += atRank[ranks++] as number;
+  const start = new Int32Array(ranks);
+  for (let r = 1; r < ranks; r++) start[r] = (start[r - 1] as number) + (atRank[r - 1] as number);
+  const placed: number[] = new Array(kept);
+  for (let i = 0; i < n; i++) {
+    const id = touched[i] as number;
+    const rank = rankOf.get(scores[id] as number) as number;
+    if (rank >= ranks) continue;
+    const at = start[rank] as number;
+    placed[at] = id;
+    start[rank] = at + 1;
+  }
+  const size = Math.min(kept, limit);
+  const top: ScoredInternal[] = new Array(size);
+  for (let i = 0; i < size; i++) {
+    const id = placed[i] as number;
+    top[i] = { internalId: id, score: scores[id] as number };
+  }
+  return top;
 }
 
 /** Internal ids of the statements containing every one of `terms` exactly (posting lists intersected). */
