@@ -12,17 +12,10 @@ import { shownAs, shownPassage, splitStatement } from './shown.js';
 /** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
 const CACHE_ENTRIES = 20_000;
 
-export function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  if (cache.has(key)) return cache.get(key) as V;
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  const value = make();
-  cache.set(key, value);
-  return value;
-}
+type Pieces = ReturnType<typeof splitStatement>;
 
 export class Excerpts {
-  private readonly citations = new Map<string, Excerpt['article']>();
-  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
+  private readonly piecesCache = new Map<number, Pieces | null>();
   /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
   private readonly pairs = new PairTable();
   /**
@@ -76,13 +69,13 @@ export class Excerpts {
     return k < this.corpus.index.statements.length && !this.corpus.index.removed.has(k);
   }
 
+  /**
+   * How an excerpt cites its article. Made anew for each excerpt: a table of the citations made, one per
+   * article ever shown, was a lookup far away in memory for each of a big answer's 1,000 excerpts, and
+   * it grew with every article the bot showed.
+   */
   citation(a: Article): Excerpt['article'] {
-    let c = this.citations.get(a.file);
-    if (!c) {
-      c = { title: a.title, date: a.date, url: a.url, file: a.file };
-      this.citations.set(a.file, c);
-    }
-    return c;
+    return { title: a.title, date: a.date, url: a.url, file: a.file };
   }
 
   /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
@@ -143,19 +136,22 @@ export class Excerpts {
   }
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
-  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
+  private piecesOf(e: Excerpt): Pieces | null {
     // An excerpt made elsewhere (a copy, or one from an engine this one grew from) is found by its place and words.
     const k =
       this.positionOf.get(e) ??
       (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
     if (k === undefined) return null;
-    return remember(this.piecesCache, k, () => {
-      const article = this.articleByFile.get(e.article.file);
-      const paragraph =
-        article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-      return paragraph
-        ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
-        : null;
-    });
+    const cached = this.piecesCache.get(k);
+    if (cached !== undefined) return cached;
+    if (this.piecesCache.size >= CACHE_ENTRIES) this.piecesCache.clear();
+    const article = this.articleByFile.get(e.article.file);
+    const paragraph =
+      article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+    const pieces = paragraph
+      ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
+      : null;
+    this.piecesCache.set(k, pieces);
+    return pieces;
   }
 }

@@ -91,8 +91,9 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
   const touched: number[] = [];
   // Membership of `allowed` as marks on a board by internal id: tens of thousands of a most quoted
   // person's statements cost a Set more than the scoring itself.
+  // Set only when a term's postings are walked: a person's common word walks the person's statements instead.
   const marks = allowed && markBoard(db, size);
-  if (allowed && marks) setMarks(marks, allowed, 1);
+  let marked = false;
   for (const term of terms) {
     const node = exactNode(root, term);
     if (!node) continue;
@@ -115,10 +116,14 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
         if (internalId >= 0 && node.d.has(internalId)) score(internalId);
       }
     } else {
+      if (allowed && marks && !marked) {
+        setMarks(marks, allowed, 1);
+        marked = true;
+      }
       for (const internalId of node.d) if (!marks || marks[internalId] === 1) score(internalId);
     }
   }
-  if (allowed && marks) setMarks(marks, allowed, 0);
+  if (allowed && marks && marked) setMarks(marks, allowed, 0);
   const top = topScored(scores, touched, limit);
   for (const id of touched) scores[id] = 0;
   return top;
