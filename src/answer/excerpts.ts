@@ -23,8 +23,6 @@ export class Excerpts {
    * already hold (a key per paragraph, built as a new string, cost 0.76 KB of heap per article).
    */
   private readonly statementsOf: Map<string, number[]>;
-  /** The position each excerpt made here was made from: showing it then needs no search for its statement. */
-  private readonly positionOf = new WeakMap<Excerpt, number>();
 
   constructor(
     private readonly corpus: BuiltCorpus,
@@ -78,8 +76,28 @@ export class Excerpts {
     return { title: a.title, date: a.date, url: a.url, file: a.file };
   }
 
-  /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
-  group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
+  /**
+   * An answer's excerpts from statement positions, by outlet in the outlets' order, each outlet's in the
+   * order given and at most `perOutlet` of them, and its groups (as `groupsOf` makes them), each excerpt
+   * shown from the statement it was made from (`groupsOf` has to find each excerpt's statement again).
+   */
+  answer(positions: number[], perOutlet = Number.POSITIVE_INFINITY): { outlets: OutletExcerpts[]; groups: StatementGroup[] } {
+    const outlets: OutletExcerpts[] = [];
+    const shown: ShownStatement[] = [];
+    for (const { outlet, picked } of this.pick(positions, perOutlet)) {
+      const excerpts: Excerpt[] = [];
+      for (const k of picked) {
+        const e = this.excerpt(k);
+        excerpts.push(e);
+        for (const s of this.shownWith(e, outlet, this.piecesAt(k, e))) shown.push(s);
+      }
+      outlets.push({ outlet, excerpts });
+    }
+    return { outlets, groups: this.grouped(shown) };
+  }
+
+  /** The positions an answer cites, by outlet in the outlets' order. */
+  private pick(positions: number[], perOutlet: number): { outlet: string; picked: number[] }[] {
     const byOutlet = new Map<string, number[]>();
     // A ranked answer can hold tens of thousands of positions: once every outlet has its fill, the rest
     // would only be read to be dropped.
@@ -95,20 +113,14 @@ export class Excerpts {
       if (list.length === perOutlet && ++full === this.outletNames.length) break;
     }
     const order = this.outletNames.filter((o) => byOutlet.has(o));
-    return order.map((o) => {
-      const list = byOutlet.get(o) as number[];
-      return {
-        outlet: o,
-        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
-      };
-    });
+    return order.map((o) => ({ outlet: o, picked: (byOutlet.get(o) as number[]).slice(0, perOutlet) }));
   }
 
   /** The statement at position `k` as an answer cites it. */
   excerpt(k: number): Excerpt {
     const s = this.statement(k);
     const article = this.articleByFile.get(s.file) as Article;
-    const excerpt: Excerpt = {
+    return {
       text: s.text,
       speaker: this.nameOf(s.speaker),
       kind: s.kind,
@@ -116,13 +128,14 @@ export class Excerpts {
       paragraph: s.paragraph,
       article: this.citation(article),
     };
-    this.positionOf.set(excerpt, k);
-    return excerpt;
   }
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
+    return this.grouped(outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet))));
+  }
+
+  private grouped(shown: ShownStatement[]): StatementGroup[] {
     this.pairs.bound();
     return groupStatements(shown, (text) => this.pairs.pairsOf(text));
   }
@@ -130,18 +143,22 @@ export class Excerpts {
   /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
   shownOf(e: Excerpt, outlet: string): ShownStatement[] {
     if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
-    const pieces = this.piecesOf(e);
+    return this.shownWith(e, outlet, this.piecesOf(e));
+  }
+
+  private shownWith(e: Excerpt, outlet: string, pieces: Pieces | null): ShownStatement[] {
     if (!pieces) return [shownAs(e, e, outlet, e.kind === 'direct', 0)];
     return pieces.map((piece) => shownAs(e, piece, outlet, piece.verbatim, piece.offset));
   }
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
   private piecesOf(e: Excerpt): Pieces | null {
-    // An excerpt made elsewhere (a copy, or one from an engine this one grew from) is found by its place and words.
-    const k =
-      this.positionOf.get(e) ??
-      (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
-    if (k === undefined) return null;
+    const k = (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
+    return k === undefined ? null : this.piecesAt(k, e);
+  }
+
+  /** The pieces of statement `k`, which excerpt `e` cites. */
+  private piecesAt(k: number, e: Excerpt): Pieces | null {
     const cached = this.piecesCache.get(k);
     if (cached !== undefined) return cached;
     if (this.piecesCache.size >= CACHE_ENTRIES) this.piecesCache.clear();
