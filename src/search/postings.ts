@@ -102,15 +102,38 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
     const avg = idx.avgFieldLength[prop] ?? 1;
     const lengths = idx.fieldLengths[prop];
     const board = scores;
-    const score = (internalId: number): void => {
+    const gain = (internalId: number): number => {
       const length = lengths?.[internalId] ?? avg;
       // Terms are unique per document (Orama's tokenizer drops repeats): every term's tf is 1 / length.
       const tf = 1 / length;
-      if (board[internalId] === 0) touched.push(internalId);
-      board[internalId] = (board[internalId] as number) + (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
+      return (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
     };
-    // Walk the smaller side: a person's few statements, or a rare term's few postings.
-    if (allowed && allowed.length < node.d.size) {
+    const score = (internalId: number): void => {
+      if (board[internalId] === 0) touched.push(internalId);
+      board[internalId] = (board[internalId] as number) + gain(internalId);
+    };
+    // Walk the smaller side: a person's few statements, or a rare term's few postings. Postings read in
+    // order cost far less each than a lookup in them (far apart in memory at 100k), so they are walked
+    // up to POSTINGS_PER_LOOKUP times the statements; hits then join `touched` in the statements' order,
+    // as the lookups would have added them (equal scores keep that order).
+    if (allowed && marks && allowed.length < node.d.size && node.d.size <= allowed.length * POSTINGS_PER_LOOKUP) {
+      if (!marked) {
+        setMarks(marks, allowed, 1);
+        marked = true;
+      }
+      for (const internalId of node.d) {
+        if (marks[internalId] !== 1) continue;
+        // 3: not scored before this term (joins `touched` below), 2: scored by an earlier term.
+        marks[internalId] = board[internalId] === 0 ? 3 : 2;
+        board[internalId] = (board[internalId] as number) + gain(internalId);
+      }
+      for (let i = 0; i < allowed.length; i++) {
+        const internalId = allowed[i] as number;
+        if (internalId < 0 || (marks[internalId] as number) < 2) continue;
+        if (marks[internalId] === 3) touched.push(internalId);
+        marks[internalId] = 1;
+      }
+    } else if (allowed && allowed.length < node.d.size) {
       for (let i = 0; i < allowed.length; i++) {
         const internalId = allowed[i] as number;
         if (internalId >= 0 && node.d.has(internalId)) score(internalId);
@@ -128,6 +151,9 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
   for (const id of touched) scores[id] = 0;
   return top;
 }
+
+/** How many postings are walked rather than one lookup per allowed statement (see scoreInternal). */
+const POSTINGS_PER_LOOKUP = 3;
 
 /** One score board per index (queries in a worker run one at a time, so it is never shared mid-query). */
 const scratch = new WeakMap<AnyOrama, Float64Array>();
