@@ -197,28 +197,31 @@ export function topScored(scores: Float64Array, touched: number[], limit: number
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number;
   values.sort();
-  // Ranks of the distinct scores, best first, and how many hits stand at each.
+  // Ranks of the distinct scores, best first, and how many hits stand at each, as far as the ranks that
+  // hold the first `limit` hits (a tie at the cut keeps every hit of its score, then the cut).
   const rankOf = new Map<number, number>();
   const atRank: number[] = [];
+  let kept = 0;
   for (let i = n - 1; i >= 0; i--) {
     const value = values[i] as number;
-    const rank = rankOf.get(value);
-    if (rank === undefined) {
+    if (i === n - 1 || value !== values[i + 1]) {
+      if (kept >= limit) break;
       rankOf.set(value, atRank.length);
-      atRank.push(1);
-    } else atRank[rank] = (atRank[rank] as number) + 1;
+      atRank.push(0);
+    }
+    atRank[atRank.length - 1] = (atRank[atRank.length - 1] as number) + 1;
+    kept++;
   }
-  // Only the ranks that hold the first `limit` hits (a tie at the cut keeps every hit of its score, then the cut).
-  let ranks = 0;
-  let kept = 0;
-  while (ranks < atRank.length && kept < limit) kept += atRank[ranks++] as number;
+  const ranks = atRank.length;
+  const floor = kept > 0 ? (values[n - kept] as number) : Number.POSITIVE_INFINITY;
   const start = new Int32Array(ranks);
   for (let r = 1; r < ranks; r++) start[r] = (start[r - 1] as number) + (atRank[r - 1] as number);
   const placed: number[] = new Array(kept);
   for (let i = 0; i < n; i++) {
     const id = touched[i] as number;
-    const rank = rankOf.get(scores[id] as number) as number;
-    if (rank >= ranks) continue;
+    const score = scores[id] as number;
+    if (score < floor) continue;
+    const rank = rankOf.get(score) as number;
     const at = start[rank] as number;
     placed[at] = id;
     start[rank] = at + 1;
