@@ -106,4 +106,16 @@ describe('grouping through a pair table', () => {
     expect(fresh).toHaveLength(3);
     expect(fresh[0]?.versions.map((v) => v.outlet)).toEqual(['A', 'B', 'C']);
   });
+
+  const table = new PairTable();
+
+  it('an outlet that carried the words twice starts a second group, which later outlets join (the later of two equal groups)', () => {
+    const words = 'Security guarantees must be legally binding for Ukraine, Kallas said.';
+    const copies = [shown(words, 'A'), shown(words, 'B'), shown(words, 'A', 2), shown(words, 'C'), shown(words, 'B', 3)];
+    const groups = groupStatements(copies, (text) => table.pairsOf(text));
+    expect(groups.map((g) => g.versions.map((v) => `${v.outlet}${v.paragraph}`))).toEqual([
+      ['A2', 'C1', 'B3'],
+      ['A1', 'B1'],
+    ]);
+  });
 });
