@@ -19,127 +19,62 @@ function similarity(a: PairIds, b: PairIds): number {
 
 const atLeast = (x: number): number => Math.max(1, Math.ceil(x - 1e-9));
 
-/** Per grouping, reused for every statement: a zeroed hit count per cluster, the clusters hit, lists and where each list's part read starts. */
+/** Per grouping, reused for every statement: a zeroed hit count per cluster, the clusters hit, lists. */
 interface Scratch {
   hits: Int32Array;
   hit: Int32Array;
   lists: (readonly number[])[];
-  starts: number[];
-  /** What is known of each pair list met (one per text: outlets that carried the same words share it). */
-  known: Map<PairIds, Candidates>;
-}
-
-/**
- * The clusters a statement with these pairs and this speaker may join, whatever their versions (see
- * bestCluster), among the first `seen` clusters: those of its speaker that share enough pairs, in
- * creation order, with their scores. A cluster's pairs are its first version's, so this only grows as
- * clusters are made: the next statement with the same words (another outlet's copy) looks up only the
- * clusters made since.
- */
-interface Candidates {
-  speaker: string | null;
-  seen: number;
-  clusters: number[];
-  scores: number[];
 }
 
 /**
  * The cluster a statement with these word pairs joins, or null: of the clusters of its speaker with
  * no version from its outlet that pass both thresholds, the one with the highest score (the later one
- * on a tie).
+ * on a tie). A cluster that shares at least ceil(COVERS_LONGER × pairs) of the pairs shares at least
+ * one of any (pairs − that + 1), so only the statement's rarest pairs are looked up (common pairs such
+ * as "of the" would reach most clusters of a long answer, for every statement; a pair no cluster has
+ * is the rarest of all and costs nothing), and only clusters whose hits there leave them able to reach
+ * both thresholds are counted in full.
  */
 function bestCluster(statement: ShownStatement, pairs: PairIds, byPair: Map<number, number[]>, clusters: Cluster[], scratch: Scratch): Cluster | null {
-  let known = scratch.known.get(pairs);
-  if (!known || known.speaker !== statement.speaker) {
-    known = { speaker: statement.speaker, seen: 0, clusters: [], scores: [] };
-    scratch.known.set(pairs, known);
-  }
-  if (known.seen < clusters.length) {
-    addCandidates(known, pairs, byPair, clusters, scratch);
-    known.seen = clusters.length;
-  }
-  let best: Cluster | null = null;
-  let bestScore = SAME_STATEMENT;
-  // In creation order: a tie goes to the later cluster.
-  for (let i = 0; i < known.clusters.length; i++) {
-    const score = known.scores[i] as number;
-    if (score < bestScore) continue;
-    const c = clusters[known.clusters[i] as number] as Cluster;
-    if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
-    best = c;
-    bestScore = score;
-  }
-  return best;
-}
-
-/**
- * Adds the clusters made since `known.seen` that pass both thresholds. A cluster that shares at least
- * ceil(COVERS_LONGER × pairs) of the pairs shares at least one of any (pairs − that + 1), so only the
- * statement's rarest pairs are looked up (common pairs such as "of the" would reach most clusters of a
- * long answer, for every statement; a pair no cluster has is the rarest of all and costs nothing), and
- * only clusters whose hits there leave them able to reach both thresholds are counted in full. Lists
- * hold clusters in creation order, so the clusters made since are each list's tail.
- */
-function addCandidates(known: Candidates, pairs: PairIds, byPair: Map<number, number[]>, clusters: Cluster[], scratch: Scratch): void {
   const size = pairs.order.length;
   const probes = size - atLeast(COVERS_LONGER * size) + 1;
-  const { hits, hit, lists, starts } = scratch;
-  const from = known.seen;
+  const { hits, hit, lists } = scratch;
   lists.length = 0;
-  starts.length = 0;
   let unlisted = 0;
   for (const p of pairs.order) {
     const list = byPair.get(p);
-    let start = list ? list.length : 0;
-    while (list && start > 0 && (list[start - 1] as number) >= from) start--;
-    if (list && start < list.length) {
-      lists.push(list);
-      starts.push(start);
-    } else unlisted++;
+    if (list) lists.push(list);
+    else unlisted++;
   }
-  if (unlisted >= probes) return;
-  shortestTailsFirst(lists, starts);
+  if (unlisted >= probes) return null;
+  shortestFirst(lists);
   let hitCount = 0;
   for (let i = 0; i < probes - unlisted; i++) {
-    const list = lists[i] as readonly number[];
-    for (let j = starts[i] as number; j < list.length; j++) {
-      const k = list[j] as number;
+    for (const k of lists[i] as readonly number[]) {
       if (hits[k] === 0) hit[hitCount++] = k;
       hits[k] = (hits[k] as number) + 1;
     }
   }
   const rest = size - probes;
+  let best: Cluster | null = null;
+  let bestScore = SAME_STATEMENT;
+  // In creation order: a tie goes to the later cluster.
   for (const k of hit.subarray(0, hitCount).sort()) {
     const probed = hits[k] as number;
     hits[k] = 0;
     const c = clusters[k] as Cluster;
-    if (c.speaker !== known.speaker) continue;
+    if (c.speaker !== statement.speaker) continue;
     const other = c.pairs.sorted.length;
     const need = Math.max(atLeast(SAME_STATEMENT * Math.min(size, other)), atLeast(COVERS_LONGER * Math.max(size, other)));
     if (probed + rest < need) continue;
     const n = sharedCount(pairs.sorted, c.pairs.sorted);
     const score = n / Math.min(size, other);
-    if (score < SAME_STATEMENT || n / Math.max(size, other) < COVERS_LONGER) continue;
-    known.clusters.push(k);
-    known.scores.push(score);
+    if (score < bestScore || n / Math.max(size, other) < COVERS_LONGER) continue;
+    if (c.versions.some((v) => v.statement.outlet === statement.outlet)) continue;
+    best = c;
+    bestScore = score;
   }
-}
-
-/** Sorts lists by the length of their tails from `starts` (kept alongside), shortest first, equal ones in their order. */
-function shortestTailsFirst(lists: (readonly number[])[], starts: number[]): void {
-  for (let i = 1; i < lists.length; i++) {
-    const list = lists[i] as readonly number[];
-    const start = starts[i] as number;
-    const length = list.length - start;
-    let j = i - 1;
-    while (j >= 0 && (lists[j] as readonly number[]).length - (starts[j] as number) > length) {
-      lists[j + 1] = lists[j] as readonly number[];
-      starts[j + 1] = starts[j] as number;
-      j--;
-    }
-    lists[j + 1] = list;
-    starts[j + 1] = start;
-  }
+  return best;
 }
 
 /**
@@ -206,7 +141,7 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
   const clusters: Cluster[] = [];
   // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
   const byPair = new Map<number, number[]>();
-  const scratch: Scratch = { hits: new Int32Array(statements.length), hit: new Int32Array(statements.length), lists: [], starts: [], known: new Map() };
+  const scratch: Scratch = { hits: new Int32Array(statements.length), hit: new Int32Array(statements.length), lists: [] };
   // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
   const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
   statements.forEach((statement, order) => {
