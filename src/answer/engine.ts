@@ -103,7 +103,7 @@ export class Engine {
   private byOutlet(list: number[]): Map<string, number[]> {
     const byOutlet = new Map<string, number[]>();
     for (const k of list) {
-      const o = this.statement(k).outlet;
+      const o = this.corpus.index.columns.outletOf(k) ?? this.statement(k).outlet;
       const l = byOutlet.get(o);
       if (l) l.push(k);
       else byOutlet.set(o, [k]);
