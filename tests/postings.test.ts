@@ -1,7 +1,7 @@
 import { search } from '@orama/orama';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/answer/engine.js';
-import { scoreByPostings } from '../src/search/postings.js';
+import { internalWithTerms, scoreInternal, scoreByPostings, topScored } from '../src/search/postings.js';
 import { terms } from '../src/search/index.js';
 import { seedEngineOnce } from './helpers.js';
 
@@ -28,5 +28,53 @@ describe('reading Orama postings directly', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('the best of the scored statements', () => {
+  // Scores by internal id; 0 is never touched.
+  const scores = Float64Array.from([0, 2.5, 1, 2.5, 4, 1, 2.5, 0.5]);
+  const touched = [6, 2, 1, 7, 4, 3, 5];
+
+  it("come best first, equal scores in the order they were met (a person's newest first)", () => {
+    expect(topScored(scores, touched, Number.POSITIVE_INFINITY).map((h) => h.internalId)).toEqual([4, 6, 1, 3, 2, 5, 7]);
+    expect(topScored(scores, touched, Number.POSITIVE_INFINITY).map((h) => h.score)).toEqual([4, 2.5, 2.5, 2.5, 1, 1, 0.5]);
+  });
+
+  it('are cut at the limit, inside a tie too, as a stable sort of them all would cut them', () => {
+    const sorted = touched.map((id) => ({ internalId: id, score: scores[id] as number })).sort((a, b) => b.score - a.score);
+    for (let limit = 0; limit <= touched.length + 1; limit++) expect(topScored(scores, touched, limit)).toEqual(sorted.slice(0, limit));
+    expect(topScored(scores, [], 10)).toEqual([]);
+  });
+});
+
+describe("scoring a topic over some statements only (a person's)", () => {
+  it("gives the same hits in the same order whichever side is walked: equal scores in the statements' order, term by term", () => {
+    const { db } = engine.corpus.index;
+    const index = engine.corpus.index;
+    const all = [...index.internalOf].filter((id) => id >= 0);
+    // The two most common terms: their postings are long enough for each way of walking them.
+    const byFrequency = [...new Set(index.statements.flatMap((s) => terms(index, s.text)))]
+      .map((term) => ({ term, ids: internalWithTerms(db, [term]) }))
+      .sort((a, b) => b.ids.length - a.ids.length);
+    const [first, second] = byFrequency as [{ term: string; ids: number[] }, { term: string; ids: number[] }];
+    expect(first.ids.length).toBeGreaterThan(20);
+    const everyScore = new Map(scoreInternal(db, [first.term, second.term], Number.POSITIVE_INFINITY, null).map((h) => [h.internalId, h.score]));
+    let seed = 7;
+    const shuffled = [...all].sort(() => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed % 3) - 1;
+    });
+    // Fewer statements than either term's postings: each statement looked up in them, or (up to three times
+    // as many postings) the postings walked; both must add hits in the statements' order.
+    const fewest = second.ids.length;
+    expect(fewest).toBeGreaterThan(8);
+    for (const size of [1, 5, Math.ceil(fewest / 4), Math.ceil(fewest / 3), Math.ceil(fewest / 2), fewest - 1]) {
+      const allowed = Int32Array.from(shuffled.slice(0, size));
+      const touched: number[] = [];
+      for (const { ids } of [first, second]) for (const id of allowed) if (ids.includes(id) && !touched.includes(id)) touched.push(id);
+      const expected = touched.map((id) => ({ internalId: id, score: everyScore.get(id) as number })).sort((a, b) => b.score - a.score);
+      expect(scoreInternal(db, [first.term, second.term], Number.POSITIVE_INFINITY, allowed), `${size} statements`).toEqual(expected);
+    }
   });
 });

@@ -103,7 +103,7 @@ export class Engine {
   private byOutlet(list: number[]): Map<string, number[]> {
     const byOutlet = new Map<string, number[]>();
     for (const k of list) {
-      const o = this.statement(k).outlet;
+      const o = this.corpus.index.columns.outletOf(k) ?? this.statement(k).outlet;
       const l = byOutlet.get(o);
       if (l) l.push(k);
       else byOutlet.set(o, [k]);
@@ -200,7 +200,7 @@ export class Engine {
     if (span && topic && undatedPositions.length) {
       // Only the undated statements on the topic count as left out.
       const undated = await rankByTopic(this.corpus.index, topic, undatedPositions, { speaker: person.id, outlet: outlet ?? undefined, days: [0, 0] });
-      undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
+      undatedLeftOut = this.articlesOf(this.excerpts.knownHits(undated));
     }
     if (topic && positions.length) {
       const ranked = await rankByTopic(this.corpus.index, topic, positions, {
@@ -208,7 +208,7 @@ export class Engine {
         outlet: outlet ?? undefined,
         days: span ? spanBounds(span) : undefined,
       });
-      positions = this.known(ranked.map((h) => h.position));
+      positions = this.excerpts.knownHits(ranked);
     }
     return { positions, total, dated, undatedLeftOut };
   }
@@ -223,14 +223,15 @@ export class Engine {
     // Newest first; with a topic, best match first.
     const byOutlet = this.newestBySpeakerOutlet.get(person.id);
     const { positions, total, dated, undatedLeftOut } = await this.selectStatements(person, topic, outlet, span);
-    let outlets: OutletExcerpts[];
+    let answer: { outlets: OutletExcerpts[]; groups: StatementGroup[] };
     if (topic || span) {
-      outlets = this.group(positions, MAX_EXCERPTS_PER_OUTLET);
+      answer = this.excerpts.answer(positions, MAX_EXCERPTS_PER_OUTLET);
     } else {
       // Already newest first per outlet: only the first 25 of each are read.
       const heads = this.outletNames.flatMap((o) => (outlet && o !== outlet ? [] : (byOutlet?.get(o) ?? []).slice(0, MAX_EXCERPTS_PER_OUTLET)));
-      outlets = this.group(heads, MAX_EXCERPTS_PER_OUTLET);
+      answer = this.excerpts.answer(heads, MAX_EXCERPTS_PER_OUTLET);
     }
+    const { outlets, groups } = answer;
     const parsed: ParsedQuestion = { type: 'person', person: person.name, topic, outlet, span };
     const shown = outlets.reduce((n, o) => n + o.excerpts.length, 0);
     const scope = outlet ? [outlet] : this.outletNames;
@@ -259,7 +260,7 @@ export class Engine {
       parsed,
       span,
       undatedLeftOut,
-      groups: this.groupsOf(outlets),
+      groups,
     };
   }
 
@@ -300,7 +301,7 @@ export class Engine {
     const top = counts[0]?.[0];
     const person = top ? this.directory.byId.get(top) : undefined;
     const shown = positions.slice(0, MAX_PHRASE_MATCHES);
-    const outlets = this.group(shown);
+    const { outlets, groups } = this.excerpts.answer(shown);
     const notes: string[] = [];
     if (counts.length > 1) notes.push(`Said by ${counts.length} people; the most often quoted is shown in the header.`);
     if (shown.length < positions.length)
@@ -316,7 +317,7 @@ export class Engine {
       parsed,
       span,
       undatedLeftOut,
-      groups: this.groupsOf(outlets),
+      groups,
     };
   }
 
@@ -329,8 +330,8 @@ export class Engine {
     const undated = span ? await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days: [0, 0] }) : [];
     const undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
     const notice = positions.length ? null : `No statement about “${topic}” in ${span ? formatSpan(span) : 'this corpus'}.`;
-    const outlets = this.group(positions);
-    return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups: this.groupsOf(outlets) };
+    const { outlets, groups } = this.excerpts.answer(positions);
+    return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups };
   }
 
   private statement(k: number): IndexedStatement {
@@ -339,10 +340,6 @@ export class Engine {
 
   private known(positions: number[]): number[] {
     return this.excerpts.known(positions);
-  }
-
-  private group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
-    return this.excerpts.group(positions, perOutlet);
   }
 
   private groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {

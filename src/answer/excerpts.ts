@@ -12,17 +12,10 @@ import { shownAs, shownPassage, splitStatement } from './shown.js';
 /** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
 const CACHE_ENTRIES = 20_000;
 
-export function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  if (cache.has(key)) return cache.get(key) as V;
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  const value = make();
-  cache.set(key, value);
-  return value;
-}
+type Pieces = ReturnType<typeof splitStatement>;
 
 export class Excerpts {
-  private readonly citations = new Map<string, Excerpt['article']>();
-  private readonly piecesCache = new Map<number, ReturnType<typeof splitStatement> | null>();
+  private readonly piecesCache = new Map<number, Pieces | null>();
   /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
   private readonly pairs = new PairTable();
   /**
@@ -58,24 +51,53 @@ export class Excerpts {
 
   /** Positions this engine can cite: a query in flight while a patch lands may see newer ones. */
   known(positions: number[]): number[] {
-    return positions.filter((k) => this.isKnown(k));
+    const known: number[] = [];
+    for (const k of positions) if (this.isKnown(k)) known.push(k);
+    return known;
+  }
+
+  /** The positions of ranked hits this engine can cite, in their order. */
+  knownHits(hits: readonly { position: number }[]): number[] {
+    const known: number[] = [];
+    for (const h of hits) if (this.isKnown(h.position)) known.push(h.position);
+    return known;
   }
 
   private isKnown(k: number): boolean {
     return k < this.corpus.index.statements.length && !this.corpus.index.removed.has(k);
   }
 
+  /**
+   * How an excerpt cites its article. Made anew for each excerpt: a table of the citations made, one per
+   * article ever shown, was a lookup far away in memory for each of a big answer's 1,000 excerpts, and
+   * it grew with every article the bot showed.
+   */
   citation(a: Article): Excerpt['article'] {
-    let c = this.citations.get(a.file);
-    if (!c) {
-      c = { title: a.title, date: a.date, url: a.url, file: a.file };
-      this.citations.set(a.file, c);
-    }
-    return c;
+    return { title: a.title, date: a.date, url: a.url, file: a.file };
   }
 
-  /** Groups statement positions by outlet, keeping their order, at most `perOutlet` each. */
-  group(positions: number[], perOutlet = Number.POSITIVE_INFINITY): OutletExcerpts[] {
+  /**
+   * An answer's excerpts from statement positions, by outlet in the outlets' order, each outlet's in the
+   * order given and at most `perOutlet` of them, and its groups (as `groupsOf` makes them), each excerpt
+   * shown from the statement it was made from (`groupsOf` has to find each excerpt's statement again).
+   */
+  answer(positions: number[], perOutlet = Number.POSITIVE_INFINITY): { outlets: OutletExcerpts[]; groups: StatementGroup[] } {
+    const outlets: OutletExcerpts[] = [];
+    const shown: ShownStatement[] = [];
+    for (const { outlet, picked } of this.pick(positions, perOutlet)) {
+      const excerpts: Excerpt[] = [];
+      for (const k of picked) {
+        const e = this.excerpt(k);
+        excerpts.push(e);
+        for (const s of this.shownWith(e, outlet, this.piecesAt(k, e))) shown.push(s);
+      }
+      outlets.push({ outlet, excerpts });
+    }
+    return { outlets, groups: this.grouped(shown) };
+  }
+
+  /** The positions an answer cites, by outlet in the outlets' order. */
+  private pick(positions: number[], perOutlet: number): { outlet: string; picked: number[] }[] {
     const byOutlet = new Map<string, number[]>();
     // A ranked answer can hold tens of thousands of positions: once every outlet has its fill, the rest
     // would only be read to be dropped.
@@ -91,13 +113,7 @@ export class Excerpts {
       if (list.length === perOutlet && ++full === this.outletNames.length) break;
     }
     const order = this.outletNames.filter((o) => byOutlet.has(o));
-    return order.map((o) => {
-      const list = byOutlet.get(o) as number[];
-      return {
-        outlet: o,
-        excerpts: list.slice(0, perOutlet).map((k) => this.excerpt(k)),
-      };
-    });
+    return order.map((o) => ({ outlet: o, picked: (byOutlet.get(o) as number[]).slice(0, perOutlet) }));
   }
 
   /** The statement at position `k` as an answer cites it. */
@@ -116,7 +132,10 @@ export class Excerpts {
 
   /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
   groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    const shown = outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet)));
+    return this.grouped(outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet))));
+  }
+
+  private grouped(shown: ShownStatement[]): StatementGroup[] {
     this.pairs.bound();
     return groupStatements(shown, (text) => this.pairs.pairsOf(text));
   }
@@ -124,22 +143,32 @@ export class Excerpts {
   /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
   shownOf(e: Excerpt, outlet: string): ShownStatement[] {
     if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
-    const pieces = this.piecesOf(e);
+    return this.shownWith(e, outlet, this.piecesOf(e));
+  }
+
+  private shownWith(e: Excerpt, outlet: string, pieces: Pieces | null): ShownStatement[] {
     if (!pieces) return [shownAs(e, e, outlet, e.kind === 'direct', 0)];
     return pieces.map((piece) => shownAs(e, piece, outlet, piece.verbatim, piece.offset));
   }
 
   /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
-  private piecesOf(e: Excerpt): ReturnType<typeof splitStatement> | null {
+  private piecesOf(e: Excerpt): Pieces | null {
     const k = (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
-    if (k === undefined) return null;
-    return remember(this.piecesCache, k, () => {
-      const article = this.articleByFile.get(e.article.file);
-      const paragraph =
-        article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-      return paragraph
-        ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
-        : null;
-    });
+    return k === undefined ? null : this.piecesAt(k, e);
+  }
+
+  /** The pieces of statement `k`, which excerpt `e` cites. */
+  private piecesAt(k: number, e: Excerpt): Pieces | null {
+    const cached = this.piecesCache.get(k);
+    if (cached !== undefined) return cached;
+    if (this.piecesCache.size >= CACHE_ENTRIES) this.piecesCache.clear();
+    const article = this.articleByFile.get(e.article.file);
+    const paragraph =
+      article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
+    const pieces = paragraph
+      ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
+      : null;
+    this.piecesCache.set(k, pieces);
+    return pieces;
   }
 }

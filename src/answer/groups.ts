@@ -47,7 +47,7 @@ function bestCluster(statement: ShownStatement, pairs: PairIds, byPair: Map<numb
     else unlisted++;
   }
   if (unlisted >= probes) return null;
-  lists.sort((a, b) => a.length - b.length);
+  shortestFirst(lists);
   let hitCount = 0;
   for (let i = 0; i < probes - unlisted; i++) {
     for (const k of lists[i] as readonly number[]) {
@@ -94,8 +94,25 @@ function holdersOf(pairs: PairIds, byPair: Map<number, number[]>, share: number,
     if (list.length > 1) longer.push(list);
     else if (--probes === 0) return;
   }
-  longer.sort((a, b) => a.length - b.length);
+  shortestFirst(longer);
   for (let i = 0; i < probes; i++) for (const k of longer[i] as number[]) if (keep(k)) into.add(k);
+}
+
+/**
+ * Sorts lists shortest first, in place, keeping the order of equal lengths (as the stable
+ * Array.prototype.sort does): a statement's ~25 lists, sorted once per statement of a 1,000-excerpt
+ * answer, cost a comparator call each comparison there, slow while the first answer is compiling.
+ */
+function shortestFirst(lists: (readonly number[])[]): void {
+  for (let i = 1; i < lists.length; i++) {
+    const list = lists[i] as readonly number[];
+    let j = i - 1;
+    while (j >= 0 && (lists[j] as readonly number[]).length > list.length) {
+      lists[j + 1] = lists[j] as readonly number[];
+      j--;
+    }
+    lists[j + 1] = list;
+  }
 }
 
 interface Cluster {
@@ -151,9 +168,7 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
       if (c.versions.length === 1)
         return { group: { shown: first.statement, versions: [first.statement], reworded: false, parts: c.parts }, first: first.order };
       // The version shown is the one closest to all the others (longest on a tie): the common wording.
-      const centrality = c.versions.map(
-        (v, i) => c.versions.reduce((sum, w, j) => (i === j ? sum : sum + similarity(v.pairs, w.pairs)), 0) + v.statement.text.length * 1e-6,
-      );
+      const centrality = centralityOf(c.versions);
       // A version that names its reporting words is preferred: without them a paraphrase can read as its opposite.
       const named = c.versions.some((v) => v.statement.cue) ? centrality.map((x, i) => (c.versions[i]!.statement.cue ? x : -1)) : centrality;
       const shownAt = named.indexOf(Math.max(...named));
@@ -182,6 +197,36 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
 }
 
 /**
+ * Each version's summed similarity to the others, plus a millionth of its length. Outlets that carried
+ * the same text share one pair list (pairs are cached by text), so the similarity of two lists is
+ * computed once, not once per pair of versions; the sums add the same numbers in the same order.
+ */
+function centralityOf(versions: Cluster['versions']): number[] {
+  const { lists, classOf } = distinctPairs(versions);
+  const n = lists.length;
+  const similar = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) similar[a * n + b] = similarity(lists[a] as PairIds, lists[b] as PairIds);
+  return versions.map((v, i) => {
+    const row = (classOf[i] as number) * n;
+    let sum = 0;
+    for (let j = 0; j < versions.length; j++) if (j !== i) sum += similar[row + (classOf[j] as number)] as number;
+    return sum + v.statement.text.length * 1e-6;
+  });
+}
+
+/** The distinct pair lists of some versions (the same list object once, in the order first met), and each version's index among them. */
+function distinctPairs(versions: readonly { pairs: PairIds }[]): { lists: PairIds[]; classOf: Int32Array } {
+  const lists: PairIds[] = [];
+  const classOf = new Int32Array(versions.length);
+  versions.forEach((v, i) => {
+    let at = lists.indexOf(v.pairs);
+    if (at < 0) at = lists.push(v.pairs) - 1;
+    classOf[i] = at;
+  });
+  return { lists, classOf };
+}
+
+/**
  * Folds a statement into a longer statement of the same speaker that holds (nearly) all its words, so
  * a sentence some outlets quoted alone is not shown again beside the longer quote it belongs to.
  * Shortest first, so a part of a part lands in the longest one.
@@ -189,9 +234,11 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
 function foldParts(clusters: Cluster[]): void {
   // Every version's pairs, not only the first's: the version that kept the sentence may be any outlet's.
   const byPair = new Map<number, number[]>();
-  clusters.forEach((c, k) => {
-    for (const v of c.versions) {
-      for (const p of v.pairs.order) {
+  // Versions of one text share a pair list: each list is read once per cluster.
+  const distinct = clusters.map((c) => distinctPairs(c.versions).lists);
+  clusters.forEach((_, k) => {
+    for (const pairs of distinct[k] as PairIds[]) {
+      for (const p of pairs.order) {
         const list = byPair.get(p);
         if (!list) byPair.set(p, [k]);
         // Clusters are listed in order, so a pair two versions share is already listed last.
@@ -208,14 +255,16 @@ function foldParts(clusters: Cluster[]): void {
     // A target holds PART_OF of some version's pairs, so it is in one of that version's rarest pairs' lists.
     const canTake = (j: number): boolean => j !== k && !clusters[j]!.folded && clusters[j]!.speaker === c.speaker && longest[j]! > c.pairs.order.length;
     const candidates = new Set<number>();
-    for (const v of c.versions) holdersOf(v.pairs, byPair, PART_OF, canTake, candidates);
+    const parts = distinct[k] as PairIds[];
+    for (const pairs of parts) holdersOf(pairs, byPair, PART_OF, canTake, candidates);
     let target: Cluster | null = null;
     for (const j of candidates) {
       const t = clusters[j]!;
       // The target is the first of the most carried: one no more carried than it is not compared at all.
       if (target && t.versions.length <= target.versions.length) continue;
       // Outlets word a sentence differently ("in the U.S." / "from the US"): one pair of versions suffices.
-      if (!c.versions.some((part) => t.versions.some((v) => containsShare(part.pairs.sorted, v.pairs.sorted, PART_OF)))) continue;
+      const wholes = distinct[j] as PairIds[];
+      if (!parts.some((part) => wholes.some((whole) => containsShare(part.sorted, whole.sorted, PART_OF)))) continue;
       target = t;
     }
     if (!target) continue;

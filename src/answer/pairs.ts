@@ -15,16 +15,21 @@ export const NO_PAIRS: PairIds = { order: new Int32Array(0), sorted: new Int32Ar
 /** Texts whose pairs are kept, so answers that repeat statements do not split them again. */
 const CACHED_TEXTS = 20_000;
 /**
- * Distinct pairs named before the table starts over (ids are only compared within one table). Kept
- * small: the table's memory (~60 bytes a pair) and the pause when its hash table doubles grow with it
- * (24 ms at 131k entries, 6 ms at 33k, on the loaded project machine), and a corpus of varied prose
- * meets ~25 new pairs per statement shown. The synthetic corpus meets ~4k over all the bench questions.
+ * Distinct words named before the table starts over (ids are only compared within one table). A pair
+ * of two words below this bound is its own id (first × MAX_WORDS + second: under 2^30, a small
+ * integer to V8), so naming a pair costs one lookup per word and no "word word" string. Kept small:
+ * a corpus of varied prose meets a few new words per statement shown, and the synthetic corpus a few
+ * thousand over all the bench questions.
  */
-export const MAX_PAIRS = 60_000;
+export const MAX_WORDS = 1 << 15;
+/** Ids of pairs with a word past MAX_WORDS (met only within a grouping that crosses the bound) start here. */
+const OVERFLOW_IDS = MAX_WORDS * MAX_WORDS;
 
 /** Hands out pair ids; ids from one table are comparable with each other only. */
 export class PairTable {
-  private ids = new Map<string, number>();
+  private wordIds = new Map<string, number>();
+  /** Pairs with a word id past MAX_WORDS, by both ids, to their id (from OVERFLOW_IDS on). */
+  private overflow = new Map<number, number>();
   private readonly byText = new Map<string, PairIds>();
 
   /**
@@ -32,9 +37,10 @@ export class PairTable {
    * ids handed out before and after starting over would compare as if they named the same pairs.
    */
   bound(): void {
-    if (this.ids.size < MAX_PAIRS) return;
+    if (this.wordIds.size < MAX_WORDS) return;
     // Cached ids belong to the old table: both start over together.
-    this.ids = new Map();
+    this.wordIds = new Map();
+    this.overflow = new Map();
     this.byText.clear();
   }
 
@@ -48,17 +54,35 @@ export class PairTable {
     return pairs;
   }
 
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.wordIds.size;
+      this.wordIds.set(word, id);
+    }
+    return id;
+  }
+
+  private pairId(first: number, second: number): number {
+    if (first < MAX_WORDS && second < MAX_WORDS) return first * MAX_WORDS + second;
+    // Exact as a double: word ids stay far below 2^26.
+    const key = first * 2 ** 26 + second;
+    let id = this.overflow.get(key);
+    if (id === undefined) {
+      id = OVERFLOW_IDS + this.overflow.size;
+      this.overflow.set(key, id);
+    }
+    return id;
+  }
+
   private idsOf(w: string[]): PairIds {
     if (w.length < 2) return NO_PAIRS;
     const all = new Int32Array(w.length - 1);
+    let previous = this.wordId(w[0] as string);
     for (let i = 0; i + 1 < w.length; i++) {
-      const key = `${w[i]} ${w[i + 1]}`;
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(key, id);
-      }
-      all[i] = id;
+      const next = this.wordId(w[i + 1] as string);
+      all[i] = this.pairId(previous, next);
+      previous = next;
     }
     const sorted = all.slice().sort();
     let distinct = sorted.length;

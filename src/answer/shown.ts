@@ -57,7 +57,8 @@ export function splitStatement(
 function wholeQuote(piece: { text: string; verbatim: boolean; cue: string | null; offset: number }): ReturnType<typeof splitStatement>[number] {
   const inner = piece.verbatim ? null : piece.text.match(/^["“«]([^"“”«»]+)["”»]$/)?.[1];
   if (inner) return { text: inner, verbatim: true, kind: 'direct', cue: piece.cue, offset: piece.offset + 1 };
-  return { ...piece, kind: pieceKind(piece.text, piece.verbatim) };
+  // A literal in the same field order as the other pieces: one shape for every piece the engine caches.
+  return { text: piece.text, verbatim: piece.verbatim, kind: pieceKind(piece.text, piece.verbatim), cue: piece.cue, offset: piece.offset };
 }
 
 function pieceKind(text: string, verbatim: boolean): StatementKind {

@@ -91,8 +91,9 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
   const touched: number[] = [];
   // Membership of `allowed` as marks on a board by internal id: tens of thousands of a most quoted
   // person's statements cost a Set more than the scoring itself.
+  // Set only when a term's postings are walked: a person's common word walks the person's statements instead.
   const marks = allowed && markBoard(db, size);
-  if (allowed && marks) setMarks(marks, allowed, 1);
+  let marked = false;
   for (const term of terms) {
     const node = exactNode(root, term);
     if (!node) continue;
@@ -101,28 +102,58 @@ export function scoreInternal(db: AnyOrama, terms: string[], limit: number, allo
     const avg = idx.avgFieldLength[prop] ?? 1;
     const lengths = idx.fieldLengths[prop];
     const board = scores;
-    const score = (internalId: number): void => {
+    const gain = (internalId: number): number => {
       const length = lengths?.[internalId] ?? avg;
       // Terms are unique per document (Orama's tokenizer drops repeats): every term's tf is 1 / length.
       const tf = 1 / length;
-      if (board[internalId] === 0) touched.push(internalId);
-      board[internalId] = (board[internalId] as number) + (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
+      return (idf * (D + tf * (K + 1))) / (tf + K * (1 - B + (B * length) / avg));
     };
-    // Walk the smaller side: a person's few statements, or a rare term's few postings.
-    if (allowed && allowed.length < node.d.size) {
+    const score = (internalId: number): void => {
+      if (board[internalId] === 0) touched.push(internalId);
+      board[internalId] = (board[internalId] as number) + gain(internalId);
+    };
+    // Walk the smaller side: a person's few statements, or a rare term's few postings. Postings read in
+    // order cost far less each than a lookup in them (far apart in memory at 100k), so they are walked
+    // up to POSTINGS_PER_LOOKUP times the statements; hits then join `touched` in the statements' order,
+    // as the lookups would have added them (equal scores keep that order).
+    if (allowed && marks && allowed.length < node.d.size && node.d.size <= allowed.length * POSTINGS_PER_LOOKUP) {
+      if (!marked) {
+        setMarks(marks, allowed, 1);
+        marked = true;
+      }
+      for (const internalId of node.d) {
+        if (marks[internalId] !== 1) continue;
+        // 3: not scored before this term (joins `touched` below), 2: scored by an earlier term.
+        marks[internalId] = board[internalId] === 0 ? 3 : 2;
+        board[internalId] = (board[internalId] as number) + gain(internalId);
+      }
+      for (let i = 0; i < allowed.length; i++) {
+        const internalId = allowed[i] as number;
+        if (internalId < 0 || (marks[internalId] as number) < 2) continue;
+        if (marks[internalId] === 3) touched.push(internalId);
+        marks[internalId] = 1;
+      }
+    } else if (allowed && allowed.length < node.d.size) {
       for (let i = 0; i < allowed.length; i++) {
         const internalId = allowed[i] as number;
         if (internalId >= 0 && node.d.has(internalId)) score(internalId);
       }
     } else {
+      if (allowed && marks && !marked) {
+        setMarks(marks, allowed, 1);
+        marked = true;
+      }
       for (const internalId of node.d) if (!marks || marks[internalId] === 1) score(internalId);
     }
   }
-  if (allowed && marks) setMarks(marks, allowed, 0);
+  if (allowed && marks && marked) setMarks(marks, allowed, 0);
   const top = topScored(scores, touched, limit);
   for (const id of touched) scores[id] = 0;
   return top;
 }
+
+/** How many postings are walked rather than one lookup per allowed statement (see scoreInternal). */
+const POSTINGS_PER_LOOKUP = 3;
 
 /** One score board per index (queries in a worker run one at a time, so it is never shared mid-query). */
 const scratch = new WeakMap<AnyOrama, Float64Array>();
@@ -155,19 +186,53 @@ function internalIds(db: AnyOrama, positions: number[]): number[] {
   return [...out];
 }
 
-/** The `limit` best of the touched scores, best first, without sorting them all. */
-function topScored(scores: Float64Array, touched: number[], limit: number): ScoredInternal[] {
-  let kept = touched;
-  if (kept.length > limit) {
-    // A native numeric sort of the bare scores finds the cut-off; only ids above it are sorted.
-    const values = Float64Array.from(touched, (id) => scores[id] as number).sort();
-    const floor = values[values.length - limit] as number;
-    kept = touched.filter((id) => (scores[id] as number) >= floor);
+/**
+ * The `limit` best of the touched scores, best first, equal scores in the order touched (the
+ * candidates' order: newest first for a person). A comparison sort of thousands of hits calls a
+ * comparator tens of thousands of times, slow in a question's first asking while it is not yet
+ * compiled; here the scores are sorted natively and the hits placed by a counting sort on their rank.
+ */
+export function topScored(scores: Float64Array, touched: number[], limit: number): ScoredInternal[] {
+  const n = touched.length;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number;
+  values.sort();
+  // Ranks of the distinct scores, best first, and how many hits stand at each, as far as the ranks that
+  // hold the first `limit` hits (a tie at the cut keeps every hit of its score, then the cut).
+  const rankOf = new Map<number, number>();
+  const atRank: number[] = [];
+  let kept = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const value = values[i] as number;
+    if (i === n - 1 || value !== values[i + 1]) {
+      if (kept >= limit) break;
+      rankOf.set(value, atRank.length);
+      atRank.push(0);
+    }
+    atRank[atRank.length - 1] = (atRank[atRank.length - 1] as number) + 1;
+    kept++;
   }
-  return kept
-    .map((id) => ({ internalId: id, score: scores[id] as number }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const ranks = atRank.length;
+  const floor = kept > 0 ? (values[n - kept] as number) : Number.POSITIVE_INFINITY;
+  const start = new Int32Array(ranks);
+  for (let r = 1; r < ranks; r++) start[r] = (start[r - 1] as number) + (atRank[r - 1] as number);
+  const placed: number[] = new Array(kept);
+  for (let i = 0; i < n; i++) {
+    const id = touched[i] as number;
+    const score = scores[id] as number;
+    if (score < floor) continue;
+    const rank = rankOf.get(score) as number;
+    const at = start[rank] as number;
+    placed[at] = id;
+    start[rank] = at + 1;
+  }
+  const size = Math.min(kept, limit);
+  const top: ScoredInternal[] = new Array(size);
+  for (let i = 0; i < size; i++) {
+    const id = placed[i] as number;
+    top[i] = { internalId: id, score: scores[id] as number };
+  }
+  return top;
 }
 
 /** Internal ids of the statements containing every one of `terms` exactly (posting lists intersected). */
