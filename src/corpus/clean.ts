@@ -278,14 +278,14 @@ function isTitleCase(line: string): boolean {
   return long.filter((w) => /^['‘’]?\p{Lu}/u.test(w)).length / long.length >= 0.8;
 }
 
+/** Whitespace that squeezing to single spaces would change: a run of two, or a tab, break or other space. */
+const SPACE_TO_SQUEEZE = /\s\s|[^\S ]/;
+
 /**
  * Splits text into lines that are paragraphs: blank lines separate paragraphs, and inside a block a
  * line break is a paragraph break too, unless the line was hard-wrapped mid-sentence (the next line
  * continues in lowercase).
  */
-/** Whitespace that squeezing to single spaces would change: a run of two, or a tab, break or other space. */
-const SPACE_TO_SQUEEZE = /\s\s|[^\S ]/;
-
 function paragraphLines(text: string): string[] {
   const out: string[] = [];
   for (const block of text.split(/\n\s*\n/)) {
