@@ -90,18 +90,18 @@ describe('grouping through a pair table', () => {
     const table = new PairTable();
     table.pairsOf('Europe will keep supporting Kyiv');
     const fresh = groupStatements(statements);
-    expect(groupStatements(statements, (text) => table.pairsOf(text))).toEqual(fresh);
-    expect(groupStatements([...statements].reverse(), (text) => table.pairsOf(text))).toEqual(groupStatements([...statements].reverse()));
+    expect(groupStatements(statements, table)).toEqual(fresh);
+    expect(groupStatements([...statements].reverse(), table)).toEqual(groupStatements([...statements].reverse()));
     // A table a few words short of its bound crosses it during the grouping (its later pairs take the overflow ids): it keeps its ids through
     // the grouping and starts over only between groupings.
     const full = new PairTable();
     full.pairsOf(Array.from({ length: MAX_WORDS - 4 }, (_, j) => `w${j}`).join(' '));
     const early = full.pairsOf(statements[0]!.text);
-    expect(groupStatements(statements, (text) => full.pairsOf(text))).toEqual(fresh);
+    expect(groupStatements(statements, full)).toEqual(fresh);
     expect(full.pairsOf(statements[0]!.text)).toBe(early);
     full.bound();
     expect(full.pairsOf(statements[0]!.text)).not.toBe(early);
-    expect(groupStatements(statements, (text) => full.pairsOf(text))).toEqual(fresh);
+    expect(groupStatements(statements, full)).toEqual(fresh);
     // The guarantee carried by three outlets is one group, shown first; the others stand alone.
     expect(fresh).toHaveLength(3);
     expect(fresh[0]?.versions.map((v) => v.outlet)).toEqual(['A', 'B', 'C']);
@@ -112,7 +112,7 @@ describe('grouping through a pair table', () => {
   it('an outlet that carried the words twice starts a second group, which later outlets join (the later of two equal groups)', () => {
     const words = 'Security guarantees must be legally binding for Ukraine, Kallas said.';
     const copies = [shown(words, 'A'), shown(words, 'B'), shown(words, 'A', 2), shown(words, 'C'), shown(words, 'B', 3)];
-    const groups = groupStatements(copies, (text) => table.pairsOf(text));
+    const groups = groupStatements(copies, table);
     expect(groups.map((g) => g.versions.map((v) => `${v.outlet}${v.paragraph}`))).toEqual([
       ['A2', 'C1', 'B3'],
       ['A1', 'B1'],

@@ -13,13 +13,12 @@ import type {
   Comparison,
   CorpusStats,
   DateSpan,
-  Excerpt,
   OutletExcerpts,
   ParsedQuestion,
   PersonChoice,
   PersonRecord,
-  ShownStatement,
   StatementGroup,
+  TimelineStatement,
 } from '../types.js';
 import { compareGroups } from './compare.js';
 import { formatSpan, spanBounds } from './dates.js';
@@ -75,13 +74,7 @@ export class Engine {
     for (const a of articles) this.articleByFile.set(a.file, a);
     this.outletNames = [...new Set([...(from?.outletNames ?? []), ...articles.map((a) => a.outlet)])];
     this.outletByFold = new Map(this.outletNames.map((o) => [fold(o), o]));
-    this.excerpts = new Excerpts(
-      corpus,
-      this.articleByFile,
-      this.outletNames,
-      (id) => this.directory.byId.get(id)?.name ?? id,
-      from ? { excerpts: from.excerpts, firstNew } : undefined,
-    );
+    this.excerpts = new Excerpts(corpus, this.articleByFile, this.outletNames, (id) => this.directory.byId.get(id)?.name ?? id);
     this.newestBySpeakerOutlet = new Map(from?.newestBySpeakerOutlet);
     if (from) {
       this.newestBySpeaker = new Map(from.newestBySpeaker);
@@ -293,7 +286,7 @@ export class Engine {
         parsed,
         span,
         undatedLeftOut,
-        groups: this.groupsOf(outlets),
+        groups: this.excerpts.passageGroups(outlets),
       };
     }
     // Counted from the index's speaker column: tens of thousands of statement objects cost more than the answer may.
@@ -324,11 +317,11 @@ export class Engine {
   private async topicAnswer(question: string, topic: string, outlet: string | null, span: DateSpan | null = null): Promise<AnswerResult> {
     const days = span ? spanBounds(span) : undefined;
     const ranked = await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days });
-    const positions = this.known(ranked.map((h) => h.position)).slice(0, 50);
+    const positions = this.excerpts.knownHits(ranked).slice(0, 50);
     const parsed: ParsedQuestion = { type: 'topic', topic, outlet, span };
     // Undated statements are 0 in the index: the same search limited to day 0 finds the ones left out.
     const undated = span ? await rankByTopic(this.corpus.index, topic, null, { outlet: outlet ?? undefined, days: [0, 0] }) : [];
-    const undatedLeftOut = this.articlesOf(this.known(undated.map((h) => h.position)));
+    const undatedLeftOut = this.articlesOf(this.excerpts.knownHits(undated));
     const notice = positions.length ? null : `No statement about “${topic}” in ${span ? formatSpan(span) : 'this corpus'}.`;
     const { outlets, groups } = this.excerpts.answer(positions);
     return { question, speaker: null, outlets, absent: [], notice, suggestions: [], parsed, span, undatedLeftOut, groups };
@@ -342,18 +335,9 @@ export class Engine {
     return this.excerpts.known(positions);
   }
 
-  private groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    return this.excerpts.groupsOf(outlets);
-  }
-
-  /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
-  shownOf(e: Excerpt, outlet: string): ShownStatement[] {
-    return this.excerpts.shownOf(e, outlet);
-  }
-
-  /** The statement at position `k` as an answer cites it. */
-  excerpt(k: number): Excerpt {
-    return this.excerpts.excerpt(k);
+  /** The statement at position `k` as an answer cites it, and as readers are shown it. */
+  quoted(k: number): TimelineStatement {
+    return this.excerpts.quoted(k);
   }
 
   /** What one file yielded; a file indexed as a duplicate of another reports that article. */

@@ -3,7 +3,7 @@
 // hold statements answers already showed, because answers repeat them.
 
 import type { IndexedStatement } from '../search/index.js';
-import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup } from '../types.js';
+import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup, TimelineStatement } from '../types.js';
 import type { BuiltCorpus } from './build.js';
 import { groupStatements } from './groups.js';
 import { PairTable } from './pairs.js';
@@ -18,32 +18,12 @@ export class Excerpts {
   private readonly piecesCache = new Map<number, Pieces | null>();
   /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
   private readonly pairs = new PairTable();
-  /**
-   * Statement positions by file, to find an excerpt's spans again. Keyed by the file name the statements
-   * already hold (a key per paragraph, built as a new string, cost 0.76 KB of heap per article).
-   */
-  private readonly statementsOf: Map<string, number[]>;
-
   constructor(
     private readonly corpus: BuiltCorpus,
     private readonly articleByFile: Map<string, Article>,
     private readonly outletNames: string[],
     private readonly nameOf: (speakerId: string) => string,
-    /** The engine this one grew from (statements only appended from `firstNew` on): its table is extended. */
-    grownFrom?: { excerpts: Excerpts; firstNew: number },
-  ) {
-    this.statementsOf = new Map(grownFrom?.excerpts.statementsOf);
-    const { statements, removed } = corpus.index;
-    for (let k = grownFrom?.firstNew ?? 0; k < statements.length; k++) {
-      if (removed.has(k)) continue;
-      const st = statements[k] as IndexedStatement;
-      const list = this.statementsOf.get(st.file);
-      // Lists may be shared with the engine grown from, which keeps serving until the swap: never push into them.
-      if (!list) this.statementsOf.set(st.file, [k]);
-      else if (grownFrom && list === grownFrom.excerpts.statementsOf.get(st.file)) this.statementsOf.set(st.file, [...list, k]);
-      else list.push(k);
-    }
-  }
+  ) {}
 
   statement(k: number): IndexedStatement {
     return this.corpus.index.statements[k] as IndexedStatement;
@@ -130,34 +110,29 @@ export class Excerpts {
     };
   }
 
-  /** The answer's excerpts as readers are shown them: quotes apart from paraphrase, each statement once. */
-  groupsOf(outlets: OutletExcerpts[]): StatementGroup[] {
-    return this.grouped(outlets.flatMap(({ outlet, excerpts }) => excerpts.flatMap((e) => this.shownOf(e, outlet))));
+  /** Passages (article text, attributed to no one) as readers are shown them: each once, with its outlets. */
+  passageGroups(outlets: OutletExcerpts[]): StatementGroup[] {
+    return this.grouped(outlets.flatMap(({ outlet, excerpts }) => excerpts.map((e) => shownPassage(e, outlet))));
   }
 
   private grouped(shown: ShownStatement[]): StatementGroup[] {
     this.pairs.bound();
-    return groupStatements(shown, (text) => this.pairs.pairsOf(text));
+    return groupStatements(shown, this.pairs);
   }
 
-  /** One excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
-  shownOf(e: Excerpt, outlet: string): ShownStatement[] {
-    if (e.kind === 'passage' || e.kind === 'mention') return [shownPassage(e, outlet)];
-    return this.shownWith(e, outlet, this.piecesOf(e));
+  /** The statement at position `k` as an answer cites it, and as readers are shown it. */
+  quoted(k: number): TimelineStatement {
+    const excerpt = this.excerpt(k);
+    return { excerpt, shown: this.shownWith(excerpt, this.statement(k).outlet, this.piecesAt(k, excerpt)) };
   }
 
+  /** An excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
   private shownWith(e: Excerpt, outlet: string, pieces: Pieces | null): ShownStatement[] {
     if (!pieces) return [shownAs(e, e, outlet, e.kind === 'direct', 0)];
     return pieces.map((piece) => shownAs(e, piece, outlet, piece.verbatim, piece.offset));
   }
 
-  /** An excerpt's statement cut where a quote meets paraphrase (see shown.ts); null when its statement is not found. */
-  private piecesOf(e: Excerpt): Pieces | null {
-    const k = (this.statementsOf.get(e.article.file) ?? []).find((x) => this.statement(x).paragraph === e.paragraph && this.statement(x).text === e.text);
-    return k === undefined ? null : this.piecesAt(k, e);
-  }
-
-  /** The pieces of statement `k`, which excerpt `e` cites. */
+  /** Statement `k` cut where a quote meets paraphrase (see shown.ts), as excerpt `e` cites it; null without its paragraph. */
   private piecesAt(k: number, e: Excerpt): Pieces | null {
     const cached = this.piecesCache.get(k);
     if (cached !== undefined) return cached;

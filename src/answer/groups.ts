@@ -86,8 +86,7 @@ function bestCluster(statement: ShownStatement, pairs: PairIds, byPair: Map<numb
  */
 function holdersOf(pairs: PairIds, byPair: Map<number, number[]>, share: number, keep: (k: number) => boolean, into: Set<number>): void {
   const size = pairs.order.length;
-  const needed = Math.max(1, Math.ceil(share * size - 1e-9));
-  let probes = size - needed + 1;
+  let probes = size - atLeast(share * size) + 1;
   const longer: number[][] = [];
   for (const p of pairs.order) {
     const list = byPair.get(p) as number[];
@@ -129,15 +128,10 @@ interface Cluster {
  * at most one version per outlet, one speaker per group; a statement whose words stand in a longer one
  * becomes a part of it (see foldParts). Groups carried by more outlets (in whole or in part) come first;
  * then, for equally carried ones, the order of their first version. Within an outlet, statements of
- * one article keep the article's order.
+ * one article keep the article's order. `pairs`: the table that names word pairs (one kept across
+ * answers remembers each text's pairs; the caller starts it over between groupings, see PairTable.bound).
  */
-export function groupStatements(statements: ShownStatement[], pairsOf?: (text: string) => PairIds): StatementGroup[] {
-  const pairIds =
-    pairsOf ??
-    (
-      (table) => (text: string) =>
-        table.pairsOf(text)
-    )(new PairTable());
+export function groupStatements(statements: ShownStatement[], pairs: PairTable = new PairTable()): StatementGroup[] {
   const clusters: Cluster[] = [];
   // Which clusters have each word pair: a statement is compared only with clusters it shares pairs with.
   const byPair = new Map<number, number[]>();
@@ -145,14 +139,14 @@ export function groupStatements(statements: ShownStatement[], pairsOf?: (text: s
   // One outlet (an outlet asked for, or the only one that quoted them): nothing can group.
   const oneOutlet = statements.every((s) => s.outlet === statements[0]?.outlet);
   statements.forEach((statement, order) => {
-    const pairs = oneOutlet ? NO_PAIRS : pairIds(statement.text);
-    const size = pairs.order.length;
-    const best = size >= 2 ? bestCluster(statement, pairs, byPair, clusters, scratch) : null;
-    if (best) best.versions.push({ statement, pairs, order });
+    const ids = oneOutlet ? NO_PAIRS : pairs.pairsOf(statement.text);
+    const size = ids.order.length;
+    const best = size >= 2 ? bestCluster(statement, ids, byPair, clusters, scratch) : null;
+    if (best) best.versions.push({ statement, pairs: ids, order });
     else {
-      clusters.push({ pairs, speaker: statement.speaker, versions: [{ statement, pairs, order }], parts: [], folded: false });
+      clusters.push({ pairs: ids, speaker: statement.speaker, versions: [{ statement, pairs: ids, order }], parts: [], folded: false });
       if (size >= 2) {
-        for (const p of pairs.order) {
+        for (const p of ids.order) {
           const list = byPair.get(p);
           if (list) list.push(clusters.length - 1);
           else byPair.set(p, [clusters.length - 1]);

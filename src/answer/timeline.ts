@@ -3,7 +3,7 @@
 // outlet; a chart counts everything the same question selects.
 
 import type { IndexedStatement } from '../search/index.js';
-import type { AnswerResult, Article, Coverage, DateSpan, DayCount, Excerpt, PersonRecord, ShownStatement, Timeline, TimelineStatement } from '../types.js';
+import type { AnswerResult, Article, Coverage, DateSpan, DayCount, PersonRecord, Timeline, TimelineStatement } from '../types.js';
 import type { PeopleDirectory } from './people.js';
 import { findPerson } from './people.js';
 
@@ -13,8 +13,7 @@ export interface TimelineSource {
   readonly directory: PeopleDirectory;
   selectStatements(person: PersonRecord, topic: string | null, outlet: string | null, span: DateSpan | null): Promise<{ positions: number[] }>;
   readonly corpus: { index: { statements: readonly IndexedStatement[] } };
-  excerpt(k: number): Excerpt;
-  shownOf(e: Excerpt, outlet: string): ShownStatement[];
+  quoted(k: number): TimelineStatement;
 }
 
 const NOT_A_PERSON = 'A timeline is drawn for a person: ask “timeline of Zelenskyy”, optionally with a topic and dates.';
@@ -61,10 +60,6 @@ export async function timelineOf(engine: TimelineSource, question: string): Prom
   const byDate = [...dated].sort((a, b) => (a.s.date === b.s.date ? a.k - b.k : (a.s.date as string) < (b.s.date as string) ? -1 : 1));
   const firstK = byDate[0]?.k;
   const latestK = byDate[byDate.length - 1]?.k;
-  const quoted = (k: number): TimelineStatement => {
-    const excerpt = engine.excerpt(k);
-    return { excerpt, shown: engine.shownOf(excerpt, engine.corpus.index.statements[k]!.outlet) };
-  };
   return {
     ...base,
     topic: parsed.topic,
@@ -72,8 +67,8 @@ export async function timelineOf(engine: TimelineSource, question: string): Prom
     days: dayCounts(dated.map(({ s }) => ({ date: s.date as string, outlet: s.outlet }))),
     outlets: [...perOutlet].map(([outlet, n]) => ({ outlet, statements: n })).sort((a, b) => b.statements - a.statements || a.outlet.localeCompare(b.outlet)),
     undated: statements.length - dated.length,
-    first: firstK === undefined ? null : quoted(firstK),
-    latest: latestK === undefined || latestK === firstK ? null : quoted(latestK),
+    first: firstK === undefined ? null : engine.quoted(firstK),
+    latest: latestK === undefined || latestK === firstK ? null : engine.quoted(latestK),
   };
 }
 
