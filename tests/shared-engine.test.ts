@@ -2,7 +2,7 @@
 // it answers, a death fails the calls meanwhile at once instead of leaving them waiting, it is started
 // again from the saved index, and past the death limit it gives up and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EngineUnavailableError, SharedEngine, type EngineEvent } from '../src/answer/shared-engine.js';
@@ -30,9 +30,15 @@ describe('the shared engine process', () => {
   it('answers, fails fast while it restarts after a death, restores the saved index, and gives up past the limit', async () => {
     const events: EngineEvent[] = [];
     let gaveUp = false;
+    // Where each engine process leaves its answers (the bot uses /dev/shm): a folder per process, each
+    // answer read once and removed, the folder gone with its process.
+    const spoolBase = path.join(dataDir, 'spool');
+    await mkdir(spoolBase);
+    const spoolFolders = async (): Promise<string[][]> => Promise.all((await readdir(spoolBase)).map(async (name) => readdir(path.join(spoolBase, name))));
     const engine = new SharedEngine({
       corpusDir: path.resolve('corpus'),
       snapshotDir: path.join(dataDir, 'index'),
+      spoolBase,
       onEvent: (event) => events.push(event),
       maxDeaths: 1,
       onGiveUp: () => (gaveUp = true),
@@ -42,9 +48,11 @@ describe('the shared engine process', () => {
       expect(first).toMatchObject({ source: 'built', stats: { articles: 5 } });
       const answer = (await engine.call({ method: 'ask', args: ['what did Kallas say?'] })) as AnswerResult;
       expect(JSON.stringify(answer.outlets)).toContain('real troops and real capabilities');
+      expect(await spoolFolders()).toEqual([[]]);
 
       process.kill(first.pid, 'SIGKILL');
       await until(() => events.some((e) => e.type === 'died'), 10_000, 'the death event');
+      expect(events.some((e) => e.type === 'problem')).toBe(false);
       expect(engine.available).toBe(false);
       await expect(engine.call({ method: 'stats', args: [] })).rejects.toBeInstanceOf(EngineUnavailableError);
       // A reload asked meanwhile fails with a reason instead of hanging.
@@ -54,6 +62,8 @@ describe('the shared engine process', () => {
       expect(again.source).toBe('snapshot');
       expect(again.pid).not.toBe(first.pid);
       expect(((await engine.call({ method: 'ask', args: ['what did Kallas say?'] })) as AnswerResult).outlets.length).toBeGreaterThan(0);
+      // The dead process's folder went with it; the new one's holds nothing once its answer was read.
+      expect(await spoolFolders()).toEqual([[]]);
 
       // A second death within the window is one more than maxDeaths: no new start, the owner is told.
       process.kill(again.pid, 'SIGKILL');
@@ -61,8 +71,20 @@ describe('the shared engine process', () => {
       expect(events.filter((e) => e.type === 'starting')).toHaveLength(2);
       expect(events.at(-1)).toEqual({ type: 'gave-up', deaths: 2 });
       await expect(engine.call({ method: 'outlets', args: [] })).rejects.toBeInstanceOf(EngineUnavailableError);
+      expect(await spoolFolders()).toEqual([]);
     } finally {
       await engine.stop();
     }
   }, 90_000);
+
+  it('answers over the IPC channel alone when it has no folder to leave them in', async () => {
+    const engine = new SharedEngine({ corpusDir: path.resolve('corpus'), snapshotDir: path.join(dataDir, 'index'), spoolBase: null });
+    try {
+      await engine.start();
+      const answer = (await engine.call({ method: 'ask', args: ['what did Kallas say?'] })) as AnswerResult;
+      expect(JSON.stringify(answer.outlets)).toContain('real troops and real capabilities');
+    } finally {
+      await engine.stop();
+    }
+  }, 60_000);
 });

@@ -2,6 +2,8 @@
 // reloads off its main thread, a dead worker replaced) served over the IPC channel of the process that
 // forked it (src/answer/shared-engine.ts, in the shard manager, where every shard runs), so a fleet
 // holds one index, builds or restores it once and reloads it once.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createWorkerEngine, type WorkerEngine } from './worker-engine.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
 
@@ -9,6 +11,11 @@ export interface EngineProcessOptions {
   corpusDir: string;
   /** Where the index is saved after a build and restored from at start; this process is its only writer. */
   snapshotDir: string | null;
+  /**
+   * A folder in memory (tmpfs) the manager made for this process, where an answer's bytes are left for
+   * it to read instead of crossing the channel; null: they cross the channel. See spoolAnswers.
+   */
+  spoolDir?: string | null;
 }
 
 function send(reply: EngineReply): void {
@@ -22,7 +29,34 @@ function send(reply: EngineReply): void {
 async function serve(engine: WorkerEngine, req: EngineRequest): Promise<EngineReply> {
   if (req.method === 'reload') return { id: req.id, result: await engine.reload() };
   const { id, ...request } = req;
-  return { id, bytes: await engine.serialized(request) };
+  const bytes = await engine.serialized(request);
+  return spooled(id, bytes) ?? { id, bytes };
+}
+
+let spoolDir: string | null = null;
+let spoolFailed = false;
+
+/**
+ * The reply that leaves `bytes` in the spool folder, or null when there is none or the write failed
+ * (a full tmpfs): then they cross the channel, and the manager hears why the first time.
+ *
+ * Why a file: the channel is a socket a few hundred KB deep, so the 1 MB answer of a much-quoted person
+ * crossed it in a dozen turns of both processes' event loops, each waiting for the other to be
+ * scheduled; on a busy machine that hop cost 10-40 ms. One write to memory and one read is a
+ * millisecond (docs/scaling.md, "the answer left in memory").
+ */
+function spooled(id: number, bytes: Uint8Array): EngineReply | null {
+  if (!spoolDir) return null;
+  const name = String(id);
+  try {
+    writeFileSync(path.join(spoolDir, name), bytes);
+    return { id, spooled: name };
+  } catch (err) {
+    if (!spoolFailed)
+      send({ id: -1, error: `an answer crossed the IPC channel: could not write it to ${spoolDir} (${err instanceof Error ? err.message : String(err)})` });
+    spoolFailed = true;
+    return null;
+  }
 }
 
 if (typeof process.send !== 'function') {
@@ -30,6 +64,7 @@ if (typeof process.send !== 'function') {
   process.exit(2);
 }
 const options = JSON.parse(process.argv[2] ?? '{}') as EngineProcessOptions;
+spoolDir = options.spoolDir ?? null;
 
 // Signals from a terminal reach every process of the group: the manager decides when this one stops
 // (after the shards finished the answers in flight), by closing the channel.
@@ -41,6 +76,8 @@ async function close(code: number): Promise<void> {
   if (closing) return;
   closing = true;
   await engine?.close().catch(() => undefined);
+  // The manager removes it too; this is for a manager that was killed.
+  if (options.spoolDir) rmSync(options.spoolDir, { recursive: true, force: true });
   process.exit(code);
 }
 process.on('disconnect', () => void close(0));

@@ -2,8 +2,11 @@
 // (compiled to plain JavaScript by the manager, or through engine-process-boot.mjs, which registers the
 // TypeScript loader), forwards calls to it over IPC, and starts it again when it dies. While it is gone, calls fail at
 // once with EngineUnavailableError, so a shard can tell its user to try again in a moment instead of
-// leaving them waiting for a build.
+// leaving them waiting for a build. An answer's bytes are left in a memory-backed folder (/dev/shm)
+// for this process to read, rather than sent through the channel in pieces (see engine-process.ts).
 import { fork, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import type { CorpusStats, ReloadReport } from '../types.js';
@@ -52,6 +55,8 @@ class EngineChild {
   constructor(
     readonly child: ChildProcess,
     onProblem: (message: string) => void,
+    /** Where the process leaves answers (see engine-process.ts); removed with everything in it when it exits. */
+    readonly spoolDir: string | null,
   ) {
     const started = performance.now();
     this.ready = new Promise((resolve, reject) => {
@@ -69,10 +74,17 @@ class EngineChild {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.bytes ? deserialize(reply.bytes) : reply.result);
+      else if (reply.spooled !== undefined) {
+        try {
+          p.resolve(deserialize(this.unspool(reply.spooled)));
+        } catch (error) {
+          p.reject(new Error(`the engine's answer could not be read: ${error instanceof Error ? error.message : String(error)}`));
+        }
+      } else p.resolve(reply.bytes ? deserialize(reply.bytes) : reply.result);
     });
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
         this.gone = new EngineUnavailableError(`the engine process exited (${signal ?? `code ${code}`})`);
         for (const p of this.pending.values()) p.reject(this.gone);
         this.pending.clear();
@@ -81,6 +93,16 @@ class EngineChild {
     });
     // A send to a process that just died errors here instead of throwing; 'exit' follows.
     child.on('error', (error) => onProblem(`engine process: ${error.message}`));
+  }
+
+  /** The bytes the process left under `name`, which are removed: each is read once. */
+  private unspool(name: string): Buffer {
+    const file = path.join(this.spoolDir ?? '', path.basename(name));
+    try {
+      return readFileSync(file);
+    } finally {
+      rmSync(file, { force: true });
+    }
   }
 
   call(call: EngineCall): Promise<unknown> {
@@ -108,6 +130,22 @@ export interface SharedEngineOptions extends EngineProcessOptions {
   deathWindowMs?: number;
   /** Called when the engine is not started again (it keeps dying, or cannot start): the bot cannot answer. */
   onGiveUp?: () => void;
+  /**
+   * The memory-backed folder (tmpfs) in which each engine process gets a folder of its own to leave
+   * answers in; null: answers cross the IPC channel. By default /dev/shm where there is one to write to.
+   */
+  spoolBase?: string | null;
+}
+
+/** /dev/shm when it is a folder this process may write to (Linux), else null. */
+function memoryFolder(): string | null {
+  try {
+    if (!statSync('/dev/shm').isDirectory()) return null;
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return null;
+  }
 }
 
 const STOP_TIMEOUT_MS = 5_000;
@@ -160,11 +198,12 @@ export class SharedEngine {
   private launch(): Promise<EngineStart> {
     this.attempt += 1;
     const file = this.options.entry ?? fileURLToPath(new URL('./engine-process-boot.mjs', import.meta.url));
-    const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir };
-    // V8's serialiser on the channel: an answer crosses as the engine's worker gave it, with no JSON
-    // text made in the engine process and parsed in this one.
+    const spoolDir = this.spoolFolder();
+    const config: EngineProcessOptions = { corpusDir: this.options.corpusDir, snapshotDir: this.options.snapshotDir, spoolDir };
+    // V8's serialiser on the channel: an answer crosses (or is left in the spool folder) as the engine's
+    // worker serialised it, with no JSON text made in the engine process and parsed in this one.
     const child = fork(file, [JSON.stringify(config)], { execArgv: withoutTsx(this.options.execArgv ?? process.execArgv), serialization: 'advanced' });
-    const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }));
+    const engine = new EngineChild(child, (message) => this.emit({ type: 'problem', message }), spoolDir);
     this.current = engine;
     this.emit({ type: 'starting', pid: child.pid ?? 0, attempt: this.attempt });
     void engine.exited.then(({ code, signal }) => this.onExit(engine, code, signal));
@@ -176,6 +215,21 @@ export class SharedEngine {
       this.emit({ type: 'ready', ...started });
       return started;
     });
+  }
+
+  /** A new folder for one engine process's answers, or null (none configured, or it cannot be made). */
+  private spoolFolder(): string | null {
+    const base = this.options.spoolBase === undefined ? memoryFolder() : this.options.spoolBase;
+    if (!base) return null;
+    try {
+      return mkdtempSync(path.join(base, 'whosaid-answers-'));
+    } catch (error) {
+      this.emit({
+        type: 'problem',
+        message: `answers cross the IPC channel: no folder for them in ${base} (${error instanceof Error ? error.message : String(error)})`,
+      });
+      return null;
+    }
   }
 
   private onExit(engine: EngineChild, code: number | null, signal: string | null): void {

@@ -41,7 +41,10 @@ export type AnswerRequest = Extract<
  * worker serialised it once and the bytes cross the engine process unread, to be deserialised once in
  * the manager, as an unsharded bot's main thread does with its worker's reply. (Crossing as an object
  * cost a deserialise and a serialise more in the engine process: 900 KB for the most quoted person's
- * answer at 10k.) id 0 is its start-up report (`result: { stats, source, reason, pid }` or an error),
+ * answer at 10k.) With a spool folder the bytes are left there instead (`spooled`). id 0 is its start-up report (`result: { stats, source, reason, pid }` or an error),
  * id -1 a problem it met on its own, for the manager's log.
  */
-export type EngineReply = WorkerReply;
+export type EngineReply = WorkerReply & {
+  /** The answer's bytes were left in the spool folder under this name, for the manager to read and remove. */
+  spooled?: string;
+};
