@@ -26,12 +26,17 @@ describe('saved index', () => {
       const first = await createWorkerEngine({ corpusDir: dir, snapshotDir });
       expect(first.startInfo).toEqual({ source: 'built', reason: 'no saved index' });
       const answer = await first.ask('what did Kallas say?');
+      // Statements the articles cut where a quote meets paraphrase ("…on our part,” …, adding that …):
+      // how each is shown is worked out at build and saved with the index.
+      const cut = await first.ask('what did Zelenskyy say?');
+      expect(cut.groups.some((g) => g.shown.cue === 'adding that')).toBe(true);
       await until(() => exists(path.join(snapshotDir, 'meta.json')), 'the saved index');
       await first.close();
 
       const second = await createWorkerEngine({ corpusDir: dir, snapshotDir });
       expect(second.startInfo).toEqual({ source: 'snapshot', reason: null });
       expect(await second.ask('what did Kallas say?')).toEqual(answer);
+      expect(await second.ask('what did Zelenskyy say?')).toEqual(cut);
       expect((await second.ask('who said "if Ukraine falls"?')).speaker?.name).toBe('Friedrich Merz');
       // The first reload after a restore rebuilds in a new worker, then the index is saved again.
       await writeFile(path.join(dir, 'new.md'), '---\noutlet: The Herald\n---\n"Talks will go on," Kaja Kallas told reporters.\n');

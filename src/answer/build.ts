@@ -10,6 +10,7 @@ import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { buildStatementIndex } from '../search/index.js';
 import type { BuildThreads } from './build-pool.js';
 import { buildThreadsFromEnv, readInThreads } from './build-pool.js';
+import { indexedStatements } from './shown.js';
 import type { Article, LoadProblem, PersonRecord } from '../types.js';
 
 export interface BuiltCorpus {
@@ -110,10 +111,7 @@ export async function prepareCorpus(
   }
   const t2 = performance.now();
   const byFile = new Map(articles.map((a) => [a.file, a]));
-  const statements: IndexedStatement[] = attribution.statements.map((s) => {
-    const article = byFile.get(s.file) as Article;
-    return { ...s, outlet: article.outlet, date: article.date };
-  });
+  const statements = indexedStatements(attribution.statements, (file) => byFile.get(file) as Article);
   return {
     articles,
     problems,

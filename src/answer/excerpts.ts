@@ -7,12 +7,12 @@ import type { Article, Excerpt, OutletExcerpts, ShownStatement, StatementGroup, 
 import type { BuiltCorpus } from './build.js';
 import { groupStatements } from './groups.js';
 import { PairTable } from './pairs.js';
-import { shownAs, shownPassage, splitStatement } from './shown.js';
+import { paragraphOf, type ShownPiece, shownAs, shownPassage, splitStatement, wholePiece } from './shown.js';
 
 /** Caches bounded so a long-running bot asking about everything does not keep every statement twice. */
 const CACHE_ENTRIES = 20_000;
 
-type Pieces = ReturnType<typeof splitStatement>;
+type Pieces = ShownPiece[];
 
 export class Excerpts {
   private readonly piecesCache = new Map<number, Pieces | null>();
@@ -132,17 +132,20 @@ export class Excerpts {
     return pieces.map((piece) => shownAs(e, piece, outlet, piece.verbatim, piece.offset));
   }
 
-  /** Statement `k` cut where a quote meets paraphrase (see shown.ts), as excerpt `e` cites it; null without its paragraph. */
+  /**
+   * Statement `k` cut where a quote meets paraphrase (see shown.ts), as excerpt `e` cites it; null without
+   * its paragraph. Most are shown whole, as the index noted when it was built: only the rest read their
+   * paragraph (and are kept, because answers repeat statements).
+   */
   private piecesAt(k: number, e: Excerpt): Pieces | null {
+    const statement = this.statement(k);
+    if (statement.wholeVerbatim !== null) return [wholePiece(statement, statement.wholeVerbatim)];
     const cached = this.piecesCache.get(k);
     if (cached !== undefined) return cached;
     if (this.piecesCache.size >= CACHE_ENTRIES) this.piecesCache.clear();
     const article = this.articleByFile.get(e.article.file);
-    const paragraph =
-      article?.paragraphs[e.paragraph - 1]?.n === e.paragraph ? article.paragraphs[e.paragraph - 1] : article?.paragraphs.find((p) => p.n === e.paragraph);
-    const pieces = paragraph
-      ? splitStatement({ kind: e.kind as IndexedStatement['kind'], spans: this.statement(k).spans, text: e.text, cue: e.cue }, paragraph.text)
-      : null;
+    const paragraph = article ? paragraphOf(article, e.paragraph) : undefined;
+    const pieces = paragraph ? splitStatement(statement, paragraph.text) : null;
     this.piecesCache.set(k, pieces);
     return pieces;
   }

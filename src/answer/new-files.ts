@@ -15,6 +15,7 @@ import { liveStatementCount, MAX_PATCH } from '../search/index.js';
 import type { Article, LoadProblem, ReloadReport } from '../types.js';
 import type { BuildCaches } from './build.js';
 import { Engine } from './engine.js';
+import { indexedStatements } from './shown.js';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -75,7 +76,7 @@ export async function engineWithNewFiles(
       return null;
     }
     ({ people, mentionedIn } = merged);
-    for (const s of merged.statements) statements.push({ ...s, outlet: article.outlet, date: article.date });
+    for (const s of indexedStatements(merged.statements, () => article)) statements.push(s);
   }
   if (statements.length > MAX_PATCH) {
     caches.registry = undefined;

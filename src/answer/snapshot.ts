@@ -16,7 +16,7 @@ import type { BuildCaches, BuiltCorpus } from './engine.js';
  * produced the statements — so an upgraded bot rebuilds instead of serving the old rules' answers.
  * 2: the attribution rules of issue 7. 3: statements carry their cue. 4: the learned sieve of issue 11.
  */
-const VERSION = 5;
+const VERSION = 6;
 
 interface SnapshotMeta {
   version: number;

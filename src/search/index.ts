@@ -22,6 +22,12 @@ export type StatementDb = Orama<typeof statementSchema>;
 export interface IndexedStatement extends Statement {
   outlet: string;
   date: string | null;
+  /**
+   * Shown in one piece: whether inside quotation marks (true) or not (false); null when it is cut into
+   * pieces where a quote meets paraphrase, or its paragraph is missing (src/answer/shown.ts works out
+   * both from the paragraph when it is shown).
+   */
+  wholeVerbatim: boolean | null;
 }
 
 export interface StatementIndex {
