@@ -78,3 +78,34 @@ describe("scoring a topic over some statements only (a person's)", () => {
     }
   });
 });
+
+describe('the statements holding every word of a phrase', () => {
+  it('are the exact intersection of the words’ postings, in the order of the shortest, whichever way each list is read', () => {
+    const { index } = engine.corpus;
+    const { db } = index;
+    const vocabulary = [...new Set(index.statements.flatMap((s) => terms(index, s.text)))];
+    const postings = new Map(vocabulary.map((term) => [term, internalWithTerms(db, [term])]));
+    const byFrequency = [...vocabulary].sort((a, b) => (postings.get(b)?.length ?? 0) - (postings.get(a)?.length ?? 0));
+    // The most common words (lists of similar length: walked) with words from common to rare (lists many
+    // times longer than the shortest: looked up), and a word with no postings.
+    const common = byFrequency.slice(0, 4);
+    const phrases = [
+      common.slice(0, 2),
+      common,
+      [common[0]!, byFrequency[20]!, byFrequency[200]!],
+      [byFrequency[300]!, common[1]!, common[2]!, common[3]!],
+      [common[0]!, 'zzzznotaword'],
+    ];
+    let nonEmpty = 0;
+    for (const words of phrases) {
+      const lists = words.map((w) => postings.get(w) ?? []);
+      const shortest = [...lists].sort((a, b) => a.length - b.length)[0]!;
+      const expected = shortest.filter((id) => lists.every((l) => l.includes(id)));
+      if (expected.length > 0) nonEmpty++;
+      expect(internalWithTerms(db, words), words.join(' ')).toEqual(expected);
+      // The board it counts on is left clear: asked again, the same answer.
+      expect(internalWithTerms(db, words), `${words.join(' ')}, again`).toEqual(expected);
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -235,7 +235,13 @@ export function topScored(scores: Float64Array, touched: number[], limit: number
   return top;
 }
 
-/** Internal ids of the statements containing every one of `terms` exactly (posting lists intersected). */
+/**
+ * Internal ids of the statements containing every one of `terms` exactly (posting lists intersected), in
+ * the order of the shortest list. Each id of the shortest list counts on a board the lists it is in: a
+ * list at most POSTINGS_PER_LOOKUP times longer is walked in order, a longer one looked up per id. (One
+ * look-up in each list per id of the shortest was most of a phrase of common words at 100k: "in one year
+ * than" looked 62k ids up in three lists of 134-157k, each a hash table far apart in memory: 12-36 ms.)
+ */
 export function internalWithTerms(db: AnyOrama, terms: string[], prop = 'text'): number[] {
   const root = view(db).indexes[prop]?.node;
   if (!root || terms.length === 0) return [];
@@ -247,7 +253,24 @@ export function internalWithTerms(db: AnyOrama, terms: string[], prop = 'text'):
   }
   lists.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = lists as [Set<number>, ...Set<number>[]];
+  // The board holds counts up to the number of lists (a byte); a phrase of hundreds of words is looked up.
+  if (rest.length > 250) return [...smallest].filter((internalId) => rest.every((l) => l.has(internalId)));
+  const board = markBoard(db, db.internalDocumentIDStore.internalIdToId.length + 1);
+  for (const internalId of smallest) board[internalId] = 1;
+  let round = 1;
+  for (const list of rest) {
+    if (list.size <= smallest.size * POSTINGS_PER_LOOKUP) {
+      for (const internalId of list) if (board[internalId] === round) board[internalId] = round + 1;
+    } else {
+      for (const internalId of smallest) if (board[internalId] === round && list.has(internalId)) board[internalId] = round + 1;
+    }
+    round++;
+  }
+  // Only ids of the shortest list were marked: clearing them leaves the board all 0 again.
   const out: number[] = [];
-  for (const internalId of smallest) if (rest.every((l) => l.has(internalId))) out.push(internalId);
+  for (const internalId of smallest) {
+    if (board[internalId] === round) out.push(internalId);
+    board[internalId] = 0;
+  }
   return out;
 }
