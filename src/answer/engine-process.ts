@@ -13,7 +13,7 @@ export interface EngineProcessOptions {
   snapshotDir: string | null;
   /**
    * A folder in memory (tmpfs) the manager made for this process, where an answer's bytes are left for
-   * it to read instead of crossing the channel; null: they cross the channel. See spoolAnswers.
+   * it to read instead of crossing the channel; null: they cross the channel. See `spooled` below.
    */
   spoolDir?: string | null;
 }

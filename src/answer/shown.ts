@@ -100,7 +100,8 @@ export function indexedStatements(statements: readonly Statement[], articleOf: (
       const text = paragraphOf(a, s.paragraph)?.text;
       quotes = text === undefined ? null : findQuotes(text);
     }
-    // Field by field, in the statement's own order: a spread of 50k statements took 150-250 ms at 10k.
+    // Field by field, in the statement's own order: a spread of 50k statements took 150-250 ms at 10k, and
+    // each copy it made held ~360 bytes more (140.7 against 123.3 MB of heap after building 10k).
     return {
       speaker: s.speaker,
       kind: s.kind,
