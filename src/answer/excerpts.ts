@@ -69,7 +69,7 @@ export class Excerpts {
       for (const k of picked) {
         const e = this.excerpt(k);
         excerpts.push(e);
-        for (const s of this.shownWith(e, outlet, this.piecesAt(k, e))) shown.push(s);
+        for (const s of this.shownWith(e, outlet, this.piecesAt(k))) shown.push(s);
       }
       outlets.push({ outlet, excerpts });
     }
@@ -123,7 +123,7 @@ export class Excerpts {
   /** The statement at position `k` as an answer cites it, and as readers are shown it. */
   quoted(k: number): TimelineStatement {
     const excerpt = this.excerpt(k);
-    return { excerpt, shown: this.shownWith(excerpt, this.statement(k).outlet, this.piecesAt(k, excerpt)) };
+    return { excerpt, shown: this.shownWith(excerpt, this.statement(k).outlet, this.piecesAt(k)) };
   }
 
   /** An excerpt as readers are shown it: a quote and a paraphrase it joined become two statements. */
@@ -133,18 +133,17 @@ export class Excerpts {
   }
 
   /**
-   * Statement `k` cut where a quote meets paraphrase (see shown.ts), as excerpt `e` cites it; null without
-   * its paragraph. Most are shown whole, as the index noted when it was built: only the rest read their
+   * Statement `k` cut where a quote meets paraphrase (see shown.ts); null without its paragraph. Most are shown whole, as the index noted when it was built: only the rest read their
    * paragraph (and are kept, because answers repeat statements).
    */
-  private piecesAt(k: number, e: Excerpt): Pieces | null {
+  private piecesAt(k: number): Pieces | null {
     const statement = this.statement(k);
     if (statement.wholeVerbatim !== null) return [wholePiece(statement, statement.wholeVerbatim)];
     const cached = this.piecesCache.get(k);
     if (cached !== undefined) return cached;
     if (this.piecesCache.size >= CACHE_ENTRIES) this.piecesCache.clear();
-    const article = this.articleByFile.get(e.article.file);
-    const paragraph = article ? paragraphOf(article, e.paragraph) : undefined;
+    const article = this.articleByFile.get(statement.file);
+    const paragraph = article ? paragraphOf(article, statement.paragraph) : undefined;
     const pieces = paragraph ? splitStatement(statement, paragraph.text) : null;
     this.piecesCache.set(k, pieces);
     return pieces;
