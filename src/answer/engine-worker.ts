@@ -7,6 +7,7 @@ import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { coverageOf, timelineOf } from './timeline.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { refusedReload } from './reload-report.js';
+import { warmUp } from './warm-up.js';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
@@ -88,6 +89,8 @@ try {
   const source = restored?.corpus ? 'snapshot' : 'built';
   engine = new Engine(restored?.corpus ?? (await buildCorpus(corpusDir, caches)).corpus);
   if (source === 'built') await save();
+  // Before ready, so no user question waits behind it; a reload that patches keeps this worker's compiled code.
+  await warmUp(engine);
   port.postMessage({ id: 0, result: { ready: true, stats: engine.stats(), source, reason: restored?.reason ?? null } } satisfies WorkerReply);
 } catch (err) {
   port.postMessage({ id: 0, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);

@@ -92,6 +92,18 @@ export class Engine {
     }
   }
 
+  /** A person's newest statement (the warm-up makes its questions from it), or null if they are not quoted. */
+  newestStatementOf(speakerId: string): IndexedStatement | null {
+    const k = this.newestBySpeaker.get(speakerId)?.[0];
+    return k === undefined ? null : this.statement(k);
+  }
+
+  /** Drops what answers cached (see warm-up.ts): the next question works everything out again. */
+  forgetAnswers(): void {
+    this.excerpts.forget();
+    this.corpus.index.topicCache.clear();
+  }
+
   /** Statement positions split by outlet, each in the order given. */
   private byOutlet(list: number[]): Map<string, number[]> {
     const byOutlet = new Map<string, number[]>();

@@ -17,13 +17,19 @@ type Pieces = ShownPiece[];
 export class Excerpts {
   private readonly piecesCache = new Map<number, Pieces | null>();
   /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
-  private readonly pairs = new PairTable();
+  private pairs = new PairTable();
   constructor(
     private readonly corpus: BuiltCorpus,
     private readonly articleByFile: Map<string, Article>,
     private readonly outletNames: string[],
     private readonly nameOf: (speakerId: string) => string,
   ) {}
+
+  /** Forgets every statement shown so far (see Engine.forgetAnswers). */
+  forget(): void {
+    this.piecesCache.clear();
+    this.pairs = new PairTable();
+  }
 
   statement(k: number): IndexedStatement {
     return this.corpus.index.statements[k] as IndexedStatement;
