@@ -17,7 +17,7 @@ type Pieces = ShownPiece[];
 export class Excerpts {
   private readonly piecesCache = new Map<number, Pieces | null>();
   /** Word pairs of the texts answers showed, as ids (see pairs.ts). */
-  private pairs = new PairTable();
+  private readonly pairs = new PairTable();
   constructor(
     private readonly corpus: BuiltCorpus,
     private readonly articleByFile: Map<string, Article>,
@@ -25,10 +25,10 @@ export class Excerpts {
     private readonly nameOf: (speakerId: string) => string,
   ) {}
 
-  /** Forgets every statement shown so far (see Engine.forgetAnswers). */
+  /** Forgets every statement shown so far (see Engine.forgetAnswers); the words named for their pairs stay. */
   forget(): void {
     this.piecesCache.clear();
-    this.pairs = new PairTable();
+    this.pairs.forgetTexts();
   }
 
   statement(k: number): IndexedStatement {

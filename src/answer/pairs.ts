@@ -44,6 +44,14 @@ export class PairTable {
     this.byText.clear();
   }
 
+  /**
+   * Forgets each text's pairs but keeps the words named so far: a vocabulary, not anything worked out
+   * for a statement (see warm-up.ts). Ids stay comparable: the words keep theirs.
+   */
+  forgetTexts(): void {
+    this.byText.clear();
+  }
+
   /** The pairs of consecutive folded words of `text` (see `words`). */
   pairsOf(text: string): PairIds {
     const cached = this.byText.get(text);
