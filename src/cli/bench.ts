@@ -200,6 +200,7 @@ async function main(): Promise<void> {
       formatBytes(r.engine?.memory?.heapUsed),
       formatBytes(r.engine?.memory?.rss),
       formatBytes(r.baseline?.memory?.heapUsed),
+      formatMs(Number(r.engine?.phases.build?.detail?.warmUpMs ?? Number.NaN)),
       formatMs(r.engine?.phases['cold-start']?.ms),
     ];
   });
@@ -221,6 +222,7 @@ async function main(): Promise<void> {
         'heap',
         'RSS',
         'bare heap',
+        'warm-up',
         'cold start→1st answer',
       ],
       buildRows,
