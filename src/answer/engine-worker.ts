@@ -89,8 +89,11 @@ try {
   const source = restored?.corpus ? 'snapshot' : 'built';
   engine = new Engine(restored?.corpus ?? (await buildCorpus(corpusDir, caches)).corpus);
   if (source === 'built') await save();
-  // Before ready, so no user question waits behind it; a reload that patches keeps this worker's compiled code.
-  await warmUp(engine);
+  // Before ready, so no user question waits behind it; a reload that patches keeps this worker's compiled
+  // code. A failure here only leaves the first answers slower: the engine still serves.
+  await warmUp(engine).catch((err: unknown) =>
+    port.postMessage({ id: -1, error: `could not warm up: ${err instanceof Error ? err.message : String(err)}` } satisfies WorkerReply),
+  );
   port.postMessage({ id: 0, result: { ready: true, stats: engine.stats(), source, reason: restored?.reason ?? null } } satisfies WorkerReply);
 } catch (err) {
   port.postMessage({ id: 0, error: err instanceof Error ? err.message : String(err) } satisfies WorkerReply);

@@ -1,7 +1,7 @@
 // The answer path compiled before the first asker. V8 runs a function slowly until it has seen it run
 // enough to optimise it, and an answer at 100k articles is a few functions run over 1,000 statements:
-// a first "what did X say about the war?" took 49-67 ms, the third asking of it 14 ms (grouping its
-// 1,000 statements 49, then 21, then 7 ms). So a serving engine first asks itself questions made from
+// one first "what did X say about the war?" took 67 ms, then 30 and 15 asked again (grouping its 1,000
+// statements 49, then 21, then 7 ms). So a serving engine first asks itself questions made from
 // its own corpus, each kind a user can ask, then forgets what they cached: only compiled code is kept,
 // and the first user question finds nothing of its own already worked out.
 
@@ -27,8 +27,8 @@ export function warmUpQuestionsFor(engine: Engine): { asked: string[]; compared:
     const newest = engine.newestStatementOf(person.id);
     if (!newest) continue;
     const words = newest.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    // Its longest word: a word of its own, not one every statement has.
-    const word = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+    // Its longest word (not a number, which would read as a date): a word of its own, not one every statement has.
+    const word = words.filter((w) => /\p{L}/u.test(w)).reduce((a, b) => (b.length > a.length ? b : a), '');
     const month = newest.date ? `${MONTHS[Number(newest.date.slice(5, 7)) - 1] ?? 'January'} ${newest.date.slice(0, 4)}` : null;
     asked.push(`what did ${person.name} say?`);
     if (word.length >= 4) {

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { startIngest, type IngestService } from '../ingest/service.js';
 import type { Logger } from '../log.js';
 import type { EngineApi, ReloadReport } from '../types.js';
-import { QUICK_ANSWER_MS } from './answers.js';
+import { QUICK_ANSWER_MS, warmUpAnswers } from './answers.js';
 import { onButton } from './buttons.js';
 import { announceNews } from './news.js';
 import { loadCommands, type Command } from './commands.js';
@@ -177,6 +177,8 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     if (sessions > 1) log.warn({ shard, sessions }, 'gateway session could not be resumed; identified again (commands sent while disconnected were lost)');
   });
 
+  // Before login, so no interaction waits behind it; a failure only leaves the first answer slower.
+  await warmUpAnswers(ctx).catch((error: unknown) => log.warn({ err: error }, 'could not warm up the answer path'));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(config.token);
