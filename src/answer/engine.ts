@@ -92,6 +92,14 @@ export class Engine {
     }
   }
 
+  /** The `n` most quoted speakers' ids with their statement counts, most first. */
+  mostQuoted(n: number): [speakerId: string, statements: number][] {
+    return [...this.corpus.index.bySpeaker]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, n)
+      .map(([id, list]) => [id, list.length]);
+  }
+
   /** A person's newest statement (the warm-up makes its questions from it), or null if they are not quoted. */
   newestStatementOf(speakerId: string): IndexedStatement | null {
     const k = this.newestBySpeaker.get(speakerId)?.[0];
@@ -365,14 +373,14 @@ export class Engine {
   stats(): CorpusStats {
     const outletCounts = new Map<string, number>();
     for (const a of this.corpus.articles) outletCounts.set(a.outlet, (outletCounts.get(a.outlet) ?? 0) + 1);
-    const top = [...this.corpus.index.bySpeaker].sort((a, b) => b[1].length - a[1].length).slice(0, 10);
+    const top = this.mostQuoted(10);
     return {
       articles: this.corpus.articles.length,
       statements: liveStatementCount(this.corpus.index),
       people: this.corpus.people.filter((p) => p.kind === 'person').length,
       organisations: this.corpus.people.filter((p) => p.kind === 'organisation').length,
       outlets: [...outletCounts].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => b.articles - a.articles),
-      topSpeakers: top.map(([id, list]) => ({ name: this.directory.byId.get(id)?.name ?? id, statements: list.length })),
+      topSpeakers: top.map(([id, statements]) => ({ name: this.directory.byId.get(id)?.name ?? id, statements })),
       loadedAt: this.corpus.loadedAt,
       problems: this.corpus.problems,
     };

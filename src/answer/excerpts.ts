@@ -139,8 +139,9 @@ export class Excerpts {
   }
 
   /**
-   * Statement `k` cut where a quote meets paraphrase (see shown.ts); null without its paragraph. Most are shown whole, as the index noted when it was built: only the rest read their
-   * paragraph (and are kept, because answers repeat statements).
+   * Statement `k` cut where a quote meets paraphrase (see shown.ts); null without its paragraph. Most
+   * are shown whole, as the index noted when it was built: only the rest read their paragraph (and are
+   * kept, because answers repeat statements).
    */
   private piecesAt(k: number): Pieces | null {
     const statement = this.statement(k);

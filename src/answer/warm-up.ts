@@ -19,8 +19,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * month of their newest statement, a phrase they said (alone and dated), that word alone.
  */
 export function warmUpQuestionsFor(engine: Engine): { asked: string[]; compared: [string, string][] } {
-  const { people, statementCounts } = engine.directory;
-  const top = [...people].sort((a, b) => (statementCounts.get(b.id) ?? 0) - (statementCounts.get(a.id) ?? 0)).slice(0, PEOPLE);
+  const top = engine.mostQuoted(PEOPLE).flatMap(([id]) => engine.directory.byId.get(id) ?? []);
   const asked: string[] = [];
   const compared: [string, string][] = [];
   for (const person of top) {
