@@ -63,6 +63,25 @@ describe('escapeText', () => {
     expect(out).toContain('\\*\\*bold\\*\\*');
     expect(out).toContain('\\[click\\](https://evil.example)');
   });
+
+  it('escapes text holding a single thing to escape, and leaves plain text as it is', () => {
+    // Plain text skips the rewriting: each of these alone must still be caught.
+    const cases: [string, string][] = [
+      ['Kallas said so', 'Kallas said so'],
+      ['# not a heading', '\\# not a heading'],
+      ['- not a list', '\\- not a list'],
+      ['12. not an item', '12\\. not an item'],
+      ['hi @everyone', `hi @\u200Beveryone`],
+      ['one\ntwo', 'one two'],
+      ['one\u2028two', 'one two'],
+      ['bell\u0007', 'bell'],
+      ['a\u202Eb', 'ab'],
+      ['snake_case', 'snake\\_case'],
+      ['<#123>', '\\<#123\\>'],
+      ['a|b', 'a\\|b'],
+    ];
+    for (const [text, shown] of cases) expect(escapeText(text)).toBe(shown);
+  });
 });
 
 describe('renderAnswer', () => {

@@ -13,12 +13,14 @@ export function encodeTextDirective(term: string): string {
   return encodeURIComponent(term).replace(/[-!'()*~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+const isAsciiAlphanumeric = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+
 /** Words of a text with punctuation and quotation marks taken off its two ends. */
 function edgeTrimmed(words: string[]): string {
-  return words
-    .join(' ')
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/[^\p{L}\p{N}]+$/u, '');
+  const joined = words.join(' ');
+  // The common case, a plain word at each end, needs no Unicode-aware trimming.
+  if (isAsciiAlphanumeric(joined.charCodeAt(0)) && isAsciiAlphanumeric(joined.charCodeAt(joined.length - 1))) return joined;
+  return joined.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
 }
 
 /**

@@ -41,21 +41,31 @@ export function answerTitleText(result: AnswerResult): string {
 }
 
 export function overview(result: AnswerResult): AnswerOverview {
-  const all: ShownStatement[] = result.groups.flatMap((g) => [...g.versions, ...g.parts]);
-  const dates = all
-    .map((s) => s.article.date)
-    .filter((d): d is string => d !== null)
-    .sort();
-  const outlets = result.outlets.map((o) => o.outlet).filter((o) => all.some((s) => s.outlet === o));
-  const undated = outlets.filter((o) => all.some((s) => s.outlet === o && s.article.date === null));
+  // One pass over every statement shown: a much-quoted person's answer holds a thousand of them.
+  const carried = new Set<string>();
+  const carriedUndated = new Set<string>();
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const g of result.groups) {
+    for (const s of [...g.versions, ...g.parts]) {
+      carried.add(s.outlet);
+      const date = s.article.date;
+      if (date === null) carriedUndated.add(s.outlet);
+      else {
+        if (from === null || date < from) from = date;
+        if (to === null || date > to) to = date;
+      }
+    }
+  }
+  const outlets = result.outlets.map((o) => o.outlet).filter((o) => carried.has(o));
   return {
     title: answerTitleText(result),
     role: result.speaker?.roles[0] ?? null,
     statements: result.groups.length,
     outlets,
-    from: dates[0] ?? null,
-    to: dates.at(-1) ?? null,
-    undated,
+    from,
+    to,
+    undated: outlets.filter((o) => carriedUndated.has(o)),
   };
 }
 

@@ -7,6 +7,9 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const ZERO_WIDTH_SPACE = '\u200B';
+/** Anything escapeText changes: the characters below, a line that starts like a heading, list or numbered item, a mass mention. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what escapeText strips.
+const NEEDS_ESCAPE = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069\u2028\u2029\\*_~`|[\]<>@]|^[#-]|^\d+\./;
 
 /**
  * Escapes text for one line of Discord markdown: newlines become spaces (a newline would leave a
@@ -14,6 +17,8 @@ const ZERO_WIDTH_SPACE = '\u200B';
  * zero-width space the way discord.js's cleanContent does.
  */
 export function escapeText(text: string): string {
+  // Most names and quotes hold nothing to escape: one scan instead of seven rewrites.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(CONTROL_CHARS, '')
     .replace(BIDI_CONTROLS, '')

@@ -39,8 +39,13 @@ export const TEXT_LINKS: LinkStyle = {
   },
 };
 
+/** What visibleLength takes off: links, escapes, bold and italic marks, small-text lines. */
+const MARKUP = /[[\\*_]|^-# /m;
+
 /** Characters a reader sees: a masked link counts as its label, markdown marks and escapes as nothing. */
 export function visibleLength(markdown: string): number {
+  // Most lines of a long answer have no markup to take off: counting them needs no rewriting.
+  if (!MARKUP.test(markdown)) return markdown.length;
   return markdown
     .replace(/\[((?:\\.|[^\]\\])*)\]\(<?[^)\s>]*>?\)/g, '$1')
     .replace(/\\(.)/g, '$1')
@@ -175,13 +180,14 @@ export function pageLines(header: string[], body: BodyLine[], maxRaw: number): s
   const pages: string[][] = [];
   let current: string[] = [];
   let statements = 0;
-  let visible = visibleLength(headerText);
+  const headerVisible = visibleLength(headerText);
+  let visible = headerVisible;
   let raw = headerText.length;
   const start = (line: BodyLine): void => {
     pages.push(current);
     current = [];
     statements = 0;
-    visible = visibleLength(headerText);
+    visible = headerVisible;
     raw = headerText.length;
     if (line.under && line.text !== line.under) {
       const repeated = `${line.under} *(continued)*`;
@@ -193,12 +199,13 @@ export function pageLines(header: string[], body: BodyLine[], maxRaw: number): s
   for (const line of body) {
     if (line.text === '' && current.every((l) => l.endsWith('*(continued)*'))) continue;
     const text = clip(line.text, Math.min(maxRaw - headerText.length - 200, 3000));
-    const full = statements + line.statements > PAGE_STATEMENTS || visible + 2 + visibleLength(text) > PAGE_VISIBLE || raw + 2 + text.length > maxRaw;
+    const seen = visibleLength(text);
+    const full = statements + line.statements > PAGE_STATEMENTS || visible + 2 + seen > PAGE_VISIBLE || raw + 2 + text.length > maxRaw;
     // A heading never ends a page on its own.
     if (full && current.some((l) => !l.endsWith('*(continued)*'))) start(line);
     current.push(text);
     statements += line.statements;
-    visible += visibleLength(text) + 2;
+    visible += seen + 2;
     raw += text.length + 2;
   }
   if (current.length > 0 || pages.length === 0) pages.push(current);
