@@ -77,6 +77,31 @@ describe('the shared engine process', () => {
     }
   }, 90_000);
 
+  it('answers over the IPC channel when its folder cannot be written, and says why once', async () => {
+    const spoolBase = path.join(dataDir, 'spool-gone');
+    await mkdir(spoolBase);
+    const events: EngineEvent[] = [];
+    const engine = new SharedEngine({
+      corpusDir: path.resolve('corpus'),
+      snapshotDir: path.join(dataDir, 'index'),
+      spoolBase,
+      onEvent: (event) => events.push(event),
+    });
+    try {
+      await engine.start();
+      // As a tmpfs that filled up or was cleared under the bot: the process's folder is gone.
+      for (const name of await readdir(spoolBase)) await rm(path.join(spoolBase, name), { recursive: true });
+      for (let i = 0; i < 2; i++) {
+        const answer = (await engine.call({ method: 'ask', args: ['what did Kallas say?'] })) as AnswerResult;
+        expect(JSON.stringify(answer.outlets)).toContain('real troops and real capabilities');
+      }
+      const problems = events.filter((e): e is Extract<EngineEvent, { type: 'problem' }> => e.type === 'problem');
+      expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/crossed the IPC channel: could not write it to .*ENOENT/)]);
+    } finally {
+      await engine.stop();
+    }
+  }, 60_000);
+
   it('answers over the IPC channel alone when it has no folder to leave them in', async () => {
     const engine = new SharedEngine({ corpusDir: path.resolve('corpus'), snapshotDir: path.join(dataDir, 'index'), spoolBase: null });
     try {

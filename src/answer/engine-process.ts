@@ -2,7 +2,7 @@
 // reloads off its main thread, a dead worker replaced) served over the IPC channel of the process that
 // forked it (src/answer/shared-engine.ts, in the shard manager, where every shard runs), so a fleet
 // holds one index, builds or restores it once and reloads it once.
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkerEngine, type WorkerEngine } from './worker-engine.js';
 import type { EngineReply, EngineRequest } from './worker-protocol.js';
@@ -24,40 +24,28 @@ function send(reply: EngineReply): void {
 
 /**
  * A request's reply: a reload's report as it is; anything else as the worker serialised it, passed on
- * unread (see EngineReply).
- */
-async function serve(engine: WorkerEngine, req: EngineRequest): Promise<EngineReply> {
-  if (req.method === 'reload') return { id: req.id, result: await engine.reload() };
-  const { id, ...request } = req;
-  const bytes = await engine.serialized(request);
-  return spooled(id, bytes) ?? { id, bytes };
-}
-
-let spoolDir: string | null = null;
-let spoolFailed = false;
-
-/**
- * The reply that leaves `bytes` in the spool folder, or null when there is none or the write failed
- * (a full tmpfs): then they cross the channel, and the manager hears why the first time.
+ * unread (see EngineReply): left in the spool folder when there is one, else across the channel.
  *
  * Why a file: the channel is a socket a few hundred KB deep, so the 1 MB answer of a much-quoted person
  * crossed it in a dozen turns of both processes' event loops, each waiting for the other to be
  * scheduled; on a busy machine that hop cost 10-40 ms. One write to memory and one read is a
- * millisecond (docs/scaling.md, "the answer left in memory").
+ * millisecond (docs/scaling.md, "the answer left in memory"). The worker writes it: handed to this
+ * thread first, the bytes waited for it to be scheduled and then for the write, 1-6 ms on a busy machine.
  */
-function spooled(id: number, bytes: Uint8Array): EngineReply | null {
-  if (!spoolDir) return null;
+async function serve(engine: WorkerEngine, req: EngineRequest): Promise<EngineReply> {
+  if (req.method === 'reload') return { id: req.id, result: await engine.reload() };
+  const { id, ...request } = req;
   const name = String(id);
-  try {
-    writeFileSync(path.join(spoolDir, name), bytes);
-    return { id, spooled: name };
-  } catch (err) {
-    if (!spoolFailed)
-      send({ id: -1, error: `an answer crossed the IPC channel: could not write it to ${spoolDir} (${err instanceof Error ? err.message : String(err)})` });
-    spoolFailed = true;
-    return null;
-  }
+  const answer = await engine.serialized(request, spoolDir ? path.join(spoolDir, name) : undefined);
+  if ('spooled' in answer) return { id, spooled: name };
+  // A full tmpfs: the bytes cross the channel, and the manager hears why the first time.
+  if (answer.spoolError && !spoolFailed) send({ id: -1, error: `an answer crossed the IPC channel: could not write it to ${spoolDir} (${answer.spoolError})` });
+  if (answer.spoolError) spoolFailed = true;
+  return { id, bytes: answer.bytes };
 }
+
+let spoolDir: string | null = null;
+let spoolFailed = false;
 
 if (typeof process.send !== 'function') {
   process.stderr.write('engine-process must be started by the shard manager (it answers over IPC)\n');

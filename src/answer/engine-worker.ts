@@ -1,11 +1,12 @@
 // Runs inside a worker thread: owns one Engine and answers requests from the main thread.
+import { writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, buildCorpus, newCaches } from './engine.js';
 import { REBUILD_NEEDED, nextEngine, quotedPeople } from './reload.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { coverageOf, timelineOf } from './timeline.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { SerializedAnswer, WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { refusedReload } from './reload-report.js';
 import { warmUp } from './warm-up.js';
 
@@ -63,8 +64,18 @@ function reply(req: WorkerRequest, result: unknown): void {
     return;
   }
   const bytes = serialize(result);
+  let spoolError: string | undefined;
+  if (req.spoolTo) {
+    try {
+      writeFileSync(req.spoolTo, bytes);
+      port.postMessage({ id: req.id, result: { spooled: true } satisfies SerializedAnswer } satisfies WorkerReply);
+      return;
+    } catch (err) {
+      spoolError = err instanceof Error ? err.message : String(err);
+    }
+  }
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  port.postMessage({ id: req.id, bytes } satisfies WorkerReply, own ? [bytes.buffer as ArrayBuffer] : []);
+  port.postMessage({ id: req.id, bytes, ...(spoolError ? { spoolError } : {}) } satisfies WorkerReply, own ? [bytes.buffer as ArrayBuffer] : []);
 }
 
 port.on('message', (req: WorkerRequest) => {

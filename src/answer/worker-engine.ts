@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnswerResult, ArticleSummary, Comparison, CorpusStats, Coverage, EngineApi, PersonChoice, ReloadReport, Timeline } from '../types.js';
 import { newlyQuoted, REBUILD_NEEDED } from './reload.js';
-import type { AnswerRequest, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { AnswerRequest, SerializedAnswer, WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { refusedReload } from './reload-report.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -38,7 +38,7 @@ class EngineWorker {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.bytes ?? reply.result);
+      else p.resolve(reply.bytes ? ({ bytes: reply.bytes, spoolError: reply.spoolError } satisfies SerializedAnswer) : reply.result);
     });
     const failAll = (err: Error): void => {
       if (this.exited) return;
@@ -55,9 +55,9 @@ class EngineWorker {
     return this.send({ method, args } as Omit<WorkerRequest, 'id'>);
   }
 
-  /** The request's result as V8's serialiser writes it. */
-  serialized(request: Omit<AnswerRequest, 'id'>): Promise<Uint8Array> {
-    return this.send({ ...request, serialized: true }) as Promise<Uint8Array>;
+  /** The request's result as V8's serialiser writes it, written to `spoolTo` when given. */
+  serialized(request: Omit<AnswerRequest, 'id'>, spoolTo?: string): Promise<SerializedAnswer> {
+    return this.send({ ...request, serialized: true, ...(spoolTo ? { spoolTo } : {}) }) as Promise<SerializedAnswer>;
   }
 
   private send(request: Omit<WorkerRequest, 'id'>): Promise<unknown> {
@@ -119,7 +119,7 @@ export interface StartInfo {
 export type WorkerEngine = EngineApi & {
   startInfo: StartInfo;
   worker: () => Worker;
-  serialized: (request: Omit<AnswerRequest, 'id'>) => Promise<Uint8Array>;
+  serialized: (request: Omit<AnswerRequest, 'id'>, spoolTo?: string) => Promise<SerializedAnswer>;
 };
 
 export async function createWorkerEngine(options: WorkerEngineOptions): Promise<WorkerEngine> {
@@ -171,9 +171,9 @@ export async function createWorkerEngine(options: WorkerEngineOptions): Promise<
     // by construction (both are ArgsOf<M>), so apply the call directly.
     return Reflect.apply(current.call, current, [method, ...args]) as Promise<unknown>;
   }
-  async function serialized(request: Omit<AnswerRequest, 'id'>): Promise<Uint8Array> {
+  async function serialized(request: Omit<AnswerRequest, 'id'>, spoolTo?: string): Promise<SerializedAnswer> {
     if (restarting) await restarting;
-    return current.serialized(request);
+    return current.serialized(request, spoolTo);
   }
 
   return {

@@ -3,6 +3,12 @@ import type { DateSpan } from '../types.js';
 export type WorkerRequest = WorkerCall & {
   /** Reply with the result as V8's serialiser writes it (`bytes`), for a caller that passes it on unread. */
   serialized?: boolean;
+  /**
+   * With `serialized`: write the bytes to this file instead and reply `spooled: true` (the engine
+   * process's spool, engine-process.ts), so they are not handed to the main thread only to be written
+   * there. A write that fails replies the bytes, with `spoolError` saying why.
+   */
+  spoolTo?: string;
 };
 
 type WorkerCall =
@@ -22,7 +28,10 @@ type WorkerCall =
  * id 0 is the worker's start-up report: `{ ready, stats, source: 'snapshot' | 'built', reason }` or an
  * error; id -1 carries a problem the worker met on its own (a snapshot it could not save).
  */
-export type WorkerReply = { id: number; result?: unknown; error?: string; bytes?: Uint8Array };
+export type WorkerReply = { id: number; result?: unknown; error?: string; bytes?: Uint8Array; spoolError?: string };
+
+/** A serialised answer: its bytes, or written to the spool file asked for (`spooled`). */
+export type SerializedAnswer = { spooled: true } | { bytes: Uint8Array; spoolError?: string };
 
 /**
  * Requests to the shared engine process (src/answer/engine-process.ts) that every shard of a sharded
@@ -44,7 +53,7 @@ export type AnswerRequest = Extract<
  * answer at 10k.) With a spool folder the bytes are left there instead (`spooled`). id 0 is its start-up report (`result: { stats, source, reason, pid }` or an error),
  * id -1 a problem it met on its own, for the manager's log.
  */
-export type EngineReply = WorkerReply & {
+export type EngineReply = Omit<WorkerReply, 'spoolError'> & {
   /** The answer's bytes were left in the spool folder under this name, for the manager to read and remove. */
   spooled?: string;
 };
