@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'sharded-results.json');
+/** Rounds of the bench's questions each bot is asked (bench/sharded.ts says why this many). */
+export const SHARDED_ROUNDS = 30;
 
 export interface ShardedFigures {
   articles: number;

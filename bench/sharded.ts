@@ -3,7 +3,12 @@
 // fake Discord (127.0.0.1), asks both the same /ask questions in turn through Discord interactions, and
 // compares the total RSS of each process tree and the p99 time from interaction to visible reply.
 //
-//   npm run bench:sharded -- [--articles 10000] [--shards 4] [--rounds 6]
+//   npm run bench:sharded -- [--articles 10000] [--shards 4] [--rounds 30]
+//
+// Why 30 rounds (1,230 answers a bot): a p99 is the 1% slowest. Of 246 answers (6 rounds) that is the
+// third slowest, so three random 30-100 ms stalls of a busy 2-core machine decided it, and the ratio
+// went from 0.65x to 1.42x between runs of the same code. Of 1,230 it is the 13th: three runs of the
+// same code gave 1.12x, 1.06x and 1.09x. A round takes about a second.
 //
 // Goals (issue 14): total RSS ≤ 1.5x `npm start`'s; p99 answer time ≤ 1.2x the unsharded one.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +22,7 @@ import { COMMANDS_DIR } from '../src/discord/commands.js';
 import { registerCommands } from '../src/discord/register.js';
 import { FakeDiscord, shardOfGuild } from '../tests/support/fake-discord/index.js';
 import { syntheticQueries } from './queries.js';
+import { SHARDED_ROUNDS } from './sharded-run.js';
 import { formatBytes, formatMs, summarise, type LatencySummary } from './stats.js';
 import { DEFAULT_SEED, ensureCorpus } from './synthetic.js';
 
@@ -31,7 +37,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { articles: 10_000, shards: 4, rounds: 6 };
+  const options: Options = { articles: 10_000, shards: 4, rounds: SHARDED_ROUNDS };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], Number(argv[i + 1])];
     if (!Number.isInteger(value) || value < 1) usage(`${flag} needs a whole number`);
@@ -44,7 +50,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`bench:sharded: ${problem}. Usage: npm run bench:sharded -- [--articles 10000] [--shards 4] [--rounds 6]\n`);
+  process.stderr.write(`bench:sharded: ${problem}. Usage: npm run bench:sharded -- [--articles 10000] [--shards 4] [--rounds ${SHARDED_ROUNDS}]\n`);
   process.exit(2);
 }
 

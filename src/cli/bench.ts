@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { latencyChart, type ChartSeries } from '../../bench/chart.js';
 import { runTask, type ChildResult } from '../../bench/child.js';
 import { goals } from '../../bench/goals.js';
-import { runShardedBench } from '../../bench/sharded-run.js';
+import { runShardedBench, SHARDED_ROUNDS } from '../../bench/sharded-run.js';
 import { bareP99, buildOf, type CorpusRun, label, latencyOf, problemNote, reloadFigures, table, type LoopDelay } from '../../bench/summary.js';
 import type { SizeTask } from '../../bench/protocol.js';
 import { QUERY_CLASSES, seedQueries, syntheticQueries, type QueryClass } from '../../bench/queries.js';
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   if (options.sharded && options.sizes.includes(10_000)) {
     // Not within the budget: it is its own measurement, with its own deadline.
     log('10k sharded: npm start and npm run start:sharded (SHARDS=4) side by side through the fake Discord');
-    sharded = await runShardedBench(10_000, 6, 900_000);
+    sharded = await runShardedBench(10_000, SHARDED_ROUNDS, 900_000);
     log(`10k sharded: ${'error' in sharded ? sharded.error : `RSS ${sharded.rssRatio.toFixed(2)}x, p99 ${sharded.p99Ratio.toFixed(2)}x`}`);
   }
 
