@@ -22,6 +22,16 @@ describe('reloading the corpus', () => {
       expect((await engine.ask('who said "if Kyiv falls"?')).speaker?.name).toBe('Friedrich Merz');
       expect((await engine.ask('who said "if Ukraine falls"?')).speaker).toBeNull();
       expect(report.statements).toBe(before.statements.length);
+      // Only the changed statement was replaced; every other one kept its place in the index.
+      expect(after.removed.size - before.removed.size).toBe(1);
+      expect(after.statements.length - before.statements.length).toBe(1);
+      // The statements left live are those a fresh build of the same files reads.
+      const live = (index: typeof after): string[] =>
+        index.statements
+          .filter((_, k) => !index.removed.has(k))
+          .map((s) => [s.file, s.paragraph, s.speaker, s.kind, s.text, s.cue].join('|'))
+          .sort();
+      expect(live(after)).toEqual(live((await createEngine({ corpusDir: dir })).engine().corpus.index));
     } finally {
       await cleanup();
     }

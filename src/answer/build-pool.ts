@@ -9,6 +9,7 @@ import { extractionKey } from '../attribution/index.js';
 import type { FreshFile, FreshRead } from '../corpus/load.js';
 import { buildWorkersSetting } from '../config.js';
 import type { ReadExtracted } from './read-extract.js';
+import { letOthersIn } from './let-others-in.js';
 import { readAndExtract } from './read-extract.js';
 
 export interface BuildThreads {
@@ -121,7 +122,7 @@ async function spread(root: string, files: FreshFile[], settings: BuildThreads):
       if (share !== undefined) {
         done[share] = await readAndExtract(root, shares[share] as FreshFile[]);
         // Reading is synchronous: let the workers' answers in, so each gets its next share now.
-        await new Promise((resolve) => setImmediate(resolve));
+        await letOthersIn();
         continue;
       }
       if (helpers.every((h) => h.out.size === 0)) break;

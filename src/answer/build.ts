@@ -10,6 +10,7 @@ import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { buildStatementIndex } from '../search/index.js';
 import type { BuildThreads } from './build-pool.js';
 import { buildThreadsFromEnv, readInThreads } from './build-pool.js';
+import { letOthersIn } from './let-others-in.js';
 import { indexedStatements } from './shown.js';
 import type { Article, LoadProblem, PersonRecord } from '../types.js';
 
@@ -94,6 +95,7 @@ export async function prepareCorpus(
   });
   if (caches) caches.problems = problems;
   for (const [key, x] of fromThreads) if (!extracted.has(key)) extracted.set(key, x);
+  await letOthersIn();
   const t1 = performance.now();
   if (limits.maxNewArticles !== undefined && caches) {
     // Counted before extracting: attributing thousands of changed articles here would hold up questions.
@@ -109,6 +111,7 @@ export async function prepareCorpus(
     const live = new Set(articles.map((a) => `${a.hash}\u0000${a.file}`));
     for (const key of caches.extractions.keys()) if (!live.has(key)) caches.extractions.delete(key);
   }
+  await letOthersIn();
   const t2 = performance.now();
   const byFile = new Map(articles.map((a) => [a.file, a]));
   const statements = indexedStatements(attribution.statements, (file) => byFile.get(file) as Article);

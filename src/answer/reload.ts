@@ -5,6 +5,7 @@ import { buildStatementIndex, patchStatementIndex } from '../search/index.js';
 import type { Article, EngineApi, LoadProblem, ReloadReport } from '../types.js';
 import type { BuildCaches } from './build.js';
 import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
+import { letOthersIn } from './let-others-in.js';
 import { Engine } from './engine.js';
 import { engineWithNewFiles } from './new-files.js';
 import { coverageOf, timelineOf } from './timeline.js';
@@ -83,6 +84,7 @@ export async function nextEngine(
     if (prepared.articles.length === 0 && current.corpus.articles.length > 0) {
       return failed(`no article could be read from ${corpusDir}; the previous corpus is still in use`, prepared.problems);
     }
+    await letOthersIn();
     let index = patchStatementIndex(current.corpus.index, prepared.statements);
     const mode = index ? 'patched' : 'rebuilt';
     if (!index) {

@@ -9,7 +9,7 @@ import type { Article, LoadProblem } from '../types.js';
 import type { FileStamp, Metadata, YearlessDate } from './article-file.js';
 import { ARTICLE_EXTENSIONS, errorCode, problemReason, readArticleFile, yearless } from './article-file.js';
 import { dateNear } from './clean.js';
-import { listArticleFiles, mapLimited, readSources, SOURCES_FILE } from './folder.js';
+import { corpusNamer, listArticleFiles, mapLimited, readSources, SOURCES_FILE } from './folder.js';
 
 export type { FileFacts, FileStamp, Metadata, YearlessDate } from './article-file.js';
 export { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, articleFromText, dateFromUrl, decodeArticleBytes, splitFrontmatter } from './article-file.js';
@@ -68,8 +68,9 @@ function hintUsable(
 /** The files no stamp knows, read by `options.readFresh`, by name; empty when it chose to leave them here. */
 async function readFreshFiles(root: string, files: string[], sources: Record<string, Metadata>, options: LoadOptions): Promise<Map<string, FreshRead>> {
   const fresh: FreshFile[] = [];
+  const nameOf = corpusNamer(root);
   for (const full of files) {
-    const name = path.relative(root, full).split(path.sep).join('/');
+    const name = nameOf(full);
     if (!options.stamps?.has(name)) fresh.push({ name, listed: sources[name] });
   }
   const reads = fresh.length > 0 && options.readFresh ? await options.readFresh(root, fresh) : null;
@@ -137,16 +138,17 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     files = [...new Set([...fromCache.keys(), ...changed])].sort().map((name) => path.join(root, ...name.split('/')));
   } else {
     [files, sources] = await Promise.all([listArticleFiles(root, problems), readSources(root, problems)]);
-    const names = files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+    const names = new Set(files.map(corpusNamer(root)));
     for (const listed of Object.keys(sources)) {
-      if (!names.includes(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
+      if (!names.has(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
     }
   }
 
   const nextStamps = new Map<string, FileStamp>();
   const readElsewhere = hinted || !options.readFresh ? new Map<string, FreshRead>() : await readFreshFiles(root, files, sources, options);
+  const nameOf = corpusNamer(root);
   const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
-    const name = path.relative(root, full).split(path.sep).join('/');
+    const name = nameOf(full);
     const unchanged = fromCache.get(name);
     if (unchanged) {
       nextStamps.set(name, options.stamps?.get(name) as FileStamp);

@@ -3,7 +3,7 @@
 
 import { create, insert, insertMultiple, load, remove, save, search } from '@orama/orama';
 import type { Orama } from '@orama/orama';
-import type { Statement } from '../types.js';
+import type { Span, Statement } from '../types.js';
 import { dayNumber, StatementColumns } from './columns.js';
 import { scoreInternal } from './postings.js';
 import { stemCachingTokenizer } from './stem-cache.js';
@@ -160,8 +160,67 @@ function statementKey(s: IndexedStatement): string {
   return [s.file, s.paragraph, s.spans.join(';'), s.speaker, s.kind, s.outlet, s.date, s.text, s.cue ?? '', s.cueSpan?.join(';') ?? ''].join('\u0000');
 }
 
+const sameSpan = (a: Span | null, b: Span | null): boolean => a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+
+/** The same statement by statementKey's fields, compared without building the keys. */
+function sameStatement(a: IndexedStatement, b: IndexedStatement): boolean {
+  return (
+    a.text === b.text &&
+    a.paragraph === b.paragraph &&
+    a.speaker === b.speaker &&
+    a.kind === b.kind &&
+    a.file === b.file &&
+    a.outlet === b.outlet &&
+    a.date === b.date &&
+    a.cue === b.cue &&
+    sameSpan(a.cueSpan, b.cueSpan) &&
+    a.spans.length === b.spans.length &&
+    a.spans.every((span, i) => sameSpan(span, b.spans[i] ?? null))
+  );
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Above this many removed or added statements a patch is not worth it: rebuild instead. */
 export const MAX_PATCH = 1000;
+
+/**
+ * Which statements a patch removes (positions in `current`) and adds (from `next`, in its order): a
+ * statement stays when its file still has the same one. File by file, because a reload usually changes
+ * one file: the others are compared statement by statement in order, which is all a file that did not
+ * change needs; a file that did is matched by key, each statement of `current` used once.
+ */
+function statementChanges(current: StatementIndex, next: IndexedStatement[]): { gone: number[]; added: IndexedStatement[] } {
+  const currentByFile = new Map<string, number[]>();
+  current.statements.forEach((s, k) => {
+    if (!current.removed.has(k)) pushTo(currentByFile, s.file, k);
+  });
+  const nextByFile = new Map<string, number[]>();
+  next.forEach((s, i) => {
+    pushTo(nextByFile, s.file, i);
+  });
+  const gone: number[] = [];
+  const isAdded = new Uint8Array(next.length);
+  for (const [file, fresh] of nextByFile) {
+    const had = currentByFile.get(file) ?? [];
+    currentByFile.delete(file);
+    if (had.length === fresh.length && had.every((k, x) => sameStatement(current.statements[k]!, next[fresh[x]!]!))) continue;
+    const live = new Map<string, number[]>();
+    for (const k of had) pushTo(live, statementKey(current.statements[k]!), k);
+    for (const i of fresh) {
+      const match = live.get(statementKey(next[i]!));
+      if (match && match.length > 0) match.shift();
+      else isAdded[i] = 1;
+    }
+    for (const left of live.values()) gone.push(...left);
+  }
+  for (const left of currentByFile.values()) gone.push(...left);
+  return { gone, added: next.filter((_, i) => isAdded[i] === 1) };
+}
 
 /**
  * A new index for `next` statements that shares `current`'s Orama db, changed in place by removing
@@ -170,21 +229,7 @@ export const MAX_PATCH = 1000;
  * the old index keeps its own statement array.
  */
 export function patchStatementIndex(current: StatementIndex, next: IndexedStatement[]): StatementIndex | null {
-  const live = new Map<string, number>();
-  current.statements.forEach((s, k) => {
-    if (!current.removed.has(k)) live.set(statementKey(s), k);
-  });
-  const keep = new Set<number>();
-  const added: IndexedStatement[] = [];
-  for (const s of next) {
-    const k = live.get(statementKey(s));
-    if (k === undefined) added.push(s);
-    else {
-      keep.add(k);
-      live.delete(statementKey(s));
-    }
-  }
-  const gone = [...live.values()];
+  const { gone, added } = statementChanges(current, next);
   if (gone.length + added.length > MAX_PATCH) return null;
   const statements = current.statements.slice();
   const removed = new Set(current.removed);
