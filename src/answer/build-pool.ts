@@ -9,7 +9,7 @@ import { extractionKey } from '../attribution/index.js';
 import type { FreshFile, FreshRead } from '../corpus/load.js';
 import { buildWorkersSetting } from '../config.js';
 import type { ReadExtracted } from './read-extract.js';
-import { letOthersIn } from './let-others-in.js';
+import { letOthersIn } from '../let-others-in.js';
 import { readAndExtract } from './read-extract.js';
 
 export interface BuildThreads {

@@ -10,7 +10,7 @@ import type { IndexedStatement, StatementIndex } from '../search/index.js';
 import { buildStatementIndex } from '../search/index.js';
 import type { BuildThreads } from './build-pool.js';
 import { buildThreadsFromEnv, readInThreads } from './build-pool.js';
-import { letOthersIn } from './let-others-in.js';
+import { letOthersIn } from '../let-others-in.js';
 import { indexedStatements } from './shown.js';
 import type { Article, LoadProblem, PersonRecord } from '../types.js';
 

@@ -5,7 +5,7 @@ import { buildStatementIndex, patchStatementIndex } from '../search/index.js';
 import type { Article, EngineApi, LoadProblem, ReloadReport } from '../types.js';
 import type { BuildCaches } from './build.js';
 import { buildCorpus, corpusFrom, newCaches, prepareCorpus } from './build.js';
-import { letOthersIn } from './let-others-in.js';
+import { letOthersIn } from '../let-others-in.js';
 import { Engine } from './engine.js';
 import { engineWithNewFiles } from './new-files.js';
 import { coverageOf, timelineOf } from './timeline.js';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LoadProblem } from '../types.js';
 import { ARTICLE_EXTENSIONS, errorCode, metadataSchema, type Metadata } from './article-file.js';
+import { letOthersIn } from '../let-others-in.js';
 
 export const SOURCES_FILE = 'sources.json';
 
@@ -96,13 +97,26 @@ export async function readSources(root: string, problems: LoadProblem[]): Promis
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
+/** Items mapLimited handles between two pauses. */
+const PAUSE_EVERY = 256;
+
 export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
+  let done = 0;
+  // Reading a file is synchronous (see readWhole): every few hundred, all workers pause together so
+  // that questions waiting on this thread are answered while a reload reads thousands of files.
+  let pause: Promise<void> | null = null;
   async function worker(): Promise<void> {
     while (next < items.length) {
+      if (pause) await pause;
       const i = next++;
       out[i] = await fn(items[i] as T);
+      if (++done % PAUSE_EVERY === 0 && !pause) {
+        pause = letOthersIn().then(() => {
+          pause = null;
+        });
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

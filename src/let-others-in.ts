@@ -1,4 +1,4 @@
-// A pause in long synchronous work: builds and reloads run where questions are answered.
+// A pause in long synchronous work: builds and reloads run on the thread that answers questions.
 
 /**
  * Lets the event loop take what is waiting (a question, a worker's message) between the steps of a
