@@ -110,6 +110,8 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) 
   async function worker(): Promise<void> {
     while (next < items.length) {
       if (pause) await pause;
+      // The others may have taken the last items meanwhile.
+      if (next >= items.length) return;
       const i = next++;
       out[i] = await fn(items[i] as T);
       if (++done % PAUSE_EVERY === 0 && !pause) {
