@@ -96,10 +96,10 @@ export async function readSources(root: string, problems: LoadProblem[]): Promis
   return parsed.data;
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
 /** Items mapLimited handles between two pauses. */
 const PAUSE_EVERY = 256;
 
+/** Runs `fn` over `items` with at most `limit` in flight: 100k files must not open 100k handles. */
 export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;

@@ -147,10 +147,7 @@ export function statementDoc(s: IndexedStatement, position: number) {
 function speakerPositions(statements: IndexedStatement[], removed: Set<number>): Map<string, number[]> {
   const bySpeaker = new Map<string, number[]>();
   statements.forEach((s, k) => {
-    if (removed.has(k)) return;
-    const list = bySpeaker.get(s.speaker);
-    if (list) list.push(k);
-    else bySpeaker.set(s.speaker, [k]);
+    if (!removed.has(k)) pushTo(bySpeaker, s.speaker, k);
   });
   return bySpeaker;
 }
