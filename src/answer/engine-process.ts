@@ -39,8 +39,10 @@ async function serve(engine: WorkerEngine, req: EngineRequest): Promise<EngineRe
   const answer = await engine.serialized(request, spoolDir ? path.join(spoolDir, name) : undefined);
   if ('spooled' in answer) return { id, spooled: name };
   // A full tmpfs: the bytes cross the channel, and the manager hears why the first time.
-  if (answer.spoolError && !spoolFailed) send({ id: -1, error: `an answer crossed the IPC channel: could not write it to ${spoolDir} (${answer.spoolError})` });
-  if (answer.spoolError) spoolFailed = true;
+  if (answer.spoolError) {
+    if (!spoolFailed) send({ id: -1, error: `an answer crossed the IPC channel: could not write it to ${spoolDir} (${answer.spoolError})` });
+    spoolFailed = true;
+  }
   return { id, bytes: answer.bytes };
 }
 

@@ -116,6 +116,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       if (st && !st.isFile()) hinted = false;
     }
   }
+  const nameOf = corpusNamer(root);
   let files: string[];
   let sources: Record<string, Metadata>;
   const fromCache = new Map<string, Article>();
@@ -138,7 +139,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     files = [...new Set([...fromCache.keys(), ...changed])].sort().map((name) => path.join(root, ...name.split('/')));
   } else {
     [files, sources] = await Promise.all([listArticleFiles(root, problems), readSources(root, problems)]);
-    const names = new Set(files.map(corpusNamer(root)));
+    const names = new Set(files.map(nameOf));
     for (const listed of Object.keys(sources)) {
       if (!names.has(listed)) problems.push({ file: SOURCES_FILE, reason: `names ${listed}, which is not in the corpus` });
     }
@@ -146,7 +147,6 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
 
   const nextStamps = new Map<string, FileStamp>();
   const readElsewhere = hinted || !options.readFresh ? new Map<string, FreshRead>() : await readFreshFiles(root, files, sources, options);
-  const nameOf = corpusNamer(root);
   const loaded = await mapLimited(files, 32, async (full): Promise<Article | null> => {
     const name = nameOf(full);
     const unchanged = fromCache.get(name);

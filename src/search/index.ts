@@ -152,7 +152,7 @@ function speakerPositions(statements: IndexedStatement[], removed: Set<number>):
   return bySpeaker;
 }
 
-/** Identity of a statement across reloads: same place, words, speaker and citation. */
+/** Identity of a statement across reloads: same place, words, speaker and citation (sameStatement compares the same fields). */
 function statementKey(s: IndexedStatement): string {
   return [s.file, s.paragraph, s.spans.join(';'), s.speaker, s.kind, s.outlet, s.date, s.text, s.cue ?? '', s.cueSpan?.join(';') ?? ''].join('\u0000');
 }
